@@ -1,0 +1,30 @@
+package org.iscsismis.operation;
+
+import java.util.Objects;
+import org.iscsismis.cim.CimNamespace;
+
+/**
+ * DSP0200 PullInstancesWithPath: Continues an OpenEnumerateInstances / OpenAssociatorInstances / OpenReferenceInstances enumeration.
+ *
+ * <p>All parameters are required; there are no defaults.
+ *
+ * @param namespace the target namespace
+ * @param enumerationContext EnumerationContext (required)
+ * @param maxObjectCount MaxObjectCount (required, no default)
+ */
+public record PullInstancesWithPathRequest(CimNamespace namespace, String enumerationContext, long maxObjectCount) implements PullRequest {
+
+    /** The DSP0200 operation name. */
+    public static final String NAME = "PullInstancesWithPath";
+
+    public PullInstancesWithPathRequest {
+        Objects.requireNonNull(namespace, "namespace must not be null");
+        Objects.requireNonNull(enumerationContext, "EnumerationContext must not be null");
+        Requests.checkUint32("MaxObjectCount", maxObjectCount);
+    }
+
+    @Override
+    public String operationName() {
+        return NAME;
+    }
+}
