@@ -1,0 +1,16 @@
+package org.iscsismis.cimxml;
+
+import org.iscsismis.cim.CimException;
+import org.iscsismis.cim.CimNamespace;
+import org.iscsismis.cim.ObjectPath;
+import org.iscsismis.operation.CimRequest;
+
+/**
+ * A decoded request message. Exactly one of {@code request} and {@code error} is set: {@code error} is a
+ * CIM-level problem found while decoding parameters (answered as an ERROR inside a 200 response).
+ *
+ * @param objectPath for extrinsic calls, the local class or instance path the method is invoked on; else null
+ */
+public record ParsedRequest(String messageId, String protocolVersion, String methodName, boolean intrinsic,
+                            CimNamespace namespace, ObjectPath objectPath, CimRequest request, CimException error) {
+}

@@ -1,0 +1,7 @@
+package org.iscsismis.cimxml;
+
+/** Bounds the request reader enforces while it reads, so a hostile body costs bounded memory. */
+public record ReaderLimits(int maxDepth, long maxElements, int maxAttributeValueLength, int maxTextLength) {
+
+    public static final ReaderLimits DEFAULT = new ReaderLimits(64, 5_000_000L, 1 << 20, 64 << 20);
+}
