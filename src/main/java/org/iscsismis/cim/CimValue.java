@@ -303,6 +303,27 @@ public final class CimValue {
         return new CimValue(arrayType, Collections.unmodifiableList(items));
     }
 
+    /**
+     * Parses a number whose CIM type is unknown (a KEYVALUE with VALUETYPE="numeric" but no TYPE):
+     * an integer becomes sint64, or uint64 above the sint64 range; anything else that is a real
+     * becomes real64. Numeric identity in {@link ObjectPath} does not depend on the width chosen.
+     *
+     * @throws IllegalArgumentException if the text is not a number
+     */
+    public static CimValue parseNumeric(String text) {
+        Objects.requireNonNull(text, "text must not be null");
+        String t = text.strip();
+        if (DECIMAL.matcher(t).matches() || HEX.matcher(t).matches() || BINARY.matcher(t).matches()) {
+            BigInteger b = parseInteger(CimType.Kind.SINT64, t);
+            return b.bitLength() <= 63 ? new CimValue(CimType.SINT64, b.longValue()) : of(CimType.UINT64, b);
+        }
+        try {
+            return new CimValue(CimType.REAL64, parseReal(CimType.Kind.REAL64, t));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Not a number: \"" + text + "\"", e);
+        }
+    }
+
     private static Object parseScalar(CimType.Kind kind, String text) {
         switch (kind) {
             case STRING:

@@ -19,6 +19,9 @@ public record KeyBinding(CimName name, CimValue value) {
         if (value.isArray()) {
             throw new IllegalArgumentException("Key " + name + " must not be an array: " + value.type());
         }
+        if (value.value() instanceof CimInstance || value.value() instanceof CimClass) {
+            throw new IllegalArgumentException("Key " + name + " must not be an embedded object");
+        }
     }
 
     public static KeyBinding of(String name, CimValue value) {

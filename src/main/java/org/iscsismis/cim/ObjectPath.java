@@ -63,6 +63,20 @@ public final class ObjectPath {
         return new ObjectPath(null, namespace, className, List.of());
     }
 
+    /**
+     * Parses the text form written by {@link #toString()} (also the {@code CIMObject} header form
+     * {@code root/cimv2:CIM_Foo.Name="a",Id=1}). Key values are untyped: a quoted value is a
+     * string (a reference written as a quoted path also comes back as a string), {@code TRUE} and
+     * {@code FALSE} are booleans, numbers are sint64/uint64/real64 (see
+     * {@link CimValue#parseNumeric}); thanks to the canonical identity such a path equals the
+     * typed one unless it has reference keys.
+     *
+     * @throws IllegalArgumentException naming the position of the problem
+     */
+    public static ObjectPath parse(String text) {
+        return WbemUri.parse(text);
+    }
+
     public static Builder builder(String className) {
         return new Builder(CimName.of(className));
     }

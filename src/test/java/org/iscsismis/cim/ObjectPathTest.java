@@ -163,4 +163,33 @@ class ObjectPathTest {
         assertThrows(IllegalArgumentException.class, () -> k("A", CimValue.ofStrings(List.of("x"))));
         assertThrows(NullPointerException.class, () -> ObjectPath.forClass(NS, null));
     }
+
+    static Stream<Arguments> parsedPaths() {
+        return Stream.of(
+                Arguments.of("root/cimv2:CIM_X.Name=\"a\"", path("root/cimv2", "CIM_X", k("Name", CimValue.ofString("a")))),
+                Arguments.of("//h:5989/root/cimv2:CIM_X.Id=7,Flag=TRUE",
+                        path("root/cimv2", "CIM_X", k("Id", CimValue.ofUint16(7)), k("Flag", CimValue.ofBoolean(true)))),
+                Arguments.of("CIM_X.Name=\"a\\\"b,c\",Id=18446744073709551615",
+                        path(null, "CIM_X", k("Name", CimValue.ofString("a\"b,c")),
+                                k("Id", CimValue.ofUint64(new BigInteger("18446744073709551615"))))),
+                Arguments.of("root/interop:CIM_RegisteredProfile", ObjectPath.forClass(CimNamespace.of("root/interop"), CimName.of("CIM_RegisteredProfile"))),
+                Arguments.of("CIM_X.T=\"20261125114630.000000+000\",R=-1.5",
+                        path(null, "CIM_X", k("T", CimValue.ofDateTime(CimDateTime.parse("20261125114630.000000+000"))),
+                                k("R", CimValue.ofReal64(-1.5)))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("parsedPaths")
+    void parsesTheTextForm(String text, ObjectPath expected) {
+        ObjectPath p = ObjectPath.parse(text);
+        assertEquals(expected, p);
+        assertEquals(p, ObjectPath.parse(p.toString()));
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"", "root/cimv2:", "CIM_X.", "CIM_X.A", "CIM_X.A=\"x", "CIM_X.A=abc",
+        "1X", "//host", "CIM_X.A=1,", "CIM_X.A=1,A=2", "root//x:CIM_X"})
+    void rejectsBadText(String text) {
+        assertThrows(IllegalArgumentException.class, () -> ObjectPath.parse(text));
+    }
 }
