@@ -1,11 +1,17 @@
 package org.iscsismis.cimxml;
 
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import javax.xml.stream.XMLStreamException;
+import org.codehaus.stax2.XMLStreamWriter2;
 import org.iscsismis.cim.CimClass;
 import org.iscsismis.cim.CimException;
 import org.iscsismis.cim.CimInstance;
 import org.iscsismis.cim.CimName;
+import org.iscsismis.cim.CimNamespace;
 import org.iscsismis.cim.CimQualifierType;
 import org.iscsismis.cim.CimValue;
 import org.iscsismis.cim.ObjectPath;
@@ -13,36 +19,335 @@ import org.iscsismis.operation.CimRequest;
 import org.iscsismis.operation.ParamValue;
 import org.iscsismis.operation.ResponseSink;
 
-/** Writes one CIM-XML response message while results arrive. Not thread-safe: one per response. */
+/**
+ * Writes one CIM-XML response message while results arrive. Not thread-safe: one per response.
+ *
+ * <p>Streaming: each result is written to the Woodstox writer at once; only the writer's own
+ * buffer is held, and it reaches {@code out} whenever it fills (no flush per element). The
+ * envelope ({@code <?xml?>}, CIM, MESSAGE, SIMPLERSP, IMETHODRESPONSE / METHODRESPONSE) is written
+ * lazily with the first result, or by {@link #finishSuccess()} / {@link #finishError}.
+ *
+ * <p>What goes into IRETURNVALUE follows the operation ({@code methodName}): void operations get
+ * an IMETHODRESPONSE without IRETURNVALUE; GetProperty with a NULL value too; other operations
+ * always get an IRETURNVALUE (possibly empty). Pull operations write {@code VALUE.INSTANCEWITHPATH}
+ * / {@code INSTANCEPATH} and then the PARAMVALUEs EnumerationContext and EndOfSequence.
+ *
+ * <p>Text and attribute values are escaped, and characters XML 1.0 forbids are replaced by
+ * U+FFFD (see {@link CimXmlElementWriter}), so the output is always well-formed. Write failures
+ * (the client went away) surface as {@link UncheckedIOException}.
+ */
 public final class CimXmlResponseWriter implements ResponseSink {
 
+    private static final Set<String> VOID_OPERATIONS = Set.of("CreateClass", "ModifyClass", "DeleteClass", "SetQualifier",
+            "DeleteQualifier", "ModifyInstance", "DeleteInstance", "SetProperty", "CloseEnumeration");
+    private static final Set<String> INSTANCE_WITH_PATH_OPERATIONS = Set.of("OpenEnumerateInstances",
+            "OpenAssociatorInstances", "OpenReferenceInstances", "PullInstancesWithPath");
+    private static final Set<String> PATH_PULL_OPERATIONS = Set.of("OpenEnumerateInstancePaths",
+            "OpenAssociatorInstancePaths", "OpenReferenceInstancePaths", "PullInstancePaths");
+
+    private final OutputStream out;
+    private final String messageId;
+    private final String methodName;
+    private final boolean intrinsic;
+    private final CimNamespace namespace;
+    private final String operation;
+    private XMLStreamWriter2 xml;
+    private CimXmlElementWriter ew;
+    private boolean started;
+    private boolean inReturnValue;
+    private boolean returnValueWritten;
+    private boolean results;
+    private boolean finished;
+
+    /**
+     * @param request    the decoded request, or null when there is none (its namespace fills in full paths without one)
+     * @param methodName the IMETHODCALL / METHODCALL name, echoed in the response
+     */
     public CimXmlResponseWriter(OutputStream out, String messageId, CimRequest request, String methodName,
                                 boolean intrinsic) {
+        this.out = Objects.requireNonNull(out, "out must not be null");
+        this.messageId = messageId == null ? "" : messageId;
+        this.methodName = methodName == null ? "" : methodName;
+        this.intrinsic = intrinsic;
+        this.namespace = request == null ? null : request.namespace();
+        this.operation = intrinsic ? canonicalOperation(this.methodName) : this.methodName;
     }
 
+    private static String canonicalOperation(String name) {
+        for (String op : CimRequest.INTRINSIC_OPERATIONS) {
+            if (op.equalsIgnoreCase(name)) {
+                return op;
+            }
+        }
+        return name;
+    }
+
+    /** True once any result element has been written (an ERROR can then no longer be sent). */
     public boolean hasWrittenResults() {
-        throw new UnsupportedOperationException("not yet implemented");
+        return results;
     }
 
+    /** Completes the response and flushes it into {@code out} (which stays open). */
     public void finishSuccess() {
-        throw new UnsupportedOperationException("not yet implemented");
+        try {
+            start();
+            if (intrinsic && !returnValueWritten && !VOID_OPERATIONS.contains(operation) && !operation.equals("GetProperty")
+                    && !operation.equals("EnumerationCount")) {
+                openReturnValue();
+            }
+            end();
+        } catch (XMLStreamException e) {
+            throw failure(e);
+        }
     }
 
+    /**
+     * Writes the whole response as {@code ERROR CODE DESCRIPTION} (with its CIM_Error instances).
+     *
+     * @throws IllegalStateException if a result was already written
+     */
     public void finishError(CimException error) {
-        throw new UnsupportedOperationException("not yet implemented");
+        if (results || inReturnValue) {
+            throw new IllegalStateException("Results were already written; an ERROR can no longer be sent");
+        }
+        try {
+            start();
+            ew.error(error);
+            end();
+        } catch (XMLStreamException e) {
+            throw failure(e);
+        }
     }
 
-    @Override public void className(CimName name) { throw new UnsupportedOperationException(); }
-    @Override public void cimClass(CimClass cimClass) { throw new UnsupportedOperationException(); }
-    @Override public void instance(CimInstance instance) { throw new UnsupportedOperationException(); }
-    @Override public void namedInstance(CimInstance instance) { throw new UnsupportedOperationException(); }
-    @Override public void instanceName(ObjectPath path) { throw new UnsupportedOperationException(); }
-    @Override public void objectWithPath(CimInstance instance) { throw new UnsupportedOperationException(); }
-    @Override public void objectWithPath(CimClass cimClass, ObjectPath classPath) { throw new UnsupportedOperationException(); }
-    @Override public void objectPath(ObjectPath path) { throw new UnsupportedOperationException(); }
-    @Override public void qualifierDeclaration(CimQualifierType declaration) { throw new UnsupportedOperationException(); }
-    @Override public void propertyValue(CimValue value) { throw new UnsupportedOperationException(); }
-    @Override public void methodResult(CimValue returnValue, List<ParamValue> outParameters) { throw new UnsupportedOperationException(); }
-    @Override public void pullResult(String enumerationContext, boolean endOfSequence) { throw new UnsupportedOperationException(); }
-    @Override public void enumerationCount(Long count) { throw new UnsupportedOperationException(); }
+    private void start() throws XMLStreamException {
+        if (finished) {
+            throw new IllegalStateException("The response is already finished");
+        }
+        if (started) {
+            return;
+        }
+        xml = CimXmlElementWriter.newWriter(out);
+        ew = new CimXmlElementWriter(xml);
+        xml.writeRaw("<?xml version=\"1.0\" encoding=\"utf-8\" ?>\n");
+        xml.writeStartElement("CIM");
+        xml.writeAttribute("CIMVERSION", "2.0");
+        xml.writeAttribute("DTDVERSION", "2.0");
+        xml.writeStartElement("MESSAGE");
+        xml.writeAttribute("ID", CimXmlElementWriter.sanitize(messageId));
+        xml.writeAttribute("PROTOCOLVERSION", "1.0");
+        xml.writeStartElement("SIMPLERSP");
+        xml.writeStartElement(intrinsic ? "IMETHODRESPONSE" : "METHODRESPONSE");
+        xml.writeAttribute("NAME", CimXmlElementWriter.sanitize(methodName));
+        started = true;
+    }
+
+    private void end() throws XMLStreamException {
+        closeReturnValue();
+        xml.writeEndElement(); // (I)METHODRESPONSE
+        xml.writeEndElement(); // SIMPLERSP
+        xml.writeEndElement(); // MESSAGE
+        xml.writeEndElement(); // CIM
+        xml.writeCharacters("\n");
+        xml.flush();
+        xml.close();
+        finished = true;
+    }
+
+    private void openReturnValue() throws XMLStreamException {
+        if (!inReturnValue && !returnValueWritten) {
+            xml.writeStartElement("IRETURNVALUE");
+            inReturnValue = true;
+            returnValueWritten = true;
+        }
+    }
+
+    private void closeReturnValue() throws XMLStreamException {
+        if (inReturnValue) {
+            xml.writeEndElement();
+            inReturnValue = false;
+        }
+    }
+
+    /** Starts the envelope and IRETURNVALUE before a result element. */
+    private CimXmlElementWriter result() throws XMLStreamException {
+        start();
+        if (!intrinsic) {
+            throw new IllegalStateException("An extrinsic method response carries only methodResult");
+        }
+        if (!inReturnValue && returnValueWritten) {
+            throw new IllegalStateException("IRETURNVALUE of " + operation + " is already closed");
+        }
+        openReturnValue();
+        results = true;
+        return ew;
+    }
+
+    private static UncheckedIOException failure(XMLStreamException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        return new UncheckedIOException("Writing the CIM-XML response failed: " + e.getMessage(),
+                cause instanceof java.io.IOException io ? io : new java.io.IOException(e));
+    }
+
+    @Override
+    public void className(CimName name) {
+        try {
+            result().className(name);
+        } catch (XMLStreamException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
+    public void cimClass(CimClass cimClass) {
+        try {
+            result().cimClass(cimClass);
+        } catch (XMLStreamException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
+    public void instance(CimInstance instance) {
+        try {
+            result().instance(instance);
+        } catch (XMLStreamException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
+    public void namedInstance(CimInstance instance) {
+        try {
+            result().namedInstance(instance);
+        } catch (XMLStreamException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
+    public void instanceName(ObjectPath path) {
+        try {
+            result().instanceName(path);
+        } catch (XMLStreamException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
+    public void objectWithPath(CimInstance instance) {
+        try {
+            result().instanceWithPath(INSTANCE_WITH_PATH_OPERATIONS.contains(operation) ? "VALUE.INSTANCEWITHPATH"
+                    : "VALUE.OBJECTWITHPATH", instance, namespace);
+        } catch (XMLStreamException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
+    public void objectWithPath(CimClass cimClass, ObjectPath classPath) {
+        try {
+            result().classWithPath(cimClass, classPath, namespace);
+        } catch (XMLStreamException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
+    public void objectPath(ObjectPath path) {
+        try {
+            if (PATH_PULL_OPERATIONS.contains(operation)) {
+                result().instancePath(path, namespace);
+            } else {
+                result().objectPath(path, namespace);
+            }
+        } catch (XMLStreamException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
+    public void qualifierDeclaration(CimQualifierType declaration) {
+        try {
+            result().qualifierDeclaration(declaration);
+        } catch (XMLStreamException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
+    public void propertyValue(CimValue value) {
+        try {
+            if (value == null || value.isNull()) {
+                start();
+                results = true;
+                returnValueWritten = true;
+                return;
+            }
+            result().value(value);
+        } catch (XMLStreamException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
+    public void methodResult(CimValue returnValue, List<ParamValue> outParameters) {
+        try {
+            start();
+            if (intrinsic) {
+                throw new IllegalStateException("methodResult on the intrinsic operation " + operation);
+            }
+            results = true;
+            if (returnValue != null) {
+                ew.returnValue(returnValue);
+            }
+            if (outParameters != null) {
+                for (ParamValue p : outParameters) {
+                    ew.paramValue("PARAMVALUE", p);
+                }
+            }
+        } catch (XMLStreamException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
+    public void pullResult(String enumerationContext, boolean endOfSequence) {
+        try {
+            result();
+            closeReturnValue();
+            xml.writeStartElement("PARAMVALUE");
+            xml.writeAttribute("NAME", "EnumerationContext");
+            xml.writeAttribute("PARAMTYPE", "string");
+            if (enumerationContext != null && !(endOfSequence && enumerationContext.isEmpty())) {
+                xml.writeStartElement("VALUE");
+                xml.writeCharacters(CimXmlElementWriter.sanitize(enumerationContext));
+                xml.writeEndElement();
+            }
+            xml.writeEndElement();
+            xml.writeStartElement("PARAMVALUE");
+            xml.writeAttribute("NAME", "EndOfSequence");
+            xml.writeAttribute("PARAMTYPE", "boolean");
+            xml.writeStartElement("VALUE");
+            xml.writeCharacters(endOfSequence ? "TRUE" : "FALSE");
+            xml.writeEndElement();
+            xml.writeEndElement();
+        } catch (XMLStreamException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
+    public void enumerationCount(Long count) {
+        try {
+            if (count == null) {
+                start();
+                results = true;
+                returnValueWritten = true;
+                return;
+            }
+            result().value(CimValue.ofUint64(count));
+        } catch (XMLStreamException e) {
+            throw failure(e);
+        }
+    }
 }
