@@ -11,7 +11,6 @@ import org.iscsismis.cim.CimName;
 import org.iscsismis.cim.CimNamespace;
 import org.iscsismis.cim.CimQualifierType;
 import org.iscsismis.cim.CimStatus;
-import org.iscsismis.cim.ObjectPath;
 import org.iscsismis.operation.CimRequest;
 import org.iscsismis.operation.CreateClassRequest;
 import org.iscsismis.operation.CreateInstanceRequest;

@@ -19,7 +19,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.iscsismis.cim.CimDateTime;
 import org.iscsismis.cim.CimInstance;
-import org.iscsismis.cim.CimName;
 import org.iscsismis.cim.CimNamespace;
 import org.iscsismis.cim.CimProperty;
 import org.iscsismis.cim.CimStatus;
