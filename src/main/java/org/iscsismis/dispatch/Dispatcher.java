@@ -1,18 +1,201 @@
 package org.iscsismis.dispatch;
 
+import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.Iterator;
+import java.util.Objects;
+import org.iscsismis.cim.CimClass;
 import org.iscsismis.cim.CimException;
+import org.iscsismis.cim.CimInstance;
+import org.iscsismis.cim.CimName;
+import org.iscsismis.cim.CimNamespace;
+import org.iscsismis.cim.CimQualifierType;
+import org.iscsismis.cim.CimStatus;
 import org.iscsismis.operation.CimRequest;
+import org.iscsismis.operation.CreateClassRequest;
+import org.iscsismis.operation.CreateInstanceRequest;
+import org.iscsismis.operation.DeleteClassRequest;
+import org.iscsismis.operation.DeleteInstanceRequest;
+import org.iscsismis.operation.DeleteQualifierRequest;
+import org.iscsismis.operation.EnumerateClassNamesRequest;
+import org.iscsismis.operation.EnumerateClassesRequest;
+import org.iscsismis.operation.EnumerateInstanceNamesRequest;
+import org.iscsismis.operation.EnumerateInstancesRequest;
+import org.iscsismis.operation.EnumerateQualifiersRequest;
+import org.iscsismis.operation.GetClassRequest;
+import org.iscsismis.operation.GetInstanceRequest;
+import org.iscsismis.operation.GetPropertyRequest;
+import org.iscsismis.operation.GetQualifierRequest;
+import org.iscsismis.operation.ModifyClassRequest;
+import org.iscsismis.operation.ModifyInstanceRequest;
 import org.iscsismis.operation.ResponseSink;
+import org.iscsismis.operation.SetPropertyRequest;
+import org.iscsismis.operation.SetQualifierRequest;
 import org.iscsismis.repository.CimRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Executes operation records against the repository, streaming results into a sink. Thread-safe. */
+/**
+ * Executes operation records against the repository, streaming results into a sink one at a time.
+ * Thread-safe: holds no per-request state.
+ *
+ * <p>Order of checks: the namespace exists (INVALID_NAMESPACE), then the class the operation
+ * names exists (INVALID_CLASS; NOT_FOUND for GetClass, ModifyClass and DeleteClass, whose subject
+ * is the class itself), then the operation. The result filters live in {@link ClassFilter} and
+ * {@link InstanceFilter}. Operations not implemented yet (associations, queries, pulls,
+ * extrinsic methods, unknown intrinsics) fail with NOT_SUPPORTED naming the operation.
+ *
+ * <p>A RuntimeException that is not a CimException is logged and becomes FAILED ("internal
+ * error"); an {@link UncheckedIOException} from the sink (the client went away) passes through
+ * unchanged for the transport layer.
+ */
 public final class Dispatcher {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final CimRepository repository;
+    private final Clock clock;
+
     public Dispatcher(CimRepository repository, Clock clock) {
+        this.repository = Objects.requireNonNull(repository, "repository must not be null");
+        this.clock = Objects.requireNonNull(clock, "clock must not be null");
+    }
+
+    /** The clock operations use for timestamps (jobs, pull timeouts; unused so far). */
+    public Clock clock() {
+        return clock;
     }
 
     public void execute(CimRequest request, ResponseSink sink) throws CimException {
-        throw new UnsupportedOperationException("not yet implemented");
+        Objects.requireNonNull(request, "request must not be null");
+        Objects.requireNonNull(sink, "sink must not be null");
+        try {
+            requireNamespace(request.namespace());
+            dispatch(request, sink);
+        } catch (CimException | UncheckedIOException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.error("internal error in {} on namespace {}: {}", request.operationName(), request.namespace(), request, e);
+            throw new CimException(CimStatus.FAILED, "internal error: " + e, e);
+        }
+    }
+
+    private void dispatch(CimRequest request, ResponseSink sink) {
+        CimNamespace ns = request.namespace();
+        if (request instanceof GetClassRequest r) {
+            CimClass c = requireClassAsSubject(ns, r.className());
+            sink.cimClass(new ClassFilter(r.localOnly(), r.includeQualifiers(), r.includeClassOrigin(), r.propertyList()).apply(c));
+        } else if (request instanceof EnumerateClassesRequest r) {
+            optionalClass(ns, r.className());
+            ClassFilter filter = new ClassFilter(r.localOnly(), r.includeQualifiers(), r.includeClassOrigin(), null);
+            repository.classes(ns, r.className(), r.deepInheritance()).forEach(c -> sink.cimClass(filter.apply(c)));
+        } else if (request instanceof EnumerateClassNamesRequest r) {
+            optionalClass(ns, r.className());
+            repository.classNames(ns, r.className(), r.deepInheritance()).forEach(sink::className);
+        } else if (request instanceof CreateClassRequest r) {
+            repository.createClass(ns, r.newClass());
+        } else if (request instanceof ModifyClassRequest r) {
+            requireClassAsSubject(ns, r.modifiedClass().name());
+            repository.modifyClass(ns, r.modifiedClass());
+        } else if (request instanceof DeleteClassRequest r) {
+            requireClassAsSubject(ns, r.className());
+            repository.deleteClass(ns, r.className());
+        } else if (request instanceof GetQualifierRequest r) {
+            sink.qualifierDeclaration(repository.getQualifierType(ns, r.qualifierName()));
+        } else if (request instanceof SetQualifierRequest r) {
+            repository.setQualifierType(ns, r.qualifierDeclaration());
+        } else if (request instanceof DeleteQualifierRequest r) {
+            repository.deleteQualifierType(ns, r.qualifierName());
+        } else if (request instanceof EnumerateQualifiersRequest) {
+            for (CimQualifierType q : repository.qualifierTypes(ns)) {
+                sink.qualifierDeclaration(q);
+            }
+        } else if (request instanceof GetInstanceRequest r) {
+            getInstance(r, sink);
+        } else if (request instanceof EnumerateInstancesRequest r) {
+            enumerateInstances(r, sink);
+        } else if (request instanceof EnumerateInstanceNamesRequest r) {
+            requireClass(ns, r.className());
+            Iterator<CimInstance> it = repository.instanceIterator(ns, r.className(), true);
+            while (it.hasNext()) {
+                sink.instanceName(it.next().path().withoutHostAndNamespace());
+            }
+        } else if (request instanceof CreateInstanceRequest r) {
+            requireClass(ns, r.newInstance().className());
+            CimInstance created = repository.createInstance(ns, r.newInstance());
+            sink.instanceName(created.path().withoutHostAndNamespace());
+        } else if (request instanceof ModifyInstanceRequest r) {
+            requireClass(ns, r.modifiedInstance().path().className());
+            repository.modifyInstance(ns, r.modifiedInstance(), r.propertyList());
+        } else if (request instanceof DeleteInstanceRequest r) {
+            requireClass(ns, r.instanceName().className());
+            repository.deleteInstance(ns, r.instanceName());
+        } else if (request instanceof GetPropertyRequest r) {
+            requireClass(ns, r.instanceName().className());
+            sink.propertyValue(repository.getProperty(ns, r.instanceName(), r.propertyName()));
+        } else if (request instanceof SetPropertyRequest r) {
+            requireClass(ns, r.instanceName().className());
+            repository.setProperty(ns, r.instanceName(), r.propertyName(), r.newValue());
+        } else {
+            throw new CimException(CimStatus.NOT_SUPPORTED, "Operation " + request.operationName() + " is not supported by this server yet");
+        }
+    }
+
+    private void getInstance(GetInstanceRequest r, ResponseSink sink) {
+        CimNamespace ns = r.namespace();
+        CimClass cls = requireClass(ns, r.instanceName().className());
+        CimInstance stored = repository.getInstance(ns, r.instanceName());
+        InstanceFilter filter = new InstanceFilter(cls, true, r.includeQualifiers(), r.includeClassOrigin(), r.propertyList());
+        sink.instance(filter.apply(stored, cls));
+    }
+
+    private void enumerateInstances(EnumerateInstancesRequest r, ResponseSink sink) {
+        CimNamespace ns = r.namespace();
+        CimClass requested = requireClass(ns, r.className());
+        InstanceFilter filter = new InstanceFilter(requested, r.deepInheritance(), r.includeQualifiers(),
+                r.includeClassOrigin(), r.propertyList());
+        Iterator<CimInstance> it = repository.instanceIterator(ns, r.className(), true);
+        CimClass last = requested;
+        while (it.hasNext()) {
+            CimInstance i = it.next();
+            if (!last.name().equals(i.className())) {
+                CimClass c = repository.findClass(ns, i.className());
+                last = c != null ? c : last;
+            }
+            sink.namedInstance(filter.applyWithLocalPath(i, last));
+        }
+    }
+
+    // ------------------------------------------------------------------ checks
+
+    private void requireNamespace(CimNamespace ns) {
+        if (!repository.hasNamespace(ns)) {
+            throw new CimException(CimStatus.INVALID_NAMESPACE, "Namespace " + ns + " does not exist");
+        }
+    }
+
+    /** The class an instance operation names; INVALID_CLASS if it does not exist. */
+    private CimClass requireClass(CimNamespace ns, CimName className) {
+        CimClass c = repository.findClass(ns, className);
+        if (c == null) {
+            throw new CimException(CimStatus.INVALID_CLASS, "Class " + className + " does not exist in namespace " + ns);
+        }
+        return c;
+    }
+
+    /** The class a class operation is about; NOT_FOUND if it does not exist. */
+    private CimClass requireClassAsSubject(CimNamespace ns, CimName className) {
+        CimClass c = repository.findClass(ns, className);
+        if (c == null) {
+            throw new CimException(CimStatus.NOT_FOUND, "Class " + className + " does not exist in namespace " + ns);
+        }
+        return c;
+    }
+
+    /** EnumerateClasses/EnumerateClassNames: a given ClassName must exist (INVALID_CLASS); null starts at the roots. */
+    private void optionalClass(CimNamespace ns, CimName className) {
+        if (className != null) {
+            requireClass(ns, className);
+        }
     }
 }

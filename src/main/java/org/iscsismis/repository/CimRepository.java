@@ -1,20 +1,285 @@
 package org.iscsismis.repository;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.iscsismis.cim.CimClass;
+import org.iscsismis.cim.CimException;
+import org.iscsismis.cim.CimInstance;
+import org.iscsismis.cim.CimName;
 import org.iscsismis.cim.CimNamespace;
+import org.iscsismis.cim.CimQualifierType;
+import org.iscsismis.cim.CimStatus;
+import org.iscsismis.cim.CimValue;
+import org.iscsismis.cim.ObjectPath;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The in-memory CIM repository: namespaces, qualifier types, classes and static instances. Thread-safe. */
+/**
+ * The in-memory CIM repository: namespaces, qualifier declarations, classes and static
+ * instances. Thread-safe.
+ *
+ * <p>Every per-namespace method fails with INVALID_NAMESPACE for an unknown namespace. Namespace
+ * names are case-insensitive. Failures are {@link CimException}s whose description names the
+ * offending element; a failed change leaves the repository as it was.
+ *
+ * <p>Choices (see also docs/repository-and-dispatch.md):
+ * <ul>
+ * <li>DeleteClass and ModifyClass refuse a class with subclasses (CLASS_HAS_CHILDREN) or
+ *     instances (CLASS_HAS_INSTANCES) instead of deleting them too, as OpenPegasus does.</li>
+ * <li>CreateInstance of an abstract class is INVALID_CLASS, of an indication class NOT_SUPPORTED,
+ *     of a class without keys INVALID_CLASS.</li>
+ * <li>Instance paths are looked up under the class they name (no search in subclasses); their
+ *     namespace and host are ignored (the namespace argument decides); a key set that differs from
+ *     the class's keys is INVALID_PARAMETER.</li>
+ * <li>Values are converted to the declared type where they fit (see {@link ValueCoercion}).</li>
+ * <li>The Write qualifier is not enforced: the repository stores what the dispatcher hands it.</li>
+ * </ul>
+ */
 public final class CimRepository {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CimRepository.class);
+
+    private final ConcurrentHashMap<CimNamespace, NamespaceStore> namespaces = new ConcurrentHashMap<>();
+
+    // ================================================================== namespaces
+
+    /** Creates an empty namespace (no qualifier declarations). ALREADY_EXISTS if it exists. */
     public void createNamespace(CimNamespace namespace) {
-        throw new UnsupportedOperationException("not yet implemented");
+        Objects.requireNonNull(namespace, "namespace must not be null");
+        if (namespaces.putIfAbsent(namespace, new NamespaceStore(namespace)) != null) {
+            throw new CimException(CimStatus.ALREADY_EXISTS, "Namespace " + namespace + " already exists");
+        }
+        LOG.trace("created namespace {}", namespace);
+    }
+
+    /** Creates a namespace holding the given qualifier declarations (e.g. {@link StandardQualifiers#declarations()}). */
+    public void createNamespace(CimNamespace namespace, Collection<CimQualifierType> qualifierDeclarations) {
+        NamespaceStore store = new NamespaceStore(namespace);
+        for (CimQualifierType q : qualifierDeclarations) {
+            store.setQualifierType(q);
+        }
+        if (namespaces.putIfAbsent(namespace, store) != null) {
+            throw new CimException(CimStatus.ALREADY_EXISTS, "Namespace " + namespace + " already exists");
+        }
+        LOG.trace("created namespace {} with {} qualifier declarations", namespace, qualifierDeclarations.size());
+    }
+
+    /**
+     * Deletes a namespace that holds no classes (qualifier declarations do not count).
+     * INVALID_NAMESPACE if unknown; NAMESPACE_NOT_EMPTY if it holds classes.
+     */
+    public void deleteNamespace(CimNamespace namespace) {
+        NamespaceStore store = store(namespace);
+        store.markDeleted();
+        namespaces.remove(namespace, store);
+        LOG.trace("deleted namespace {}", namespace);
     }
 
     public boolean hasNamespace(CimNamespace namespace) {
-        throw new UnsupportedOperationException("not yet implemented");
+        return namespace != null && namespaces.containsKey(namespace);
     }
 
+    /** The namespaces in their original spelling, sorted case-insensitively. */
     public List<CimNamespace> namespaces() {
-        throw new UnsupportedOperationException("not yet implemented");
+        List<CimNamespace> out = new ArrayList<>(namespaces.keySet());
+        out.sort(Comparator.comparing(CimNamespace::folded));
+        return out;
+    }
+
+    private NamespaceStore store(CimNamespace namespace) {
+        NamespaceStore s = namespace == null ? null : namespaces.get(namespace);
+        if (s == null) {
+            throw new CimException(CimStatus.INVALID_NAMESPACE, "Namespace " + namespace + " does not exist");
+        }
+        return s;
+    }
+
+    // ================================================================== qualifier declarations
+
+    /** The declaration of qualifier {@code name}; NOT_FOUND if undeclared. */
+    public CimQualifierType getQualifierType(CimNamespace namespace, CimName name) {
+        CimQualifierType q = store(namespace).findQualifierType(name);
+        if (q == null) {
+            throw new CimException(CimStatus.NOT_FOUND, "Qualifier " + name + " is not declared in namespace " + namespace);
+        }
+        return q;
+    }
+
+    /** The declaration of qualifier {@code name}, or null. */
+    public CimQualifierType findQualifierType(CimNamespace namespace, CimName name) {
+        return store(namespace).findQualifierType(name);
+    }
+
+    /**
+     * Creates or replaces a qualifier declaration. INVALID_PARAMETER for a reference or embedded
+     * type, no scope, or a default of the wrong type; NOT_SUPPORTED when a declaration in use by a
+     * class would change its type, scopes or flavor (its default may change).
+     */
+    public void setQualifierType(CimNamespace namespace, CimQualifierType declaration) {
+        store(namespace).setQualifierType(Objects.requireNonNull(declaration, "declaration must not be null"));
+    }
+
+    /** NOT_FOUND if undeclared; FAILED if a class uses it. */
+    public void deleteQualifierType(CimNamespace namespace, CimName name) {
+        store(namespace).deleteQualifierType(name);
+    }
+
+    /** All qualifier declarations, sorted by name. */
+    public List<CimQualifierType> qualifierTypes(CimNamespace namespace) {
+        return store(namespace).qualifierTypes();
+    }
+
+    // ================================================================== classes
+
+    /** The resolved class; NOT_FOUND if it does not exist. */
+    public CimClass getClass(CimNamespace namespace, CimName className) {
+        CimClass c = findClass(namespace, className);
+        if (c == null) {
+            throw new CimException(CimStatus.NOT_FOUND, "Class " + className + " does not exist in namespace " + namespace);
+        }
+        return c;
+    }
+
+    /** The resolved class, or null. */
+    public CimClass findClass(CimNamespace namespace, CimName className) {
+        ClassTable.Node n = store(namespace).classes().node(className);
+        return n == null ? null : n.resolved();
+    }
+
+    public boolean hasClass(CimNamespace namespace, CimName className) {
+        return findClass(namespace, className) != null;
+    }
+
+    /** True if {@code subclass} is {@code superclass} or derives from it (false if either is unknown). */
+    public boolean isSubclassOf(CimNamespace namespace, CimName subclass, CimName superclass) {
+        return store(namespace).classes().isSubclass(subclass, superclass);
+    }
+
+    /**
+     * Creates a class; answers the resolved class as stored (inherited elements propagated).
+     * ALREADY_EXISTS; INVALID_SUPERCLASS for an unknown superclass; INVALID_PARAMETER for an
+     * undeclared qualifier, a qualifier outside its scope or of the wrong type, an Override naming
+     * nothing inherited, a type change of an inherited element, a changed DisableOverride qualifier.
+     */
+    public CimClass createClass(CimNamespace namespace, CimClass newClass) {
+        CimClass resolved = store(namespace).createClass(Objects.requireNonNull(newClass, "class must not be null"));
+        LOG.trace("created class {}:{}", namespace, resolved.name());
+        return resolved;
+    }
+
+    /**
+     * Replaces a class. NOT_FOUND; CLASS_HAS_CHILDREN if it has subclasses; CLASS_HAS_INSTANCES if
+     * it has instances; otherwise the rules of {@link #createClass} (the superclass may change).
+     */
+    public CimClass modifyClass(CimNamespace namespace, CimClass modifiedClass) {
+        return store(namespace).modifyClass(Objects.requireNonNull(modifiedClass, "class must not be null"));
+    }
+
+    /** NOT_FOUND; CLASS_HAS_CHILDREN if it has subclasses; CLASS_HAS_INSTANCES if it has instances. */
+    public void deleteClass(CimNamespace namespace, CimName className) {
+        store(namespace).deleteClass(className);
+    }
+
+    /**
+     * The names of the direct subclasses of {@code className} ({@code deep} false) or of all its
+     * descendants, parents before children; {@code className} null starts at the root classes.
+     * INVALID_CLASS if {@code className} is given but unknown. Reads one consistent snapshot.
+     */
+    public List<CimName> classNames(CimNamespace namespace, CimName className, boolean deep) {
+        ClassTable table = store(namespace).classes();
+        if (className != null && table.node(className) == null) {
+            throw new CimException(CimStatus.INVALID_CLASS, "Class " + className + " does not exist in namespace " + namespace);
+        }
+        return table.subclasses(className, deep);
+    }
+
+    /** Like {@link #classNames} but the resolved classes, produced lazily from one snapshot. */
+    public Stream<CimClass> classes(CimNamespace namespace, CimName className, boolean deep) {
+        ClassTable table = store(namespace).classes();
+        if (className != null && table.node(className) == null) {
+            throw new CimException(CimStatus.INVALID_CLASS, "Class " + className + " does not exist in namespace " + namespace);
+        }
+        return table.subclasses(className, deep).stream().map(n -> table.node(n).resolved());
+    }
+
+    // ================================================================== instances
+
+    /**
+     * The stored instance named by {@code path} (its path carries {@code namespace}, no host).
+     * INVALID_CLASS if the path's class is unknown; INVALID_PARAMETER for a wrong key set;
+     * NOT_FOUND.
+     */
+    public CimInstance getInstance(CimNamespace namespace, ObjectPath path) {
+        return store(namespace).getInstance(path);
+    }
+
+    /**
+     * Validates and stores a new instance; answers it as stored (all class properties, its path set
+     * with {@code namespace}). INVALID_CLASS (unknown or abstract class, no keys); NOT_SUPPORTED
+     * (indication); NO_SUCH_PROPERTY; TYPE_MISMATCH; INVALID_PARAMETER (key missing or NULL);
+     * ALREADY_EXISTS.
+     */
+    public CimInstance createInstance(CimNamespace namespace, CimInstance newInstance) {
+        return store(namespace).createInstance(Objects.requireNonNull(newInstance, "instance must not be null"));
+    }
+
+    /**
+     * Applies ModifyInstance semantics; answers the stored result. {@code propertyList} null means
+     * every property present in {@code modified}; otherwise only the listed properties the class
+     * has (others ignored), a listed one absent from {@code modified} being reset to the class
+     * default. INVALID_CLASS; NOT_FOUND; NO_SUCH_PROPERTY; TYPE_MISMATCH; INVALID_PARAMETER (a key
+     * would change, or {@code modified} has no path).
+     */
+    public CimInstance modifyInstance(CimNamespace namespace, CimInstance modified, List<CimName> propertyList) {
+        return store(namespace).modifyInstance(Objects.requireNonNull(modified, "instance must not be null"), propertyList);
+    }
+
+    /** Deletes and answers the instance. INVALID_CLASS; NOT_FOUND. */
+    public CimInstance deleteInstance(CimNamespace namespace, ObjectPath path) {
+        return store(namespace).deleteInstance(path);
+    }
+
+    /** INVALID_CLASS; NOT_FOUND; NO_SUCH_PROPERTY. */
+    public CimValue getProperty(CimNamespace namespace, ObjectPath path, CimName propertyName) {
+        return store(namespace).getProperty(path, propertyName);
+    }
+
+    /** {@code value} null means NULL. INVALID_CLASS; NOT_FOUND; NO_SUCH_PROPERTY; TYPE_MISMATCH; INVALID_PARAMETER (key). */
+    public void setProperty(CimNamespace namespace, ObjectPath path, CimName propertyName, CimValue value) {
+        store(namespace).setProperty(path, propertyName, value);
+    }
+
+    /**
+     * The instances of {@code className} and, if {@code deep}, of all its subclasses, one at a time:
+     * nothing is copied, the iterator walks the per-class maps (weakly consistent: instances
+     * created or deleted meanwhile may or may not be seen; none is seen twice). INVALID_CLASS.
+     */
+    public Iterator<CimInstance> instanceIterator(CimNamespace namespace, CimName className, boolean deep) {
+        return store(namespace).instances(className, deep);
+    }
+
+    /** {@link #instanceIterator} as a sequential lazy stream. */
+    public Stream<CimInstance> instances(CimNamespace namespace, CimName className, boolean deep) {
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(instanceIterator(namespace, className, deep),
+                Spliterator.NONNULL | Spliterator.DISTINCT), false);
+    }
+
+    /** The paths of {@link #instances} (with {@code namespace}, no host). */
+    public Stream<ObjectPath> instanceNames(CimNamespace namespace, CimName className, boolean deep) {
+        return instances(namespace, className, deep).map(CimInstance::path);
+    }
+
+    /** The number of instances of the class (and its subclasses if {@code deep}) at this moment. */
+    public long instanceCount(CimNamespace namespace, CimName className, boolean deep) {
+        return store(namespace).instanceCount(className, deep);
     }
 }

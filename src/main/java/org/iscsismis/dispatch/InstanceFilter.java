@@ -1,0 +1,74 @@
+package org.iscsismis.dispatch;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.iscsismis.cim.CimClass;
+import org.iscsismis.cim.CimInstance;
+import org.iscsismis.cim.CimName;
+import org.iscsismis.cim.CimProperty;
+import org.iscsismis.cim.ObjectPath;
+
+/**
+ * The DSP0200 result filters for instances, in one place; used by every instance-returning
+ * operation.
+ * <ul>
+ * <li>DeepInheritance=false (EnumerateInstances only): properties the requested class does not
+ *     have are cut (instances of subclasses are still returned).</li>
+ * <li>PropertyList: only the listed properties (null = all, empty = none; keys stay in the path).</li>
+ * <li>IncludeClassOrigin: classOrigin on each property from the instance's class, else none.</li>
+ * <li>IncludeQualifiers (deprecated for instances): each property carries the qualifiers of its
+ *     declaration in the instance's class; false: no qualifiers.</li>
+ * <li>LocalOnly on instances is deprecated by DSP0200 and treated as false: SBLIM-based clients
+ *     send true by default, and cutting inherited properties would hide the keys.</li>
+ * </ul>
+ * The caller chooses the path: {@link #apply} keeps none (GetInstance), {@link #applyWithLocalPath}
+ * keeps it without host and namespace (EnumerateInstances).
+ */
+public final class InstanceFilter {
+
+    private final CimClass requestedClass;
+    private final boolean deepInheritance;
+    private final boolean includeQualifiers;
+    private final boolean includeClassOrigin;
+    private final PropertySelection properties;
+
+    /**
+     * @param requestedClass  the class named in the request (for DeepInheritance=false)
+     * @param deepInheritance false cuts properties to those of {@code requestedClass}
+     */
+    public InstanceFilter(CimClass requestedClass, boolean deepInheritance, boolean includeQualifiers,
+                          boolean includeClassOrigin, List<CimName> propertyList) {
+        this.requestedClass = requestedClass;
+        this.deepInheritance = deepInheritance;
+        this.includeQualifiers = includeQualifiers;
+        this.includeClassOrigin = includeClassOrigin;
+        this.properties = PropertySelection.of(propertyList);
+    }
+
+    /** The filtered instance without a path. {@code instanceClass} is the instance's own resolved class (may be null). */
+    public CimInstance apply(CimInstance instance, CimClass instanceClass) {
+        return filter(instance, instanceClass, null);
+    }
+
+    /** The filtered instance with its path reduced to class and keys. */
+    public CimInstance applyWithLocalPath(CimInstance instance, CimClass instanceClass) {
+        ObjectPath p = instance.path();
+        return filter(instance, instanceClass, p == null ? null : p.withoutHostAndNamespace());
+    }
+
+    private CimInstance filter(CimInstance instance, CimClass instanceClass, ObjectPath path) {
+        List<CimProperty> out = new ArrayList<>(instance.properties().size());
+        for (CimProperty p : instance.properties()) {
+            if (!properties.includes(p.name())
+                    || (!deepInheritance && requestedClass != null && requestedClass.property(p.name()) == null)) {
+                continue;
+            }
+            CimProperty declared = instanceClass == null ? null : instanceClass.property(p.name());
+            out.add(new CimProperty(p.name(), p.type(), p.value(),
+                    includeQualifiers && declared != null ? declared.qualifiers() : List.of(),
+                    includeClassOrigin ? (declared != null ? declared.classOrigin() : p.classOrigin()) : null,
+                    p.propagated()));
+        }
+        return new CimInstance(instance.className(), path, out, List.of());
+    }
+}
