@@ -41,12 +41,15 @@ classDeclaration
       '{' classFeature* '}' ';'
     ;
 
+// property, reference (ClassName REF Name) or method; one rule of optional parts so that every
+// decision needs one token of lookahead, a syntax error names exactly what may follow and a
+// missing ';' is inserted; the compiler refuses a method with an array size or a default
 classFeature
-    : qualifierList? refClass=identifier REF featureName=identifier ( '=' initializer )? ';'             # referenceDeclaration
-    | qualifierList? dataType=identifier featureName=identifier arraySpec? ( '=' initializer )? ';'    # propertyDeclaration
-    | qualifierList? returnType=identifier ( isRef=REF )? featureName=identifier
-      '(' ( parameter ( ',' parameter )* )? ')' ';'                                                # methodDeclaration
+    : qualifierList? dataType=identifier ( isRef=REF )? featureName=identifier
+      methodParameters? arraySpec? ( '=' initializer )? ';'
     ;
+
+methodParameters : '(' ( parameter ( ',' parameter )* )? ')' ;
 
 parameter
     : qualifierList? dataType=identifier ( isRef=REF )? parameterName=identifier arraySpec? ( '=' initializer )?

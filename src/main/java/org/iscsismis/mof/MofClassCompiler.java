@@ -73,36 +73,30 @@ final class MofClassCompiler {
         int references = parent == null ? 0 : parent.referenceCount();
         for (MofParser.ClassFeatureContext f : c.classFeature()) {
             try {
-                if (f instanceof MofParser.MethodDeclarationContext m) {
-                    CimName mn = MofDeclarations.name(m.featureName).get();
-                    if (unique(methods, mn, m.featureName.getStart(), "method")) {
-                        CimMethod method = method(m, mn);
-                        if (method != null) {
-                            b.method(method);
-                        }
+                CimName fn = MofDeclarations.name(f.featureName).get();
+                Token where = f.featureName.getStart();
+                if (f.methodParameters() != null) {
+                    if (f.arraySpec() != null || f.initializer() != null) {
+                        Token t = f.arraySpec() != null ? f.arraySpec().getStart() : f.initializer().getStart();
+                        throw new MofFailure(t, "method " + name + "." + fn + " cannot have "
+                                + (f.arraySpec() != null ? "an array size" : "a default value") + "; expected ';'");
+                    }
+                    if (unique(methods, fn, where, "method")) {
+                        b.method(method(f, fn));
                     }
                     continue;
                 }
-                MofParser.IdentifierContext featureName = f instanceof MofParser.ReferenceDeclarationContext r
-                        ? r.featureName : ((MofParser.PropertyDeclarationContext) f).featureName;
-                CimName pn = MofDeclarations.name(featureName).get();
-                if (f instanceof MofParser.ReferenceDeclarationContext r) {
-                    boolean overrides = parent != null && parent.properties().containsKey(pn)
-                            && parent.properties().get(pn).type().isReference();
+                if (f.isRef != null) {
+                    boolean overrides = parent != null && parent.properties().containsKey(fn)
+                            && parent.properties().get(fn).type().isReference();
                     if (!overrides) {
                         references++;
                     }
-                    if (unique(properties, pn, featureName.getStart(), "reference")) {
-                        CimProperty p = reference(r, pn);
-                        if (p != null) {
-                            b.property(p);
-                        }
+                    if (unique(properties, fn, where, "reference")) {
+                        b.property(reference(f, fn));
                     }
-                } else if (unique(properties, pn, featureName.getStart(), "property")) {
-                    CimProperty p = property((MofParser.PropertyDeclarationContext) f, pn);
-                    if (p != null) {
-                        b.property(p);
-                    }
+                } else if (unique(properties, fn, where, "property")) {
+                    b.property(property(f, fn));
                 }
             } catch (MofFailure failure) {
                 session.report(failure, null);
@@ -126,7 +120,7 @@ final class MofClassCompiler {
 
     // ------------------------------------------------------------------ properties and references
 
-    private CimProperty property(MofParser.PropertyDeclarationContext p, CimName pn) {
+    private CimProperty property(MofParser.ClassFeatureContext p, CimName pn) {
         String owner = "property " + name + "." + pn;
         CimType type = type(p.dataType, p.arraySpec() != null, owner);
         List<CimQualifier> qualifiers = declarations.qualifierValues(p.qualifierList(), CimScope.PROPERTY, owner);
@@ -136,14 +130,17 @@ final class MofClassCompiler {
         return new CimProperty(pn, type, value, qualifiers, null, false);
     }
 
-    private CimProperty reference(MofParser.ReferenceDeclarationContext r, CimName pn) {
+    private CimProperty reference(MofParser.ClassFeatureContext r, CimName pn) {
         String owner = "reference " + name + "." + pn;
-        CimName target = MofDeclarations.name(r.refClass).get();
+        CimName target = MofDeclarations.name(r.dataType).get();
+        if (r.arraySpec() != null) {
+            throw new MofFailure(r.arraySpec().getStart(), owner + ": a reference property cannot be an array");
+        }
         if (!association) {
             session.error(r.featureName.getStart(), owner + " is in class " + name + ", which is not an association: "
                     + "only association classes (qualifier Association) may have references");
         }
-        session.deferredReferences.add(new MofSession.DeferredReference(ns, target, session.file(), r.refClass.getStart(), owner));
+        session.deferredReferences.add(new MofSession.DeferredReference(ns, target, session.file(), r.dataType.getStart(), owner));
         List<CimQualifier> qualifiers = declarations.qualifierValues(r.qualifierList(), CimScope.REFERENCE, owner);
         checkOverride(r.qualifierList(), qualifiers, false, owner);
         CimType type = CimType.reference(target);
@@ -204,22 +201,22 @@ final class MofClassCompiler {
 
     // ------------------------------------------------------------------ methods
 
-    private CimMethod method(MofParser.MethodDeclarationContext m, CimName mn) {
+    private CimMethod method(MofParser.ClassFeatureContext m, CimName mn) {
         String owner = "method " + name + "." + mn;
         CimType returnType;
         if (m.isRef != null) {
-            CimName target = MofDeclarations.name(m.returnType).get();
-            session.deferredReferences.add(new MofSession.DeferredReference(ns, target, session.file(), m.returnType.getStart(), owner));
+            CimName target = MofDeclarations.name(m.dataType).get();
+            session.deferredReferences.add(new MofSession.DeferredReference(ns, target, session.file(), m.dataType.getStart(), owner));
             returnType = CimType.reference(target);
         } else {
-            returnType = type(m.returnType, false, owner);
+            returnType = type(m.dataType, false, owner);
         }
         List<CimQualifier> qualifiers = declarations.qualifierValues(m.qualifierList(), CimScope.METHOD, owner);
-        returnType = embedded(returnType, qualifiers, m.returnType.getStart(), owner);
+        returnType = embedded(returnType, qualifiers, m.dataType.getStart(), owner);
         checkOverride(m.qualifierList(), qualifiers, true, owner);
         List<CimParameter> parameters = new ArrayList<>();
         Map<CimName, Token> seen = new HashMap<>();
-        for (MofParser.ParameterContext p : m.parameter()) {
+        for (MofParser.ParameterContext p : m.methodParameters().parameter()) {
             try {
                 CimName pn = MofDeclarations.name(p.parameterName).get();
                 Token first = seen.putIfAbsent(pn, p.parameterName.getStart());

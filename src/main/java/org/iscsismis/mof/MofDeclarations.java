@@ -381,10 +381,13 @@ final class MofDeclarations {
         String owner = "instance of " + className;
         List<CimQualifier> qualifiers = qualifiers(c.qualifierList(), null, owner);
         LinkedHashMap<CimName, CimProperty> values = new LinkedHashMap<>();
+        Set<CimName> failed = new HashSet<>();
         for (MofParser.ValueInitializerContext v : c.valueInitializer()) {
             try {
                 CimProperty value = propertyValue(v, cls, owner);
-                if (value != null) {
+                if (value == null) {
+                    name(v.propertyName).ifValid(failed::add);
+                } else {
                     if (values.containsKey(value.name())) {
                         session.error(v.propertyName.getStart(), "property " + value.name() + " is given twice in this " + owner);
                     } else {
@@ -402,9 +405,12 @@ final class MofDeclarations {
             CimProperty declared = cls.properties().get(key);
             CimValue value = given != null ? given.value() : declared.value();
             if (value.isNull() || value.isArray()) {
+                complete = false;
+                if (given == null && failed.contains(key)) {
+                    continue; // its value was wrong: reported already
+                }
                 session.error(at, owner + " has no value for key property " + declared.name()
                         + (given != null ? " (it is NULL)" : ""));
-                complete = false;
             } else {
                 keys.add(new KeyBinding(declared.name(), value));
             }

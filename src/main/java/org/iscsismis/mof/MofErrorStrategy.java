@@ -30,16 +30,40 @@ final class MofErrorStrategy extends DefaultErrorStrategy {
         this.sink = sink;
     }
 
+    /**
+     * Before a '}' where a ';' is due, do nothing: the following {@code match(';')} then inserts
+     * the missing ';' (reported as such) instead of deleting the '}' and losing the declaration.
+     */
+    @Override
+    public void sync(Parser recognizer) {
+        if (recognizer.getInputStream().LA(1) == MofParser.RBRACE
+                && recognizer.getATN().nextTokens(recognizer.getInterpreter().atn.states.get(recognizer.getState()))
+                        .contains(MofParser.SEMICOLON)) {
+            return;
+        }
+        super.sync(recognizer);
+    }
+
+    /** A closing token is never dropped as "extraneous": it is far more likely that something is missing before it. */
+    @Override
+    protected Token singleTokenDeletion(Parser recognizer) {
+        int la = recognizer.getInputStream().LA(1);
+        if (la == MofParser.RBRACE || la == MofParser.SEMICOLON || la == MofParser.RPAREN || la == MofParser.RBRACKET) {
+            return null;
+        }
+        return super.singleTokenDeletion(recognizer);
+    }
+
     @Override
     protected void reportNoViableAlternative(Parser recognizer, NoViableAltException e) {
         Token t = e.getOffendingToken();
-        report(t, unexpected(t) + expecting(recognizer, e.getExpectedTokens()));
+        report(t, unexpected(t) + expecting(recognizer, t, e.getExpectedTokens()));
     }
 
     @Override
     protected void reportInputMismatch(Parser recognizer, InputMismatchException e) {
         Token t = e.getOffendingToken();
-        report(t, unexpected(t) + expecting(recognizer, e.getExpectedTokens()));
+        report(t, unexpected(t) + expecting(recognizer, t, e.getExpectedTokens()));
     }
 
     @Override
@@ -54,7 +78,7 @@ final class MofErrorStrategy extends DefaultErrorStrategy {
         }
         beginErrorCondition(recognizer);
         Token t = recognizer.getCurrentToken();
-        report(t, unexpected(t) + expecting(recognizer, getExpectedTokens(recognizer)));
+        report(t, unexpected(t) + expecting(recognizer, t, getExpectedTokens(recognizer)));
     }
 
     @Override
@@ -119,7 +143,10 @@ final class MofErrorStrategy extends DefaultErrorStrategy {
         return "'" + text + "'";
     }
 
-    private static String expecting(Parser recognizer, IntervalSet expected) {
+    private static String expecting(Parser recognizer, Token offending, IntervalSet expected) {
+        if (offending.getType() == MofParser.BAD_CHAR) {
+            return "";
+        }
         String words = words(recognizer, expected);
         return words.isEmpty() ? "" : "; expected " + words;
     }

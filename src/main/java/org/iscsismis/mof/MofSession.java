@@ -253,7 +253,7 @@ final class MofSession {
                     try {
                         current = namespace(CimNamespace.of(target));
                     } catch (IllegalArgumentException e) {
-                        error(args.get(0).getStart(), "malformed #pragma namespace: " + e.getMessage());
+                        error(args.get(0).getStart(), "malformed #pragma namespace: " + lower(e.getMessage()));
                     }
                 }
                 break;
@@ -352,6 +352,15 @@ final class MofSession {
     }
 
     // ------------------------------------------------------------------ diagnostics
+
+    /** A message from elsewhere, to follow a colon: first letter in lower case (unless an acronym). */
+    static String lower(String message) {
+        if (message == null || message.length() < 2 || !Character.isUpperCase(message.charAt(0))
+                || Character.isUpperCase(message.charAt(1))) {
+            return message;
+        }
+        return Character.toLowerCase(message.charAt(0)) + message.substring(1);
+    }
 
     String file() {
         return file;

@@ -113,7 +113,7 @@ final class MofValues {
                     try {
                         return CimValue.ofDateTime(CimDateTime.parse((String) lit.value()));
                     } catch (IllegalArgumentException e) {
-                        throw new MofFailure(lit.token(), "not a datetime: " + e.getMessage());
+                        throw new MofFailure(lit.token(), "not a datetime: " + MofSession.lower(e.getMessage()));
                     }
                 }
                 throw mismatch(lit, "a datetime string (\"yyyymmddhhmmss.mmmmmmsutc\")");
@@ -125,7 +125,7 @@ final class MofValues {
                     try {
                         return CimValue.of(type, ObjectPath.parse((String) lit.value()));
                     } catch (IllegalArgumentException e) {
-                        throw new MofFailure(lit.token(), "not an object path: " + e.getMessage());
+                        throw new MofFailure(lit.token(), "not an object path: " + MofSession.lower(e.getMessage()));
                     }
                 }
                 throw mismatch(lit, "a reference (an alias $name or an object path string)");
