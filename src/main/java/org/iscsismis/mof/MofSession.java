@@ -72,6 +72,7 @@ final class MofSession {
 
     final MofCompiler compiler;
     private final List<MofDiagnostic> diagnostics = new ArrayList<>();
+    private final Map<String, Integer> fileOrder = new HashMap<>();
     private int errors;
     private final LinkedHashMap<CimNamespace, Ns> namespaces = new LinkedHashMap<>();
     private Ns current;
@@ -108,8 +109,7 @@ final class MofSession {
                         new ArrayList<>(ns.classes.values()), ns.instances));
             }
         }
-        // by file (in the order files were first reported on), then by position
-        Map<String, Integer> fileOrder = new HashMap<>();
+        // by file (in the order the files were opened), then by position
         for (MofDiagnostic d : diagnostics) {
             fileOrder.putIfAbsent(d.file(), fileOrder.size());
         }
@@ -132,10 +132,12 @@ final class MofSession {
         try {
             text = decode(Files.readAllBytes(path));
         } catch (IOException | SecurityException e) {
+            String why = e instanceof java.nio.file.NoSuchFileException ? "no such file"
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
             if (includedAt != null) {
-                error(includedAt, "cannot read include file " + path + ": " + e.getMessage());
+                error(includedAt, "cannot read include file " + path + ": " + why);
             } else {
-                diagnostic(MofDiagnostic.Severity.ERROR, path.toString(), 1, 1, "cannot read file: " + e);
+                diagnostic(MofDiagnostic.Severity.ERROR, path.toString(), 1, 1, "cannot read file: " + why);
             }
             return;
         }
@@ -143,6 +145,7 @@ final class MofSession {
         String savedFile = file;
         Path savedDirectory = directory;
         file = path.toString();
+        fileOrder.putIfAbsent(file, fileOrder.size());
         directory = normalized.getParent();
         try {
             compileSource(text);
@@ -155,6 +158,7 @@ final class MofSession {
 
     void compileText(String sourceName, String text) {
         file = sourceName;
+        fileOrder.putIfAbsent(file, fileOrder.size());
         directory = null;
         try {
             Path p = Path.of(sourceName).toAbsolutePath().normalize().getParent();
