@@ -18,7 +18,6 @@ import org.iscsismis.cim.CimFlavor;
 import org.iscsismis.cim.CimInstance;
 import org.iscsismis.cim.CimMethod;
 import org.iscsismis.cim.CimName;
-import org.iscsismis.cim.CimParameter;
 import org.iscsismis.cim.CimProperty;
 import org.iscsismis.cim.CimQualifier;
 import org.iscsismis.cim.CimQualifierType;
@@ -497,9 +496,5 @@ final class MofDeclarations {
         Token t = id.getStart();
         String text = t.getText();
         return new Named(CimName.isValid(text) ? CimName.of(text) : null, t);
-    }
-
-    static Set<CimName> newNameSet() {
-        return new HashSet<>();
     }
 }

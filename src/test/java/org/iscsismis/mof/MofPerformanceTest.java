@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A generated schema the size of the DMTF CIM Schema (1 600 classes in 400 files, ~7 MB of MOF
  * with long descriptions, value maps, methods and associations) compiles in well under a second
- * once the JVM is warm. The bound asserted is loose (the machine is shared); the time is printed.
+ * once the JVM is warm. The bound asserted is loose (the machine is shared: it catches a
+ * regression such as every file falling back to LL, not a slow machine); the time is printed.
  */
 class MofPerformanceTest {
 
@@ -35,7 +36,7 @@ class MofPerformanceTest {
         MofCompilation first = null;
         long best = Long.MAX_VALUE;
         long cold = 0;
-        for (int round = 0; round < 6; round++) {
+        for (int round = 0; round < 4; round++) {
             long start = System.nanoTime();
             MofCompilation c = compiler.compile(root);
             long elapsed = System.nanoTime() - start;
@@ -50,7 +51,7 @@ class MofPerformanceTest {
         assertEquals(FILES * CLASSES_PER_FILE + 1, result.classes("root/cimv2").size());
         System.out.printf("MOF compile: %d files, %.1f MB, %d classes: cold %d ms, warm best %d ms%n",
                 FILES + 2, bytes / 1e6, FILES * CLASSES_PER_FILE + 1, cold / 1_000_000, best / 1_000_000);
-        assertTrue(best < 5_000_000_000L, "warm compile took " + best / 1_000_000 + " ms");
+        assertTrue(best < 10_000_000_000L, "warm compile took " + best / 1_000_000 + " ms");
     }
 
     private Path generate() throws IOException {
