@@ -1,0 +1,149 @@
+/*
+ * DSP0004 MOF (Managed Object Format), as CIM servers accept it: compiler directives,
+ * qualifier declarations, class declarations (properties, references, methods) and instance
+ * declarations with aliases.
+ *
+ * Written for iscsi-smis from the DSP0004 ABNF. Deliberate choices:
+ *  - keywords and names are case-insensitive (DSP0004);
+ *  - data types, scope names and flavor names are plain identifiers, checked by the compiler, so
+ *    that a property may be called "Scope", a parameter "Class", and so on;
+ *  - the sign of a number is a parser token, so "-" and "+" never start another token;
+ *  - escapes in strings and char16 literals are decoded and checked by the compiler, which
+ *    reports the exact position of a bad escape.
+ */
+grammar Mof;
+
+options { caseInsensitive = true; }
+
+mofSpecification : mofProduction* EOF ;
+
+mofProduction
+    : compilerDirective
+    | qualifierDeclaration
+    | classDeclaration
+    | instanceDeclaration
+    ;
+
+// #pragma include ("file"), #pragma namespace ("root/x"), #pragma locale ("en_US"), others
+compilerDirective
+    : PRAGMA pragmaName=identifier ( '(' ( literal ( ',' literal )* )? ')' )?
+    ;
+
+qualifierDeclaration
+    : QUALIFIER qualifierName=identifier ':' dataType=identifier arraySpec? ( '=' initializer )?
+      ',' SCOPE '(' scopes+=identifier ( ',' scopes+=identifier )* ')'
+      ( ',' FLAVOR '(' flavors+=identifier ( ',' flavors+=identifier )* ')' )?
+      ';'
+    ;
+
+classDeclaration
+    : qualifierList? CLASS className=identifier ( ':' superClass=identifier )? ( AS ALIAS )?
+      '{' classFeature* '}' ';'
+    ;
+
+// property, reference (ClassName REF Name) or method; one rule of optional parts so that every
+// decision needs one token of lookahead, a syntax error names exactly what may follow and a
+// missing ';' is inserted; the compiler refuses a method with an array size or a default
+classFeature
+    : qualifierList? dataType=identifier ( isRef=REF )? featureName=identifier
+      methodParameters? arraySpec? ( '=' initializer )? ';'
+    ;
+
+methodParameters : '(' ( parameter ( ',' parameter )* )? ')' ;
+
+parameter
+    : qualifierList? dataType=identifier ( isRef=REF )? parameterName=identifier arraySpec? ( '=' initializer )?
+    ;
+
+arraySpec : '[' DECIMAL? ']' ;
+
+qualifierList : '[' qualifier ( ',' qualifier )* ']' ;
+
+qualifier
+    : qualifierName=identifier qualifierValue? ( ':' ( flavors+=identifier )+ )?
+    ;
+
+qualifierValue
+    : '(' literal ')'
+    | arrayInitializer
+    ;
+
+instanceDeclaration
+    : qualifierList? INSTANCE OF className=identifier ( AS ALIAS )?
+      '{' valueInitializer* '}' ';'
+    ;
+
+valueInitializer : qualifierList? propertyName=identifier '=' initializer ';' ;
+
+initializer
+    : literal
+    | arrayInitializer
+    | ALIAS
+    ;
+
+arrayInitializer : '{' ( arrayElement ( ',' arrayElement )* )? '}' ;
+
+arrayElement : literal | ALIAS ;
+
+literal
+    : number
+    | stringValue
+    | CHAR_LITERAL
+    | TRUE
+    | FALSE
+    | NULL
+    ;
+
+number : sign=( '+' | '-' )? ( DECIMAL | HEX | BINARY | REAL ) ;
+
+// adjacent string literals are one string ("a" "b" is "ab")
+stringValue : STRING+ ;
+
+// names that are also keywords, where DSP0004 MOF uses them as names
+identifier : IDENTIFIER | CLASS | QUALIFIER | INSTANCE | OF | AS | REF | SCOPE | FLAVOR ;
+
+// ------------------------------------------------------------------ lexer
+
+LPAREN    : '(' ;
+RPAREN    : ')' ;
+LBRACE    : '{' ;
+RBRACE    : '}' ;
+LBRACKET  : '[' ;
+RBRACKET  : ']' ;
+SEMICOLON : ';' ;
+COLON     : ':' ;
+COMMA     : ',' ;
+EQUALS    : '=' ;
+PLUS      : '+' ;
+MINUS     : '-' ;
+
+PRAGMA    : '#' [ \t]* 'pragma' ;
+QUALIFIER : 'qualifier' ;
+CLASS     : 'class' ;
+INSTANCE  : 'instance' ;
+OF        : 'of' ;
+AS        : 'as' ;
+REF       : 'ref' ;
+SCOPE     : 'scope' ;
+FLAVOR    : 'flavor' ;
+TRUE      : 'true' ;
+FALSE     : 'false' ;
+NULL      : 'null' ;
+
+ALIAS   : '$' [a-z_] [a-z0-9_]* ;
+REAL    : [0-9]* '.' [0-9]+ ( 'e' [+-]? [0-9]+ )? ;
+HEX     : '0x' [0-9a-f]+ ;
+BINARY  : [01]+ 'b' ;
+DECIMAL : [0-9]+ ;
+
+STRING       : '"' ( '\\' ~[\r\n] | ~["\\\r\n] )* '"' ;
+CHAR_LITERAL : '\'' ( '\\' ~[\r\n] | ~['\\\r\n] )+ '\'' ;
+
+IDENTIFIER : [a-z_\u00C0-\uFFFD] [a-z0-9_\u00C0-\uFFFD]* ;
+
+WS            : [ \t\r\n\f\u000B]+ -> skip ;
+BLOCK_COMMENT : '/*' .*? '*/' -> skip ;
+LINE_COMMENT  : '//' ~[\r\n]* -> skip ;
+
+// anything else becomes a token the parser refuses, so that the error has a position and a text
+BAD_CHAR : . ;

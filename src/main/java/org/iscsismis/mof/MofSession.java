@@ -1,0 +1,406 @@
+package org.iscsismis.mof;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+import org.antlr.v4.runtime.tree.ParseTree;
+import org.iscsismis.cim.CimClass;
+import org.iscsismis.cim.CimInstance;
+import org.iscsismis.cim.CimName;
+import org.iscsismis.cim.CimNamespace;
+import org.iscsismis.cim.CimQualifierType;
+
+/**
+ * One compilation: the diagnostics, the namespaces being filled, the files being read
+ * (include stack) and the aliases. Declarations are compiled by {@link MofDeclarations}.
+ */
+final class MofSession {
+
+    /** Thrown when the error limit is reached; ends the compilation. */
+    private static final class LimitReached extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LimitReached() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** What the MOF declared in one namespace so far. */
+    static final class Ns {
+        final CimNamespace name;
+        final LinkedHashMap<CimName, CimQualifierType> qualifierTypes = new LinkedHashMap<>();
+        final Map<CimName, String> qualifierWhere = new HashMap<>();
+        final LinkedHashMap<CimName, CimClass> classes = new LinkedHashMap<>();
+        final Map<CimName, String> classWhere = new HashMap<>();
+        final List<CimInstance> instances = new ArrayList<>();
+        final Map<CimName, MofDeclarations.Effective> effective = new HashMap<>();
+        /** Classes whose declaration had a syntax error: later uses are not reported again. */
+        final Set<CimName> broken = new HashSet<>();
+        /** Classes whose superclass is broken or unknown: their instances' unknown properties are not reported. */
+        final Set<CimName> incomplete = new HashSet<>();
+
+        Ns(CimNamespace name) {
+            this.name = name;
+        }
+    }
+
+    /** A reference class to check once everything is declared (forward references are allowed). */
+    record DeferredReference(Ns ns, CimName target, String file, Token token, String owner) {
+    }
+
+    final MofCompiler compiler;
+    private final List<MofDiagnostic> diagnostics = new ArrayList<>();
+    private final Map<String, Integer> fileOrder = new HashMap<>();
+    private int errors;
+    private final LinkedHashMap<CimNamespace, Ns> namespaces = new LinkedHashMap<>();
+    private Ns current;
+    private final Deque<Path> includeStack = new ArrayDeque<>();
+    private String file = "<none>";
+    private Path directory;
+    final List<DeferredReference> deferredReferences = new ArrayList<>();
+    private final MofDeclarations declarations;
+
+    MofSession(MofCompiler compiler) {
+        this.compiler = compiler;
+        this.current = namespace(compiler.defaultNamespace());
+        this.declarations = new MofDeclarations(this);
+    }
+
+    // ------------------------------------------------------------------ driving
+
+    void run(Consumer<MofSession> body) {
+        try {
+            body.accept(this);
+            declarations.finish();
+        } catch (LimitReached e) {
+            MofDiagnostic last = diagnostics.get(diagnostics.size() - 1);
+            diagnostics.add(new MofDiagnostic(last.file(), last.line(), last.column(), MofDiagnostic.Severity.ERROR,
+                    "too many errors (" + compiler.errorLimit() + "); compilation stopped"));
+        }
+    }
+
+    MofCompilation result() {
+        List<MofNamespace> out = new ArrayList<>();
+        for (Ns ns : namespaces.values()) {
+            if (!ns.qualifierTypes.isEmpty() || !ns.classes.isEmpty() || !ns.instances.isEmpty()) {
+                out.add(new MofNamespace(ns.name, new ArrayList<>(ns.qualifierTypes.values()),
+                        new ArrayList<>(ns.classes.values()), ns.instances));
+            }
+        }
+        // by file (in the order the files were opened), then by position
+        for (MofDiagnostic d : diagnostics) {
+            fileOrder.putIfAbsent(d.file(), fileOrder.size());
+        }
+        List<MofDiagnostic> sorted = new ArrayList<>(diagnostics);
+        sorted.sort(Comparator.comparingInt((MofDiagnostic d) -> fileOrder.get(d.file()))
+                .thenComparingInt(MofDiagnostic::line).thenComparingInt(MofDiagnostic::column));
+        return new MofCompilation(out, sorted);
+    }
+
+    /** Reads and compiles {@code path}; {@code includedAt} is the include pragma's string (null for a root file). */
+    void compileFile(Path path, Token includedAt) {
+        Path normalized = path.toAbsolutePath().normalize();
+        for (Path open : includeStack) {
+            if (open.equals(normalized)) {
+                error(includedAt, "include cycle: " + path + " is already being compiled");
+                return;
+            }
+        }
+        String text;
+        try {
+            text = decode(Files.readAllBytes(path));
+        } catch (IOException | SecurityException e) {
+            String why = e instanceof java.nio.file.NoSuchFileException ? "no such file"
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
+            if (includedAt != null) {
+                error(includedAt, "cannot read include file " + path + ": " + why);
+            } else {
+                diagnostic(MofDiagnostic.Severity.ERROR, path.toString(), 1, 1, "cannot read file: " + why);
+            }
+            return;
+        }
+        includeStack.push(normalized);
+        String savedFile = file;
+        Path savedDirectory = directory;
+        file = path.toString();
+        fileOrder.putIfAbsent(file, fileOrder.size());
+        directory = normalized.getParent();
+        try {
+            compileSource(text);
+        } finally {
+            file = savedFile;
+            directory = savedDirectory;
+            includeStack.pop();
+        }
+    }
+
+    void compileText(String sourceName, String text) {
+        file = sourceName;
+        fileOrder.putIfAbsent(file, fileOrder.size());
+        directory = null;
+        try {
+            Path p = Path.of(sourceName).toAbsolutePath().normalize().getParent();
+            if (p != null && Files.isDirectory(p)) {
+                directory = p;
+            }
+        } catch (InvalidPathException e) {
+            // not a path: includes come from the include directories only
+        }
+        compileSource(text.startsWith("\uFEFF") ? text.substring(1) : text);
+    }
+
+    static String decode(byte[] bytes) {
+        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+            return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+        }
+        if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
+            return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE);
+        }
+        if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
+            return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE);
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** One parser pass (SLL; LL with error recovery only if SLL fails), then the declarations in order. */
+    private void compileSource(String text) {
+        MofLexer lexer = new MofLexer(CharStreams.fromString(text, file));
+        lexer.removeErrorListeners();
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        MofParser parser = new MofParser(tokens);
+        parser.removeErrorListeners();
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        parser.setErrorHandler(new BailErrorStrategy());
+        MofParser.MofSpecificationContext tree;
+        int errorsBefore = errors;
+        try {
+            tree = parser.mofSpecification();
+        } catch (ParseCancellationException e) {
+            tokens.seek(0);
+            parser.reset();
+            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+            String syntaxFile = file;
+            parser.setErrorHandler(new MofErrorStrategy((line, column, message) ->
+                    diagnostic(MofDiagnostic.Severity.ERROR, syntaxFile, line, column, message)));
+            tree = parser.mofSpecification();
+        }
+        boolean syntaxErrors = errors > errorsBefore;
+        for (MofParser.MofProductionContext production : tree.mofProduction()) {
+            if (syntaxErrors && failed(production)) {
+                declarations.noteBroken(production);
+                continue;
+            }
+            declarations.production(production);
+        }
+    }
+
+    /** True if a rule inside {@code tree} failed (its content is partial). */
+    private static boolean failed(ParseTree tree) {
+        if (tree instanceof ParserRuleContext ctx) {
+            if (ctx.exception != null) {
+                return true;
+            }
+            for (int i = 0; i < ctx.getChildCount(); i++) {
+                if (failed(ctx.getChild(i))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------------ pragmas
+
+    void pragma(MofParser.CompilerDirectiveContext c) {
+        String name = c.pragmaName.getStart().getText().toLowerCase(Locale.ROOT);
+        List<MofParser.LiteralContext> args = c.literal();
+        switch (name) {
+            case "include": {
+                String target = singleString(c, args, "#pragma include (\"file.mof\")");
+                if (target != null) {
+                    Token at = args.get(0).getStart();
+                    Path resolved = resolveInclude(target);
+                    if (resolved == null) {
+                        error(at, "include file \"" + target + "\" not found (looked in "
+                                + String.join(", ", searched(target)) + ")");
+                    } else {
+                        compileFile(resolved, at);
+                    }
+                }
+                break;
+            }
+            case "namespace": {
+                String target = singleString(c, args, "#pragma namespace (\"root/cimv2\")");
+                if (target != null) {
+                    try {
+                        current = namespace(CimNamespace.of(target));
+                    } catch (IllegalArgumentException e) {
+                        error(args.get(0).getStart(), "malformed #pragma namespace: " + lower(e.getMessage()));
+                    }
+                }
+                break;
+            }
+            case "locale":
+            case "instancelocale":
+                break;
+            default:
+                warning(c.pragmaName.getStart(), "unknown pragma '" + c.pragmaName.getStart().getText() + "' ignored");
+        }
+    }
+
+    private String singleString(MofParser.CompilerDirectiveContext c, List<MofParser.LiteralContext> args, String example) {
+        String pragma = "#pragma " + c.pragmaName.getStart().getText();
+        if (args.size() != 1 || args.get(0).stringValue() == null) {
+            error(args.isEmpty() ? c.pragmaName.getStart() : args.get(0).getStart(),
+                    "malformed " + pragma + ": it takes one string, e.g. " + example);
+            return null;
+        }
+        try {
+            return (String) MofLiterals.literal(args.get(0)).value();
+        } catch (MofFailure f) {
+            report(f, null);
+            return null;
+        }
+    }
+
+    private Path resolveInclude(String name) {
+        for (Path candidate : candidates(name)) {
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private List<Path> candidates(String name) {
+        List<Path> out = new ArrayList<>();
+        Path p;
+        try {
+            p = Path.of(name);
+        } catch (InvalidPathException e) {
+            return out;
+        }
+        if (p.isAbsolute()) {
+            out.add(p);
+            return out;
+        }
+        if (directory != null) {
+            out.add(relativeToFile(name));
+        }
+        for (Path dir : compiler.includePath()) {
+            out.add(dir.resolve(p));
+        }
+        return out;
+    }
+
+    /** The included file named as the including file is named (relative stays relative). */
+    private Path relativeToFile(String name) {
+        Path parent = Path.of(file).getParent();
+        return parent != null && !includeStack.isEmpty() ? parent.resolve(name) : directory.resolve(name);
+    }
+
+    private List<String> searched(String name) {
+        List<String> out = new ArrayList<>();
+        for (Path p : candidates(name)) {
+            Path parent = p.getParent();
+            out.add(parent == null ? "." : parent.toString());
+        }
+        if (out.isEmpty()) {
+            out.add("no directory: the source is not a file and there are no include directories");
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ namespaces and lookups
+
+    Ns current() {
+        return current;
+    }
+
+    private Ns namespace(CimNamespace name) {
+        return namespaces.computeIfAbsent(name, Ns::new);
+    }
+
+    /** A qualifier type declared in the current namespace by the MOF, or by the context. */
+    CimQualifierType qualifierType(CimName name) {
+        CimQualifierType t = current.qualifierTypes.get(name);
+        return t != null ? t : compiler.context().qualifierType(current.name, name);
+    }
+
+    /** A class declared in {@code ns} by the MOF, or by the context. */
+    CimClass lookupClass(Ns ns, CimName name) {
+        CimClass c = ns.classes.get(name);
+        return c != null ? c : compiler.context().cimClass(ns.name, name);
+    }
+
+    // ------------------------------------------------------------------ diagnostics
+
+    /** A message from elsewhere, to follow a colon: first letter in lower case (unless an acronym). */
+    static String lower(String message) {
+        if (message == null || message.length() < 2 || !Character.isUpperCase(message.charAt(0))
+                || Character.isUpperCase(message.charAt(1))) {
+            return message;
+        }
+        return Character.toLowerCase(message.charAt(0)) + message.substring(1);
+    }
+
+    String file() {
+        return file;
+    }
+
+    /** {@code file:line:col} of a token, for "already declared at" messages. */
+    String where(Token t) {
+        return file + ":" + t.getLine() + ":" + (t.getCharPositionInLine() + 1);
+    }
+
+    void error(Token t, String message) {
+        diagnostic(MofDiagnostic.Severity.ERROR, file, t.getLine(), t.getCharPositionInLine() + 1, message);
+    }
+
+    void error(String inFile, Token t, String message) {
+        diagnostic(MofDiagnostic.Severity.ERROR, inFile, t.getLine(), t.getCharPositionInLine() + 1, message);
+    }
+
+    void warning(Token t, String message) {
+        diagnostic(MofDiagnostic.Severity.WARNING, file, t.getLine(), t.getCharPositionInLine() + 1, message);
+    }
+
+    /** Reports a failure; {@code prefix} (may be null) says what was being compiled. A failure without message was reported already. */
+    void report(MofFailure f, String prefix) {
+        if (f.getMessage() == null) {
+            return;
+        }
+        Token t = f.token();
+        diagnostic(MofDiagnostic.Severity.ERROR, file, t.getLine(), t.getCharPositionInLine() + 1 + f.columnOffset(),
+                prefix == null ? f.getMessage() : prefix + ": " + f.getMessage());
+    }
+
+    private void diagnostic(MofDiagnostic.Severity severity, String inFile, int line, int column, String message) {
+        diagnostics.add(new MofDiagnostic(inFile, line, column, severity, message));
+        if (severity == MofDiagnostic.Severity.ERROR && ++errors >= compiler.errorLimit()) {
+            throw new LimitReached();
+        }
+    }
+}
