@@ -1,6 +1,7 @@
 package org.iscsismis.http;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Objects;
 import java.util.Set;
 import org.eclipse.jetty.http.HttpFields;
@@ -48,6 +49,8 @@ public final class CimOperationHandler extends Handler.Abstract {
     public static final String PATH = "/cimom";
 
     static final String ALLOW = "POST, M-POST";
+    /** How much of a refused request's body is read to keep the connection alive. */
+    static final int DRAIN_LIMIT = 64 * 1024;
     private static final Set<String> STANDARD_METHODS =
             Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE", "PATCH", "CONNECT");
 
@@ -83,6 +86,7 @@ public final class CimOperationHandler extends Handler.Abstract {
             ParsedRequest parsed = admit(request, x);
             respond(request, response, callback, parsed, x);
         } catch (HttpFailure f) {
+            drainRefusedBody(request, response, x, f);
             sendFailure(response, callback, x, f);
         } catch (RuntimeException | Error e) {
             // Escaped from the decoder before any byte of the response was written.
@@ -126,8 +130,8 @@ public final class CimOperationHandler extends Handler.Abstract {
         AdmissionRules.CimHeaders cim = rules.checkHeaders(request.getHeaders(), request.getLength(), x.prefix);
         x.operation = cim.method();
         x.object = cim.object();
-        LimitedInputStream body = new LimitedInputStream(Content.Source.asInputStream(request), limits.maxBodyBytes());
-        ParsedRequest parsed = rules.decode(body);
+        x.body = new LimitedInputStream(Content.Source.asInputStream(request), limits.maxBodyBytes());
+        ParsedRequest parsed = rules.decode(x.body);
         rules.checkAgreement(cim, parsed);
         x.parsed = parsed;
         return parsed;
@@ -193,6 +197,33 @@ public final class CimOperationHandler extends Handler.Abstract {
         }
     }
 
+    /**
+     * Reads what is left of a refused request's body (at most {@link #DRAIN_LIMIT} bytes) so that the
+     * connection can serve the next request; a larger or unreadable rest closes the connection.
+     */
+    private static void drainRefusedBody(Request request, Response response, Exchange x, HttpFailure f) {
+        if (f.status() == 413) {
+            return;
+        }
+        long length = request.getLength();
+        boolean drained = false;
+        if (length < 0 || length <= DRAIN_LIMIT || x.body != null) {
+            InputStream in = x.body != null ? x.body : Content.Source.asInputStream(request);
+            try (LimitedInputStream rest = new LimitedInputStream(in, DRAIN_LIMIT)) {
+                byte[] buffer = new byte[8192];
+                while (rest.read(buffer, 0, buffer.length) >= 0) {
+                    // discard
+                }
+                drained = true;
+            } catch (IOException e) {
+                drained = false;
+            }
+        }
+        if (!drained) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
+    }
+
     private static void abort(Callback callback, Exchange x, String why, Throwable cause) {
         x.httpStatus = -1;
         if (cause instanceof CimException) {
@@ -255,6 +286,7 @@ public final class CimOperationHandler extends Handler.Abstract {
         private String operation;
         private String object;
         private ParsedRequest parsed;
+        private LimitedInputStream body;
         private CimStatus status;
         private String failure;
         private int httpStatus;
