@@ -88,7 +88,7 @@ public final class CimOperationHandler extends Handler.Abstract {
         } catch (HttpFailure f) {
             drainRefusedBody(request, response, x, f);
             sendFailure(response, callback, x, f);
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException e) {
             // Escaped from the decoder before any byte of the response was written.
             LOG.error("Internal error handling {} {} (CIMMethod {}, CIMObject {})", request.getMethod(),
                     request.getHttpURI().getPath(), x.operation, x.object, e);
@@ -132,8 +132,8 @@ public final class CimOperationHandler extends Handler.Abstract {
         x.object = cim.object();
         x.body = new LimitedInputStream(Content.Source.asInputStream(request), limits.maxBodyBytes());
         ParsedRequest parsed = rules.decode(x.body);
-        rules.checkAgreement(cim, parsed);
         x.parsed = parsed;
+        rules.checkAgreement(cim, parsed);
         return parsed;
     }
 
@@ -144,7 +144,8 @@ public final class CimOperationHandler extends Handler.Abstract {
      * a partial result is never mistaken for a complete one.
      */
     private void respond(Request request, Response response, Callback callback, ParsedRequest parsed, Exchange x) {
-        boolean trailers = HeaderValues.listsToken(request.getHeaders().get(HttpHeader.TE), "trailers");
+        boolean trailers = request.getConnectionMetaData().getHttpVersion() != HttpVersion.HTTP_1_0
+                && HeaderValues.listsToken(request.getHeaders().get(HttpHeader.TE), "trailers");
         HttpFields.Mutable trailerFields = HttpFields.build();
         response.setStatus(200);
         HttpFields.Mutable headers = response.getHeaders();
@@ -186,7 +187,7 @@ public final class CimOperationHandler extends Handler.Abstract {
             abort(callback, x, e.getMessage(), e.getCause());
         } catch (IOException e) {
             abort(callback, x, "writing the response failed: " + e, null);
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException e) {
             if (!out.isCommitted()) {
                 LOG.error("Internal error executing {} on {} ({})", x.operation, x.object, x.target(), e);
                 response.reset();
