@@ -3,6 +3,7 @@ package org.iscsismis.http;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Response;
@@ -10,7 +11,8 @@ import org.eclipse.jetty.server.Response;
 /**
  * The response body stream: collects the encoder's output in one buffer and hands it to Jetty a
  * buffer at a time (blocking writes), so a response costs few network writes however often the
- * XML writer flushes.
+ * XML writer flushes. The buffer starts at 8 KiB and doubles up to its configured size
+ * ({@code http.outputBufferBytes}), so small responses allocate little.
  *
  * <ul>
  *   <li>A response that fits in the buffer goes out in one write with a {@code Content-Length}
@@ -24,8 +26,11 @@ import org.eclipse.jetty.server.Response;
 final class ResponseOutput extends OutputStream {
 
     private final Response response;
+    private static final int INITIAL_BUFFER = 8 * 1024;
+
     private final boolean chunked;
-    private final byte[] buffer;
+    private final int bufferSize;
+    private byte[] buffer;
     private int count;
     private boolean committed;
     private boolean completed;
@@ -37,7 +42,8 @@ final class ResponseOutput extends OutputStream {
     ResponseOutput(Response response, int bufferSize, boolean chunked) {
         this.response = response;
         this.chunked = chunked;
-        this.buffer = new byte[bufferSize];
+        this.bufferSize = bufferSize;
+        this.buffer = new byte[Math.min(INITIAL_BUFFER, bufferSize)];
     }
 
     /** True once bytes have gone to Jetty: the status and headers are then on their way. */
@@ -56,7 +62,7 @@ final class ResponseOutput extends OutputStream {
     @Override
     public void write(int b) throws IOException {
         if (count == buffer.length) {
-            writeBuffer(false);
+            makeRoom();
         }
         buffer[count++] = (byte) b;
     }
@@ -65,7 +71,7 @@ final class ResponseOutput extends OutputStream {
     public void write(byte[] b, int off, int len) throws IOException {
         while (len > 0) {
             if (count == buffer.length) {
-                writeBuffer(false);
+                makeRoom();
             }
             int n = Math.min(len, buffer.length - count);
             System.arraycopy(b, off, buffer, count, n);
@@ -95,6 +101,15 @@ final class ResponseOutput extends OutputStream {
     /** Closing does not complete the response; {@link #complete()} does. */
     @Override
     public void close() {
+    }
+
+    /** Grows the buffer (small responses stay cheap) until it reaches its size, then writes it out. */
+    private void makeRoom() throws IOException {
+        if (buffer.length < bufferSize) {
+            buffer = Arrays.copyOf(buffer, (int) Math.min((long) buffer.length * 2, bufferSize));
+        } else {
+            writeBuffer(false);
+        }
     }
 
     private void writeBuffer(boolean last) throws IOException {
