@@ -1,6 +1,109 @@
 package org.iscsismis.server;
 
-public final class Main {
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The command line: {@code java -jar iscsi-smis.jar [options]}. Starts the server, prints one banner
+ * line with the URL and runs until SIGTERM/SIGINT, which stops it gracefully.
+ *
+ * <p>Exit status: 0 after a clean shutdown, 1 if the server cannot start (e.g. the port is in
+ * use), 2 for a usage or configuration error (message on stderr, no stack trace).
+ */
+@Command(name = "iscsi-smis", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "A WBEM server (CIM-XML over HTTP, DSP0200) for the SMI-S replication model of an iSCSI target.",
+        footer = {"", "Configuration layers, later ones winning: built-in defaults, --config FILE, --set, the dedicated options.",
+                "Binding an address other than loopback requires auth.users. Keys: docs/configuration.md."})
+public final class Main implements Callable<Integer> {
+
+    static final int EXIT_START_FAILED = 1;
+    static final int EXIT_CONFIGURATION = 2;
+
+    @Option(names = "--http-port", paramLabel = "N", description = "HTTP port (http.port; default 5988, 0 = any free port)")
+    Integer httpPort;
+
+    @Option(names = "--bind", paramLabel = "ADDR", description = "address to listen on (http.bind; default 127.0.0.1)")
+    String bind;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "properties file with configuration keys")
+    Path configFile;
+
+    @Option(names = "--log-level", paramLabel = "LEVEL", description = "trace, debug, info, warn, error or off (log.level; default info)")
+    String logLevel;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "set one configuration key (repeatable)")
+    Map<String, String> settings = new LinkedHashMap<>();
+
     public static void main(String[] args) {
+        int status = commandLine().execute(args);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /** The picocli command with our exit codes and error handling. */
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            PrintWriter err = cmd.getErr();
+            if (e instanceof ConfigurationException) {
+                err.println("iscsi-smis: configuration error: " + e.getMessage());
+                return EXIT_CONFIGURATION;
+            }
+            if (e instanceof UncheckedIOException) {
+                err.println("iscsi-smis: cannot start: " + e.getCause().getMessage());
+                return EXIT_START_FAILED;
+            }
+            err.println("iscsi-smis: cannot start: " + e);
+            return EXIT_START_FAILED;
+        });
+        return cli;
+    }
+
+    /** The configuration the options describe (file, then --set, then the dedicated options). */
+    ServerConfig configuration() {
+        Map<String, String> overrides = new LinkedHashMap<>(settings);
+        if (httpPort != null) {
+            overrides.put(ServerConfig.HTTP_PORT, Integer.toString(httpPort));
+        }
+        if (bind != null) {
+            overrides.put(ServerConfig.HTTP_BIND, bind);
+        }
+        if (logLevel != null) {
+            overrides.put(ServerConfig.LOG_LEVEL, logLevel);
+        }
+        ServerConfig config = ServerConfig.load(configFile, overrides);
+        config.checkBindingAllowed();
+        return config;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServerConfig config = configuration();
+        LogLevels.apply(config.logLevel());
+        IscsiSmisServer server = IscsiSmisServer.start(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "iscsi-smis-shutdown"));
+        System.out.println("iscsi-smis listening on " + server.url() + "/cimom ("
+                + (config.users().isEmpty() ? "no authentication" : "HTTP Basic authentication") + ")");
+        System.out.flush();
+        server.join();
+        return 0;
+    }
+
+    /** The version from the jar manifest, when there is one. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"iscsi-smis " + (v != null ? v : "(development build)")};
+        }
     }
 }

@@ -1,0 +1,40 @@
+package org.iscsismis.http;
+
+/**
+ * Decides whether a request's {@code Authorization} header admits it. Implementations are
+ * thread-safe.
+ */
+public interface Authenticator {
+
+    /** The realm announced in {@code WWW-Authenticate}. */
+    String REALM = "iscsi-smis";
+
+    /** True when requests must carry credentials; false admits everyone. */
+    boolean required();
+
+    /**
+     * @param authorizationHeader the raw {@code Authorization} header, or null if absent
+     * @return the authenticated user name, or null if the credentials are missing or wrong
+     */
+    String authenticate(String authorizationHeader);
+
+    /** Admits every request (the default on a loopback address). */
+    static Authenticator none() {
+        return NoAuthentication.INSTANCE;
+    }
+
+    /** The authenticator used when no authentication is configured. */
+    enum NoAuthentication implements Authenticator {
+        INSTANCE;
+
+        @Override
+        public boolean required() {
+            return false;
+        }
+
+        @Override
+        public String authenticate(String authorizationHeader) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.iscsismis.http;
+
+import java.io.OutputStream;
+import java.util.List;
+import org.iscsismis.cim.CimClass;
+import org.iscsismis.cim.CimException;
+import org.iscsismis.cim.CimInstance;
+import org.iscsismis.cim.CimName;
+import org.iscsismis.cim.CimQualifierType;
+import org.iscsismis.cim.CimValue;
+import org.iscsismis.cim.ObjectPath;
+import org.iscsismis.cimxml.CimXmlResponseWriter;
+import org.iscsismis.cimxml.ParsedRequest;
+import org.iscsismis.operation.ParamValue;
+
+/** {@link ResponseEncoder} over the codec's {@link CimXmlResponseWriter}. */
+final class CimXmlResponseEncoder implements ResponseEncoder {
+
+    /** The production factory. */
+    static final Factory FACTORY = CimXmlResponseEncoder::new;
+
+    private final CimXmlResponseWriter writer;
+
+    private CimXmlResponseEncoder(OutputStream out, ParsedRequest request) {
+        this.writer = new CimXmlResponseWriter(out, request.messageId(), request.request(), request.methodName(),
+                request.intrinsic());
+    }
+
+    @Override public void finishSuccess() { writer.finishSuccess(); }
+    @Override public void finishError(CimException error) { writer.finishError(error); }
+
+    @Override public void className(CimName name) { writer.className(name); }
+    @Override public void cimClass(CimClass cimClass) { writer.cimClass(cimClass); }
+    @Override public void instance(CimInstance instance) { writer.instance(instance); }
+    @Override public void namedInstance(CimInstance instance) { writer.namedInstance(instance); }
+    @Override public void instanceName(ObjectPath path) { writer.instanceName(path); }
+    @Override public void objectWithPath(CimInstance instance) { writer.objectWithPath(instance); }
+    @Override public void objectWithPath(CimClass cimClass, ObjectPath classPath) { writer.objectWithPath(cimClass, classPath); }
+    @Override public void objectPath(ObjectPath path) { writer.objectPath(path); }
+    @Override public void qualifierDeclaration(CimQualifierType declaration) { writer.qualifierDeclaration(declaration); }
+    @Override public void propertyValue(CimValue value) { writer.propertyValue(value); }
+    @Override public void methodResult(CimValue returnValue, List<ParamValue> outParameters) { writer.methodResult(returnValue, outParameters); }
+    @Override public void pullResult(String enumerationContext, boolean endOfSequence) { writer.pullResult(enumerationContext, endOfSequence); }
+    @Override public void enumerationCount(Long count) { writer.enumerationCount(count); }
+}

@@ -1,0 +1,123 @@
+package org.iscsismis.http;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Response;
+
+/**
+ * The response body stream: collects the encoder's output in one buffer and hands it to Jetty a
+ * buffer at a time (blocking writes), so a response costs few network writes however often the
+ * XML writer flushes. The buffer starts at 8 KiB and doubles up to its configured size
+ * ({@code http.outputBufferBytes}), so small responses allocate little.
+ *
+ * <ul>
+ *   <li>A response that fits in the buffer goes out in one write with a {@code Content-Length}
+ *       (unless it is chunked for trailers).</li>
+ *   <li>Until the first buffer is written the response is not committed: {@link #discard()}
+ *       drops what was written so that an ERROR response can replace it.</li>
+ *   <li>{@link #flush()} does nothing; only a full buffer or {@link #complete()} writes.</li>
+ * </ul>
+ * Not thread-safe: one per response, used by the request's thread.
+ */
+final class ResponseOutput extends OutputStream {
+
+    private final Response response;
+    private static final int INITIAL_BUFFER = 8 * 1024;
+
+    private final boolean chunked;
+    private final int bufferSize;
+    private byte[] buffer;
+    private int count;
+    private boolean committed;
+    private boolean completed;
+
+    /**
+     * @param chunked true to stream without a Content-Length even when the body fits the buffer
+     *                (responses announcing trailers)
+     */
+    ResponseOutput(Response response, int bufferSize, boolean chunked) {
+        this.response = response;
+        this.chunked = chunked;
+        this.bufferSize = bufferSize;
+        this.buffer = new byte[Math.min(INITIAL_BUFFER, bufferSize)];
+    }
+
+    /** True once bytes have gone to Jetty: the status and headers are then on their way. */
+    boolean isCommitted() {
+        return committed;
+    }
+
+    /** Drops the buffered bytes; only before the first write. */
+    void discard() {
+        if (committed) {
+            throw new IllegalStateException("Response already committed");
+        }
+        count = 0;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        if (count == buffer.length) {
+            makeRoom();
+        }
+        buffer[count++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+        while (len > 0) {
+            if (count == buffer.length) {
+                makeRoom();
+            }
+            int n = Math.min(len, buffer.length - count);
+            System.arraycopy(b, off, buffer, count, n);
+            count += n;
+            off += n;
+            len -= n;
+        }
+    }
+
+    /** Deliberately nothing: the XML writer's flushes must not become network writes. */
+    @Override
+    public void flush() {
+    }
+
+    /** Writes what is buffered as the last content of the response (with Content-Length if nothing was sent yet). */
+    void complete() throws IOException {
+        if (completed) {
+            return;
+        }
+        completed = true;
+        if (!committed && !chunked) {
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, count);
+        }
+        writeBuffer(true);
+    }
+
+    /** Closing does not complete the response; {@link #complete()} does. */
+    @Override
+    public void close() {
+    }
+
+    /** Grows the buffer (small responses stay cheap) until it reaches its size, then writes it out. */
+    private void makeRoom() throws IOException {
+        if (buffer.length < bufferSize) {
+            buffer = Arrays.copyOf(buffer, (int) Math.min((long) buffer.length * 2, bufferSize));
+        } else {
+            writeBuffer(false);
+        }
+    }
+
+    private void writeBuffer(boolean last) throws IOException {
+        if (completed && !last) {
+            throw new IOException("Response already completed");
+        }
+        committed = true;
+        Content.Sink.write(response, last, ByteBuffer.wrap(buffer, 0, count));
+        count = 0;
+    }
+}

@@ -1,0 +1,140 @@
+package org.iscsismis.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Jetty server around one handler: a thread pool of the configured size, one HTTP/1.1
+ * connector with TCP_NODELAY and the configured idle timeout, no server version header, error
+ * pages without stack traces, and a graceful stop that lets requests in progress finish.
+ */
+final class HttpEndpoint implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpEndpoint.class);
+
+    private final Server server;
+    private final ServerConnector connector;
+    private final GracefulHandler graceful;
+    private final long shutdownTimeoutMs;
+
+    private HttpEndpoint(Server server, ServerConnector connector, GracefulHandler graceful, long shutdownTimeoutMs) {
+        this.server = server;
+        this.connector = connector;
+        this.graceful = graceful;
+        this.shutdownTimeoutMs = shutdownTimeoutMs;
+    }
+
+    /**
+     * Starts listening.
+     *
+     * @throws UncheckedIOException if the address cannot be bound (e.g. the port is in use)
+     */
+    static HttpEndpoint start(ServerConfig config, Handler handler) {
+        QueuedThreadPool threads = new QueuedThreadPool(config.maxThreads(), config.minThreads());
+        threads.setName("iscsi-smis-http");
+        Server server = new Server(threads);
+
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(config.bind());
+        connector.setPort(config.httpPort());
+        connector.setIdleTimeout(config.idleTimeoutMs());
+        connector.setAcceptedTcpNoDelay(true);
+        connector.setReuseAddress(true);
+        server.addConnector(connector);
+
+        ErrorHandler errors = new ErrorHandler();
+        errors.setShowStacks(false);
+        errors.setShowCauses(false);
+        errors.setShowMessageInTitle(false);
+        server.setErrorHandler(errors);
+        GracefulHandler graceful = new GracefulHandler(handler);
+        server.setHandler(graceful);
+        server.setStopTimeout(0);
+        server.setStopAtShutdown(false);
+        try {
+            server.start();
+        } catch (Exception e) {
+            stopQuietly(server);
+            throw new UncheckedIOException(new IOException("Cannot listen on " + config.bind() + ":" + config.httpPort()
+                    + ": " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e));
+        }
+        return new HttpEndpoint(server, connector, graceful, config.shutdownTimeoutMs());
+    }
+
+    int port() {
+        return connector.getLocalPort();
+    }
+
+    /** {@code http://HOST:PORT}, the bound address, or 127.0.0.1 when listening on every address. */
+    URI url() {
+        String host = connector.getHost();
+        try {
+            InetAddress address = InetAddress.getByName(host);
+            if (address.isAnyLocalAddress()) {
+                host = "127.0.0.1";
+            } else if (host.indexOf(':') >= 0) {
+                host = "[" + host + "]";
+            }
+        } catch (UnknownHostException e) {
+            // a name that bound a moment ago; keep it as configured
+        }
+        return URI.create("http://" + host + ":" + port());
+    }
+
+    void join() throws InterruptedException {
+        server.join();
+    }
+
+    boolean isRunning() {
+        return server.isRunning();
+    }
+
+    /**
+     * Lets requests in progress finish (new ones get 503), up to the shutdown timeout, then stops,
+     * closing every connection, idle keep-alive ones at once.
+     */
+    @Override
+    public void close() {
+        if (!server.isRunning()) {
+            return;
+        }
+        try {
+            graceful.shutdown().get(shutdownTimeoutMs, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("{} request(s) still running after {} ms; stopping anyway", graceful.getCurrentRequestCount(),
+                    shutdownTimeoutMs);
+        } catch (ExecutionException e) {
+            LOG.warn("Waiting for requests in progress: {}", e.getCause().toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stopQuietly(server);
+    }
+
+    private static void stopQuietly(Server server) {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.warn("Stopping the HTTP server: {}", e.toString());
+        }
+    }
+}

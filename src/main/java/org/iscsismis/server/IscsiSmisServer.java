@@ -1,0 +1,106 @@
+package org.iscsismis.server;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.iscsismis.cim.CimNamespace;
+import org.iscsismis.cimxml.CimXmlRequestReader;
+import org.iscsismis.dispatch.Dispatcher;
+import org.iscsismis.http.Authenticator;
+import org.iscsismis.http.BasicAuthenticator;
+import org.iscsismis.http.CimOperationHandler;
+import org.iscsismis.repository.CimRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running server: the repository with its namespaces, the dispatcher, and the HTTP endpoint.
+ * The only place that names the concrete implementations.
+ *
+ * <pre>{@code
+ * try (IscsiSmisServer server = IscsiSmisServer.start(ServerConfig.defaults().withHttpPort(0))) {
+ *     URI cimom = server.url().resolve("/cimom");
+ * }
+ * }</pre>
+ */
+public final class IscsiSmisServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IscsiSmisServer.class);
+
+    /** The namespaces created at start-up (DESIGN.md). */
+    public static final List<CimNamespace> NAMESPACES = List.of(
+            CimNamespace.of("root/cimv2"),
+            CimNamespace.of("root/interop"),
+            CimNamespace.of("root/cimv2/storage/iscsitarget"));
+
+    private final ServerConfig config;
+    private final CimRepository repository;
+    private final HttpEndpoint endpoint;
+
+    private IscsiSmisServer(ServerConfig config, CimRepository repository, HttpEndpoint endpoint) {
+        this.config = config;
+        this.repository = repository;
+        this.endpoint = endpoint;
+    }
+
+    /**
+     * Builds the repository and dispatcher and starts listening.
+     *
+     * @throws ConfigurationException          if the configuration may not be served (non-loopback without auth)
+     * @throws java.io.UncheckedIOException    if the address cannot be bound
+     */
+    public static IscsiSmisServer start(ServerConfig config) {
+        config.checkBindingAllowed();
+        CimRepository repository = new CimRepository();
+        for (CimNamespace namespace : NAMESPACES) {
+            repository.createNamespace(namespace);
+            // TODO after merge: seed the DMTF qualifier declarations, e.g.
+            //   StandardQualifiers.declarations().forEach(q -> repository.setQualifierType(namespace, q));
+            //   (repository.StandardQualifiers and the repository's qualifier setter arrive with the repository branch)
+        }
+        Dispatcher dispatcher = new Dispatcher(repository, Clock.systemUTC());
+        CimOperationHandler handler = new CimOperationHandler(dispatcher, new CimXmlRequestReader(), config.httpLimits(),
+                authenticator(config.users()));
+        HttpEndpoint endpoint = HttpEndpoint.start(config, handler);
+        LOG.debug("Listening on {}/cimom ({}, namespaces {})", endpoint.url(),
+                config.users().isEmpty() ? "no authentication" : "HTTP Basic authentication", NAMESPACES);
+        return new IscsiSmisServer(config, repository, endpoint);
+    }
+
+    private static Authenticator authenticator(Map<String, String> users) {
+        return users.isEmpty() ? Authenticator.none() : new BasicAuthenticator(users);
+    }
+
+    /** The bound port (the configured one, or the one picked for port 0). */
+    public int httpPort() {
+        return endpoint.port();
+    }
+
+    /** {@code http://127.0.0.1:PORT} (the bound address; 127.0.0.1 when listening on all addresses). */
+    public URI url() {
+        return endpoint.url();
+    }
+
+    public CimRepository repository() {
+        return repository;
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** Blocks until the server has stopped. */
+    public void join() throws InterruptedException {
+        endpoint.join();
+    }
+
+    /** Stops gracefully: no new connections, requests in progress finish within http.shutdownTimeoutMs. */
+    @Override
+    public void close() {
+        if (endpoint.isRunning()) {
+            LOG.info("Stopping");
+            endpoint.close();
+        }
+    }
+}

@@ -1,0 +1,280 @@
+package org.iscsismis.server;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.function.Consumer;
+import org.iscsismis.cimxml.ReaderLimits;
+import org.iscsismis.http.HttpLimits;
+
+/**
+ * The server's configuration: an immutable set of validated settings, every key with a default.
+ *
+ * <p>Layers, later ones winning: the defaults, one properties file ({@code --config}), then single
+ * overrides ({@code --set key=value} and the dedicated command-line options). An unknown key or a
+ * bad value is a {@link ConfigurationException} naming the key. The keys, their defaults and
+ * meaning are listed in {@link #KEYS} and documented in {@code docs/configuration.md} and the
+ * embedded {@code iscsi-smis.properties}.
+ */
+public final class ServerConfig {
+
+    /** One configuration key: its default and a one-line meaning. */
+    public record Key(String name, String defaultValue, String meaning) {
+    }
+
+    public static final String HTTP_PORT = "http.port";
+    public static final String HTTP_BIND = "http.bind";
+    public static final String HTTP_IDLE_TIMEOUT_MS = "http.idleTimeoutMs";
+    public static final String HTTP_THREADS_MIN = "http.threads.min";
+    public static final String HTTP_THREADS_MAX = "http.threads.max";
+    public static final String HTTP_OUTPUT_BUFFER_BYTES = "http.outputBufferBytes";
+    public static final String HTTP_SHUTDOWN_TIMEOUT_MS = "http.shutdownTimeoutMs";
+    public static final String LIMITS_MAX_BODY_BYTES = "limits.maxBodyBytes";
+    public static final String LIMITS_XML_MAX_DEPTH = "limits.xml.maxDepth";
+    public static final String LIMITS_XML_MAX_ELEMENTS = "limits.xml.maxElements";
+    public static final String LIMITS_XML_MAX_ATTRIBUTE_LENGTH = "limits.xml.maxAttributeLength";
+    public static final String LIMITS_XML_MAX_TEXT_LENGTH = "limits.xml.maxTextLength";
+    public static final String AUTH_USERS = "auth.users";
+    public static final String LOG_LEVEL = "log.level";
+
+    /** Every key, in documentation order. */
+    public static final List<Key> KEYS = List.of(
+            new Key(HTTP_PORT, "5988", "TCP port of the CIM-XML HTTP endpoint; 0 picks a free port"),
+            new Key(HTTP_BIND, "127.0.0.1", "address to listen on; any non-loopback address requires auth.users"),
+            new Key(HTTP_IDLE_TIMEOUT_MS, "30000", "an idle keep-alive connection is closed after this many milliseconds"),
+            new Key(HTTP_THREADS_MIN, "8", "minimum number of HTTP worker threads"),
+            new Key(HTTP_THREADS_MAX, "64", "maximum number of HTTP worker threads (at least 8)"),
+            new Key(HTTP_OUTPUT_BUFFER_BYTES, Integer.toString(HttpLimits.DEFAULT_OUTPUT_BUFFER_BYTES),
+                    "response buffer per request: smaller responses go out in one write with Content-Length"),
+            new Key(HTTP_SHUTDOWN_TIMEOUT_MS, "5000", "on shutdown, requests in progress get this long to finish"),
+            new Key(LIMITS_MAX_BODY_BYTES, Long.toString(64L << 20), "largest request body accepted (larger: HTTP 413)"),
+            new Key(LIMITS_XML_MAX_DEPTH, Integer.toString(ReaderLimits.DEFAULT.maxDepth()), "deepest XML element nesting accepted"),
+            new Key(LIMITS_XML_MAX_ELEMENTS, Long.toString(ReaderLimits.DEFAULT.maxElements()), "most XML elements accepted in one request"),
+            new Key(LIMITS_XML_MAX_ATTRIBUTE_LENGTH, Integer.toString(ReaderLimits.DEFAULT.maxAttributeValueLength()),
+                    "longest XML attribute value accepted, in characters"),
+            new Key(LIMITS_XML_MAX_TEXT_LENGTH, Integer.toString(ReaderLimits.DEFAULT.maxTextLength()),
+                    "longest XML text content accepted, in characters"),
+            new Key(AUTH_USERS, "", "HTTP Basic users, user:password[,user:password...]; empty = no authentication"),
+            new Key(LOG_LEVEL, "info", "log level of the server: trace, debug, info, warn, error or off"));
+
+    private static final List<String> LEVELS = List.of("trace", "debug", "info", "warn", "error", "off");
+
+    private final Map<String, String> values;
+    private final int httpPort;
+    private final String bind;
+    private final long idleTimeoutMs;
+    private final int minThreads;
+    private final int maxThreads;
+    private final int outputBufferBytes;
+    private final long shutdownTimeoutMs;
+    private final HttpLimits httpLimits;
+    private final Map<String, String> users;
+    private final String logLevel;
+
+    private ServerConfig(Map<String, String> values) {
+        this.values = Collections.unmodifiableMap(values);
+        this.httpPort = (int) number(HTTP_PORT, 0, 65535);
+        this.bind = text(HTTP_BIND);
+        this.idleTimeoutMs = number(HTTP_IDLE_TIMEOUT_MS, 1, Long.MAX_VALUE);
+        this.minThreads = (int) number(HTTP_THREADS_MIN, 1, 10_000);
+        this.maxThreads = (int) number(HTTP_THREADS_MAX, Math.max(8, minThreads), 10_000);
+        this.outputBufferBytes = (int) number(HTTP_OUTPUT_BUFFER_BYTES, 1024, 64 << 20);
+        this.shutdownTimeoutMs = number(HTTP_SHUTDOWN_TIMEOUT_MS, 0, Long.MAX_VALUE);
+        ReaderLimits xml = new ReaderLimits(
+                (int) number(LIMITS_XML_MAX_DEPTH, 1, Integer.MAX_VALUE),
+                number(LIMITS_XML_MAX_ELEMENTS, 1, Long.MAX_VALUE),
+                (int) number(LIMITS_XML_MAX_ATTRIBUTE_LENGTH, 1, Integer.MAX_VALUE),
+                (int) number(LIMITS_XML_MAX_TEXT_LENGTH, 1, Integer.MAX_VALUE));
+        this.httpLimits = new HttpLimits(number(LIMITS_MAX_BODY_BYTES, 1, Long.MAX_VALUE), xml, outputBufferBytes);
+        this.users = Users.parse(values.get(AUTH_USERS));
+        this.logLevel = values.get(LOG_LEVEL).trim().toLowerCase(Locale.ROOT);
+        if (!LEVELS.contains(logLevel)) {
+            throw new ConfigurationException(LOG_LEVEL + ": \"" + values.get(LOG_LEVEL) + "\" is not one of " + LEVELS);
+        }
+    }
+
+    /** Every key at its default. */
+    public static ServerConfig defaults() {
+        return of(Map.of());
+    }
+
+    /** The defaults overridden by the given settings. */
+    public static ServerConfig of(Map<String, String> settings) {
+        Map<String, String> values = new LinkedHashMap<>();
+        KEYS.forEach(k -> values.put(k.name(), k.defaultValue()));
+        settings.forEach((key, value) -> put(values, key, value));
+        return new ServerConfig(values);
+    }
+
+    /**
+     * The defaults, then the properties file (if not null), then the overrides in order.
+     *
+     * @throws ConfigurationException if the file cannot be read, or a key is unknown or a value invalid
+     */
+    public static ServerConfig load(Path file, Map<String, String> overrides) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        if (file != null) {
+            readProperties(file, (p) -> p.stringPropertyNames().forEach(k -> settings.put(k, p.getProperty(k))));
+        }
+        settings.putAll(overrides);
+        return of(settings);
+    }
+
+    /** This configuration with one key changed. */
+    public ServerConfig with(String key, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(values);
+        put(copy, key, value);
+        return new ServerConfig(copy);
+    }
+
+    public ServerConfig withHttpPort(int port) {
+        return with(HTTP_PORT, Integer.toString(port));
+    }
+
+    public ServerConfig withBind(String address) {
+        return with(HTTP_BIND, address);
+    }
+
+    public ServerConfig withLogLevel(String level) {
+        return with(LOG_LEVEL, level);
+    }
+
+    /**
+     * DESIGN.md's rule: the server binds a non-loopback address only with authentication configured.
+     *
+     * @throws ConfigurationException if {@code http.bind} is not a loopback address and {@code auth.users} is empty,
+     *                                or if the address cannot be resolved
+     */
+    public void checkBindingAllowed() {
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(bind);
+        } catch (UnknownHostException e) {
+            throw new ConfigurationException(HTTP_BIND + ": cannot resolve \"" + bind + "\"");
+        }
+        if (!address.isLoopbackAddress() && users.isEmpty()) {
+            throw new ConfigurationException("Refusing to listen on " + bind + " without authentication: binding "
+                    + "an address other than loopback requires " + AUTH_USERS + " to be set (or use "
+                    + HTTP_BIND + "=127.0.0.1)");
+        }
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public String bind() {
+        return bind;
+    }
+
+    public long idleTimeoutMs() {
+        return idleTimeoutMs;
+    }
+
+    public int minThreads() {
+        return minThreads;
+    }
+
+    public int maxThreads() {
+        return maxThreads;
+    }
+
+    public long shutdownTimeoutMs() {
+        return shutdownTimeoutMs;
+    }
+
+    public HttpLimits httpLimits() {
+        return httpLimits;
+    }
+
+    /** Configured HTTP Basic users (name → password as written, possibly {@code sha256:HEX}); empty = none. */
+    public Map<String, String> users() {
+        return users;
+    }
+
+    /** One of trace, debug, info, warn, error, off. */
+    public String logLevel() {
+        return logLevel;
+    }
+
+    /** The raw value of a key (after layering). */
+    public String get(String key) {
+        requireKnown(key);
+        return values.get(key);
+    }
+
+    /** Every key with its value, passwords masked; for logs. */
+    @Override
+    public String toString() {
+        Map<String, String> shown = new LinkedHashMap<>(values);
+        if (!users.isEmpty()) {
+            shown.put(AUTH_USERS, String.join(",", users.keySet().stream().map(u -> u + ":***").toList()));
+        }
+        return "ServerConfig" + shown;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof ServerConfig c && values.equals(c.values));
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
+    }
+
+    static void readProperties(Path file, Consumer<Properties> consumer) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigurationException("Cannot read configuration file " + file + ": " + e.getMessage());
+        }
+        consumer.accept(properties);
+    }
+
+    private static void put(Map<String, String> values, String key, String value) {
+        String name = key == null ? null : key.trim();
+        requireKnown(name);
+        values.put(name, Objects.requireNonNullElse(value, "").trim());
+    }
+
+    private static void requireKnown(String key) {
+        if (KEYS.stream().noneMatch(k -> k.name().equals(key))) {
+            throw new ConfigurationException("Unknown configuration key \"" + key + "\"");
+        }
+    }
+
+    private String text(String key) {
+        String value = values.get(key);
+        if (value.isEmpty()) {
+            throw new ConfigurationException(key + " must not be empty");
+        }
+        return value;
+    }
+
+    private long number(String key, long min, long max) {
+        String value = values.get(key);
+        long n;
+        try {
+            n = Long.parseLong(value.replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(key + ": \"" + value + "\" is not a whole number");
+        }
+        if (n < min || n > max) {
+            throw new ConfigurationException(key + ": " + n + " is outside " + min + ".." + max);
+        }
+        return n;
+    }
+}

@@ -1,0 +1,74 @@
+package org.iscsismis.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line up to the point where the server would start. */
+class MainTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void helpListsTheOptions() {
+        assertEquals(0, run("--help"));
+        for (String option : new String[] {"--http-port", "--bind", "--config", "--log-level", "--set"}) {
+            assertTrue(out.toString().contains(option), out.toString());
+        }
+    }
+
+    @Test
+    void unknownKeyExitsWith2AndNamesIt() {
+        assertEquals(2, run("--set", "http.prot=1"));
+        assertTrue(err.toString().contains("http.prot"), err.toString());
+        assertFalse(err.toString().contains("\tat "), "no stack trace: " + err);
+    }
+
+    @Test
+    void nonLoopbackWithoutAuthExitsWith2() {
+        assertEquals(2, run("--bind", "0.0.0.0"));
+        assertTrue(err.toString().contains("auth.users"), err.toString());
+    }
+
+    @Test
+    void badOptionValueExitsWith2() {
+        assertEquals(2, run("--http-port", "many"));
+        assertEquals(2, run("--http-port", "99999"));
+        assertEquals(2, run("--log-level", "loud"));
+    }
+
+    @Test
+    void missingConfigFileExitsWith2(@TempDir Path dir) {
+        assertEquals(2, run("--config", dir.resolve("absent.properties").toString()));
+        assertTrue(err.toString().contains("absent.properties"), err.toString());
+    }
+
+    @Test
+    void dedicatedOptionsWinOverSetAndFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("c.properties");
+        Files.writeString(file, "http.port=6000\nhttp.bind=localhost\n");
+        Main main = new Main();
+        new CommandLine(main).parseArgs("--config", file.toString(), "--set", "http.port=7000", "--set", "log.level=warn",
+                "--http-port", "8000");
+        ServerConfig c = main.configuration();
+        assertEquals(8000, c.httpPort());
+        assertEquals("localhost", c.bind());
+        assertEquals("warn", c.logLevel());
+    }
+}

@@ -1,0 +1,143 @@
+package org.iscsismis.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.iscsismis.cimxml.ReaderLimits;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ServerConfigTest {
+
+    @TempDir
+    Path dir;
+
+    private Path file(String text) throws Exception {
+        Path f = dir.resolve("test.properties");
+        Files.writeString(f, text, StandardCharsets.UTF_8);
+        return f;
+    }
+
+    @Test
+    void defaults() {
+        ServerConfig c = ServerConfig.defaults();
+        assertEquals(5988, c.httpPort());
+        assertEquals("127.0.0.1", c.bind());
+        assertEquals(64L << 20, c.httpLimits().maxBodyBytes());
+        assertEquals(ReaderLimits.DEFAULT, c.httpLimits().xml());
+        assertTrue(c.users().isEmpty());
+        assertEquals("info", c.logLevel());
+        c.checkBindingAllowed();
+    }
+
+    @Test
+    void embeddedPropertiesListEveryKeyWithItsDefault() throws Exception {
+        Properties p = new Properties();
+        try (InputStream in = ServerConfig.class.getResourceAsStream("/iscsi-smis.properties")) {
+            p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        Map<String, String> expected = ServerConfig.KEYS.stream()
+                .collect(Collectors.toMap(ServerConfig.Key::name, ServerConfig.Key::defaultValue));
+        Map<String, String> actual = p.stringPropertyNames().stream().collect(Collectors.toMap(k -> k, p::getProperty));
+        assertEquals(expected, actual);
+    }
+
+    @Test
+    void overridesWinOverTheFile() throws Exception {
+        Path f = file("http.port=6000\nlog.level=debug\nlimits.maxBodyBytes=1000\n");
+        Map<String, String> overrides = new LinkedHashMap<>();
+        overrides.put("http.port", "7000");
+        ServerConfig c = ServerConfig.load(f, overrides);
+        assertEquals(7000, c.httpPort());
+        assertEquals("debug", c.logLevel());
+        assertEquals(1000, c.httpLimits().maxBodyBytes());
+        assertEquals("127.0.0.1", c.bind());
+    }
+
+    @Test
+    void unknownKeyInFileIsNamed() throws Exception {
+        Path f = file("http.prot=6000\n");
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> ServerConfig.load(f, Map.of()));
+        assertTrue(e.getMessage().contains("http.prot"), e.getMessage());
+    }
+
+    @Test
+    void unknownOverrideKeyIsNamed() {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> ServerConfig.load(null, Map.of("auth.user", "x:y")));
+        assertTrue(e.getMessage().contains("auth.user"), e.getMessage());
+    }
+
+    @Test
+    void missingFileIsAConfigurationError() {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> ServerConfig.load(dir.resolve("nope.properties"), Map.of()));
+        assertTrue(e.getMessage().contains("nope.properties"), e.getMessage());
+    }
+
+    static Stream<Arguments> badValues() {
+        return Stream.of(
+                Arguments.of("http.port", "70000"), Arguments.of("http.port", "http"),
+                Arguments.of("http.idleTimeoutMs", "0"), Arguments.of("http.threads.max", "4"),
+                Arguments.of("http.outputBufferBytes", "10"), Arguments.of("limits.maxBodyBytes", "-1"),
+                Arguments.of("limits.xml.maxDepth", "0"), Arguments.of("log.level", "loud"),
+                Arguments.of("auth.users", "alice"), Arguments.of("auth.users", "alice:"),
+                Arguments.of("auth.users", "a:1,a:2"), Arguments.of("http.bind", ""));
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @MethodSource("badValues")
+    void badValueNamesTheKey(String key, String value) {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> ServerConfig.of(Map.of(key, value)));
+        assertTrue(e.getMessage().contains(key), e.getMessage());
+        assertFalse(e.getMessage().contains(":2"), "no passwords in messages: " + e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0.0.0.0", "192.0.2.1", "::"})
+    void nonLoopbackWithoutAuthIsRefused(String address) {
+        ServerConfig c = ServerConfig.defaults().withBind(address);
+        ConfigurationException e = assertThrows(ConfigurationException.class, c::checkBindingAllowed);
+        assertTrue(e.getMessage().contains("auth.users"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "localhost", "::1", "127.0.0.2"})
+    void loopbackWithoutAuthIsAllowed(String address) {
+        ServerConfig.defaults().withBind(address).checkBindingAllowed();
+    }
+
+    @Test
+    void nonLoopbackWithAuthIsAllowed() {
+        ServerConfig c = ServerConfig.defaults().withBind("0.0.0.0").with("auth.users", "alice:secret, bob:sha256:"
+                + "2bb80d537b1da3e38bd30361aa855686bde0eacd7162fef6a25fe97bf527a25b");
+        c.checkBindingAllowed();
+        assertEquals(Map.of("alice", "secret", "bob", "sha256:2bb80d537b1da3e38bd30361aa855686bde0eacd7162fef6a25fe97bf527a25b"),
+                c.users());
+        assertFalse(c.toString().contains("secret"), c.toString());
+    }
+
+    @Test
+    void withReturnsANewConfiguration() {
+        ServerConfig a = ServerConfig.defaults();
+        ServerConfig b = a.withHttpPort(0);
+        assertEquals(5988, a.httpPort());
+        assertEquals(0, b.httpPort());
+        assertEquals(ServerConfig.defaults(), a);
+    }
+}

@@ -1,0 +1,102 @@
+package org.iscsismis.testing;
+
+import java.net.URI;
+import java.util.Objects;
+import org.iscsismis.repository.CimRepository;
+import org.iscsismis.server.IscsiSmisServer;
+import org.iscsismis.server.ServerConfig;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * An in-process iscsi-smis server on a free loopback port, shared by the tests of one class.
+ *
+ * <p>As a JUnit 5 extension (started before the class's first test, stopped after its last):
+ * <pre>{@code
+ * @RegisterExtension
+ * static final TestServer server = new TestServer();
+ *
+ * @Test
+ * void enumerates() {
+ *     WBEMClient client = ...connect to server.cimomUrl()...
+ * }
+ * }</pre>
+ * or by hand: {@code try (TestServer server = TestServer.start()) { ... }}.
+ */
+public final class TestServer implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
+
+    private final ServerConfig config;
+    private IscsiSmisServer server;
+
+    /** The default configuration on a free port. */
+    public TestServer() {
+        this(ServerConfig.defaults().withHttpPort(0));
+    }
+
+    /** A given configuration (use port 0 to get a free port). */
+    public TestServer(ServerConfig config) {
+        this.config = Objects.requireNonNull(config, "config must not be null");
+    }
+
+    /** Starts a server with the default test configuration now. */
+    public static TestServer start() {
+        TestServer server = new TestServer();
+        server.startServer();
+        return server;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        startServer();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    private synchronized void startServer() {
+        if (server == null) {
+            server = IscsiSmisServer.start(config);
+        }
+    }
+
+    /** {@code http://127.0.0.1:PORT}. */
+    public URI url() {
+        return running().url();
+    }
+
+    /** {@code http://127.0.0.1:PORT/cimom}, where CIM operations are posted. */
+    public URI cimomUrl() {
+        return url().resolve("/cimom");
+    }
+
+    public int port() {
+        return running().httpPort();
+    }
+
+    /** The server's repository, to seed classes and instances directly. */
+    public CimRepository repository() {
+        return running().repository();
+    }
+
+    public IscsiSmisServer server() {
+        return running();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+
+    private synchronized IscsiSmisServer running() {
+        if (server == null) {
+            throw new IllegalStateException("TestServer is not started (register it with @RegisterExtension on a static field)");
+        }
+        return server;
+    }
+}
