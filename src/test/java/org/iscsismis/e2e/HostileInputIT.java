@@ -1,0 +1,155 @@
+package org.iscsismis.e2e;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Hostile and broken requests over raw HTTP: each gets the right status, and the server goes on serving.
+ * The server runs with a 1 MiB body limit so the oversized case stays cheap.
+ */
+class HostileInputIT {
+
+    private static final int BODY_LIMIT = 1 << 20;
+    private static RunningServer server;
+    private static RawCimHttp http;
+
+    @BeforeAll
+    static void start() {
+        server = RunningServer.start(Map.of("limits.maxBodyBytes", String.valueOf(BODY_LIMIT)));
+        http = new RawCimHttp(server.url());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    /** After every hostile request, an ordinary one still succeeds. */
+    @AfterEach
+    void serverStillServes() {
+        HttpResponse<String> r = http.post("EnumerateQualifiers", "root/cimv2", RawCimHttp.intrinsic("EnumerateQualifiers", ""));
+        assertEquals(200, r.statusCode(), r::body);
+        assertTrue(r.body().contains("QUALIFIER.DECLARATION"), r::body);
+    }
+
+    private static void assertCimError(HttpResponse<String> r, int status, String cimError) {
+        assertEquals(status, r.statusCode(), () -> r.headers().map() + "\n" + r.body());
+        assertEquals(cimError, r.headers().firstValue("CIMError").orElse(null), () -> r.headers().map().toString());
+        assertFalse(r.body().contains("Exception"), () -> "no stack trace to the client: " + r.body());
+    }
+
+    @Test
+    void externalEntityIsNeverResolved() {
+        String body = "<?xml version=\"1.0\" encoding=\"utf-8\" ?><!DOCTYPE CIM [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + RawCimHttp.intrinsic("EnumerateClassNames", "")
+                        .replace("<?xml version=\"1.0\" encoding=\"utf-8\" ?>", "")
+                        .replace("<SIMPLEREQ>", "<SIMPLEREQ>&x;");
+        HttpResponse<String> r = http.post("EnumerateClassNames", "root/cimv2", body);
+        assertEquals(400, r.statusCode(), r::body);
+        assertFalse(r.body().contains("root:"), "file contents must never appear");
+    }
+
+    @Test
+    void entityExpansionBombIsRefused() {
+        StringBuilder dtd = new StringBuilder("<!DOCTYPE CIM [<!ENTITY a0 \"lollollollollollollollollollol\">");
+        for (int i = 1; i < 10; i++) {
+            dtd.append("<!ENTITY a").append(i).append(" \"");
+            for (int j = 0; j < 10; j++) {
+                dtd.append("&a").append(i - 1).append(';');
+            }
+            dtd.append("\">");
+        }
+        dtd.append("]>");
+        String body = "<?xml version=\"1.0\" encoding=\"utf-8\" ?>" + dtd
+                + "<CIM CIMVERSION=\"2.0\" DTDVERSION=\"2.0\"><MESSAGE ID=\"1\" PROTOCOLVERSION=\"1.0\"><SIMPLEREQ>&a9;</SIMPLEREQ></MESSAGE></CIM>";
+        HttpResponse<String> r = http.post("EnumerateClassNames", "root/cimv2", body);
+        assertEquals(400, r.statusCode(), r::body);
+    }
+
+    @Test
+    void tenThousandDeepNestingIsRefused() {
+        StringBuilder deep = new StringBuilder();
+        deep.append("<IPARAMVALUE NAME=\"ClassName\">");
+        for (int i = 0; i < 10_000; i++) {
+            deep.append("<VALUE.ARRAY>");
+        }
+        for (int i = 0; i < 10_000; i++) {
+            deep.append("</VALUE.ARRAY>");
+        }
+        deep.append("</IPARAMVALUE>");
+        HttpResponse<String> r = http.post("EnumerateClassNames", "root/cimv2",
+                RawCimHttp.intrinsic("EnumerateClassNames", deep.toString()));
+        assertCimError(r, 400, "request-with-too-many-elements");
+    }
+
+    @Test
+    void bodyOverTheLimitIs413() {
+        byte[] padding = new byte[BODY_LIMIT + 1024];
+        Arrays.fill(padding, (byte) ' ');
+        String head = RawCimHttp.intrinsic("EnumerateClassNames", "");
+        byte[] body = new byte[head.length() + padding.length];
+        System.arraycopy(head.getBytes(StandardCharsets.UTF_8), 0, body, 0, head.length());
+        System.arraycopy(padding, 0, body, head.length(), padding.length);
+        HttpResponse<String> r = http.post("EnumerateClassNames", "root/cimv2", body);
+        assertEquals(413, r.statusCode(), r::body);
+    }
+
+    @Test
+    void truncatedXmlIsNotWellFormed() {
+        String full = RawCimHttp.intrinsic("EnumerateClassNames", "");
+        HttpResponse<String> r = http.post("EnumerateClassNames", "root/cimv2", full.substring(0, full.length() - 20));
+        assertCimError(r, 400, "request-not-well-formed");
+    }
+
+    @Test
+    void invalidUtf8IsNotWellFormed() {
+        String full = RawCimHttp.intrinsic("GetClass", "<IPARAMVALUE NAME=\"ClassName\"><CLASSNAME NAME=\"XX\"/></IPARAMVALUE>");
+        byte[] body = full.getBytes(StandardCharsets.UTF_8);
+        int at = full.indexOf("\"XX\"") + 1;
+        body[at] = (byte) 0xC3;
+        body[at + 1] = (byte) 0x28;
+        HttpResponse<String> r = http.post("GetClass", "root/cimv2", body);
+        assertCimError(r, 400, "request-not-well-formed");
+    }
+
+    @Test
+    void structurallyInvalidXmlIsNotValid() {
+        HttpResponse<String> r = http.post("EnumerateClassNames", "root/cimv2",
+                "<?xml version=\"1.0\" encoding=\"utf-8\" ?><CIM CIMVERSION=\"2.0\" DTDVERSION=\"2.0\"><NOT-A-MESSAGE/></CIM>");
+        assertCimError(r, 400, "request-not-valid");
+    }
+
+    @Test
+    void headerThatDisagreesWithTheBodyIsAMismatch() {
+        HttpResponse<String> r = http.post("GetClass", "root/cimv2", RawCimHttp.intrinsic("EnumerateClassNames", ""));
+        assertCimError(r, 400, "header-mismatch");
+        HttpResponse<String> ns = http.post("EnumerateClassNames", "root/interop", RawCimHttp.intrinsic("EnumerateClassNames", ""));
+        assertCimError(ns, 400, "header-mismatch");
+    }
+
+    @Test
+    void unknownIntrinsicMethodIsNotSupportedInsideA200() {
+        HttpResponse<String> r = http.post("FrobnicateInstances", "root/cimv2", RawCimHttp.intrinsic("FrobnicateInstances", ""));
+        assertEquals(200, r.statusCode(), r::body);
+        assertTrue(r.body().contains("<ERROR CODE=\"7\""), r::body);
+        assertEquals("MethodResponse", r.headers().firstValue("CIMOperation").orElse(null));
+    }
+
+    @Test
+    void illTypedParameterIsInvalidParameterInsideA200() {
+        HttpResponse<String> r = http.post("EnumerateClassNames", "root/cimv2", RawCimHttp.intrinsic("EnumerateClassNames",
+                "<IPARAMVALUE NAME=\"DeepInheritance\"><VALUE>maybe</VALUE></IPARAMVALUE>"));
+        assertEquals(200, r.statusCode(), r::body);
+        assertTrue(r.body().contains("<ERROR CODE=\"4\""), r::body);
+    }
+}
