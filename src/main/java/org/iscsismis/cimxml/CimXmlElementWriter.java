@@ -67,7 +67,9 @@ public final class CimXmlElementWriter {
         f.setProperty(WstxOutputProperties.P_OUTPUT_VALIDATE_ATTR, Boolean.FALSE);
         f.setProperty(WstxOutputProperties.P_OUTPUT_VALIDATE_NAMES, Boolean.FALSE);
         f.setProperty(WstxOutputProperties.P_OUTPUT_ESCAPE_CR, Boolean.TRUE);
-        f.setProperty(org.codehaus.stax2.XMLOutputFactory2.P_AUTOMATIC_EMPTY_ELEMENTS, Boolean.TRUE);
+        // Elements with content in the DTD (PROPERTY, INSTANCE, ...) are always written as a start and an
+        // end tag, even when empty: the wbemcli client's parser refuses <PROPERTY .../>.
+        f.setProperty(org.codehaus.stax2.XMLOutputFactory2.P_AUTOMATIC_EMPTY_ELEMENTS, Boolean.FALSE);
         f.setProperty(WstxOutputProperties.P_OUTPUT_INVALID_CHAR_HANDLER, new InvalidCharHandler.ReplacingHandler('\uFFFD'));
         return f;
     }
@@ -407,9 +409,13 @@ public final class CimXmlElementWriter {
         if (p.propagated()) {
             w.writeAttribute("PROPAGATED", "true");
         }
-        if (t.kind() == CimType.Kind.INSTANCE) {
+        // The attribute says how a value is encoded. An array without a value needs none (its qualifier
+        // declares it), and leaving it out there keeps the wbemcli client, which refuses it on
+        // PROPERTY.ARRAY, able to read class declarations.
+        boolean describesValue = !t.array() || !p.value().isNull();
+        if (describesValue && t.kind() == CimType.Kind.INSTANCE) {
             w.writeAttribute("EmbeddedObject", "instance");
-        } else if (t.kind() == CimType.Kind.OBJECT) {
+        } else if (describesValue && t.kind() == CimType.Kind.OBJECT) {
             w.writeAttribute("EmbeddedObject", "object");
         }
         for (CimQualifier q : p.qualifiers()) {

@@ -84,7 +84,7 @@ final class AdmissionRules {
             throw mismatch("CIMProtocolVersion \"" + cim.protocolVersion() + "\" differs from PROTOCOLVERSION \""
                     + parsed.protocolVersion() + "\"");
         }
-        if (!cim.method().equalsIgnoreCase(parsed.methodName())) {
+        if (!sameMethod(cim.method(), parsed.methodName())) {
             throw mismatch("CIMMethod \"" + cim.method() + "\" differs from the method \"" + parsed.methodName()
                     + "\" in the body");
         }
@@ -101,6 +101,24 @@ final class AdmissionRules {
                         + "\" in the body");
             }
         }
+    }
+
+    /**
+     * Header names a widely used client sends for an intrinsic method other than the body's: the SBLIM CIM
+     * Client for Java writes {@code CIMMethod: SetQualifierType} (and {@code DeleteQualifierType}) over a body
+     * whose IMETHODCALL is the DSP0200 {@code SetQualifier} ({@code DeleteQualifier}). Tolerated so that client
+     * can manage qualifier declarations; any other difference is a mismatch.
+     */
+    private static final java.util.Map<String, String> CLIENT_METHOD_ALIASES = java.util.Map.of(
+            "setqualifiertype", "setqualifier",
+            "deletequalifiertype", "deletequalifier");
+
+    private static boolean sameMethod(String header, String body) {
+        if (header.equalsIgnoreCase(body)) {
+            return true;
+        }
+        String canonical = CLIENT_METHOD_ALIASES.get(header.toLowerCase(java.util.Locale.ROOT));
+        return canonical != null && canonical.equalsIgnoreCase(body);
     }
 
     private HttpFailure tooLarge() {

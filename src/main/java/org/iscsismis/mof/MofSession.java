@@ -2,6 +2,7 @@ package org.iscsismis.mof;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -78,6 +79,8 @@ final class MofSession {
     private Ns current;
     private final Deque<Path> includeStack = new ArrayDeque<>();
     private String file = "<none>";
+    /** The file being compiled, in its own file system (a jar's, for the packaged schema); null for text. */
+    private Path filePath;
     private Path directory;
     final List<DeferredReference> deferredReferences = new ArrayList<>();
     private final MofDeclarations declarations;
@@ -144,7 +147,9 @@ final class MofSession {
         includeStack.push(normalized);
         String savedFile = file;
         Path savedDirectory = directory;
+        Path savedFilePath = filePath;
         file = path.toString();
+        filePath = path;
         fileOrder.putIfAbsent(file, fileOrder.size());
         directory = normalized.getParent();
         try {
@@ -152,6 +157,7 @@ final class MofSession {
         } finally {
             file = savedFile;
             directory = savedDirectory;
+            filePath = savedFilePath;
             includeStack.pop();
         }
     }
@@ -298,7 +304,7 @@ final class MofSession {
         List<Path> out = new ArrayList<>();
         Path p;
         try {
-            p = Path.of(name);
+            p = (directory != null ? directory.getFileSystem() : FileSystems.getDefault()).getPath(name);
         } catch (InvalidPathException e) {
             return out;
         }
@@ -310,14 +316,14 @@ final class MofSession {
             out.add(relativeToFile(name));
         }
         for (Path dir : compiler.includePath()) {
-            out.add(dir.resolve(p));
+            out.add(dir.resolve(name));
         }
         return out;
     }
 
     /** The included file named as the including file is named (relative stays relative). */
     private Path relativeToFile(String name) {
-        Path parent = Path.of(file).getParent();
+        Path parent = filePath == null ? null : filePath.getParent();
         return parent != null && !includeStack.isEmpty() ? parent.resolve(name) : directory.resolve(name);
     }
 

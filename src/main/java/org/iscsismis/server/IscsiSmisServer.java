@@ -53,11 +53,13 @@ public final class IscsiSmisServer implements AutoCloseable {
     public static IscsiSmisServer start(ServerConfig config) {
         config.checkBindingAllowed();
         CimRepository repository = new CimRepository();
+        SchemaLoader.load(config.mofDirectory() != null ? config.mofDirectory() : SchemaLoader.embeddedMofDirectory(),
+                repository);
         for (CimNamespace namespace : NAMESPACES) {
-            repository.createNamespace(namespace);
-            // TODO after merge: seed the DMTF qualifier declarations, e.g.
-            //   StandardQualifiers.declarations().forEach(q -> repository.setQualifierType(namespace, q));
-            //   (repository.StandardQualifiers and the repository's qualifier setter arrive with the repository branch)
+            if (!repository.hasNamespace(namespace)) {
+                throw new ConfigurationException("the schema defines no namespace " + namespace
+                        + " (expected a root file for it in the MOF directory)");
+            }
         }
         Dispatcher dispatcher = new Dispatcher(repository, Clock.systemUTC());
         CimOperationHandler handler = new CimOperationHandler(dispatcher, new CimXmlRequestReader(), config.httpLimits(),

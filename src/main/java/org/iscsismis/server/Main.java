@@ -39,6 +39,9 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--log-level", paramLabel = "LEVEL", description = "trace, debug, info, warn, error or off (log.level; default info)")
     String logLevel;
 
+    @Option(names = "--mof", paramLabel = "DIR", description = "compile the schema in DIR instead of the packaged one (schema.mofDir)")
+    Path mofDirectory;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "set one configuration key (repeatable)")
     Map<String, String> settings = new LinkedHashMap<>();
 
@@ -79,6 +82,9 @@ public final class Main implements Callable<Integer> {
         }
         if (logLevel != null) {
             overrides.put(ServerConfig.LOG_LEVEL, logLevel);
+        }
+        if (mofDirectory != null) {
+            overrides.put(ServerConfig.SCHEMA_MOF_DIR, mofDirectory.toString());
         }
         ServerConfig config = ServerConfig.load(configFile, overrides);
         config.checkBindingAllowed();

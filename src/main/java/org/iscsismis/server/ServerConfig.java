@@ -47,6 +47,7 @@ public final class ServerConfig {
     public static final String LIMITS_XML_MAX_TEXT_LENGTH = "limits.xml.maxTextLength";
     public static final String AUTH_USERS = "auth.users";
     public static final String LOG_LEVEL = "log.level";
+    public static final String SCHEMA_MOF_DIR = "schema.mofDir";
 
     /** Every key, in documentation order. */
     public static final List<Key> KEYS = List.of(
@@ -66,7 +67,8 @@ public final class ServerConfig {
             new Key(LIMITS_XML_MAX_TEXT_LENGTH, Integer.toString(ReaderLimits.DEFAULT.maxTextLength()),
                     "longest XML text content accepted, in characters"),
             new Key(AUTH_USERS, "", "HTTP Basic users, user:password[,user:password...]; empty = no authentication"),
-            new Key(LOG_LEVEL, "info", "log level of the server: trace, debug, info, warn, error or off"));
+            new Key(LOG_LEVEL, "info", "log level of the server: trace, debug, info, warn, error or off"),
+            new Key(SCHEMA_MOF_DIR, "", "directory whose root*.mof files are compiled into the repository at start-up; empty = the schema packaged with the server"));
 
     private static final List<String> LEVELS = List.of("trace", "debug", "info", "warn", "error", "off");
 
@@ -204,6 +206,12 @@ public final class ServerConfig {
     }
 
     /** One of trace, debug, info, warn, error, off. */
+    /** The MOF directory to compile at start-up, or null for the packaged schema. */
+    public Path mofDirectory() {
+        String dir = values.get(SCHEMA_MOF_DIR).trim();
+        return dir.isEmpty() ? null : Path.of(dir);
+    }
+
     public String logLevel() {
         return logLevel;
     }

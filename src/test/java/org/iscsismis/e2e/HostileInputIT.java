@@ -3,7 +3,8 @@ package org.iscsismis.e2e;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Map;
+import org.iscsismis.server.ServerConfig;
+import org.iscsismis.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,12 +21,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HostileInputIT {
 
     private static final int BODY_LIMIT = 1 << 20;
-    private static RunningServer server;
+    private static TestServer server;
     private static RawCimHttp http;
 
     @BeforeAll
     static void start() {
-        server = RunningServer.start(Map.of("limits.maxBodyBytes", String.valueOf(BODY_LIMIT)));
+        server = TestServer.start(ServerConfig.defaults().withHttpPort(0)
+                .with(ServerConfig.LIMITS_MAX_BODY_BYTES, String.valueOf(BODY_LIMIT)));
         http = new RawCimHttp(server.url());
     }
 
@@ -151,5 +153,19 @@ class HostileInputIT {
                 "<IPARAMVALUE NAME=\"DeepInheritance\"><VALUE>maybe</VALUE></IPARAMVALUE>"));
         assertEquals(200, r.statusCode(), r::body);
         assertTrue(r.body().contains("<ERROR CODE=\"4\""), r::body);
+    }
+
+    @Test
+    void valueOfTheWrongTypeIsTypeMismatchInsideA200() {
+        String declare = RawCimHttp.intrinsic("CreateClass", "<IPARAMVALUE NAME=\"NewClass\"><CLASS NAME=\"E2EH_Typed\">"
+                + "<PROPERTY NAME=\"Id\" TYPE=\"string\"><QUALIFIER NAME=\"Key\" TYPE=\"boolean\"><VALUE>TRUE</VALUE></QUALIFIER></PROPERTY>"
+                + "<PROPERTY NAME=\"Count\" TYPE=\"uint32\"></PROPERTY></CLASS></IPARAMVALUE>");
+        assertEquals(200, http.post("CreateClass", "root/cimv2", declare).statusCode());
+        HttpResponse<String> r = http.post("CreateInstance", "root/cimv2", RawCimHttp.intrinsic("CreateInstance",
+                "<IPARAMVALUE NAME=\"NewInstance\"><INSTANCE CLASSNAME=\"E2EH_Typed\">"
+                        + "<PROPERTY NAME=\"Id\" TYPE=\"string\"><VALUE>t1</VALUE></PROPERTY>"
+                        + "<PROPERTY NAME=\"Count\" TYPE=\"string\"><VALUE>many</VALUE></PROPERTY></INSTANCE></IPARAMVALUE>"));
+        assertEquals(200, r.statusCode(), r::body);
+        assertTrue(r.body().contains("<ERROR CODE=\"13\""), r::body);
     }
 }

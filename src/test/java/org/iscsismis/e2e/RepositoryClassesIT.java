@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.iscsismis.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,12 +31,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Class and qualifier operations of the repository, driven through the SBLIM Java client. */
 class RepositoryClassesIT {
 
-    private static RunningServer server;
+    private static TestServer server;
     private static WBEMClient client;
 
     @BeforeAll
     static void start() {
-        server = RunningServer.start();
+        server = TestServer.start();
         client = SblimClients.connect(server.url());
     }
 
@@ -81,7 +82,7 @@ class RepositoryClassesIT {
     void qualifierTypeLifeCycle() throws WBEMException {
         CIMObjectPath path = classPath("root/cimv2", "E2E_Note");
         client.setQualifierType(new CIMQualifierType<>(path, CIMDataType.STRING_T, null,
-                CIMScope.CLASS | CIMScope.PROPERTY, CIMFlavor.TOSUBCLASS));
+                CIMScope.CLASS | CIMScope.PROPERTY, 0));
         CIMQualifierType<?> back = client.getQualifierType(path);
         assertEquals("E2E_Note", back.getName());
         assertEquals(CIMDataType.STRING_T, back.getDataType());
@@ -126,7 +127,7 @@ class RepositoryClassesIT {
         client.createClass(s.baseClass());
         client.createClass(s.childClass());
         String grandChild = "E2EN_GrandChild";
-        client.createClass(new CIMClass(grandChild, s.child, new CIMQualifier<?>[0], new CIMClassProperty<?>[0], null));
+        client.createClass(TestSchema.cimClass(grandChild, s.child, new CIMQualifier<?>[0], new CIMClassProperty<?>[0], null));
 
         assertEquals(Set.of(s.child), names(all(client.enumerateClassNames(s.basePath(), false))));
         assertEquals(Set.of(s.child, grandChild), names(all(client.enumerateClassNames(s.basePath(), true))));
@@ -143,9 +144,9 @@ class RepositoryClassesIT {
     @Test
     void modifyClassAddsAProperty() throws WBEMException {
         String name = "E2EM_Lonely";
-        client.createClass(new CIMClass(name, null, new CIMQualifier<?>[0], new CIMClassProperty<?>[] {
+        client.createClass(TestSchema.cimClass(name, null, new CIMQualifier<?>[0], new CIMClassProperty<?>[] {
                 new CIMClassProperty<>("A", CIMDataType.STRING_T, null, new CIMQualifier<?>[0], false, false, null)}, null));
-        client.modifyClass(new CIMClass(name, null, new CIMQualifier<?>[0], new CIMClassProperty<?>[] {
+        client.modifyClass(TestSchema.cimClass(name, null, new CIMQualifier<?>[0], new CIMClassProperty<?>[] {
                 new CIMClassProperty<>("A", CIMDataType.STRING_T, null, new CIMQualifier<?>[0], false, false, null),
                 new CIMClassProperty<>("B", CIMDataType.UINT16_T, null, new CIMQualifier<?>[0], false, false, null)}, null));
         CIMClass back = client.getClass(classPath("root/cimv2", name), false, false, false, null);
@@ -162,14 +163,14 @@ class RepositoryClassesIT {
 
         assertCimError(WBEMException.CIM_ERR_ALREADY_EXISTS, () -> client.createClass(s.baseClass()));
         assertCimError(WBEMException.CIM_ERR_INVALID_SUPERCLASS, () -> client.createClass(
-                new CIMClass("E2EE_Orphan", "E2EE_NoSuchParent", new CIMQualifier<?>[0], new CIMClassProperty<?>[0], null)));
+                TestSchema.cimClass("E2EE_Orphan", "E2EE_NoSuchParent", new CIMQualifier<?>[0], new CIMClassProperty<?>[0], null)));
         assertCimError(WBEMException.CIM_ERR_NOT_FOUND, () -> client.getClass(classPath("root/cimv2", "E2EE_Missing"), false, true, false, null));
         assertCimError(WBEMException.CIM_ERR_INVALID_NAMESPACE, () -> client.getClass(classPath("root/nowhere", s.base), false, true, false, null));
         assertCimError(WBEMException.CIM_ERR_INVALID_NAMESPACE, () -> all(client.enumerateClassNames(classPath("root/nowhere", null), false)));
         assertCimError(WBEMException.CIM_ERR_INVALID_CLASS, () -> all(client.enumerateClassNames(classPath("root/cimv2", "E2EE_Missing"), false)));
         assertCimError(WBEMException.CIM_ERR_CLASS_HAS_CHILDREN, () -> client.deleteClass(s.basePath()));
-        assertCimError(WBEMException.CIM_ERR_INVALID_PARAMETER, () -> client.createClass(new CIMClass("E2EE_BadQualifier", null,
-                new CIMQualifier<?>[] {new CIMQualifier<>("NoSuchQualifier", CIMDataType.BOOLEAN_T, Boolean.TRUE, CIMFlavor.TOSUBCLASS)},
+        assertCimError(WBEMException.CIM_ERR_INVALID_PARAMETER, () -> client.createClass(TestSchema.cimClass("E2EE_BadQualifier", null,
+                new CIMQualifier<?>[] {new CIMQualifier<>("NoSuchQualifier", CIMDataType.BOOLEAN_T, Boolean.TRUE, 0)},
                 new CIMClassProperty<?>[0], null)));
         assertCimError(WBEMException.CIM_ERR_NOT_FOUND, () -> client.deleteClass(classPath("root/cimv2", "E2EE_Missing")));
 

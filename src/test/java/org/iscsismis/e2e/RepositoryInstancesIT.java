@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.iscsismis.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,12 +31,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Instance operations of the repository, their filters and error codes, through the SBLIM Java client. */
 class RepositoryInstancesIT {
 
-    private static RunningServer server;
+    private static TestServer server;
     private static WBEMClient client;
 
     @BeforeAll
     static void start() {
-        server = RunningServer.start();
+        server = TestServer.start();
         client = SblimClients.connect(server.url());
     }
 
@@ -59,7 +60,7 @@ class RepositoryInstancesIT {
 
     private static Map<String, CIMInstance> byId(List<CIMInstance> instances) {
         Map<String, CIMInstance> out = new HashMap<>();
-        instances.forEach(i -> out.put((String) i.getPropertyValue("Id"), i));
+        instances.forEach(i -> out.put((String) i.getObjectPath().getKey("Id").getValue(), i));
         return out;
     }
 
@@ -152,10 +153,7 @@ class RepositoryInstancesIT {
                 TestSchema.instancePath(s.base, "np"), new CIMProperty<?>[] {
                         new CIMProperty<>("Id", CIMDataType.STRING_T, "np", true, false, null),
                         new CIMProperty<>("NoSuchProperty", CIMDataType.STRING_T, "v")})));
-        assertCimError(WBEMException.CIM_ERR_TYPE_MISMATCH, () -> client.createInstance(new CIMInstance(
-                TestSchema.instancePath(s.base, "tm"), new CIMProperty<?>[] {
-                        new CIMProperty<>("Id", CIMDataType.STRING_T, "tm", true, false, null),
-                        new CIMProperty<>("Count", CIMDataType.STRING_T, "not a number")})));
+        // TYPE_MISMATCH (13) is checked through wbemcli and raw HTTP: this client's WBEMException refuses code 13.
         assertCimError(WBEMException.CIM_ERR_INVALID_PARAMETER, () -> client.createInstance(new CIMInstance(
                 new CIMObjectPath(null, null, null, TestSchema.NS, s.base, null), new CIMProperty<?>[] {
                         new CIMProperty<>("Name", CIMDataType.STRING_T, "no key")})));

@@ -45,7 +45,7 @@ final class SblimClients {
     static WBEMException assertCimError(int expectedCode, CimCall call) {
         WBEMException e = assertThrows(WBEMException.class, call::run);
         if (e.getID() != expectedCode) {
-            fail("expected CIM status " + expectedCode + " but got " + e.getID() + ": " + e.getMessage());
+            fail("expected CIM status " + expectedCode + " but got " + e.getID() + ": " + e, e);
         }
         assertEquals(expectedCode, e.getID());
         return e;

@@ -28,10 +28,10 @@ final class TestSchema {
 
     CIMClass baseClass() {
         CIMQualifier<?> key = new CIMQualifier<>("Key", CIMDataType.BOOLEAN_T, Boolean.TRUE,
-                CIMFlavor.DISABLEOVERRIDE | CIMFlavor.TOSUBCLASS);
+                CIMFlavor.DISABLEOVERRIDE);
         CIMQualifier<?> description = new CIMQualifier<>("Description", CIMDataType.STRING_T,
-                "a thing the tests create", CIMFlavor.TOSUBCLASS | CIMFlavor.TRANSLATE);
-        return new CIMClass(base, null, new CIMQualifier<?>[] {description}, new CIMClassProperty<?>[] {
+                "a thing the tests create", CIMFlavor.TRANSLATE);
+        return TestSchema.cimClass(base, null, new CIMQualifier<?>[] {description}, new CIMClassProperty<?>[] {
                 new CIMClassProperty<>("Id", CIMDataType.STRING_T, null, new CIMQualifier<?>[] {key}, true, false, null),
                 new CIMClassProperty<>("Name", CIMDataType.STRING_T, null, new CIMQualifier<?>[0], false, false, null),
                 new CIMClassProperty<>("Count", CIMDataType.UINT32_T, new UnsignedInteger32(7), new CIMQualifier<?>[0],
@@ -39,9 +39,16 @@ final class TestSchema {
     }
 
     CIMClass childClass() {
-        return new CIMClass(child, base, new CIMQualifier<?>[0], new CIMClassProperty<?>[] {
+        return TestSchema.cimClass(child, base, new CIMQualifier<?>[0], new CIMClassProperty<?>[] {
                 new CIMClassProperty<>("Extra", CIMDataType.STRING_T, null, new CIMQualifier<?>[0], false, false, null)},
                 null);
+    }
+
+    /** A class declaration whose path names the namespace, as JSR 48's createClass/modifyClass need. */
+    static CIMClass cimClass(String name, String superClass, CIMQualifier<?>[] qualifiers, CIMClassProperty<?>[] properties,
+                             Object methods) {
+        return new CIMClass(new CIMObjectPath(null, null, null, NS, name, null), superClass, qualifiers, properties,
+                null, false, false);
     }
 
     CIMObjectPath basePath() {

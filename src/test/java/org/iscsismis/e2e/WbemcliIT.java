@@ -1,5 +1,6 @@
 package org.iscsismis.e2e;
 
+import org.iscsismis.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,14 +16,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class WbemcliIT {
 
-    private static RunningServer server;
+    private static TestServer server;
     private static TestSchema schema;
     private static String base;
 
     @BeforeAll
     static void start() throws Exception {
         assertTrue(Wbemcli.installed(), "the end-to-end tests need wbemcli (Debian package sblim-wbemcli)");
-        server = RunningServer.start();
+        server = TestServer.start();
         schema = new TestSchema("E2EW");
         WBEMClient client = SblimClients.connect(server.url());
         try {

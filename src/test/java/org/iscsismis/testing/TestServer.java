@@ -41,7 +41,12 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Au
 
     /** Starts a server with the default test configuration now. */
     public static TestServer start() {
-        TestServer server = new TestServer();
+        return start(ServerConfig.defaults().withHttpPort(0));
+    }
+
+    /** Starts a server with the given configuration now (use port 0 to get a free port). */
+    public static TestServer start(ServerConfig config) {
+        TestServer server = new TestServer(config);
         server.startServer();
         return server;
     }

@@ -1,0 +1,148 @@
+package org.iscsismis.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.iscsismis.cim.CimClass;
+import org.iscsismis.cim.CimException;
+import org.iscsismis.cim.CimInstance;
+import org.iscsismis.cim.CimNamespace;
+import org.iscsismis.cim.CimQualifierType;
+import org.iscsismis.mof.MofCompilation;
+import org.iscsismis.mof.MofCompiler;
+import org.iscsismis.mof.MofDiagnostic;
+import org.iscsismis.mof.MofNamespace;
+import org.iscsismis.repository.CimRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Compiles the schema in a MOF directory into the repository at start-up.
+ *
+ * <p>Each top-level file named {@code root*.mof} is the root of one namespace, named after the file
+ * with {@code _} read as {@code /} ({@code root_cimv2_storage_iscsitarget.mof} →
+ * {@code root/cimv2/storage/iscsitarget}); it includes the rest. The roots compile in parallel; a root
+ * with errors stops the start-up with every diagnostic, never a half-loaded namespace.
+ */
+final class SchemaLoader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaLoader.class);
+    private static final int MAX_REPORTED = 50;
+
+    private SchemaLoader() {
+    }
+
+    /** The directory {@code mof/} packaged with the server (inside the jar, or on the class path). */
+    static Path embeddedMofDirectory() {
+        URL marker = SchemaLoader.class.getResource("/mof/qualifiers.mof");
+        if (marker == null) {
+            throw new ConfigurationException("the embedded schema (mof/) is missing from the class path; use --mof DIR");
+        }
+        try {
+            URI uri = marker.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                FileSystem jar;
+                try {
+                    jar = FileSystems.newFileSystem(uri, Map.of());
+                } catch (FileSystemAlreadyExistsException e) {
+                    jar = FileSystems.getFileSystem(uri);
+                }
+                return jar.getPath("/mof");
+            }
+            return Path.of(uri).getParent();
+        } catch (URISyntaxException | IOException e) {
+            throw new ConfigurationException("cannot open the embedded schema: " + e.getMessage());
+        }
+    }
+
+    /** Compiles every namespace root in {@code mofDirectory} and loads the results into {@code repository}. */
+    static void load(Path mofDirectory, CimRepository repository) {
+        long started = System.nanoTime();
+        List<Path> roots = namespaceRoots(mofDirectory);
+        List<CompletableFuture<MofCompilation>> compilations = new ArrayList<>();
+        for (Path root : roots) {
+            MofCompiler compiler = MofCompiler.builder().defaultNamespace(namespaceOf(root).toString()).build();
+            compilations.add(CompletableFuture.supplyAsync(() -> compiler.compile(root)));
+        }
+        List<MofDiagnostic> errors = new ArrayList<>();
+        for (CompletableFuture<MofCompilation> c : compilations) {
+            errors.addAll(c.join().errors());
+        }
+        if (!errors.isEmpty()) {
+            throw new ConfigurationException("the schema in " + mofDirectory + " does not compile ("
+                    + errors.size() + " errors):\n" + errors.stream().limit(MAX_REPORTED)
+                    .map(MofDiagnostic::format).collect(Collectors.joining("\n")));
+        }
+        for (int i = 0; i < roots.size(); i++) {
+            CimNamespace namespace = namespaceOf(roots.get(i));
+            for (MofNamespace declared : compilations.get(i).join().namespaces()) {
+                loadNamespace(declared.name(), declared, repository, roots.get(i));
+            }
+            LOG.debug("Loaded {} into {}", roots.get(i).getFileName(), namespace);
+        }
+        LOG.info("Schema loaded from {}: {} namespaces in {} ms", mofDirectory, roots.size(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static void loadNamespace(CimNamespace namespace, MofNamespace declared, CimRepository repository, Path root) {
+        if (!repository.hasNamespace(namespace)) {
+            repository.createNamespace(namespace);
+        }
+        String element = "";
+        try {
+            for (CimQualifierType q : declared.qualifierTypes()) {
+                element = "qualifier " + q.name();
+                repository.setQualifierType(namespace, q);
+            }
+            for (CimClass c : declared.classes()) {
+                element = "class " + c.name();
+                repository.createClass(namespace, c);
+            }
+            for (CimInstance instance : declared.instances()) {
+                element = "instance of " + instance.className();
+                repository.createInstance(namespace, instance);
+            }
+        } catch (CimException e) {
+            throw new ConfigurationException(root + ": the repository refused " + element + " in " + namespace
+                    + ": " + e.status().cimName() + ": " + e.description());
+        }
+    }
+
+    private static List<Path> namespaceRoots(Path mofDirectory) {
+        if (!Files.isDirectory(mofDirectory)) {
+            throw new ConfigurationException("schema directory " + mofDirectory + " does not exist");
+        }
+        try (Stream<Path> files = Files.list(mofDirectory)) {
+            List<Path> roots = files.filter(f -> {
+                String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
+                return name.startsWith("root") && name.endsWith(".mof") && Files.isRegularFile(f);
+            }).sorted().toList();
+            if (roots.isEmpty()) {
+                throw new ConfigurationException("schema directory " + mofDirectory + " has no root*.mof namespace file");
+            }
+            return roots;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + mofDirectory, e);
+        }
+    }
+
+    /** {@code root_cimv2_storage_iscsitarget.mof} → {@code root/cimv2/storage/iscsitarget}. */
+    static CimNamespace namespaceOf(Path rootFile) {
+        String name = rootFile.getFileName().toString();
+        return CimNamespace.of(name.substring(0, name.length() - ".mof".length()).replace('_', '/'));
+    }
+}
