@@ -70,6 +70,8 @@ public final class VirtualDisk {
         Objects.checkFromIndexSize(dstOff, len, dst.length);
         ReadThrough through = readThrough;
         if (through != null) {
+            checkAlive();
+            faults.check(DiskFaults.IoKind.READ);
             through.read(this, offset, dst, dstOff, len);
         } else {
             readStored(offset, dst, dstOff, len);
