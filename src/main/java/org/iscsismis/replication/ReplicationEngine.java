@@ -146,15 +146,10 @@ public final class ReplicationEngine implements AutoCloseable {
      * fails with {@link NoSuchElementException} if the pair is removed first; callers bound it with a timeout.
      */
     public CompletableFuture<PairSnapshot> modify(String pairId, Operation operation, CopyState waitFor) {
-        ReplicationPair pair = find(pairId);
-        CompletableFuture<PairSnapshot> f = awaitCopyState(pairId, waitFor);
-        try {
-            transition(pair, operation, null);
-        } catch (RuntimeException e) {
-            f.cancel(false);
-            throw e;
-        }
-        return f;
+        transition(find(pairId), operation, null);
+        // registered after the transition, so the state before it cannot satisfy the wait; a state reached in
+        // between is caught because CopyState and RequestedCopyState stay put until the next trigger
+        return awaitCopyState(pairId, waitFor);
     }
 
     /** Complete when the pair's CopyState is {@code state} and no operation is still heading elsewhere. */
