@@ -33,6 +33,7 @@ final class CopyScheduler implements AutoCloseable {
     private final Map<ReplicationPair, Long> lastPass = new HashMap<>();
     private long virtualTime;
     private boolean closed;
+    private boolean held;
 
     CopyScheduler(int workerCount, SliceRunner runner) {
         this.runner = runner;
@@ -91,7 +92,7 @@ final class CopyScheduler implements AutoCloseable {
             ReplicationPair pair;
             long pass;
             synchronized (monitor) {
-                while (runnable.isEmpty() && !closed) {
+                while ((runnable.isEmpty() || held) && !closed) {
                     try {
                         monitor.wait();
                     } catch (InterruptedException e) {
@@ -128,6 +129,14 @@ final class CopyScheduler implements AutoCloseable {
                     monitor.notify();
                 }
             }
+        }
+    }
+
+    /** Stop (true) or restart (false) handing out slices; slices already running finish. */
+    void hold(boolean on) {
+        synchronized (monitor) {
+            held = on;
+            monitor.notifyAll();
         }
     }
 

@@ -201,6 +201,14 @@ public final class ReplicationEngine implements AutoCloseable {
         return pair.snapshot();
     }
 
+    /**
+     * Hold (true) or release (false) all background copying, e.g. for maintenance. Host I/O, copy-on-write and
+     * synchronous mirroring go on; pairs with copy work simply stay Unsynchronized until released.
+     */
+    public void holdCopying(boolean hold) {
+        scheduler.hold(hold);
+    }
+
     public EngineStatistics statistics() {
         return mover.statistics();
     }
