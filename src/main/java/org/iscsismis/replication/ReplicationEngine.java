@@ -99,6 +99,7 @@ public final class ReplicationEngine implements AutoCloseable {
                 checkTarget(source, target);
             }
             pair = new ReplicationPair(pairSeq.incrementAndGet(), spec, source, target, created, clock.instant());
+            pair.publisher = c -> fire(l -> l.stateChanged(c.before(), c.after(), c.trigger()));
             pairs.put(pair.number, pair);
             pairByTarget.put(target.id(), pair);
             routers.computeIfAbsent(source.id(), id -> {
@@ -262,7 +263,6 @@ public final class ReplicationEngine implements AutoCloseable {
     private void afterChange(ReplicationPair pair, ReplicationPair.Change change) {
         if (change.transition().removes()) {
             unhook(pair, change.transition().effect() == Transition.Effect.REMOVE_AND_DELETE_TARGET);
-            fire(l -> l.stateChanged(change.before(), change.after(), change.trigger()));
             fire(l -> l.pairRemoved(change.after()));
             List<StateWaiter> ws = waiters.remove(pair);
             if (ws != null) {
@@ -273,7 +273,6 @@ public final class ReplicationEngine implements AutoCloseable {
         if (hasWork(pair)) {
             scheduler.wake(pair);
         }
-        fire(l -> l.stateChanged(change.before(), change.after(), change.trigger()));
         checkWaiters(pair, change.after());
     }
 
@@ -407,8 +406,13 @@ public final class ReplicationEngine implements AutoCloseable {
         @Override
         public void progressed(ReplicationPair pair) {
             if (!listeners.isEmpty()) {
-                PairSnapshot s = pair.snapshot();
-                fire(l -> l.progress(s));
+                pair.lock.readLock().lock(); // queued under the lock: no later state change can overtake it
+                try {
+                    PairSnapshot s = pair.snapshot();
+                    fire(l -> l.progress(s));
+                } finally {
+                    pair.lock.readLock().unlock();
+                }
             }
         }
     }

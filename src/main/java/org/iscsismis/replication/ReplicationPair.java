@@ -40,6 +40,8 @@ final class ReplicationPair {
     /** A failure seen by host I/O or a copy slice, not yet turned into a transition. */
     volatile String unreportedFailure;
     volatile long cursor;
+    /** Hands each change to the listeners' queue while the lock is still held, so events keep their order. */
+    volatile java.util.function.Consumer<Change> publisher = c -> { };
 
     final AtomicLong workBytesDone = new AtomicLong();
     final AtomicLong workBytesTotal = new AtomicLong();
@@ -189,7 +191,9 @@ final class ReplicationPair {
             } else if (old == CopyState.BROKEN || old == CopyState.PARTITIONED) {
                 unreportedFailure = null;
             }
-            return new Change(before, snapshotLocked(), t, trigger);
+            Change change = new Change(before, snapshotLocked(), t, trigger);
+            publisher.accept(change);
+            return change;
         } finally {
             lock.writeLock().unlock();
         }
