@@ -1,5 +1,8 @@
 package org.iscsismis.replication;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -23,6 +26,7 @@ final class CopyScheduler implements AutoCloseable {
     }
 
     private static final long STRIDE = 1L << 20;
+    private static final Logger LOG = LoggerFactory.getLogger(CopyScheduler.class);
 
     private final SliceRunner runner;
     private final Thread[] workers;
@@ -117,7 +121,8 @@ final class CopyScheduler implements AutoCloseable {
             boolean more;
             try {
                 more = runner.runSlice(pair);
-            } catch (RuntimeException | Error e) {
+            } catch (RuntimeException e) {
+                LOG.error("copy slice of {} failed; the pair is no longer scheduled", pair.id, e);
                 more = false;
             }
             synchronized (monitor) {

@@ -158,7 +158,7 @@ public final class ReplicationEngine implements AutoCloseable {
         ReplicationPair pair = find(pairId);
         CompletableFuture<PairSnapshot> f = new CompletableFuture<>();
         waiters.computeIfAbsent(pair, p -> new CopyOnWriteArrayList<>()).add(new StateWaiter(state, f));
-        checkWaiters(pair, pair.snapshot());
+        checkWaiters(pair);
         return f;
     }
 
@@ -273,7 +273,7 @@ public final class ReplicationEngine implements AutoCloseable {
         if (hasWork(pair)) {
             scheduler.wake(pair);
         }
-        checkWaiters(pair, change.after());
+        checkWaiters(pair);
     }
 
     private static boolean hasWork(ReplicationPair pair) {
@@ -285,11 +285,13 @@ public final class ReplicationEngine implements AutoCloseable {
         }
     }
 
-    private void checkWaiters(ReplicationPair pair, PairSnapshot now) {
+    /** Complete the waiters the pair's current state satisfies (read fresh: a change's own view may be stale). */
+    private void checkWaiters(ReplicationPair pair) {
         List<StateWaiter> ws = waiters.get(pair);
-        if (ws == null) {
+        if (ws == null || ws.isEmpty()) {
             return;
         }
+        PairSnapshot now = pair.snapshot();
         for (StateWaiter w : ws) {
             boolean settled = now.requestedCopyState() == CopyState.NOT_APPLICABLE || now.requestedCopyState() == w.state();
             if (now.copyState() == w.state() && settled && w.future().complete(now)) {
@@ -352,9 +354,13 @@ public final class ReplicationEngine implements AutoCloseable {
         }
     }
 
-    /** Once disks and path are healthy again: Automatic pairs resync themselves, Manual ones wait Suspended. */
+    /**
+     * Once disks and path are healthy again: Automatic pairs resync themselves, Manual ones wait Suspended. A broken
+     * snapshot has lost its point in time for good, so it never recovers by itself: a client must resync it (which
+     * takes a new point in time) or deactivate it.
+     */
     private void recoverIfPossible(ReplicationPair pair) {
-        if (pair.pathDown || !pair.source.faults().isHealthy() || !pair.target.faults().isHealthy()) {
+        if (pair.type == SyncType.SNAPSHOT || pair.pathDown || !pair.source.faults().isHealthy() || !pair.target.faults().isHealthy()) {
             return;
         }
         Trigger t = pair.recoveryMode == CopyRecoveryMode.MANUAL ? EngineEvent.RECOVERED_MANUAL : Operation.RESYNC_REPLICA;

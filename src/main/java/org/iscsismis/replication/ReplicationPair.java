@@ -169,6 +169,9 @@ final class ReplicationPair {
             }
             Transition t = table.lookup(id, type, state, trigger);
             PairSnapshot before = snapshotLocked();
+            if (work != Work.NONE && t.work() == Work.NONE && trigger != EngineEvent.WORK_DONE && t.to() != state) {
+                stopWork(); // leaving the state the work was heading from (e.g. Fracture while Splitting): abandon it
+            }
             applyEffect(t.effect(), trigger, now);
             CopyState old = state;
             state = t.to();
@@ -221,6 +224,10 @@ final class ReplicationPair {
         lock.writeLock().lock();
         try {
             if (removed || generation != workGeneration || !workFinished()) {
+                return java.util.Optional.empty();
+            }
+            if (table.find(type, state, EngineEvent.WORK_DONE).isEmpty()) {
+                stopWork(); // cannot happen while every row that leaves a working state stops the work; stay safe
                 return java.util.Optional.empty();
             }
             return java.util.Optional.of(apply(table, EngineEvent.WORK_DONE, now, null));

@@ -45,6 +45,7 @@ final class TargetGuard implements WriteInterceptor, ReadThrough {
     }
 
     @Override
+    @SuppressWarnings("try") // the lock is held for its scope, never referenced
     public void read(VirtualDisk disk, long offset, byte[] dst, int dstOff, int len) {
         pair.lock.readLock().lock();
         try {

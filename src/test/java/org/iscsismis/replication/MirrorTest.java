@@ -184,4 +184,22 @@ class MirrorTest {
         assertFalse(src.isInUse());
         assertFalse(tgt.isInUse());
     }
+
+    @Test
+    void fractureWhileSplittingAbandonsTheSplit() {
+        VirtualDisk src = f.filledDisk(16, 10);
+        PairSnapshot p = f.engine.createPair(PairSpec.mirror(src.id(), Mode.ASYNCHRONOUS));
+        f.await(p.id(), CopyState.SYNCHRONIZED);
+        f.engine.holdCopying(true);
+        src.write(0, bytes(512, 1)); // one chunk queued for the async target
+        PairSnapshot splitting = f.engine.modify(p.id(), Operation.SPLIT);
+        assertEquals(ProgressStatus.SPLITTING, splitting.progressStatus());
+        assertEquals(CopyState.SPLIT, splitting.requestedCopyState());
+        PairSnapshot fractured = f.engine.modify(p.id(), Operation.FRACTURE);
+        assertEquals(CopyState.FRACTURED, fractured.copyState());
+        assertNull(fractured.workProgress(), "the split's drain was abandoned");
+        f.engine.holdCopying(false);
+        f.await(f.engine.modify(p.id(), Operation.RESYNC_REPLICA, CopyState.SYNCHRONIZED));
+        assertSameBytes(src, f.registry.disk(p.targetDiskId()));
+    }
 }
