@@ -27,11 +27,9 @@ final class ChunkMover {
     /** Source chunk ──▶ target chunk. @return true if bytes moved (false: both were holes) */
     boolean copyForward(ReplicationPair pair, long chunk) {
         checkPath(pair);
-        byte[] data = pair.source.readChunk(chunk);
-        if (data == null && !pair.target.isChunkAllocated(chunk)) {
+        if (!pair.source.copyChunkTo(chunk, pair.target)) {
             return false;
         }
-        pair.target.writeChunk(chunk, data);
         pair.chunksCopied.incrementAndGet();
         chunksCopied.incrementAndGet();
         return true;
@@ -40,18 +38,14 @@ final class ChunkMover {
     /** Preserve the source's current chunk on the target before the source overwrites it. */
     void copyOnWrite(ReplicationPair pair, long chunk) {
         checkPath(pair);
-        byte[] data = pair.source.readChunk(chunk);
-        if (data != null || pair.target.isChunkAllocated(chunk)) {
-            pair.target.writeChunk(chunk, data);
-        }
+        pair.source.copyChunkTo(chunk, pair.target);
         chunksCopiedOnWrite.incrementAndGet();
     }
 
-    /** Target chunk ──▶ source chunk (restore). */
+    /** Target chunk ──▶ source chunk (restore); the source chunk lock is already held, so the order holds. */
     void copyBack(ReplicationPair pair, long chunk) {
         checkPath(pair);
-        byte[] data = pair.target.readChunk(chunk);
-        pair.source.writeChunk(chunk, data);
+        pair.target.copyChunkTo(chunk, pair.source); // the caller already holds the source chunk lock
         chunksRestored.incrementAndGet();
     }
 

@@ -47,7 +47,7 @@ public final class ReplicationEngine implements AutoCloseable {
     private final Map<String, SourceWriteRouter> routers = new ConcurrentHashMap<>();
     private final Map<String, Consumer<DiskFaults>> faultWatchers = new ConcurrentHashMap<>();
     private final Map<String, ReplicationPair> pairByTarget = new ConcurrentHashMap<>();
-    private final Map<ReplicationPair, List<StateWaiter>> waiters = new ConcurrentHashMap<>();
+    private final CopyStateWaiters waiters = new CopyStateWaiters();
     private final List<ReplicationListener> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService events = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "replication-events");
@@ -55,8 +55,6 @@ public final class ReplicationEngine implements AutoCloseable {
         return t;
     });
     private final Callbacks callbacks = new Callbacks();
-
-    private record StateWaiter(CopyState state, CompletableFuture<PairSnapshot> future) { }
 
     public ReplicationEngine(DiskRegistry registry, EngineConfig config) {
         this.registry = registry;
@@ -155,11 +153,7 @@ public final class ReplicationEngine implements AutoCloseable {
 
     /** Complete when the pair's CopyState is {@code state} and no operation is still heading elsewhere. */
     public CompletableFuture<PairSnapshot> awaitCopyState(String pairId, CopyState state) {
-        ReplicationPair pair = find(pairId);
-        CompletableFuture<PairSnapshot> f = new CompletableFuture<>();
-        waiters.computeIfAbsent(pair, p -> new CopyOnWriteArrayList<>()).add(new StateWaiter(state, f));
-        checkWaiters(pair);
-        return f;
+        return waiters.add(find(pairId), state);
     }
 
     public PairSnapshot pair(String pairId) {
@@ -264,16 +258,13 @@ public final class ReplicationEngine implements AutoCloseable {
         if (change.transition().removes()) {
             unhook(pair, change.transition().effect() == Transition.Effect.REMOVE_AND_DELETE_TARGET);
             fire(l -> l.pairRemoved(change.after()));
-            List<StateWaiter> ws = waiters.remove(pair);
-            if (ws != null) {
-                ws.forEach(w -> w.future().completeExceptionally(new NoSuchElementException("pair " + pair.id + " was removed")));
-            }
+            waiters.removed(pair);
             return;
         }
         if (hasWork(pair)) {
             scheduler.wake(pair);
         }
-        checkWaiters(pair);
+        waiters.check(pair);
     }
 
     private static boolean hasWork(ReplicationPair pair) {
@@ -282,23 +273,6 @@ public final class ReplicationEngine implements AutoCloseable {
             return pair.hasWork();
         } finally {
             pair.lock.readLock().unlock();
-        }
-    }
-
-    /** Complete the waiters the pair's current state satisfies (read fresh: a change's own view may be stale). */
-    private void checkWaiters(ReplicationPair pair) {
-        List<StateWaiter> ws = waiters.get(pair);
-        if (ws == null || ws.isEmpty()) {
-            return;
-        }
-        PairSnapshot now = pair.snapshot();
-        for (StateWaiter w : ws) {
-            boolean settled = now.requestedCopyState() == CopyState.NOT_APPLICABLE || now.requestedCopyState() == w.state();
-            if (now.copyState() == w.state() && settled && w.future().complete(now)) {
-                ws.remove(w);
-            } else if (w.future().isDone()) {
-                ws.remove(w);
-            }
         }
     }
 

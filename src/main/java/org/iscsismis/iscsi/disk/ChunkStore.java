@@ -91,6 +91,11 @@ final class ChunkStore {
         System.arraycopy(data, 0, existing, 0, chunkSize);
     }
 
+    /** The live array of a chunk (callers hold its lock and do not keep it), or {@code null} for a hole. */
+    byte[] chunkRef(long chunk) {
+        return chunks.get(chunk);
+    }
+
     /** A copy of a whole chunk, or {@code null} for a hole. */
     byte[] copyChunk(long chunk) {
         byte[] data = chunks.get(chunk);

@@ -167,6 +167,33 @@ public final class VirtualDisk {
         }
     }
 
+    /**
+     * Copy one whole chunk of this disk onto the same chunk of {@code target} without an intermediate buffer (a hole
+     * becomes a hole). Takes this disk's chunk lock (shared) before the target's (exclusive): callers must respect
+     * that order, or already hold this disk's lock.
+     *
+     * @return true if bytes moved (false: both chunks were holes)
+     */
+    public boolean copyChunkTo(long chunk, VirtualDisk target) {
+        checkChunk(chunk);
+        if (target.chunkSize != chunkSize || chunk >= target.chunkCount) {
+            throw new IllegalArgumentException("disk " + target.id + " cannot take chunk " + chunk + " of disk " + id);
+        }
+        checkAlive();
+        target.checkAlive();
+        faults.check(DiskFaults.IoKind.READ);
+        target.faults.check(DiskFaults.IoKind.WRITE);
+        try (ChunkLocks.Held mine = locks.lock(chunk, chunk, false);
+             ChunkLocks.Held theirs = target.locks.lock(chunk, chunk, true)) {
+            byte[] data = store.chunkRef(chunk);
+            if (data == null && !target.store.isAllocated(chunk)) {
+                return false;
+            }
+            target.store.putChunk(chunk, data);
+            return true;
+        }
+    }
+
     public boolean isChunkAllocated(long chunk) {
         return store.isAllocated(chunk);
     }
