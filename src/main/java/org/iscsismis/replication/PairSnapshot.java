@@ -44,10 +44,6 @@ public record PairSnapshot(
         long lagChunks,
         String faultCause) {
 
-    public Optional<Instant> whenActivatedOpt() {
-        return Optional.ofNullable(whenActivated);
-    }
-
     /** CIM ProgressStatus: the running work's status, else what the resting state calls for. */
     public ProgressStatus progressStatus() {
         if (workProgress != null) {
