@@ -102,7 +102,7 @@ public final class TransitionTable {
         put(CLONE, UNSYNCHRONIZED, ABORT, Transition.stay(ABORTED, Effect.CANCEL_WORK));
         put(CLONE, UNSYNCHRONIZED, SUSPEND, Transition.stay(SUSPENDED, Effect.CANCEL_WORK));
         put(CLONE, SUSPENDED, RESUME, work(UNSYNCHRONIZED, SYNCHRONIZED, ProgressStatus.SYNCHRONIZING, Work.FILL, Effect.NONE));
-        put(CLONE, SUSPENDED, ABORT, Transition.stay(ABORTED, Effect.NONE));
+        put(CLONE, SUSPENDED, ABORT, Transition.stay(ABORTED, Effect.CANCEL_WORK));
         put(CLONE, SYNCHRONIZED, FRACTURE, Transition.stay(FRACTURED, Effect.NONE));
         for (CopyState s : List.of(SYNCHRONIZED, FRACTURED, ABORTED, BROKEN, PARTITIONED, SUSPENDED)) {
             put(CLONE, s, RESYNC_REPLICA, work(UNSYNCHRONIZED, SYNCHRONIZED, ProgressStatus.RESYNCING, Work.FILL, Effect.NEW_PIT));

@@ -150,4 +150,31 @@ class PointInTimeTest {
             assertSameBytes(src, g.registry.disk(p.targetDiskId()));
         }
     }
+
+    @Test
+    void suspendedCloneKeepsItsPointInTimeAndResumes() {
+        VirtualDisk src = f.filledDisk(32, 16);
+        byte[] pit = contents(src);
+        f.engine.holdCopying(true);
+        PairSnapshot p = f.engine.createPair(PairSpec.clone(src.id()));
+        assertEquals(CopyState.SUSPENDED, f.engine.modify(p.id(), Operation.SUSPEND).copyState());
+        src.write(0, bytes(8 * CHUNK, 17)); // preserved first: the suspended clone still owns its point in time
+        f.engine.holdCopying(false);
+        PairSnapshot done = f.await(f.engine.modify(p.id(), Operation.RESUME, CopyState.SYNCHRONIZED));
+        assertArrayEquals(pit, contents(f.registry.disk(p.targetDiskId())));
+        assertEquals(100, done.percentSynced());
+    }
+
+    @Test
+    void abortedCloneStopsCopyingOnWrite() {
+        VirtualDisk src = f.filledDisk(8, 18);
+        f.engine.holdCopying(true);
+        PairSnapshot p = f.engine.createPair(PairSpec.clone(src.id()));
+        f.engine.modify(p.id(), Operation.SUSPEND);
+        f.engine.modify(p.id(), Operation.ABORT);
+        long cow = f.engine.statistics().chunksCopiedOnWrite();
+        src.write(0, bytes(512, 1));
+        assertEquals(cow, f.engine.statistics().chunksCopiedOnWrite());
+        f.engine.holdCopying(false);
+    }
 }
