@@ -100,16 +100,22 @@ public final class ReplicationEngine implements AutoCloseable {
             pair.publisher = c -> fire(l -> l.stateChanged(c.before(), c.after(), c.trigger()));
             pairs.put(pair.number, pair);
             pairByTarget.put(target.id(), pair);
-            routers.computeIfAbsent(source.id(), id -> {
-                SourceWriteRouter r = new SourceWriteRouter(mover, callbacks, asyncMaxLagChunks);
-                source.setWriteInterceptor(r);
-                return r;
-            }).add(pair);
+            ReplicationPair added = pair;
             TargetGuard guard = new TargetGuard(pair);
-            target.setWriteInterceptor(guard);
-            if (pair.type != SyncType.MIRROR) {
-                target.setReadThrough(guard);
-            }
+            target.quiesceWrites(() -> {
+                target.setWriteInterceptor(guard);
+                if (added.type != SyncType.MIRROR) {
+                    target.setReadThrough(guard);
+                }
+            });
+            source.quiesceWrites(() -> {
+                added.markInitialPending();
+                routers.computeIfAbsent(source.id(), id -> {
+                    SourceWriteRouter r = new SourceWriteRouter(mover, callbacks, asyncMaxLagChunks);
+                    source.setWriteInterceptor(r);
+                    return r;
+                }).add(added);
+            });
             watchFaults(source);
             watchFaults(target);
         }

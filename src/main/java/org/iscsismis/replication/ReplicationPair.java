@@ -81,8 +81,15 @@ final class ReplicationPair {
         this.pending = new ChunkBitmap(chunks);
         this.preserved = new ChunkBitmap(chunks);
         this.restoreSet = new ChunkBitmap(chunks);
+    }
+
+    /**
+     * A new mirror owes the target every chunk either side holds. Called while host writes to the source are
+     * quiesced and the pair's hooks go in, so a write is either counted here or seen by the hooks.
+     */
+    void markInitialPending() {
         if (type == SyncType.MIRROR) {
-            for (long c = 0; c < chunks; c++) {
+            for (long c = 0; c < pending.size(); c++) {
                 if (source.isChunkAllocated(c) || target.isChunkAllocated(c)) {
                     pending.set(c);
                 }

@@ -27,6 +27,8 @@ public final class VirtualDisk {
     private final DiskFaults faults;
     private final AtomicLong flushes = new AtomicLong();
     private volatile WriteInterceptor interceptor = WriteInterceptor.NONE;
+    /** Host writes hold it shared from start to end; hook changes hold it exclusively (see {@link #quiesceWrites}). */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock hookBarrier = new java.util.concurrent.locks.ReentrantReadWriteLock();
     private volatile ReadThrough readThrough;
     private volatile boolean deleted;
 
@@ -113,12 +115,29 @@ public final class VirtualDisk {
         faults.check(DiskFaults.IoKind.WRITE);
         long first = offset / chunkSize;
         long last = (offset + len - 1) / chunkSize;
+        hookBarrier.readLock().lock();
         try (WriteInterceptor.WriteScope scope = interceptor.open(this, offset, len)) {
             try (ChunkLocks.Held held = locks.lock(first, last, true)) {
                 scope.beforeApply(first, last);
                 apply.run();
                 scope.afterApply(offset, len);
             }
+        } finally {
+            hookBarrier.readLock().unlock();
+        }
+    }
+
+    /**
+     * Run {@code change} while no host write is in flight: writes already started finish first, writes starting
+     * later wait. An engine installs or changes its hooks this way, so no write slips past half-installed hooks.
+     * The change must not wait for host writes itself.
+     */
+    public void quiesceWrites(Runnable change) {
+        hookBarrier.writeLock().lock();
+        try {
+            change.run();
+        } finally {
+            hookBarrier.writeLock().unlock();
         }
     }
 
