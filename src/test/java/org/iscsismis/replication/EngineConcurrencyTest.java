@@ -109,4 +109,40 @@ class EngineConcurrencyTest {
         }
         return b.array();
     }
+
+    @Test
+    void pairsCreatedWhileHostsWriteMissNoWrite() {
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            try (EngineFixture f = new EngineFixture()) {
+                VirtualDisk src = f.disk(CHUNKS); // all holes: every first write allocates
+                ExecutorService pool = Executors.newFixedThreadPool(8);
+                CountDownLatch started = new CountDownLatch(8);
+                AtomicBoolean writing = new AtomicBoolean(true);
+                List<Future<?>> writers = new ArrayList<>();
+                for (int t = 0; t < 8; t++) {
+                    int thread = t;
+                    writers.add(pool.submit(() -> {
+                        started.countDown();
+                        for (int i = 0; writing.get() || i < CHUNKS; i++) {
+                            src.write(((i * 5L + thread) % CHUNKS) * CHUNK + thread * 512L, block(thread, i));
+                        }
+                        return null;
+                    }));
+                }
+                started.await();
+                PairSnapshot mirror = f.engine.createPair(PairSpec.mirror(src.id(), Mode.SYNCHRONOUS));
+                PairSnapshot async = f.engine.createPair(PairSpec.mirror(src.id(), Mode.ASYNCHRONOUS));
+                writing.set(false);
+                for (Future<?> w : writers) {
+                    w.get(20, TimeUnit.SECONDS);
+                }
+                pool.shutdown();
+                f.await(mirror.id(), CopyState.SYNCHRONIZED);
+                assertSameBytes(src, f.registry.disk(mirror.targetDiskId()));
+                f.await(async.id(), CopyState.SYNCHRONIZED);
+                awaitCondition("async drained", () -> f.engine.pair(async.id()).lagChunks() == 0);
+                assertSameBytes(src, f.registry.disk(async.targetDiskId()));
+            }
+        });
+    }
 }
