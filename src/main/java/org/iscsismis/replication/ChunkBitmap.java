@@ -1,0 +1,140 @@
+package org.iscsismis.replication;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * A lock-free set of chunk numbers with an exact population count: the engine's dirty/pending, preserved and
+ * to-restore maps. Individual bits are updated atomically; bulk operations are only called while the owning pair
+ * is locked exclusively.
+ */
+final class ChunkBitmap {
+
+    private final long size;
+    private final AtomicLongArray words;
+    private final AtomicLong count = new AtomicLong();
+
+    ChunkBitmap(long size) {
+        this.size = size;
+        this.words = new AtomicLongArray((int) ((size + 63) >>> 6));
+    }
+
+    long size() {
+        return size;
+    }
+
+    long count() {
+        return count.get();
+    }
+
+    boolean isEmpty() {
+        return count.get() == 0;
+    }
+
+    boolean isFull() {
+        return count.get() == size;
+    }
+
+    boolean get(long i) {
+        return (words.get((int) (i >>> 6)) & (1L << i)) != 0;
+    }
+
+    /** @return true if the bit was clear before */
+    boolean set(long i) {
+        int w = (int) (i >>> 6);
+        long bit = 1L << i;
+        while (true) {
+            long old = words.get(w);
+            if ((old & bit) != 0) {
+                return false;
+            }
+            if (words.compareAndSet(w, old, old | bit)) {
+                count.incrementAndGet();
+                return true;
+            }
+        }
+    }
+
+    /** @return true if the bit was set before */
+    boolean clear(long i) {
+        int w = (int) (i >>> 6);
+        long bit = 1L << i;
+        while (true) {
+            long old = words.get(w);
+            if ((old & bit) == 0) {
+                return false;
+            }
+            if (words.compareAndSet(w, old, old & ~bit)) {
+                count.decrementAndGet();
+                return true;
+            }
+        }
+    }
+
+    void setRange(long first, long last) {
+        for (long c = first; c <= last; c++) {
+            set(c);
+        }
+    }
+
+    void clearAll() {
+        for (int w = 0; w < words.length(); w++) {
+            words.set(w, 0);
+        }
+        count.set(0);
+    }
+
+    /** This := every chunk that is not in {@code other}. */
+    void setToComplementOf(ChunkBitmap other) {
+        clearAll();
+        for (long c = 0; c < size; c++) {
+            if (!other.get(c)) {
+                set(c);
+            }
+        }
+    }
+
+    void setToCopyOf(ChunkBitmap other) {
+        clearAll();
+        for (long c = 0; c < size; c++) {
+            if (other.get(c)) {
+                set(c);
+            }
+        }
+    }
+
+    /** The first set bit at or after {@code from}, wrapping around once; -1 if none. */
+    long nextSet(long from) {
+        return next(from, true);
+    }
+
+    /** The first clear bit at or after {@code from}, wrapping around once; -1 if none. */
+    long nextClear(long from) {
+        return next(from, false);
+    }
+
+    private long next(long from, boolean wantSet) {
+        if (size == 0) {
+            return -1;
+        }
+        long start = from >= size || from < 0 ? 0 : from;
+        for (long i = 0; i < size; i++) {
+            long c = start + i;
+            if (c >= size) {
+                c -= size;
+            }
+            long word = words.get((int) (c >>> 6));
+            if (!wantSet) {
+                word = ~word;
+            }
+            if (word == 0 && (c & 63) == 0 && c + 64 <= size && start + i + 64 <= start + size) {
+                i += 63;
+                continue;
+            }
+            if ((word & (1L << c)) != 0) {
+                return c;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,349 @@
+package org.iscsismis.replication;
+
+import org.iscsismis.iscsi.disk.VirtualDisk;
+import org.iscsismis.replication.Transition.Effect;
+import org.iscsismis.replication.Transition.Work;
+
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * One replication relationship and the facts its state derives from. It guards itself with one read/write lock:
+ * host I/O and copy slices hold it shared (they only flip chunk bits), transitions hold it exclusively, so a
+ * transition never sees a half-applied write and a write never straddles two states.
+ *
+ * <p>Lock order (engine-wide): pair locks (ascending pair number) ──▶ source chunk locks ──▶ target chunk locks.
+ * Nothing that holds a chunk lock ever takes a pair lock.
+ *
+ * <p>The chunk maps: {@code pending} — mirror: chunks the target lacks; clone: chunks changed on either side since
+ * the point in time. {@code preserved} — snapshot/clone: chunks whose point-in-time content is on the target.
+ * {@code restoreSet} — chunks a running restore has still to copy back onto the source.
+ */
+final class ReplicationPair {
+
+    final String id;
+    final long number;
+    final SyncType type;
+    final VirtualDisk source;
+    final VirtualDisk target;
+    final boolean targetCreatedByEngine;
+    final CopyRecoveryMode recoveryMode;
+    final boolean failedCopyStopsHostIO;
+    final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    final ChunkBitmap pending;
+    final ChunkBitmap preserved;
+    final ChunkBitmap restoreSet;
+
+    volatile CopyPriority priority;
+    volatile boolean pathDown;
+    /** A failure seen by host I/O or a copy slice, not yet turned into a transition. */
+    volatile String unreportedFailure;
+    volatile long cursor;
+    /** Hands each change to the listeners' queue while the lock is still held, so events keep their order. */
+    volatile java.util.function.Consumer<Change> publisher = c -> { };
+
+    final AtomicLong workBytesDone = new AtomicLong();
+    final AtomicLong workBytesTotal = new AtomicLong();
+    final AtomicLong chunksCopied = new AtomicLong();
+
+    // guarded by lock
+    private CopyState state = CopyState.INITIALIZED;
+    private CopyState requested = CopyState.NOT_APPLICABLE;
+    private Mode mode;
+    private Work work = Work.NONE;
+    private ProgressStatus workProgress;
+    private long workGeneration;
+    private boolean pitView;
+    private boolean fillComplete;
+    private boolean removed;
+    private String faultCause;
+    private final Instant whenEstablished;
+    private Instant whenActivated;
+    private Instant whenSynced;
+    private Instant whenSynchronized;
+    private Instant whenSuspended;
+    private Instant whenDeactivated;
+
+    ReplicationPair(long number, PairSpec spec, VirtualDisk source, VirtualDisk target, boolean targetCreated, Instant now) {
+        this.id = "pair-" + number;
+        this.number = number;
+        this.type = spec.syncType();
+        this.source = source;
+        this.target = target;
+        this.targetCreatedByEngine = targetCreated;
+        this.recoveryMode = spec.copyRecoveryMode();
+        this.failedCopyStopsHostIO = spec.failedCopyStopsHostIO();
+        this.priority = spec.copyPriority();
+        this.mode = spec.mode();
+        this.whenEstablished = now;
+        long chunks = source.chunkCount();
+        this.pending = new ChunkBitmap(chunks);
+        this.preserved = new ChunkBitmap(chunks);
+        this.restoreSet = new ChunkBitmap(chunks);
+    }
+
+    /**
+     * A new mirror owes the target every chunk either side holds. Called while host writes to the source are
+     * quiesced and the pair's hooks go in, so a write is either counted here or seen by the hooks.
+     */
+    void markInitialPending() {
+        if (type == SyncType.MIRROR) {
+            for (long c = 0; c < pending.size(); c++) {
+                if (source.isChunkAllocated(c) || target.isChunkAllocated(c)) {
+                    pending.set(c);
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- reads (caller holds the lock, shared or not)
+
+    CopyState state() { return state; }
+    Mode mode() { return mode; }
+    Work work() { return work; }
+    long workGeneration() { return workGeneration; }
+    boolean pitView() { return pitView; }
+    boolean isRemoved() { return removed; }
+
+    /** Host writes to the source must be refused: the pair failed and FailedCopyStopsHostIO is set. */
+    boolean stopsHostWrites() {
+        return failedCopyStopsHostIO && !removed
+                && (state == CopyState.BROKEN || state == CopyState.PARTITIONED || unreportedFailure != null);
+    }
+
+    /** Host writes to the target are allowed only on a fractured/split mirror or clone. */
+    boolean targetWritable() {
+        return removed || (type != SyncType.SNAPSHOT && (state == CopyState.FRACTURED || state == CopyState.SPLIT));
+    }
+
+    /** The target must receive each host write before the write returns. */
+    boolean mirrorsSynchronously() {
+        return type == SyncType.MIRROR && state == CopyState.SYNCHRONIZED && mode == Mode.SYNCHRONOUS && work != Work.RESTORE;
+    }
+
+    /** An asynchronous mirror in steady state: host writes queue chunks that the workers drain. */
+    boolean mirrorsAsynchronously() {
+        return type == SyncType.MIRROR && state == CopyState.SYNCHRONIZED && mode == Mode.ASYNCHRONOUS && work != Work.RESTORE;
+    }
+
+    /** Copy workers have something to do for this pair. */
+    boolean hasWork() {
+        return !removed && (work != Work.NONE || (type == SyncType.MIRROR && state == CopyState.SYNCHRONIZED && !pending.isEmpty()));
+    }
+
+    /** Whether the running work has reached its goal (caller holds the lock exclusively). */
+    boolean workFinished() {
+        return switch (work) {
+            case NONE -> false;
+            case DRAIN -> pending.isEmpty();
+            case FILL -> preserved.isFull();
+            case RESTORE -> restoreSet.isEmpty() && (type != SyncType.MIRROR || pending.isEmpty());
+        };
+    }
+
+    PairSnapshot snapshot() {
+        lock.readLock().lock();
+        try {
+            return snapshotLocked();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private PairSnapshot snapshotLocked() {
+        long lag = type == SyncType.SNAPSHOT ? preserved.count() : pending.count();
+        return new PairSnapshot(id, source.id(), target.id(), type, mode, state, requested, workProgress, priority,
+                recoveryMode, failedCopyStopsHostIO, pathDown, whenEstablished, whenActivated, whenSynced,
+                whenSynchronized, whenSuspended, whenDeactivated, workBytesDone.get(), workBytesTotal.get(),
+                chunksCopied.get(), lag, faultCause);
+    }
+
+    // ---------------------------------------------------------------- transitions
+
+    /** Before and after views of one applied transition. */
+    record Change(PairSnapshot before, PairSnapshot after, Transition transition, Trigger trigger) { }
+
+    /**
+     * Apply {@code trigger} through the table, atomically. Throws {@link InvalidTransitionException} (nothing
+     * changed) if the table has no cell for the current state.
+     */
+    Change apply(TransitionTable table, Trigger trigger, Instant now, String cause) {
+        lock.writeLock().lock();
+        try {
+            if (removed) {
+                throw new IllegalStateException("pair " + id + " has been removed");
+            }
+            Transition t = table.lookup(id, type, state, trigger);
+            PairSnapshot before = snapshotLocked();
+            if (work != Work.NONE && t.work() == Work.NONE && trigger != EngineEvent.WORK_DONE && t.to() != state) {
+                stopWork(); // leaving the state the work was heading from (e.g. Fracture while Splitting): abandon it
+            }
+            applyEffect(t.effect(), trigger, now);
+            CopyState old = state;
+            state = t.to();
+            if (t.work() != Work.NONE) {
+                startWork(t.work(), t.progress());
+                requested = t.result();
+            } else if (trigger == EngineEvent.WORK_DONE) {
+                finishWork();
+            }
+            if (trigger instanceof Operation && t.work() == Work.NONE) {
+                requested = t.to();
+            }
+            if (requested == state && (t.work() == Work.NONE || trigger == EngineEvent.WORK_DONE)) {
+                requested = CopyState.NOT_APPLICABLE;
+            }
+            stamp(old, trigger, now);
+            if (state == CopyState.BROKEN || state == CopyState.PARTITIONED) {
+                faultCause = cause;
+                unreportedFailure = null;
+            } else if (old == CopyState.BROKEN || old == CopyState.PARTITIONED) {
+                unreportedFailure = null;
+            }
+            Change change = new Change(before, snapshotLocked(), t, trigger);
+            publisher.accept(change);
+            return change;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Apply an engine event if the table has a cell for it; otherwise only forget the unreported failure (the
+     * pair is in a state where the failure does not matter, e.g. already Broken or Fractured).
+     */
+    java.util.Optional<Change> applyIfAllowed(TransitionTable table, Trigger trigger, Instant now, String cause) {
+        lock.writeLock().lock();
+        try {
+            if (removed || table.find(type, state, trigger).isEmpty()) {
+                unreportedFailure = null;
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(apply(table, trigger, now, cause));
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Finish the running work if it is still the work of {@code generation} and has reached its goal. */
+    java.util.Optional<Change> completeWork(TransitionTable table, long generation, Instant now) {
+        lock.writeLock().lock();
+        try {
+            if (removed || generation != workGeneration || !workFinished()) {
+                return java.util.Optional.empty();
+            }
+            if (table.find(type, state, EngineEvent.WORK_DONE).isEmpty()) {
+                stopWork(); // cannot happen while every row that leaves a working state stops the work; stay safe
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(apply(table, EngineEvent.WORK_DONE, now, null));
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void applyEffect(Effect effect, Trigger trigger, Instant now) {
+        switch (effect) {
+            case NONE -> { }
+            case NEW_PIT -> newPointInTime();
+            case DISCARD_PIT -> {
+                pitView = false;
+                preserved.clearAll();
+                target.discardAllChunks();
+            }
+            case CANCEL_WORK -> {
+                stopWork();
+                boolean failed = trigger == EngineEvent.DISK_FAILED || trigger == EngineEvent.PATH_LOST;
+                if (type == SyncType.CLONE && (failed || trigger == Operation.ABORT)) {
+                    pitView = false;
+                }
+                if (type == SyncType.SNAPSHOT && failed) {
+                    pitView = false;
+                }
+            }
+            case REMOVE, REMOVE_AND_DELETE_TARGET -> {
+                stopWork();
+                removed = true;
+                pitView = false;
+            }
+            case MODE_SYNC -> mode = Mode.SYNCHRONOUS;
+            case MODE_ASYNC -> mode = Mode.ASYNCHRONOUS;
+        }
+    }
+
+    private void newPointInTime() {
+        if (type == SyncType.SNAPSHOT) {
+            preserved.clearAll();
+            target.discardAllChunks();
+        } else if (fillComplete) {
+            // chunks unchanged on both sides since the last point in time are already right on the target
+            preserved.setToComplementOf(pending);
+        } else {
+            preserved.clearAll();
+        }
+        pending.clearAll();
+        fillComplete = false;
+        pitView = true;
+    }
+
+    private void startWork(Work w, ProgressStatus progress) {
+        if (w == Work.FILL && !pitView) {
+            newPointInTime(); // resuming a clone whose point in time was lost: start a fresh one
+        }
+        work = w;
+        workProgress = progress;
+        workGeneration++;
+        long chunkBytes = source.chunkSize();
+        long chunks = switch (w) {
+            case DRAIN -> pending.count();
+            case FILL -> preserved.size() - preserved.count();
+            case RESTORE -> {
+                restoreSet.setToCopyOf(type == SyncType.SNAPSHOT ? preserved : pending);
+                yield restoreSet.count();
+            }
+            case NONE -> 0;
+        };
+        workBytesDone.set(0);
+        workBytesTotal.set(chunks * chunkBytes);
+    }
+
+    private void finishWork() {
+        if (work == Work.FILL) {
+            fillComplete = true;
+            pitView = false;
+        }
+        work = Work.NONE;
+        workProgress = null;
+        workGeneration++;
+    }
+
+    private void stopWork() {
+        work = Work.NONE;
+        workProgress = null;
+        workGeneration++;
+        restoreSet.clearAll();
+    }
+
+    private void stamp(CopyState old, Trigger trigger, Instant now) {
+        if (trigger == Operation.ACTIVATE || trigger == Operation.RESUME || trigger == Operation.RESYNC_REPLICA) {
+            whenActivated = now;
+        }
+        if (trigger == Operation.SUSPEND) {
+            whenSuspended = now;
+        }
+        if (trigger == Operation.DEACTIVATE) {
+            whenDeactivated = now;
+        }
+        boolean becameSynchronized = state == CopyState.SYNCHRONIZED
+                && (old != CopyState.SYNCHRONIZED || trigger == Operation.RESYNC_REPLICA);
+        if (becameSynchronized) {
+            whenSynchronized = now;
+            whenSynced = type == SyncType.MIRROR ? now : whenActivated;
+        }
+    }
+
+    void addWorkBytes(long bytes) {
+        workBytesTotal.addAndGet(bytes);
+    }
+}
