@@ -84,7 +84,7 @@ class CimXmlResponseWriterTest {
     void voidOperationHasNoReturnValue() {
         for (String op : List.of("CreateClass", "ModifyClass", "DeleteClass", "SetQualifier", "DeleteQualifier",
                 "ModifyInstance", "DeleteInstance", "SetProperty")) {
-            assertEquals(ENVELOPE + "<IMETHODRESPONSE NAME=\"" + op + "\"/></SIMPLERSP></MESSAGE></CIM>\n",
+            assertEquals(ENVELOPE + "<IMETHODRESPONSE NAME=\"" + op + "\"></IMETHODRESPONSE></SIMPLERSP></MESSAGE></CIM>\n",
                     write(op, true, CimXmlResponseWriter::finishSuccess));
         }
     }
@@ -143,7 +143,7 @@ class CimXmlResponseWriterTest {
                 + "            KEYBINDING\n              KEYVALUE\n            KEYBINDING\n              KEYVALUE\n            KEYBINDING\n              KEYVALUE\n",
                 outline(dom(names)));
         String none = write("EnumerateInstances", true, CimXmlResponseWriter::finishSuccess);
-        assertTrue(none.contains("<IMETHODRESPONSE NAME=\"EnumerateInstances\"><IRETURNVALUE/></IMETHODRESPONSE>"), none);
+        assertTrue(none.contains("<IMETHODRESPONSE NAME=\"EnumerateInstances\"><IRETURNVALUE></IRETURNVALUE></IMETHODRESPONSE>"), none);
     }
 
     static final CimClass CLS = CimClass.builder("CIM_Foo").superClass("CIM_Base")
@@ -174,14 +174,14 @@ class CimXmlResponseWriterTest {
                 + "<QUALIFIER NAME=\"Description\" TYPE=\"string\" PROPAGATED=\"true\" TRANSLATABLE=\"true\"><VALUE>d</VALUE></QUALIFIER>"
                 + "<PROPERTY NAME=\"Id\" TYPE=\"string\" CLASSORIGIN=\"CIM_Base\" PROPAGATED=\"true\">"
                 + "<QUALIFIER NAME=\"Key\" TYPE=\"boolean\" OVERRIDABLE=\"false\"><VALUE>TRUE</VALUE></QUALIFIER></PROPERTY>"
-                + "<PROPERTY.ARRAY NAME=\"Codes\" TYPE=\"uint16\"/>"
-                + "<PROPERTY.REFERENCE NAME=\"Peer\" REFERENCECLASS=\"CIM_Foo\"/>"
+                + "<PROPERTY.ARRAY NAME=\"Codes\" TYPE=\"uint16\"></PROPERTY.ARRAY>"
+                + "<PROPERTY.REFERENCE NAME=\"Peer\" REFERENCECLASS=\"CIM_Foo\"></PROPERTY.REFERENCE>"
                 + "<PROPERTY NAME=\"Dflt\" TYPE=\"real64\"><VALUE>0.1</VALUE></PROPERTY>"
                 + "<METHOD NAME=\"Start\" TYPE=\"uint32\" CLASSORIGIN=\"CIM_Foo\">"
-                + "<PARAMETER NAME=\"Mode\" TYPE=\"uint16\"/>"
-                + "<PARAMETER.ARRAY NAME=\"Names\" TYPE=\"string\"/>"
+                + "<PARAMETER NAME=\"Mode\" TYPE=\"uint16\"></PARAMETER>"
+                + "<PARAMETER.ARRAY NAME=\"Names\" TYPE=\"string\"></PARAMETER.ARRAY>"
                 + "<PARAMETER.REFERENCE NAME=\"Job\" REFERENCECLASS=\"CIM_ConcreteJob\"><QUALIFIER NAME=\"Out\" TYPE=\"boolean\"><VALUE>TRUE</VALUE></QUALIFIER></PARAMETER.REFERENCE>"
-                + "<PARAMETER.REFARRAY NAME=\"Elements\" REFERENCECLASS=\"CIM_ManagedElement\"/>"
+                + "<PARAMETER.REFARRAY NAME=\"Elements\" REFERENCECLASS=\"CIM_ManagedElement\"></PARAMETER.REFARRAY>"
                 + "</METHOD></CLASS></IRETURNVALUE></IMETHODRESPONSE></SIMPLERSP></MESSAGE></CIM>\n", xml);
     }
 
@@ -240,7 +240,7 @@ class CimXmlResponseWriterTest {
         assertTrue(write("GetProperty", true, w -> {
             w.propertyValue(CimValue.nullOf(CimType.STRING));
             w.finishSuccess();
-        }).contains("<IMETHODRESPONSE NAME=\"GetProperty\"/>"));
+        }).contains("<IMETHODRESPONSE NAME=\"GetProperty\"></IMETHODRESPONSE>"));
     }
 
     @Test
@@ -292,13 +292,13 @@ class CimXmlResponseWriterTest {
             w.finishSuccess();
         });
         assertTrue(paths.contains("<IRETURNVALUE><INSTANCEPATH>"), paths);
-        assertTrue(paths.contains("<PARAMVALUE NAME=\"EnumerationContext\" PARAMTYPE=\"string\"/>"
+        assertTrue(paths.contains("<PARAMVALUE NAME=\"EnumerationContext\" PARAMTYPE=\"string\"></PARAMVALUE>"
                 + "<PARAMVALUE NAME=\"EndOfSequence\" PARAMTYPE=\"boolean\"><VALUE>TRUE</VALUE></PARAMVALUE>"), paths);
         String empty = write("PullInstances", true, w -> {
             w.pullResult("c", false);
             w.finishSuccess();
         });
-        assertTrue(empty.contains("<IRETURNVALUE/><PARAMVALUE NAME=\"EnumerationContext\""), empty);
+        assertTrue(empty.contains("<IRETURNVALUE></IRETURNVALUE><PARAMVALUE NAME=\"EnumerationContext\""), empty);
         String count = write("EnumerationCount", true, w -> {
             w.enumerationCount(12L);
             w.finishSuccess();
@@ -325,7 +325,7 @@ class CimXmlResponseWriterTest {
                 + "&lt;PROPERTY NAME=\"ElementName\" TYPE=\"string\">&lt;VALUE>a&amp;lt;b&lt;/VALUE>"), xml);
         assertTrue(xml.contains("<PARAMVALUE NAME=\"Refs\" PARAMTYPE=\"reference\"><VALUE.REFARRAY><VALUE.REFERENCE>"), xml);
         assertTrue(xml.contains("<VALUE.NULL/></VALUE.REFARRAY></PARAMVALUE><PARAMVALUE NAME=\"Codes\" PARAMTYPE=\"uint16\"><VALUE.ARRAY>"), xml);
-        assertTrue(xml.contains("<PARAMVALUE NAME=\"Nothing\"/></METHODRESPONSE>"), xml);
+        assertTrue(xml.contains("<PARAMVALUE NAME=\"Nothing\"></PARAMVALUE></METHODRESPONSE>"), xml);
         Document d = dom(xml);
         String embedded = d.getElementsByTagName("PARAMVALUE").item(1).getTextContent();
         assertEquals(CimXmlElementWriter.embeddedXml(setting), embedded);
@@ -352,7 +352,7 @@ class CimXmlResponseWriterTest {
         });
         for (String s : new String[] {"<VALUE>18446744073709551615</VALUE>", "<VALUE>-9223372036854775808</VALUE>", "<VALUE>-3</VALUE>",
             "<VALUE>200</VALUE>", "<VALUE>0.1</VALUE>", "<VALUE>1.0E-300</VALUE>", "<VALUE>-INF</VALUE>", "<VALUE>NaN</VALUE>",
-            "<VALUE>20261125064630.123456-300</VALUE>", "<VALUE>\u00e9</VALUE>", "<PROPERTY NAME=\"n\" TYPE=\"uint32\"/>"}) {
+            "<VALUE>20261125064630.123456-300</VALUE>", "<VALUE>\u00e9</VALUE>", "<PROPERTY NAME=\"n\" TYPE=\"uint32\"></PROPERTY>"}) {
             assertTrue(xml.contains(s), s);
         }
     }
