@@ -18,12 +18,9 @@ final class BenchWorkload {
     private static final String LOCAL_NS =
             "<LOCALNAMESPACEPATH><NAMESPACE NAME=\"root\"/><NAMESPACE NAME=\"cimv2\"/></LOCALNAMESPACEPATH>";
     /** Padding text for Description: the instance then encodes to about 1.4 KB of CIM-XML. */
-    private static final String LOREM = "Benchmark instance of the iscsi-smis HTTP load driver; its text only gives"
+    private static final String LOREM = "Benchmark instance of the iscsi-smis HTTP load driver; this text only gives"
             + " the instance the size of a typical storage management object. Lorem ipsum dolor sit amet,"
-            + " consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua."
-            + " Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo"
-            + " consequat. Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat"
-            + " nulla pariatur. Excepteur sint occaecat cupidatat non proident, sunt in culpa qui officia.";
+            + " consectetur adipiscing elit, sed do eiusmod tempor.";
 
     private final String path;
     private final String hostHeader;

@@ -88,8 +88,8 @@ final class DriverOptions {
             // small defaults so that the self-check finishes in well under a minute
             if (!o.instancesGiven) o.instances = new int[] {300, 1500};
             if (!o.clientsGiven) o.clients = new int[] {1, 4};
-            if (!o.durationGiven) o.durationSeconds = 2;
-            if (!o.warmupGiven) o.warmupSeconds = 1;
+            if (!o.durationGiven) o.durationSeconds = 1.5;
+            if (!o.warmupGiven) o.warmupSeconds = 0.5;
         }
         for (String m : o.measures) {
             if (!m.equals("enum") && !m.equals("get")) throw new IllegalArgumentException("unknown measure " + m);

@@ -37,6 +37,14 @@ final class HttpConnection implements Closeable {
         this.port = port;
     }
 
+    String host() {
+        return host;
+    }
+
+    int port() {
+        return port;
+    }
+
     /** Number of TCP connections opened so far (1 for a connection that stayed alive throughout). */
     int connects() {
         return connects;

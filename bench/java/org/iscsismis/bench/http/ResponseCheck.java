@@ -3,16 +3,17 @@ package org.iscsismis.bench.http;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Validation of a response in the hot loop without parsing XML: HTTP status 200, no {@code <ERROR}
- * element, no CIMStatusCode trailer, the expected number of occurrences of one element start tag and,
- * optionally, a byte string that must be present (e.g. the requested key).
+ * Validation of a response in the hot loop without parsing XML: HTTP status 200, no CIMStatusCode
+ * trailer, no {@code <ERROR} element, the expected number of start tags of one element and,
+ * optionally, a text that must be present (e.g. the requested key).
  */
 final class ResponseCheck {
-    private static final byte[] ERROR = "<ERROR".getBytes(StandardCharsets.US_ASCII);
+    private static final BytePattern ERROR = new BytePattern("<ERROR");
+    private static final BytePattern IRETURNVALUE = new BytePattern("<IRETURNVALUE");
 
-    private final byte[] element;
+    private final BytePattern element;
     private final int expectedCount;
-    private final byte[] mustContain;
+    private final BytePattern mustContain;
     private final String description;
 
     /**
@@ -21,9 +22,9 @@ final class ResponseCheck {
      * @param mustContain text that must occur in the body, or null
      */
     ResponseCheck(String element, int expectedCount, String mustContain) {
-        this.element = ("<" + element).getBytes(StandardCharsets.US_ASCII);
+        this.element = new BytePattern("<" + element);
         this.expectedCount = expectedCount;
-        this.mustContain = mustContain == null ? null : mustContain.getBytes(StandardCharsets.UTF_8);
+        this.mustContain = mustContain == null ? null : new BytePattern(mustContain);
         this.description = expectedCount + " x <" + element + ">" + (mustContain == null ? "" : " with " + mustContain);
     }
 
@@ -35,41 +36,14 @@ final class ResponseCheck {
         }
         byte[] b = r.body;
         int n = r.bodyLength;
-        if (indexOf(b, n, ERROR, 0) >= 0) return "ERROR in response: " + excerpt(r, indexOf(b, n, ERROR, 0));
-        int count = countElements(b, n, element);
+        // IMETHODRESPONSE holds either ERROR or IRETURNVALUE (DSP0203), so ERROR can only come before IRETURNVALUE
+        int results = IRETURNVALUE.indexIn(b, 0, n);
+        int error = ERROR.indexIn(b, 0, results < 0 ? n : results);
+        if (error >= 0) return "ERROR in response: " + excerpt(r, error);
+        int count = element.countStartTags(b, n);
         if (count != expectedCount) return "expected " + description + ", found " + count;
-        if (mustContain != null && indexOf(b, n, mustContain, 0) < 0) return "expected " + description + ", key missing";
+        if (mustContain != null && mustContain.indexIn(b, 0, n) < 0) return "expected " + description + ", key missing";
         return null;
-    }
-
-    /** Counts start tags {@code <NAME} followed by white space, '>' or '/', so that {@code <INSTANCE} does not count {@code <INSTANCENAME}. */
-    static int countElements(byte[] b, int n, byte[] startTag) {
-        int count = 0;
-        int from = 0;
-        while (true) {
-            int at = indexOf(b, n, startTag, from);
-            if (at < 0) return count;
-            int next = at + startTag.length;
-            if (next < n) {
-                byte c = b[next];
-                if (c == '>' || c == '/' || c == ' ' || c == '\t' || c == '\r' || c == '\n') count++;
-            }
-            from = next;
-        }
-    }
-
-    static int indexOf(byte[] b, int n, byte[] pattern, int from) {
-        byte first = pattern[0];
-        int last = n - pattern.length;
-        outer:
-        for (int i = from; i <= last; i++) {
-            if (b[i] != first) continue;
-            for (int j = 1; j < pattern.length; j++) {
-                if (b[i + j] != pattern[j]) continue outer;
-            }
-            return i;
-        }
-        return -1;
     }
 
     private static String cimError(HttpResponse r) {

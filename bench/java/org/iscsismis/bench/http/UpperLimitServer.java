@@ -52,7 +52,9 @@ final class UpperLimitServer implements AutoCloseable {
                 if (!FRAMING.contains(h[0].toLowerCase(Locale.ROOT))) fields.add(h[0], h[1]);
             }
             if (!r.chunked()) fields.add(HttpHeader.CONTENT_LENGTH, r.body().length);
-            ByteBuffer body = BufferUtil.toBuffer(r.body()).asReadOnlyBuffer();
+            // direct: a large heap buffer would be copied whole into a temporary direct buffer by the JDK
+            // on every partial write of the non-blocking socket (quadratic in the response size)
+            ByteBuffer body = ByteBuffer.allocateDirect(r.body().length).put(r.body()).flip().asReadOnlyBuffer();
             table.put(ByteBuffer.wrap(e.getKey()), new Prepared(r.status(), fields.asImmutable(), r.chunked(), body));
         }
         replies = table;
