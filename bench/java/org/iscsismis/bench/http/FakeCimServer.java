@@ -42,7 +42,23 @@ final class FakeCimServer implements AutoCloseable {
     private final Server server;
 
     FakeCimServer() throws Exception {
-        server = JettyServers.start(new CimHandler(), "fake-cim");
+        this(0);
+    }
+
+    FakeCimServer(int port) throws Exception {
+        server = JettyServers.start(new CimHandler(), "fake-cim", port);
+    }
+
+    /**
+     * Runs the fake as a process ({@code --http-port PORT}), with the same command-line shape as the
+     * server jar, so that the driver's --start-server and --url modes can be tried without the server.
+     */
+    public static void main(String[] args) throws Exception {
+        HttpLoadDriver.quietLogging();
+        int port = args.length == 2 && args[0].equals("--http-port") ? Integer.parseInt(args[1]) : 5988;
+        FakeCimServer fake = new FakeCimServer(port);
+        System.out.println("FakeCimServer (driver test aid) listening on " + fake.url());
+        fake.server.join();
     }
 
     URI url() {

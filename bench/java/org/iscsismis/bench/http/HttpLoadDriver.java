@@ -48,7 +48,7 @@ public final class HttpLoadDriver {
             return;
         }
         String target = options.selfCheck ? "SELF-CHECK against FakeCimServer (driver test aid, not a measurement of iscsi-smis)"
-                : options.startServer ? "iscsi-smis started by the driver (" + options.jar + ", " + options.serverJvmOpts + ")"
+                : options.startServer ? "server jar started by the driver (" + options.jar + ", " + options.serverJvmOpts + ")"
                 : "server at " + options.url;
         Report report = new Report(target, "HttpLoadDriver " + DriverOptions.commandLine(args));
         int rc = new HttpLoadDriver(options, report).run();
@@ -269,7 +269,7 @@ public final class HttpLoadDriver {
         return s.substring(at, Math.min(s.length(), at + 400));
     }
 
-    private static void quietLogging() {
+    static void quietLogging() {
         org.slf4j.Logger root = org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         if (root instanceof ch.qos.logback.classic.Logger logback) logback.setLevel(ch.qos.logback.classic.Level.WARN);
     }

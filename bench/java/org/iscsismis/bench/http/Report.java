@@ -20,6 +20,7 @@ final class Report {
 
     private final String title;
     private final String command;
+    private final String loadAverage;
     private final List<CreateRow> creates = new ArrayList<>();
     private final List<LoadRow> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
@@ -29,6 +30,16 @@ final class Report {
         this.title = "HTTP load driver, " + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))
                 + " — " + target;
         this.command = command;
+        this.loadAverage = loadAverage();
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     void add(CreateRow row) {
@@ -57,7 +68,8 @@ final class Report {
         sb.append("\n### ").append(title).append("\n\n");
         sb.append("`").append(command).append("`  \n");
         sb.append("Driver: ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs visible, Java ")
-                .append(System.getProperty("java.version")).append(".\n\n");
+                .append(System.getProperty("java.version")).append("; load average at start ").append(loadAverage)
+                .append(" (should be well below the CPU count, else the figures are not comparable).\n\n");
         if (!creates.isEmpty()) {
             sb.append("| CreateInstance, one connection | instances | seconds | creates/s | errors |\n");
             sb.append("|---|---:|---:|---:|---:|\n");
