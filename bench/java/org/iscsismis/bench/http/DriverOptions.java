@@ -1,0 +1,119 @@
+package org.iscsismis.bench.http;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** Command-line options of {@link HttpLoadDriver}; see {@link #USAGE}. */
+final class DriverOptions {
+
+    static final String USAGE = """
+            Usage: HttpLoadDriver (--url URL | --start-server | --self-check) [options]
+              --url URL                 target an already running server, e.g. http://127.0.0.1:5988/cimom
+              --start-server            launch the server jar as a subprocess on a free port, stop it at the end
+              --self-check              run the driver against its in-process FakeCimServer (driver test aid)
+              --jar PATH                server jar for --start-server (default target/iscsi-smis.jar)
+              --server-jvm-opts "OPTS"  JVM options for --start-server (default "-Xmx512m")
+              --server-pid PID          with --url: pid of the server, to sample its memory
+              --instances 1000,10000    instance counts (ascending; created incrementally on one server)
+              --clients 1,4,16          concurrent keep-alive connections per measure
+              --measures enum,get       which measures to run (enum = EnumerateInstances, get = GetInstance)
+              --duration-seconds 10     measured time per row
+              --warmup-seconds 3        unmeasured time before each row
+              --get-keys 2000           distinct pre-built GetInstance requests (random existing keys)
+              --no-upper-limit          skip the Jetty replay of the captured responses
+              --te-trailers             send "TE: trailers" (allows chunked responses with trailers)
+              --user NAME:PASSWORD      HTTP Basic credentials
+              --keep-instances          with --url: do not delete the instances at the end
+              --out FILE.md             append the markdown report to FILE.md
+            """;
+
+    URI url;
+    boolean startServer;
+    boolean selfCheck;
+    Path jar = Path.of("target/iscsi-smis.jar");
+    String serverJvmOpts = "-Xmx512m";
+    long serverPid = -1;
+    int[] instances = {1000, 10000};
+    int[] clients = {1, 4, 16};
+    List<String> measures = List.of("enum", "get");
+    double durationSeconds = 10;
+    double warmupSeconds = 3;
+    int getKeys = 2000;
+    boolean upperLimit = true;
+    boolean teTrailers;
+    String user;
+    boolean keepInstances;
+    Path out;
+
+    private boolean instancesGiven;
+    private boolean clientsGiven;
+    private boolean durationGiven;
+    private boolean warmupGiven;
+
+    static DriverOptions parse(String[] args) {
+        DriverOptions o = new DriverOptions();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--url" -> o.url = URI.create(value(args, ++i, a));
+                case "--start-server" -> o.startServer = true;
+                case "--self-check" -> o.selfCheck = true;
+                case "--jar" -> o.jar = Path.of(value(args, ++i, a));
+                case "--server-jvm-opts" -> o.serverJvmOpts = value(args, ++i, a);
+                case "--server-pid" -> o.serverPid = Long.parseLong(value(args, ++i, a));
+                case "--instances" -> { o.instances = ints(value(args, ++i, a)); o.instancesGiven = true; }
+                case "--clients" -> { o.clients = ints(value(args, ++i, a)); o.clientsGiven = true; }
+                case "--measures" -> o.measures = List.of(value(args, ++i, a).toLowerCase(Locale.ROOT).split(","));
+                case "--duration-seconds" -> { o.durationSeconds = Double.parseDouble(value(args, ++i, a)); o.durationGiven = true; }
+                case "--warmup-seconds" -> { o.warmupSeconds = Double.parseDouble(value(args, ++i, a)); o.warmupGiven = true; }
+                case "--get-keys" -> o.getKeys = Integer.parseInt(value(args, ++i, a));
+                case "--no-upper-limit" -> o.upperLimit = false;
+                case "--te-trailers" -> o.teTrailers = true;
+                case "--user" -> o.user = value(args, ++i, a);
+                case "--keep-instances" -> o.keepInstances = true;
+                case "--out" -> o.out = Path.of(value(args, ++i, a));
+                case "-h", "--help" -> throw new IllegalArgumentException("");
+                default -> throw new IllegalArgumentException("unknown option " + a);
+            }
+        }
+        int targets = (o.url != null ? 1 : 0) + (o.startServer ? 1 : 0) + (o.selfCheck ? 1 : 0);
+        if (targets != 1) {
+            throw new IllegalArgumentException("give exactly one of --url, --start-server, --self-check");
+        }
+        if (o.selfCheck) {
+            // small defaults so that the self-check finishes in well under a minute
+            if (!o.instancesGiven) o.instances = new int[] {300, 1500};
+            if (!o.clientsGiven) o.clients = new int[] {1, 4};
+            if (!o.durationGiven) o.durationSeconds = 1.5;
+            if (!o.warmupGiven) o.warmupSeconds = 0.5;
+        }
+        for (String m : o.measures) {
+            if (!m.equals("enum") && !m.equals("get")) throw new IllegalArgumentException("unknown measure " + m);
+        }
+        Arrays.sort(o.instances);
+        if (o.instances.length == 0 || o.instances[0] < 1) throw new IllegalArgumentException("--instances must be >= 1");
+        for (int c : o.clients) if (c < 1) throw new IllegalArgumentException("--clients must be >= 1");
+        return o;
+    }
+
+    /** The options as given, to print under the report so that every table says how it was made. */
+    static String commandLine(String[] args) {
+        List<String> quoted = new ArrayList<>();
+        for (String a : args) quoted.add(a.contains(" ") ? "\"" + a + "\"" : a);
+        return String.join(" ", quoted);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) throw new IllegalArgumentException(option + " needs a value");
+        return args[i];
+    }
+
+    private static int[] ints(String csv) {
+        return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .mapToInt(Integer::parseInt).toArray();
+    }
+}
