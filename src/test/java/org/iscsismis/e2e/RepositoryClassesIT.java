@@ -1,6 +1,5 @@
 package org.iscsismis.e2e;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -8,6 +7,7 @@ import org.iscsismis.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.metricshub.wbem.javax.cim.CIMClass;
 import org.metricshub.wbem.javax.cim.CIMClassProperty;
 import org.metricshub.wbem.javax.cim.CIMDataType;
@@ -16,10 +16,10 @@ import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.cim.CIMQualifier;
 import org.metricshub.wbem.javax.cim.CIMQualifierType;
 import org.metricshub.wbem.javax.cim.CIMScope;
-import org.metricshub.wbem.javax.wbem.CloseableIterator;
 import org.metricshub.wbem.javax.wbem.WBEMException;
 import org.metricshub.wbem.javax.wbem.client.WBEMClient;
 
+import static org.iscsismis.e2e.SblimClients.all;
 import static org.iscsismis.e2e.SblimClients.assertCimError;
 import static org.iscsismis.e2e.SblimClients.classPath;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,31 +31,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Class and qualifier operations of the repository, driven through the SBLIM Java client. */
 class RepositoryClassesIT {
 
-    private static TestServer server;
+    @RegisterExtension
+    static final TestServer server = new TestServer();
     private static WBEMClient client;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start();
+    static void connect() {
         client = SblimClients.connect(server.url());
     }
 
     @AfterAll
-    static void stop() {
+    static void disconnect() {
         client.close();
-        server.close();
-    }
-
-    private static <T> List<T> all(CloseableIterator<T> it) {
-        List<T> out = new ArrayList<>();
-        try {
-            while (it.hasNext()) {
-                out.add(it.next());
-            }
-        } finally {
-            it.close();
-        }
-        return out;
     }
 
     private static Set<String> names(List<CIMObjectPath> paths) {

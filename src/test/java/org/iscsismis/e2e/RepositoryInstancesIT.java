@@ -12,15 +12,16 @@ import org.iscsismis.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.metricshub.wbem.javax.cim.CIMDataType;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.cim.CIMProperty;
 import org.metricshub.wbem.javax.cim.UnsignedInteger32;
-import org.metricshub.wbem.javax.wbem.CloseableIterator;
 import org.metricshub.wbem.javax.wbem.WBEMException;
 import org.metricshub.wbem.javax.wbem.client.WBEMClient;
 
+import static org.iscsismis.e2e.SblimClients.all;
 import static org.iscsismis.e2e.SblimClients.assertCimError;
 import static org.iscsismis.e2e.SblimClients.classPath;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,31 +32,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Instance operations of the repository, their filters and error codes, through the SBLIM Java client. */
 class RepositoryInstancesIT {
 
-    private static TestServer server;
+    @RegisterExtension
+    static final TestServer server = new TestServer();
     private static WBEMClient client;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start();
+    static void connect() {
         client = SblimClients.connect(server.url());
     }
 
     @AfterAll
-    static void stop() {
+    static void disconnect() {
         client.close();
-        server.close();
-    }
-
-    private static <T> List<T> all(CloseableIterator<T> it) {
-        List<T> out = new ArrayList<>();
-        try {
-            while (it.hasNext()) {
-                out.add(it.next());
-            }
-        } finally {
-            it.close();
-        }
-        return out;
     }
 
     private static Map<String, CIMInstance> byId(List<CIMInstance> instances) {

@@ -1,9 +1,12 @@
 package org.iscsismis.e2e;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import javax.security.auth.Subject;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
+import org.metricshub.wbem.javax.wbem.CloseableIterator;
 import org.metricshub.wbem.javax.wbem.WBEMException;
 import org.metricshub.wbem.javax.wbem.client.PasswordCredential;
 import org.metricshub.wbem.javax.wbem.client.UserPrincipal;
@@ -49,6 +52,19 @@ final class SblimClients {
         }
         assertEquals(expectedCode, e.getID());
         return e;
+    }
+
+    /** Drains and closes a result iterator. */
+    static <T> List<T> all(CloseableIterator<T> it) {
+        List<T> out = new ArrayList<>();
+        try {
+            while (it.hasNext()) {
+                out.add(it.next());
+            }
+        } finally {
+            it.close();
+        }
+        return out;
     }
 
     static CIMObjectPath classPath(String namespace, String className) {
