@@ -124,7 +124,9 @@ public final class CimXmlClient {
         try {
             response = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new CimClientException("cannot reach " + cimom + ": " + (e.getMessage() != null ? e.getMessage() : e), e);
+            String why = e.getMessage() != null ? e.getMessage()
+                    : e instanceof java.net.ConnectException ? "connection refused" : e.getClass().getSimpleName();
+            throw new CimClientException("cannot reach " + cimom + ": " + why, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CimClientException("interrupted while waiting for " + cimom, e);
