@@ -33,7 +33,8 @@ import org.iscsismis.cim.CimValue;
  * <li>An inherited element the class does not redeclare is copied with {@code propagated=true},
  *     its class origin unchanged and only its ToSubclass qualifiers (marked propagated).</li>
  * <li>A redeclared element (with {@code Override}, or the same name without it) keeps its own
- *     definition, gets classOrigin = this class, and inherits the ToSubclass qualifiers it does not
+ *     definition (not propagated) and the classOrigin of the element it overrides — the class that
+ *     first declared it, as DSP0200's IncludeClassOrigin and OpenPegasus have it — and inherits the ToSubclass qualifiers it does not
  *     restate. Its type must equal the inherited type, except that a reference may narrow to a
  *     subclass of the inherited reference class. {@code Override} naming no element of the
  *     superclass is INVALID_PARAMETER.</li>
@@ -113,7 +114,7 @@ final class ClassResolver {
                     checkOverrideTarget(lp.qualifiers(), lp.name(), where);
                     checkReferenceClass(lp.type(), cls, where);
                     checkSameType(sp.type(), lp.type(), where);
-                    out.add(localProperty(lp, cls, merge(sp.qualifiers(), validateAll(lp.qualifiers(), scopeOf(lp.type()), where), where)));
+                    out.add(localProperty(lp, cls, sp.classOrigin(), merge(sp.qualifiers(), validateAll(lp.qualifiers(), scopeOf(lp.type()), where), where)));
                 }
             }
         }
@@ -124,15 +125,15 @@ final class ClassResolver {
                         + (superResolved == null ? "a superclass (the class has none)" : "superclass " + superResolved.name()));
             }
             checkReferenceClass(lp.type(), cls, where);
-            out.add(localProperty(lp, cls, validateAll(lp.qualifiers(), scopeOf(lp.type()), where)));
+            out.add(localProperty(lp, cls, cls, validateAll(lp.qualifiers(), scopeOf(lp.type()), where)));
         }
         return out;
     }
 
-    private CimProperty localProperty(CimProperty lp, CimName cls, List<CimQualifier> qualifiers) {
+    private CimProperty localProperty(CimProperty lp, CimName cls, CimName origin, List<CimQualifier> qualifiers) {
         String where = "property " + lp.name() + " of class " + cls;
         CimValue value = ValueCoercion.coerce(lp.value(), lp.type(), "the default value of " + where, CimStatus.INVALID_PARAMETER);
-        return new CimProperty(lp.name(), lp.type(), value, qualifiers, cls, false);
+        return new CimProperty(lp.name(), lp.type(), value, qualifiers, origin, false);
     }
 
     private static CimScope scopeOf(CimType type) {
@@ -174,7 +175,7 @@ final class ClassResolver {
                         params.add(p.withQualifiers(sp == null ? q : merge(sp.qualifiers(), q, pw)));
                     }
                     out.add(new CimMethod(lm.name(), lm.returnType(), params,
-                            merge(sm.qualifiers(), validateAll(lm.qualifiers(), CimScope.METHOD, where), where), cls, false));
+                            merge(sm.qualifiers(), validateAll(lm.qualifiers(), CimScope.METHOD, where), where), sm.classOrigin(), false));
                 }
             }
         }

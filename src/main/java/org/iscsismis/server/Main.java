@@ -12,13 +12,14 @@ import picocli.CommandLine.Option;
 
 /**
  * The command line: {@code java -jar iscsi-smis.jar [options]}. Starts the server, prints one banner
- * line with the URL and runs until SIGTERM/SIGINT, which stops it gracefully.
+ * line with the URL and runs until SIGTERM/SIGINT, which stops it gracefully. The subcommand
+ * {@code mof check|load} runs the MOF compiler instead ({@link MofCommand}).
  *
  * <p>Exit status: 0 after a clean shutdown, 1 if the server cannot start (e.g. the port is in
  * use), 2 for a usage or configuration error (message on stderr, no stack trace).
  */
 @Command(name = "iscsi-smis", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        sortOptions = false, usageHelpAutoWidth = true,
+        sortOptions = false, usageHelpAutoWidth = true, subcommands = MofCommand.class,
         description = "A WBEM server (CIM-XML over HTTP, DSP0200) for the SMI-S replication model of an iSCSI target.",
         footer = {"", "Configuration layers, later ones winning: built-in defaults, --config FILE, --set, the dedicated options.",
                 "Binding an address other than loopback requires auth.users. Keys: docs/configuration.md."})
@@ -53,7 +54,7 @@ public final class Main implements Callable<Integer> {
     }
 
     /** The picocli command with our exit codes and error handling. */
-    static CommandLine commandLine() {
+    public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();
