@@ -19,7 +19,7 @@ import org.iscsismis.repository.CimRepository;
  * <pre>
  * [Abstract] Test_Element { [Key] string Id; string Name; }
  *   Test_Disk : Test_Element { uint64 Size; Describe(...every type in and out...); Resize(uint64); [Static] Count([Out] Total) }   ← DiskProvider
- *   Test_Pool : Test_Element { uint64 Capacity; }                                                                   ← repository
+ *   Test_Pool : Test_Element { uint64 Capacity; Defragment() }   ← repository (no method provider: NOT_SUPPORTED)
  *   Test_Host : Test_Element { }                     (also in the second namespace, where its instance lives)
  * Test_Settings { string Label; uint32 Level; }     (embedded in method parameters)
  * [Association] Test_DiskInPool { [Key] Test_Pool REF GroupComponent; [Key] Test_Disk REF PartComponent; }     ← DiskInPoolProvider
@@ -79,7 +79,8 @@ public final class StorageModel {
     }
 
     static CimClass pool() {
-        return CimClass.builder(POOL).superClass(ELEMENT).property("Capacity", CimType.UINT64).build();
+        return CimClass.builder(POOL).superClass(ELEMENT).property("Capacity", CimType.UINT64)
+                .method(CimMethod.of("Defragment", CimType.UINT32, List.of())).build();
     }
 
     static CimClass settings() {
