@@ -2,16 +2,19 @@ package org.iscsismis.dispatch;
 
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.util.Iterator;
 import java.util.Objects;
 import org.iscsismis.cim.CimClass;
 import org.iscsismis.cim.CimException;
-import org.iscsismis.cim.CimInstance;
 import org.iscsismis.cim.CimName;
 import org.iscsismis.cim.CimNamespace;
 import org.iscsismis.cim.CimQualifierType;
 import org.iscsismis.cim.CimStatus;
+import org.iscsismis.operation.AssociatorNamesRequest;
+import org.iscsismis.operation.AssociatorsRequest;
 import org.iscsismis.operation.CimRequest;
+import org.iscsismis.operation.InvokeMethodRequest;
+import org.iscsismis.operation.ReferenceNamesRequest;
+import org.iscsismis.operation.ReferencesRequest;
 import org.iscsismis.operation.CreateClassRequest;
 import org.iscsismis.operation.CreateInstanceRequest;
 import org.iscsismis.operation.DeleteClassRequest;
@@ -31,19 +34,24 @@ import org.iscsismis.operation.ModifyInstanceRequest;
 import org.iscsismis.operation.ResponseSink;
 import org.iscsismis.operation.SetPropertyRequest;
 import org.iscsismis.operation.SetQualifierRequest;
+import org.iscsismis.provider.registry.ProviderRegistry;
 import org.iscsismis.repository.CimRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Executes operation records against the repository, streaming results into a sink one at a time.
- * Thread-safe: holds no per-request state.
+ * Executes operation records against the repository and the providers of the
+ * {@link ProviderRegistry}, streaming results into a sink one at a time. Thread-safe: holds no
+ * per-request state and no lock while streaming.
  *
  * <p>Order of checks: the namespace exists (INVALID_NAMESPACE), then the class the operation
  * names exists (INVALID_CLASS; NOT_FOUND for GetClass, ModifyClass and DeleteClass, whose subject
- * is the class itself), then the operation. The result filters live in {@link ClassFilter} and
- * {@link InstanceFilter}. Operations not implemented yet (associations, queries, pulls,
- * extrinsic methods, unknown intrinsics) fail with NOT_SUPPORTED naming the operation.
+ * is the class itself), then the operation. Class and qualifier operations go to the repository;
+ * instance operations are routed by {@link InstanceRouter}, association operations by
+ * {@link AssociationTraversal}, extrinsic methods by {@link MethodInvoker}. The result filters
+ * live in {@link ClassFilter} and {@link InstanceFilter}, applied once here for every provider.
+ * Operations not implemented yet (queries, pulls, unknown intrinsics) fail with NOT_SUPPORTED
+ * naming the operation.
  *
  * <p>A RuntimeException that is not a CimException is logged and becomes FAILED ("internal
  * error"); an {@link UncheckedIOException} from the sink (the client went away) passes through
@@ -54,11 +62,30 @@ public final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
     private final CimRepository repository;
+    private final ProviderRegistry registry;
     private final Clock clock;
+    private final InstanceRouter instances;
+    private final AssociationTraversal associations;
+    private final MethodInvoker methods;
 
+    /** A dispatcher whose every class is served by the repository (no providers). */
     public Dispatcher(CimRepository repository, Clock clock) {
+        this(repository, new ProviderRegistry(repository), clock);
+    }
+
+    /** A dispatcher routing through {@code registry}; classes without a provider are served by {@code repository}. */
+    public Dispatcher(CimRepository repository, ProviderRegistry registry, Clock clock) {
         this.repository = Objects.requireNonNull(repository, "repository must not be null");
+        this.registry = Objects.requireNonNull(registry, "registry must not be null");
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
+        this.instances = new InstanceRouter(repository, registry, clock);
+        this.associations = new AssociationTraversal(repository, registry, instances);
+        this.methods = new MethodInvoker(repository, registry, instances);
+    }
+
+    /** The registry this dispatcher routes through. */
+    public ProviderRegistry registry() {
+        return registry;
     }
 
     /** The clock operations use for timestamps (jobs, pull timeouts; unused so far). */
@@ -111,58 +138,33 @@ public final class Dispatcher {
                 sink.qualifierDeclaration(q);
             }
         } else if (request instanceof GetInstanceRequest r) {
-            getInstance(r, sink);
+            instances.getInstance(r, requireClass(ns, r.instanceName().className()), sink);
         } else if (request instanceof EnumerateInstancesRequest r) {
-            enumerateInstances(r, sink);
+            instances.enumerateInstances(r, requireClass(ns, r.className()), sink);
         } else if (request instanceof EnumerateInstanceNamesRequest r) {
-            requireClass(ns, r.className());
-            Iterator<CimInstance> it = repository.instanceIterator(ns, r.className(), true);
-            while (it.hasNext()) {
-                sink.instanceName(it.next().path().withoutHostAndNamespace());
-            }
+            instances.enumerateInstanceNames(r, requireClass(ns, r.className()), sink);
         } else if (request instanceof CreateInstanceRequest r) {
-            requireClass(ns, r.newInstance().className());
-            CimInstance created = repository.createInstance(ns, r.newInstance());
-            sink.instanceName(created.path().withoutHostAndNamespace());
+            instances.createInstance(r, requireClass(ns, r.newInstance().className()), sink);
         } else if (request instanceof ModifyInstanceRequest r) {
-            requireClass(ns, r.modifiedInstance().path().className());
-            repository.modifyInstance(ns, r.modifiedInstance(), r.propertyList());
+            instances.modifyInstance(r, requireClass(ns, r.modifiedInstance().path().className()));
         } else if (request instanceof DeleteInstanceRequest r) {
-            requireClass(ns, r.instanceName().className());
-            repository.deleteInstance(ns, r.instanceName());
+            instances.deleteInstance(r, requireClass(ns, r.instanceName().className()));
         } else if (request instanceof GetPropertyRequest r) {
-            requireClass(ns, r.instanceName().className());
-            sink.propertyValue(repository.getProperty(ns, r.instanceName(), r.propertyName()));
+            instances.getProperty(r, requireClass(ns, r.instanceName().className()), sink);
         } else if (request instanceof SetPropertyRequest r) {
-            requireClass(ns, r.instanceName().className());
-            repository.setProperty(ns, r.instanceName(), r.propertyName(), r.newValue());
+            instances.setProperty(r, requireClass(ns, r.instanceName().className()));
+        } else if (request instanceof AssociatorsRequest r) {
+            associations.associators(r, sink);
+        } else if (request instanceof AssociatorNamesRequest r) {
+            associations.associatorNames(r, sink);
+        } else if (request instanceof ReferencesRequest r) {
+            associations.references(r, sink);
+        } else if (request instanceof ReferenceNamesRequest r) {
+            associations.referenceNames(r, sink);
+        } else if (request instanceof InvokeMethodRequest r) {
+            methods.invoke(r, sink);
         } else {
             throw new CimException(CimStatus.NOT_SUPPORTED, "Operation " + request.operationName() + " is not supported by this server yet");
-        }
-    }
-
-    private void getInstance(GetInstanceRequest r, ResponseSink sink) {
-        CimNamespace ns = r.namespace();
-        CimClass cls = requireClass(ns, r.instanceName().className());
-        CimInstance stored = repository.getInstance(ns, r.instanceName());
-        InstanceFilter filter = new InstanceFilter(cls, true, r.includeQualifiers(), r.includeClassOrigin(), r.propertyList());
-        sink.instance(filter.apply(stored, cls));
-    }
-
-    private void enumerateInstances(EnumerateInstancesRequest r, ResponseSink sink) {
-        CimNamespace ns = r.namespace();
-        CimClass requested = requireClass(ns, r.className());
-        InstanceFilter filter = new InstanceFilter(requested, r.deepInheritance(), r.includeQualifiers(),
-                r.includeClassOrigin(), r.propertyList());
-        Iterator<CimInstance> it = repository.instanceIterator(ns, r.className(), true);
-        CimClass last = requested;
-        while (it.hasNext()) {
-            CimInstance i = it.next();
-            if (!last.name().equals(i.className())) {
-                CimClass c = repository.findClass(ns, i.className());
-                last = c != null ? c : last;
-            }
-            sink.namedInstance(filter.applyWithLocalPath(i, last));
         }
     }
 

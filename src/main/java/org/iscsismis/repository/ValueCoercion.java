@@ -30,7 +30,7 @@ import org.iscsismis.cim.ObjectPath;
  * <li>arrays element by element; an array never fits a scalar and vice versa.</li>
  * </ul>
  */
-final class ValueCoercion {
+public final class ValueCoercion {
 
     private ValueCoercion() {
     }
@@ -40,7 +40,7 @@ final class ValueCoercion {
      * @return the value typed as {@code declared}; a Java {@code null} gives NULL
      * @throws CimException {@code status} (normally TYPE_MISMATCH) when the value does not fit
      */
-    static CimValue coerce(CimValue value, CimType declared, String what, CimStatus status) {
+    public static CimValue coerce(CimValue value, CimType declared, String what, CimStatus status) {
         if (value == null || value.isNull()) {
             return CimValue.nullOf(declared);
         }

@@ -10,6 +10,7 @@ import org.iscsismis.dispatch.Dispatcher;
 import org.iscsismis.http.Authenticator;
 import org.iscsismis.http.BasicAuthenticator;
 import org.iscsismis.http.CimOperationHandler;
+import org.iscsismis.provider.registry.ProviderRegistry;
 import org.iscsismis.repository.CimRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,25 @@ public final class IscsiSmisServer implements AutoCloseable {
      * @throws java.io.UncheckedIOException    if the address cannot be bound
      */
     public static IscsiSmisServer start(ServerConfig config) {
+        return start(config, (repository, registry) -> { });
+    }
+
+    /**
+     * What runs after the schema is loaded and before the server listens: registers providers (and,
+     * in tests, may add the classes they serve to the repository first). The server's own providers
+     * are registered here too once they exist.
+     */
+    @FunctionalInterface
+    public interface ProviderSetup {
+        void configure(CimRepository repository, ProviderRegistry registry);
+    }
+
+    /**
+     * Like {@link #start(ServerConfig)}, calling {@code setup} to register providers before listening.
+     *
+     * @throws IllegalArgumentException if {@code setup} registers a provider the registry refuses
+     */
+    public static IscsiSmisServer start(ServerConfig config, ProviderSetup setup) {
         config.checkBindingAllowed();
         CimRepository repository = new CimRepository();
         SchemaLoader.load(config.mofDirectory() != null ? config.mofDirectory() : SchemaLoader.embeddedMofDirectory(),
@@ -61,7 +81,9 @@ public final class IscsiSmisServer implements AutoCloseable {
                         + " (expected a root file for it in the MOF directory)");
             }
         }
-        Dispatcher dispatcher = new Dispatcher(repository, Clock.systemUTC());
+        ProviderRegistry registry = new ProviderRegistry(repository);
+        setup.configure(repository, registry);
+        Dispatcher dispatcher = new Dispatcher(repository, registry, Clock.systemUTC());
         CimOperationHandler handler = new CimOperationHandler(dispatcher, new CimXmlRequestReader(), config.httpLimits(),
                 authenticator(config.users()));
         HttpEndpoint endpoint = HttpEndpoint.start(config, handler);

@@ -18,6 +18,8 @@ class RecordingSink implements ResponseSink {
     }
 
     final List<Call> calls = new ArrayList<>();
+    /** The OUT parameters of the last methodResult. */
+    List<ParamValue> outParameters;
 
     <T> List<T> all(String kind, Class<T> type) {
         List<T> out = new ArrayList<>();
@@ -89,6 +91,7 @@ class RecordingSink implements ResponseSink {
     @Override
     public void methodResult(CimValue returnValue, List<ParamValue> outParameters) {
         calls.add(new Call("methodResult", returnValue));
+        this.outParameters = outParameters;
     }
 
     @Override

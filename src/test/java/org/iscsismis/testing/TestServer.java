@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class TestServer implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
 
     private final ServerConfig config;
+    private final IscsiSmisServer.ProviderSetup setup;
     private IscsiSmisServer server;
 
     /** The default configuration on a free port. */
@@ -36,7 +37,20 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Au
 
     /** A given configuration (use port 0 to get a free port). */
     public TestServer(ServerConfig config) {
+        this(config, (repository, registry) -> { });
+    }
+
+    /** A given configuration; {@code setup} registers (test) providers before the server listens. */
+    public TestServer(ServerConfig config, IscsiSmisServer.ProviderSetup setup) {
         this.config = Objects.requireNonNull(config, "config must not be null");
+        this.setup = Objects.requireNonNull(setup, "setup must not be null");
+    }
+
+    /** Starts a server on a free port now, with {@code setup} registering providers first. */
+    public static TestServer start(IscsiSmisServer.ProviderSetup setup) {
+        TestServer server = new TestServer(ServerConfig.defaults().withHttpPort(0), setup);
+        server.startServer();
+        return server;
     }
 
     /** Starts a server with the default test configuration now. */
@@ -63,7 +77,7 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Au
 
     private synchronized void startServer() {
         if (server == null) {
-            server = IscsiSmisServer.start(config);
+            server = IscsiSmisServer.start(config, setup);
         }
     }
 

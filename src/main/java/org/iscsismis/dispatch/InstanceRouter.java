@@ -1,0 +1,253 @@
+package org.iscsismis.dispatch;
+
+import java.time.Clock;
+import java.util.Iterator;
+import java.util.List;
+import org.iscsismis.cim.CimClass;
+import org.iscsismis.cim.CimException;
+import org.iscsismis.cim.CimInstance;
+import org.iscsismis.cim.CimName;
+import org.iscsismis.cim.CimNamespace;
+import org.iscsismis.cim.CimProperty;
+import org.iscsismis.cim.CimStatus;
+import org.iscsismis.cim.CimValue;
+import org.iscsismis.cim.ObjectPath;
+import org.iscsismis.operation.CreateInstanceRequest;
+import org.iscsismis.operation.DeleteInstanceRequest;
+import org.iscsismis.operation.EnumerateInstanceNamesRequest;
+import org.iscsismis.operation.EnumerateInstancesRequest;
+import org.iscsismis.operation.GetInstanceRequest;
+import org.iscsismis.operation.GetPropertyRequest;
+import org.iscsismis.operation.ModifyInstanceRequest;
+import org.iscsismis.operation.ResponseSink;
+import org.iscsismis.operation.SetPropertyRequest;
+import org.iscsismis.provider.InstanceProvider;
+import org.iscsismis.provider.Provider;
+import org.iscsismis.provider.ProviderContext;
+import org.iscsismis.provider.registry.ProviderRegistry;
+import org.iscsismis.provider.registry.Route;
+import org.iscsismis.repository.CimRepository;
+import org.iscsismis.repository.ValueCoercion;
+
+/**
+ * The instance operations, routed through the registry: a single-instance operation goes to the
+ * {@link InstanceProvider} of the instance's class, or to the repository when the class has no
+ * provider (or its provider serves no instances); EnumerateInstances and EnumerateInstanceNames fan
+ * out over the class and its subclasses ({@link Route}) and merge everything into the one response
+ * stream, filtering each instance once ({@link InstanceFilter}). Holds no lock while streaming.
+ *
+ * <p>Provider answers are checked: an instance or path of a class other than the one asked for is
+ * CIM_ERR_FAILED naming the provider (see {@link ProviderCalls}).
+ */
+final class InstanceRouter {
+
+    private final CimRepository repository;
+    private final ProviderRegistry registry;
+    private final Clock clock;
+
+    InstanceRouter(CimRepository repository, ProviderRegistry registry, Clock clock) {
+        this.repository = repository;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    /** The instance provider of exactly {@code className}, or null when the repository serves its instances. */
+    InstanceProvider instanceProvider(CimNamespace ns, CimName className) {
+        Provider p = registry.provider(ns, className);
+        return p instanceof InstanceProvider ip ? ip : null;
+    }
+
+    ProviderContext context(CimNamespace ns) {
+        return new ProviderContext(ns, repository, clock);
+    }
+
+    // ------------------------------------------------------------------ single instances
+
+    /** The full instance named by {@code path} in {@code ns}, from its provider or the repository (unfiltered). */
+    CimInstance fetch(CimNamespace ns, CimClass cls, ObjectPath path) {
+        InstanceProvider p = instanceProvider(ns, cls.name());
+        if (p == null) {
+            return repository.getInstance(ns, path);
+        }
+        ObjectPath normalized = Paths.normalize(path, cls, ns);
+        CimInstance i = ProviderCalls.call(p, "GetInstance", cls.name(), () -> p.getInstance(context(ns), normalized));
+        if (i == null) {
+            throw ProviderCalls.contractViolation(p, "GetInstance", cls.name(), "returned null for " + normalized
+                    + " (it must throw NOT_FOUND)");
+        }
+        checkClass(p, "GetInstance", cls, i.className());
+        return i.path() == null ? i.withPath(normalized) : i;
+    }
+
+    void getInstance(GetInstanceRequest r, CimClass cls, ResponseSink sink) {
+        CimInstance i = fetch(r.namespace(), cls, r.instanceName());
+        InstanceFilter filter = new InstanceFilter(cls, true, r.includeQualifiers(), r.includeClassOrigin(), r.propertyList());
+        sink.instance(filter.apply(i, cls));
+    }
+
+    void createInstance(CreateInstanceRequest r, CimClass cls, ResponseSink sink) {
+        CimNamespace ns = r.namespace();
+        InstanceProvider p = instanceProvider(ns, cls.name());
+        if (p == null) {
+            sink.instanceName(repository.createInstance(ns, r.newInstance()).path().withoutHostAndNamespace());
+            return;
+        }
+        ObjectPath created = ProviderCalls.call(p, "CreateInstance", cls.name(), () -> p.createInstance(context(ns), r.newInstance()));
+        if (created == null) {
+            throw ProviderCalls.contractViolation(p, "CreateInstance", cls.name(), "returned no path");
+        }
+        checkClass(p, "CreateInstance", cls, created.className());
+        sink.instanceName(created.withoutHostAndNamespace());
+    }
+
+    void modifyInstance(ModifyInstanceRequest r, CimClass cls) {
+        CimNamespace ns = r.namespace();
+        InstanceProvider p = instanceProvider(ns, cls.name());
+        if (p == null) {
+            repository.modifyInstance(ns, r.modifiedInstance(), r.propertyList());
+            return;
+        }
+        CimInstance modified = r.modifiedInstance();
+        if (!modified.className().equals(modified.path().className())) {
+            throw new CimException(CimStatus.INVALID_PARAMETER, "ModifiedInstance is of class " + modified.className()
+                    + " but its path names class " + modified.path().className());
+        }
+        CimInstance typed = modified.withPath(Paths.normalize(modified.path(), cls, ns));
+        ProviderCalls.run(p, "ModifyInstance", cls.name(), () -> p.modifyInstance(context(ns), typed, r.propertyList()));
+    }
+
+    void deleteInstance(DeleteInstanceRequest r, CimClass cls) {
+        CimNamespace ns = r.namespace();
+        InstanceProvider p = instanceProvider(ns, cls.name());
+        if (p == null) {
+            repository.deleteInstance(ns, r.instanceName());
+            return;
+        }
+        ObjectPath path = Paths.normalize(r.instanceName(), cls, ns);
+        ProviderCalls.run(p, "DeleteInstance", cls.name(), () -> p.deleteInstance(context(ns), path));
+    }
+
+    void getProperty(GetPropertyRequest r, CimClass cls, ResponseSink sink) {
+        CimNamespace ns = r.namespace();
+        if (instanceProvider(ns, cls.name()) == null) {
+            sink.propertyValue(repository.getProperty(ns, r.instanceName(), r.propertyName()));
+            return;
+        }
+        CimInstance i = fetch(ns, cls, r.instanceName());
+        CimProperty declared = cls.property(r.propertyName());
+        if (declared == null) {
+            throw new CimException(CimStatus.NO_SUCH_PROPERTY, "Class " + cls.name() + " has no property " + r.propertyName());
+        }
+        CimValue v = i.value(r.propertyName());
+        sink.propertyValue(v == null ? CimValue.nullOf(declared.type()) : v);
+    }
+
+    void setProperty(SetPropertyRequest r, CimClass cls) {
+        CimNamespace ns = r.namespace();
+        InstanceProvider p = instanceProvider(ns, cls.name());
+        if (p == null) {
+            repository.setProperty(ns, r.instanceName(), r.propertyName(), r.newValue());
+            return;
+        }
+        CimProperty declared = cls.property(r.propertyName());
+        if (declared == null) {
+            throw new CimException(CimStatus.NO_SUCH_PROPERTY, "Class " + cls.name() + " has no property " + r.propertyName());
+        }
+        ObjectPath path = Paths.normalize(r.instanceName(), cls, ns);
+        CimValue v = ValueCoercion.coerce(r.newValue(), declared.type(), "property " + declared.name() + " of class " + cls.name(),
+                CimStatus.TYPE_MISMATCH);
+        CimInstance modified = new CimInstance(cls.name(), path, List.of(new CimProperty(declared.name(), declared.type(), v,
+                List.of(), null, false)), List.of());
+        ProviderCalls.run(p, "SetProperty", cls.name(), () -> p.modifyInstance(context(ns), modified, List.of(declared.name())));
+    }
+
+    // ------------------------------------------------------------------ enumerations
+
+    void enumerateInstances(EnumerateInstancesRequest r, CimClass requested, ResponseSink sink) {
+        CimNamespace ns = r.namespace();
+        InstanceFilter filter = new InstanceFilter(requested, r.deepInheritance(), r.includeQualifiers(),
+                r.includeClassOrigin(), r.propertyList());
+        if (registry.repositoryOnly(ns)) {
+            repositoryInstances(ns, requested, true, filter, sink);
+            return;
+        }
+        Route route = registry.route(ns, requested.name());
+        if (route.repositoryOnly()) {
+            repositoryInstances(ns, requested, true, filter, sink);
+            return;
+        }
+        for (Route.Entry e : route.entries()) {
+            CimClass cls = repository.findClass(ns, e.className());
+            if (cls == null) {
+                continue; // deleted meanwhile
+            }
+            if (e.provider() instanceof InstanceProvider p) {
+                ProviderCalls.run(p, "EnumerateInstances", cls.name(), () -> p.enumerateInstances(context(ns), cls.name(), i -> {
+                    checkClass(p, "EnumerateInstances", cls, i.className());
+                    CimInstance withPath = i.path() != null ? i : i.withPath(i.pathFrom(cls, ns));
+                    ProviderCalls.toClient(() -> sink.namedInstance(filter.applyWithLocalPath(withPath, cls)));
+                }));
+            } else {
+                repositoryInstances(ns, cls, false, filter, sink);
+            }
+        }
+    }
+
+    private void repositoryInstances(CimNamespace ns, CimClass cls, boolean deep, InstanceFilter filter, ResponseSink sink) {
+        Iterator<CimInstance> it = repository.instanceIterator(ns, cls.name(), deep);
+        CimClass last = cls;
+        while (it.hasNext()) {
+            CimInstance i = it.next();
+            if (!last.name().equals(i.className())) {
+                CimClass c = repository.findClass(ns, i.className());
+                last = c != null ? c : last;
+            }
+            sink.namedInstance(filter.applyWithLocalPath(i, last));
+        }
+    }
+
+    void enumerateInstanceNames(EnumerateInstanceNamesRequest r, CimClass requested, ResponseSink sink) {
+        CimNamespace ns = r.namespace();
+        if (registry.repositoryOnly(ns)) {
+            repositoryNames(ns, requested.name(), true, sink);
+            return;
+        }
+        Route route = registry.route(ns, requested.name());
+        if (route.repositoryOnly()) {
+            repositoryNames(ns, requested.name(), true, sink);
+            return;
+        }
+        for (Route.Entry e : route.entries()) {
+            CimClass cls = repository.findClass(ns, e.className());
+            if (cls == null) {
+                continue;
+            }
+            if (e.provider() instanceof InstanceProvider p) {
+                ProviderCalls.run(p, "EnumerateInstanceNames", cls.name(), () -> p.enumerateInstanceNames(context(ns), cls.name(), path -> {
+                    if (path == null) {
+                        throw ProviderCalls.contractViolation(p, "EnumerateInstanceNames", cls.name(), "delivered a null path");
+                    }
+                    checkClass(p, "EnumerateInstanceNames", cls, path.className());
+                    ProviderCalls.toClient(() -> sink.instanceName(path.withoutHostAndNamespace()));
+                }));
+            } else {
+                repositoryNames(ns, cls.name(), false, sink);
+            }
+        }
+    }
+
+    private void repositoryNames(CimNamespace ns, CimName className, boolean deep, ResponseSink sink) {
+        Iterator<CimInstance> it = repository.instanceIterator(ns, className, deep);
+        while (it.hasNext()) {
+            sink.instanceName(it.next().path().withoutHostAndNamespace());
+        }
+    }
+
+    /** CIM_ERR_FAILED unless a provider's answer is of exactly the class it was asked about. */
+    static void checkClass(Provider p, String operation, CimClass expected, CimName actual) {
+        if (!expected.name().equals(actual)) {
+            throw ProviderCalls.contractViolation(p, operation, expected.name(), "returned an instance of class " + actual
+                    + ", but was asked for class " + expected.name());
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.iscsismis.provider;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.iscsismis.cim.CimClass;
+import org.iscsismis.cim.CimInstance;
+import org.iscsismis.cim.CimName;
+import org.iscsismis.cim.CimNamespace;
+import org.iscsismis.cim.ObjectPath;
+import org.iscsismis.repository.CimRepository;
+
+/**
+ * What a provider may use during one call: the target namespace, a read-only view of the
+ * repository (class declarations and static instances) and the server's clock. Immutable and cheap;
+ * the dispatcher makes one per call. (The job service joins it with the jobs issue.)
+ */
+public final class ProviderContext {
+
+    private final CimNamespace namespace;
+    private final CimRepository repository;
+    private final Clock clock;
+
+    public ProviderContext(CimNamespace namespace, CimRepository repository, Clock clock) {
+        this.namespace = Objects.requireNonNull(namespace, "namespace must not be null");
+        this.repository = Objects.requireNonNull(repository, "repository must not be null");
+        this.clock = Objects.requireNonNull(clock, "clock must not be null");
+    }
+
+    /** The namespace of the request (the namespace of the class being served). */
+    public CimNamespace namespace() {
+        return namespace;
+    }
+
+    /** The server's clock; inject a fixed or stepping clock in tests instead of sleeping. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The resolved class {@code className} of this namespace, or null. */
+    public CimClass findClass(CimName className) {
+        return repository.findClass(namespace, className);
+    }
+
+    /** The resolved class {@code className} of {@code ns} (another namespace), or null. */
+    public CimClass findClass(CimNamespace ns, CimName className) {
+        return repository.hasNamespace(ns) ? repository.findClass(ns, className) : null;
+    }
+
+    /** True if {@code subclass} is {@code superclass} or derives from it in this namespace. */
+    public boolean isSubclassOf(CimName subclass, CimName superclass) {
+        return repository.isSubclassOf(namespace, subclass, superclass);
+    }
+
+    /** The static (repository) instances of {@code className}, and of its subclasses if {@code deep}. */
+    public Stream<CimInstance> staticInstances(CimName className, boolean deep) {
+        return repository.instances(namespace, className, deep);
+    }
+
+    /** A static (repository) instance; CimException NOT_FOUND if absent. */
+    public CimInstance staticInstance(ObjectPath path) {
+        return repository.getInstance(namespace, path);
+    }
+
+    /** {@code path} in this namespace (namespace set, host removed). */
+    public ObjectPath local(ObjectPath path) {
+        return path.withHost(null).withNamespace(namespace);
+    }
+}
