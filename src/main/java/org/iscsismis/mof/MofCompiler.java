@@ -30,8 +30,10 @@ public final class MofCompiler {
     private final int errorLimit;
     private final List<Path> includePath;
     private final CimNamespace defaultNamespace;
+    private final MofParseCache parseCache;
 
     private MofCompiler(Builder b) {
+        this.parseCache = b.parseCache;
         this.context = b.context;
         this.errorLimit = b.errorLimit;
         this.includePath = List.copyOf(b.includePath);
@@ -87,6 +89,11 @@ public final class MofCompiler {
         return includePath;
     }
 
+    /** The parse trees shared with other compilers, or null. */
+    MofParseCache parseCache() {
+        return parseCache;
+    }
+
     public CimNamespace defaultNamespace() {
         return defaultNamespace;
     }
@@ -97,6 +104,7 @@ public final class MofCompiler {
         private int errorLimit = DEFAULT_ERROR_LIMIT;
         private final List<Path> includePath = new ArrayList<>();
         private CimNamespace defaultNamespace = CimNamespace.of(DEFAULT_NAMESPACE);
+        private MofParseCache parseCache;
 
         private Builder() {
         }
@@ -130,6 +138,12 @@ public final class MofCompiler {
 
         public Builder defaultNamespace(String namespace) {
             this.defaultNamespace = CimNamespace.of(namespace);
+            return this;
+        }
+
+        /** Shares parse trees with other compilers using the same cache (e.g. one per namespace root). */
+        public Builder parseCache(MofParseCache cache) {
+            this.parseCache = cache;
             return this;
         }
 

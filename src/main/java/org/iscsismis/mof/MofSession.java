@@ -190,8 +190,34 @@ final class MofSession {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    /** One parser pass (SLL; LL with error recovery only if SLL fails), then the declarations in order. */
+    /** The tree of {@code text} (from the compiler's parse cache when it has one), then the declarations in order. */
     private void compileSource(String text) {
+        MofParseCache cache = compiler.parseCache();
+        MofParser.MofSpecificationContext cached = cache == null ? null : cache.tree(file, text, () -> parseClean(text));
+        if (cached != null) {
+            cached.mofProduction().forEach(declarations::production);
+            return;
+        }
+        parseAndDeclare(text);
+    }
+
+    /** The tree of a source that parses in SLL mode without any syntax error, else null. */
+    private MofParser.MofSpecificationContext parseClean(String text) {
+        MofLexer lexer = new MofLexer(CharStreams.fromString(text, file));
+        lexer.removeErrorListeners();
+        MofParser parser = new MofParser(new CommonTokenStream(lexer));
+        parser.removeErrorListeners();
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        parser.setErrorHandler(new BailErrorStrategy());
+        try {
+            return parser.mofSpecification();
+        } catch (ParseCancellationException e) {
+            return null;
+        }
+    }
+
+    /** One parser pass (SLL; LL with error recovery only if SLL fails), then the declarations in order. */
+    private void parseAndDeclare(String text) {
         MofLexer lexer = new MofLexer(CharStreams.fromString(text, file));
         lexer.removeErrorListeners();
         CommonTokenStream tokens = new CommonTokenStream(lexer);

@@ -26,6 +26,7 @@ import org.iscsismis.mof.MofCompilation;
 import org.iscsismis.mof.MofCompiler;
 import org.iscsismis.mof.MofDiagnostic;
 import org.iscsismis.mof.MofNamespace;
+import org.iscsismis.mof.MofParseCache;
 import org.iscsismis.repository.CimRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +36,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each top-level file named {@code root*.mof} is the root of one namespace, named after the file
  * with {@code _} read as {@code /} ({@code root_cimv2_storage_iscsitarget.mof} →
- * {@code root/cimv2/storage/iscsitarget}); it includes the rest. The roots compile in parallel; a root
+ * {@code root/cimv2/storage/iscsitarget}); it includes the rest. The roots compile in parallel and parse
+ * each shared file once; a root
  * with errors stops the start-up with every diagnostic, never a half-loaded namespace.
  */
 final class SchemaLoader {
@@ -74,8 +76,10 @@ final class SchemaLoader {
         long started = System.nanoTime();
         List<Path> roots = namespaceRoots(mofDirectory);
         List<CompletableFuture<MofCompilation>> compilations = new ArrayList<>();
+        MofParseCache sharedTrees = new MofParseCache();
         for (Path root : roots) {
-            MofCompiler compiler = MofCompiler.builder().defaultNamespace(namespaceOf(root).toString()).build();
+            MofCompiler compiler = MofCompiler.builder().defaultNamespace(namespaceOf(root).toString())
+                    .parseCache(sharedTrees).build();
             compilations.add(CompletableFuture.supplyAsync(() -> compiler.compile(root)));
         }
         List<MofDiagnostic> errors = new ArrayList<>();
