@@ -98,7 +98,7 @@ final class SchemaLoader {
             }
             LOG.debug("Loaded {} into {}", roots.get(i).getFileName(), namespace);
         }
-        LOG.info("Schema loaded from {}: {} namespaces in {} ms", mofDirectory, roots.size(),
+        LOG.info("Schema loaded from {}: {} namespaces in {} ms", mofDirectory.toUri(), roots.size(),
                 (System.nanoTime() - started) / 1_000_000);
     }
 
