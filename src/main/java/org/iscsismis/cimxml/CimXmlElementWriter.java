@@ -362,9 +362,8 @@ public final class CimXmlElementWriter {
             if (kind == CimType.Kind.REFERENCE) {
                 valueReference((ObjectPath) v.value());
             } else {
-                w.start("KEYVALUE");
-                w.attribute("VALUETYPE", kind == CimType.Kind.BOOLEAN ? "boolean" : kind.isNumeric() ? "numeric" : "string");
-                w.attribute("TYPE", kind.cimName());
+                w.start("KEYVALUE", "VALUETYPE", kind == CimType.Kind.BOOLEAN ? "boolean" : kind.isNumeric() ? "numeric" : "string",
+                        "TYPE", kind.cimName());
                 scalarText(v.value());
                 w.end();
             }
@@ -431,9 +430,7 @@ public final class CimXmlElementWriter {
                 attr("REFERENCECLASS", t.referenceClass().toString());
             }
         } else {
-            w.start(t.array() ? "PROPERTY.ARRAY" : "PROPERTY");
-            attr("NAME", p.name().toString());
-            w.attribute("TYPE", t.kind().cimName());
+            w.start(t.array() ? "PROPERTY.ARRAY" : "PROPERTY", "NAME", p.name().toString(), "TYPE", t.kind().cimName());
         }
         if (p.classOrigin() != null) {
             attr("CLASSORIGIN", p.classOrigin().toString());

@@ -45,10 +45,7 @@ final class Utf8XmlOut implements XmlOut {
     @Override
     public void start(String name) throws XMLStreamException {
         closeStartTag();
-        if (depth == open.length) {
-            open = Arrays.copyOf(open, depth * 2);
-        }
-        open[depth++] = name;
+        push(name);
         startTag(name);
         emptyTag = false;
     }
@@ -58,6 +55,62 @@ final class Utf8XmlOut implements XmlOut {
         closeStartTag();
         startTag(name);
         emptyTag = true;
+    }
+
+    /**
+     * Start tags with two attributes, by the identity of their strings: a 64-entry cache of their
+     * encoded bytes (open addressing, 4 probes, then the home slot is replaced). Element, attribute names and type names are constants, and a
+     * property's name string is shared by every instance of the class, so a large enumeration
+     * encodes each distinct start tag once.
+     */
+    private final CachedTag[] tags = new CachedTag[64];
+    private static final int PROBES = 4;
+
+    private record CachedTag(String name, String attribute1, String value1, String attribute2, String value2, byte[] bytes) {
+    }
+
+    @Override
+    public void start(String name, String attribute1, String value1, String attribute2, String value2)
+            throws XMLStreamException {
+        int h = System.identityHashCode(value1) * 31 + System.identityHashCode(value2);
+        int slot = (h ^ (h >>> 16)) & (tags.length - 1);
+        int free = -1;
+        for (int probe = 0; probe < PROBES; probe++) {
+            int at = (slot + probe) & (tags.length - 1);
+            CachedTag t = tags[at];
+            if (t == null) {
+                free = free < 0 ? at : free;
+            } else if (t.name == name && t.value1 == value1 && t.value2 == value2 && t.attribute1 == attribute1
+                    && t.attribute2 == attribute2) {
+                closeStartTag();
+                push(name);
+                ensure(t.bytes.length);
+                System.arraycopy(t.bytes, 0, buf, pos, t.bytes.length);
+                pos += t.bytes.length;
+                inStartTag = true;
+                emptyTag = false;
+                return;
+            }
+        }
+        slot = free >= 0 ? free : slot;
+        closeStartTag();
+        // Room for the whole tag first, so that its bytes are contiguous in the buffer to be copied.
+        ensure(name.length() + attribute1.length() + attribute2.length() + 7
+                + (value1.length() + value2.length()) * MAX_BYTES_PER_CHAR);
+        int begin = pos;
+        start(name);
+        attribute(attribute1, value1);
+        attribute(attribute2, value2);
+        if (value1.length() + value2.length() <= SLICE) {
+            tags[slot] = new CachedTag(name, attribute1, value1, attribute2, value2, Arrays.copyOfRange(buf, begin, pos));
+        }
+    }
+
+    private void push(String name) {
+        if (depth == open.length) {
+            open = Arrays.copyOf(open, depth * 2);
+        }
+        open[depth++] = name;
     }
 
     private void startTag(String name) throws XMLStreamException {

@@ -24,6 +24,18 @@ interface XmlOut {
     /** Opens element {@code name}; attributes may follow until the next content. */
     void start(String name) throws XMLStreamException;
 
+    /**
+     * Opens element {@code name} with two attributes; the same as {@link #start} and two
+     * {@link #attribute} calls. For start tags that repeat with the same strings (a property's
+     * name and type in every instance of a class): {@link Utf8XmlOut} copies them pre-encoded.
+     */
+    default void start(String name, String attribute1, String value1, String attribute2, String value2)
+            throws XMLStreamException {
+        start(name);
+        attribute(attribute1, value1);
+        attribute(attribute2, value2);
+    }
+
     /** An element without content ({@code <name .../>}); attributes may follow. */
     void empty(String name) throws XMLStreamException;
 

@@ -78,6 +78,13 @@ class Utf8XmlOutProperties {
         CimInstance inst = CimInstance.builder("T").property("p", s).property("n", CimValue.ofSint64(-s.length()))
                 .path(ObjectPath.builder("T").key("k", s).build()).build();
         assertSameBytes(w -> w.namedInstance(inst));
+        // twice in one writer: the second start tags come from the writer's cache of encoded tags
+        assertSameBytes(w -> {
+            w.namedInstance(inst);
+            w.namedInstance(inst);
+            w.instance(CimXmlRoundTripTest.INSTANCE);
+            w.instance(CimXmlRoundTripTest.INSTANCE);
+        });
         assertSameBytes(w -> w.className(org.iscsismis.cim.CimName.of("T")));
         assertSameBytes(w -> {
             w.out().start("VALUE");
@@ -114,6 +121,20 @@ class Utf8XmlOutProperties {
         }
         String s = sb.toString();
         assertSameBytes(w -> w.instance(CimInstance.builder("T").property("p", s).build()));
+    }
+
+    @Test
+    void manyDistinctCachedStartTagsInOneWriter() throws Exception {
+        CimInstance.Builder b = CimInstance.builder("T");
+        for (int i = 0; i < 300; i++) {
+            b.property("p" + i, i % 3 == 0 ? CimValue.ofString("v" + i) : CimValue.ofUint32(i));
+        }
+        CimInstance wide = b.build();
+        assertSameBytes(w -> {
+            for (int round = 0; round < 3; round++) {
+                w.instance(wide);
+            }
+        });
     }
 
     @Test
