@@ -10,13 +10,17 @@ import java.util.Locale;
 /** Command-line options of {@link HttpLoadDriver}; see {@link #USAGE}. */
 final class DriverOptions {
 
+    /** The server JVM options docs/configuration.md recommends ("JVM options"); --server-jvm-opts replaces them. */
+    static final String RECOMMENDED_SERVER_JVM_OPTS = "-XX:+UseSerialGC -Xmx64m -XX:TrimNativeHeapInterval=2000";
+
     static final String USAGE = """
             Usage: HttpLoadDriver (--url URL | --start-server | --self-check) [options]
               --url URL                 target an already running server, e.g. http://127.0.0.1:5988/cimom
               --start-server            launch the server jar as a subprocess on a free port, stop it at the end
               --self-check              run the driver against its in-process FakeCimServer (driver test aid)
               --jar PATH                server jar for --start-server (default target/iscsi-smis.jar)
-              --server-jvm-opts "OPTS"  JVM options for --start-server (default "-Xmx512m")
+              --server-jvm-opts "OPTS"  JVM options for --start-server (default: those docs/configuration.md
+                                        recommends, "-XX:+UseSerialGC -Xmx64m -XX:TrimNativeHeapInterval=2000")
               --server-pid PID          with --url: pid of the server, to sample its memory
               --instances 1000,10000    instance counts (ascending; created incrementally on one server)
               --clients 1,4,16          concurrent keep-alive connections per measure
@@ -35,7 +39,7 @@ final class DriverOptions {
     boolean startServer;
     boolean selfCheck;
     Path jar = Path.of("target/iscsi-smis.jar");
-    String serverJvmOpts = "-Xmx512m";
+    String serverJvmOpts = RECOMMENDED_SERVER_JVM_OPTS;
     long serverPid = -1;
     int[] instances = {1000, 10000};
     int[] clients = {1, 4, 16};

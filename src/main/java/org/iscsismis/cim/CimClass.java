@@ -28,7 +28,7 @@ public final class CimClass {
                     List<CimProperty> properties, List<CimMethod> methods) {
         this.name = Objects.requireNonNull(name, "class name must not be null");
         this.superClassName = superClassName;
-        this.qualifiers = CimQualifier.copy(qualifiers, "class " + name);
+        this.qualifiers = CimQualifier.copy(qualifiers, "class", name);
         this.properties = List.copyOf(Objects.requireNonNull(properties, () -> "properties of class " + name + " must not be null"));
         this.methods = List.copyOf(Objects.requireNonNull(methods, () -> "methods of class " + name + " must not be null"));
         Map<CimName, CimProperty> pm = new LinkedHashMap<>();

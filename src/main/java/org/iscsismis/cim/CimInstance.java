@@ -17,7 +17,8 @@ public final class CimInstance {
     private final ObjectPath path;
     private final List<CimProperty> properties;
     private final List<CimQualifier> qualifiers;
-    private final Map<CimName, CimProperty> propertyMap;
+    /** Name → property, built on the first lookup by name (many instances are only ever written out). */
+    private Map<CimName, CimProperty> propertyMap;
 
     /**
      * @param path may be null (e.g. an instance to be created, or an embedded instance)
@@ -27,14 +28,55 @@ public final class CimInstance {
         this.className = Objects.requireNonNull(className, "class name must not be null");
         this.path = path;
         this.properties = List.copyOf(Objects.requireNonNull(properties, () -> "properties of instance of " + className + " must not be null"));
-        this.qualifiers = CimQualifier.copy(qualifiers, "instance of " + className);
+        this.qualifiers = CimQualifier.copy(qualifiers, "instance of", className);
+        requireDistinctNames(this.properties, className);
+    }
+
+    /**
+     * A copy sharing the (already checked) properties and qualifiers of {@code source}; not its lookup
+     * map, so that an instance kept long (a stored one) carries no map unless it is looked up by name.
+     */
+    private CimInstance(CimInstance source, ObjectPath path) {
+        this.className = source.className;
+        this.path = path;
+        this.properties = source.properties;
+        this.qualifiers = source.qualifiers;
+    }
+
+    private static void requireDistinctNames(List<CimProperty> properties, CimName className) {
+        int n = properties.size();
+        if (n > 16) {
+            buildMap(properties, className);
+            return;
+        }
+        for (int i = 1; i < n; i++) {
+            CimName name = properties.get(i).name();
+            for (int j = 0; j < i; j++) {
+                if (properties.get(j).name().equals(name)) {
+                    throw new IllegalArgumentException("Duplicate property " + name + " in instance of " + className);
+                }
+            }
+        }
+    }
+
+    private static Map<CimName, CimProperty> buildMap(List<CimProperty> properties, CimName className) {
         Map<CimName, CimProperty> pm = new LinkedHashMap<>();
-        for (CimProperty p : this.properties) {
+        for (CimProperty p : properties) {
             if (pm.put(p.name(), p) != null) {
                 throw new IllegalArgumentException("Duplicate property " + p.name() + " in instance of " + className);
             }
         }
-        this.propertyMap = Collections.unmodifiableMap(pm);
+        return Collections.unmodifiableMap(pm);
+    }
+
+    /** The lookup map; racy but safe: the unmodifiable wrapper publishes the map through its final field. */
+    private Map<CimName, CimProperty> propertyMap() {
+        Map<CimName, CimProperty> m = propertyMap;
+        if (m == null) {
+            m = buildMap(properties, className);
+            propertyMap = m;
+        }
+        return m;
     }
 
     public static Builder builder(String className) {
@@ -64,16 +106,16 @@ public final class CimInstance {
 
     /** The property {@code name} (case-insensitive), or null. */
     public CimProperty property(CimName name) {
-        return propertyMap.get(name);
+        return propertyMap().get(name);
     }
 
     public CimProperty property(String name) {
-        return CimName.isValid(name) ? propertyMap.get(CimName.of(name)) : null;
+        return CimName.isValid(name) ? propertyMap().get(CimName.of(name)) : null;
     }
 
     /** The value of property {@code name}, or null if the instance has no such property. */
     public CimValue value(CimName name) {
-        CimProperty p = propertyMap.get(name);
+        CimProperty p = propertyMap().get(name);
         return p == null ? null : p.value();
     }
 
@@ -83,7 +125,7 @@ public final class CimInstance {
     }
 
     public CimInstance withPath(ObjectPath newPath) {
-        return new CimInstance(className, newPath, properties, qualifiers);
+        return new CimInstance(this, newPath);
     }
 
     public CimInstance withProperties(List<CimProperty> newProperties) {
@@ -132,7 +174,7 @@ public final class CimInstance {
         }
         List<KeyBinding> keys = new ArrayList<>(keyNames.size());
         for (CimName key : keyNames) {
-            CimProperty p = propertyMap.get(key);
+            CimProperty p = propertyMap().get(key);
             CimValue v = p != null ? p.value() : cls.property(key).value();
             if (v == null || v.isNull()) {
                 throw new CimException(CimStatus.INVALID_PARAMETER,

@@ -26,7 +26,7 @@ public record CimMethod(CimName name, CimType returnType, List<CimParameter> par
                 }
             }
         }
-        qualifiers = CimQualifier.copy(qualifiers, "method " + name);
+        qualifiers = CimQualifier.copy(qualifiers, "method", name);
     }
 
     public static CimMethod of(String name, CimType returnType, List<CimParameter> parameters, CimQualifier... qualifiers) {

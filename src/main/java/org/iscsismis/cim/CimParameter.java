@@ -15,7 +15,7 @@ public record CimParameter(CimName name, CimType type, List<CimQualifier> qualif
     public CimParameter {
         Objects.requireNonNull(name, "parameter name must not be null");
         Objects.requireNonNull(type, () -> "type of parameter " + name + " must not be null");
-        qualifiers = CimQualifier.copy(qualifiers, "parameter " + name);
+        qualifiers = CimQualifier.copy(qualifiers, "parameter", name);
     }
 
     public static CimParameter of(String name, CimType type, CimQualifier... qualifiers) {

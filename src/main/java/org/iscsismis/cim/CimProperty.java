@@ -24,7 +24,7 @@ public record CimProperty(CimName name, CimType type, CimValue value, List<CimQu
         if (!type.accepts(value.type())) {
             throw new IllegalArgumentException("Value " + value + " does not fit property " + name + " of type " + type);
         }
-        qualifiers = CimQualifier.copy(qualifiers, "property " + name);
+        qualifiers = CimQualifier.copy(qualifiers, "property", name);
     }
 
     /** A property typed by its value, no qualifiers. */

@@ -67,12 +67,23 @@ public record CimQualifier(CimName name, CimValue value, CimFlavor flavor, boole
         return q != null && q.isTrue();
     }
 
-    static List<CimQualifier> copy(List<CimQualifier> qualifiers, Object owner) {
-        List<CimQualifier> copy = List.copyOf(Objects.requireNonNull(qualifiers, () -> "qualifiers of " + owner + " must not be null"));
+    /**
+     * An unmodifiable copy of {@code qualifiers}, refusing null and duplicate names. The owner is
+     * described as {@code ownerKind + " " + ownerName} in messages; the text is only built on failure
+     * (this runs for every property of every instance built, so it must not allocate when all is well).
+     */
+    static List<CimQualifier> copy(List<CimQualifier> qualifiers, String ownerKind, Object ownerName) {
+        if (qualifiers == null) {
+            throw new NullPointerException("qualifiers of " + ownerKind + " " + ownerName + " must not be null");
+        }
+        if (qualifiers.isEmpty()) {
+            return List.of();
+        }
+        List<CimQualifier> copy = List.copyOf(qualifiers);
         for (int i = 0; i < copy.size(); i++) {
             for (int j = i + 1; j < copy.size(); j++) {
                 if (copy.get(i).name.equals(copy.get(j).name)) {
-                    throw new IllegalArgumentException("Duplicate qualifier " + copy.get(j).name + " on " + owner);
+                    throw new IllegalArgumentException("Duplicate qualifier " + copy.get(j).name + " on " + ownerKind + " " + ownerName);
                 }
             }
         }

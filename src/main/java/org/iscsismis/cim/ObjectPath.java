@@ -32,20 +32,38 @@ public final class ObjectPath {
     private final CimNamespace namespace;
     private final CimName className;
     private final List<KeyBinding> keys;
-    private final String canonical;
+    /** Computed on first use (racy but safe: a String is immutable); many paths are only written out. */
+    private String canonical;
 
     private ObjectPath(String host, CimNamespace namespace, CimName className, List<KeyBinding> keys) {
         this.host = host == null || host.isEmpty() ? null : host;
         this.namespace = namespace;
         this.className = Objects.requireNonNull(className, "class name must not be null");
         this.keys = List.copyOf(Objects.requireNonNull(keys, "keys must not be null"));
-        Set<CimName> seen = new HashSet<>();
-        for (KeyBinding k : this.keys) {
-            if (!seen.add(k.name())) {
-                throw new IllegalArgumentException("Duplicate key " + k.name() + " in path of " + className);
+        int n = this.keys.size();
+        Set<CimName> seen = n > 8 ? new HashSet<>() : null;
+        for (int i = 0; i < n; i++) {
+            CimName name = this.keys.get(i).name();
+            boolean duplicate = false;
+            if (seen != null) {
+                duplicate = !seen.add(name);
+            } else {
+                for (int j = 0; j < i && !duplicate; j++) {
+                    duplicate = this.keys.get(j).name().equals(name);
+                }
+            }
+            if (duplicate) {
+                throw new IllegalArgumentException("Duplicate key " + name + " in path of " + className);
             }
         }
-        this.canonical = canonical(namespace);
+    }
+
+    /** A copy of {@code source} with another host and namespace, sharing its (already checked) keys. */
+    private ObjectPath(ObjectPath source, String host, CimNamespace namespace) {
+        this.host = host == null || host.isEmpty() ? null : host;
+        this.namespace = namespace;
+        this.className = source.className;
+        this.keys = source.keys;
     }
 
     /** An instance path (or a class path if {@code keys} is empty), without host. */
@@ -130,11 +148,11 @@ public final class ObjectPath {
     }
 
     public ObjectPath withNamespace(CimNamespace ns) {
-        return new ObjectPath(host, ns, className, keys);
+        return new ObjectPath(this, host, ns);
     }
 
     public ObjectPath withHost(String newHost) {
-        return new ObjectPath(newHost, namespace, className, keys);
+        return new ObjectPath(this, newHost, namespace);
     }
 
     public ObjectPath withClassName(CimName name) {
@@ -147,12 +165,17 @@ public final class ObjectPath {
 
     /** The same path without host and namespace (an INSTANCENAME / CLASSNAME). */
     public ObjectPath withoutHostAndNamespace() {
-        return host == null && namespace == null ? this : new ObjectPath(null, null, className, keys);
+        return host == null && namespace == null ? this : new ObjectPath(this, null, null);
     }
 
     /** The normalised identity text (see the class comment); usable as a map key. */
     public String canonical() {
-        return canonical;
+        String c = canonical;
+        if (c == null) {
+            c = canonical(namespace);
+            canonical = c;
+        }
+        return c;
     }
 
     private String canonical(CimNamespace contextNamespace) {
@@ -216,12 +239,12 @@ public final class ObjectPath {
 
     @Override
     public boolean equals(Object o) {
-        return this == o || (o instanceof ObjectPath p && canonical.equals(p.canonical));
+        return this == o || (o instanceof ObjectPath p && canonical().equals(p.canonical()));
     }
 
     @Override
     public int hashCode() {
-        return canonical.hashCode();
+        return canonical().hashCode();
     }
 
     /**

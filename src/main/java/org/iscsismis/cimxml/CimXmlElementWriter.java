@@ -53,10 +53,30 @@ public final class CimXmlElementWriter {
 
     private static final XMLOutputFactory FACTORY = newOutputFactory();
 
-    private final XMLStreamWriter2 w;
+    /** Size of the byte buffer of {@link #forStream}: what goes to the stream in one write. */
+    static final int STREAM_BUFFER_BYTES = 32 * 1024;
 
+    private final XmlOut w;
+    private final XMLStreamWriter2 stax;
+
+    /** Writes through a StAX writer (made by {@link #newWriter}, which configures the escaping). */
     public CimXmlElementWriter(XMLStreamWriter2 writer) {
-        this.w = writer;
+        this.w = new StaxXmlOut(writer);
+        this.stax = writer;
+    }
+
+    private CimXmlElementWriter(XmlOut out) {
+        this.w = out;
+        this.stax = null;
+    }
+
+    /**
+     * A writer that encodes UTF-8 straight into a buffer and hands {@code out} the bytes in
+     * {@link #STREAM_BUFFER_BYTES} writes: the same bytes as over {@link #newWriter}, without the
+     * StAX layers (the response path). Call {@link #flush()} at the end.
+     */
+    static CimXmlElementWriter forStream(OutputStream out) {
+        return new CimXmlElementWriter(new Utf8XmlOut(out, STREAM_BUFFER_BYTES));
     }
 
     static XMLOutputFactory newOutputFactory() {
@@ -79,8 +99,19 @@ public final class CimXmlElementWriter {
         return (XMLStreamWriter2) FACTORY.createXMLStreamWriter(out, "UTF-8");
     }
 
+    /** The StAX writer this writes through, or null for one made by {@link #forStream}. */
     public XMLStreamWriter2 xml() {
+        return stax;
+    }
+
+    /** The markup layer (the response writer writes its envelope through it). */
+    XmlOut out() {
         return w;
+    }
+
+    /** Pushes everything written so far into the stream. */
+    public void flush() throws XMLStreamException {
+        w.flush();
     }
 
     // ------------------------------------------------------------------ characters
@@ -134,12 +165,13 @@ public final class CimXmlElementWriter {
         return sb.toString();
     }
 
+    // Both XmlOut implementations replace forbidden characters themselves (see XmlOut).
     private void text(String s) throws XMLStreamException {
-        w.writeCharacters(sanitize(s));
+        w.text(s);
     }
 
     private void attr(String name, String value) throws XMLStreamException {
-        w.writeAttribute(name, sanitize(value));
+        w.attribute(name, value);
     }
 
     // ------------------------------------------------------------------ values
@@ -152,28 +184,28 @@ public final class CimXmlElementWriter {
         CimType t = v.type();
         if (t.isReference()) {
             if (t.array()) {
-                w.writeStartElement("VALUE.REFARRAY");
+                w.start("VALUE.REFARRAY");
                 for (Object o : v.values()) {
                     if (o == null) {
-                        w.writeEmptyElement("VALUE.NULL");
+                        w.empty("VALUE.NULL");
                     } else {
                         valueReference((ObjectPath) o);
                     }
                 }
-                w.writeEndElement();
+                w.end();
             } else {
                 valueReference((ObjectPath) v.value());
             }
         } else if (t.array()) {
-            w.writeStartElement("VALUE.ARRAY");
+            w.start("VALUE.ARRAY");
             for (Object o : v.values()) {
                 if (o == null) {
-                    w.writeEmptyElement("VALUE.NULL");
+                    w.empty("VALUE.NULL");
                 } else {
                     scalarValue(o);
                 }
             }
-            w.writeEndElement();
+            w.end();
         } else {
             scalarValue(v.value());
         }
@@ -181,36 +213,36 @@ public final class CimXmlElementWriter {
 
     /** {@code <VALUE>text</VALUE>} for a non-NULL scalar Java value of the model. */
     private void scalarValue(Object o) throws XMLStreamException {
-        w.writeStartElement("VALUE");
+        w.start("VALUE");
         scalarText(o);
-        w.writeEndElement();
+        w.end();
     }
 
     private void scalarText(Object o) throws XMLStreamException {
         if (o instanceof String s) {
             text(s);
         } else if (o instanceof Long l) {
-            w.writeLong(l);
+            w.number(l);
         } else if (o instanceof Integer i) {
-            w.writeInt(i);
+            w.number(i);
         } else if (o instanceof Short sh) {
-            w.writeInt(sh);
+            w.number(sh);
         } else if (o instanceof Byte b) {
-            w.writeInt(b);
+            w.number(b);
         } else if (o instanceof Boolean b) {
-            w.writeCharacters(b ? "TRUE" : "FALSE");
+            w.text(b ? "TRUE" : "FALSE");
         } else if (o instanceof BigInteger b) {
             if (b.bitLength() < 64) {
-                w.writeLong(b.longValue());
+                w.number(b.longValue());
             } else {
-                w.writeCharacters(b.toString());
+                w.text(b.toString());
             }
         } else if (o instanceof Double d) {
-            w.writeCharacters(d.isNaN() ? "NaN" : d.isInfinite() ? (d > 0 ? "INF" : "-INF") : Double.toString(d));
+            w.text(d.isNaN() ? "NaN" : d.isInfinite() ? (d > 0 ? "INF" : "-INF") : Double.toString(d));
         } else if (o instanceof Float f) {
-            w.writeCharacters(f.isNaN() ? "NaN" : f.isInfinite() ? (f > 0 ? "INF" : "-INF") : Float.toString(f));
+            w.text(f.isNaN() ? "NaN" : f.isInfinite() ? (f > 0 ? "INF" : "-INF") : Float.toString(f));
         } else if (o instanceof CimDateTime dt) {
-            w.writeCharacters(dt.toString());
+            w.text(dt.toString());
         } else if (o instanceof Character ch) {
             text(String.valueOf(ch.charValue()));
         } else if (o instanceof CimInstance || o instanceof CimClass) {
@@ -239,44 +271,44 @@ public final class CimXmlElementWriter {
 
     /** VALUE.REFERENCE with the most specific form the path allows (INSTANCEPATH … CLASSNAME). */
     public void valueReference(ObjectPath p) throws XMLStreamException {
-        w.writeStartElement("VALUE.REFERENCE");
+        w.start("VALUE.REFERENCE");
         boolean full = p.host() != null && p.namespace() != null;
         if (p.isClassPath()) {
             if (full) {
                 classPath(p, null);
             } else if (p.namespace() != null) {
-                w.writeStartElement("LOCALCLASSPATH");
+                w.start("LOCALCLASSPATH");
                 localNamespacePath(p.namespace());
                 className(p.className());
-                w.writeEndElement();
+                w.end();
             } else {
                 className(p.className());
             }
         } else if (full) {
             instancePath(p, null);
         } else if (p.namespace() != null) {
-            w.writeStartElement("LOCALINSTANCEPATH");
+            w.start("LOCALINSTANCEPATH");
             localNamespacePath(p.namespace());
             instanceName(p);
-            w.writeEndElement();
+            w.end();
         } else {
             instanceName(p);
         }
-        w.writeEndElement();
+        w.end();
     }
 
     public void className(CimName name) throws XMLStreamException {
-        w.writeEmptyElement("CLASSNAME");
+        w.empty("CLASSNAME");
         attr("NAME", name.toString());
     }
 
     public void localNamespacePath(CimNamespace ns) throws XMLStreamException {
-        w.writeStartElement("LOCALNAMESPACEPATH");
+        w.start("LOCALNAMESPACEPATH");
         for (String seg : ns.segments()) {
-            w.writeEmptyElement("NAMESPACE");
+            w.empty("NAMESPACE");
             attr("NAME", seg);
         }
-        w.writeEndElement();
+        w.end();
     }
 
     private void namespacePath(ObjectPath p, CimNamespace defaultNs) throws XMLStreamException {
@@ -284,106 +316,105 @@ public final class CimXmlElementWriter {
         if (ns == null) {
             throw new IllegalArgumentException("A full path needs a namespace: " + p);
         }
-        w.writeStartElement("NAMESPACEPATH");
-        w.writeStartElement("HOST");
+        w.start("NAMESPACEPATH");
+        w.start("HOST");
         text(p.host() != null ? p.host() : DEFAULT_HOST);
-        w.writeEndElement();
+        w.end();
         localNamespacePath(ns);
-        w.writeEndElement();
+        w.end();
     }
 
     /** INSTANCEPATH (HOST, namespace, INSTANCENAME); missing host/namespace are filled in (see the class comment). */
     public void instancePath(ObjectPath p, CimNamespace defaultNs) throws XMLStreamException {
-        w.writeStartElement("INSTANCEPATH");
+        w.start("INSTANCEPATH");
         namespacePath(p, defaultNs);
         instanceName(p);
-        w.writeEndElement();
+        w.end();
     }
 
     public void classPath(ObjectPath p, CimNamespace defaultNs) throws XMLStreamException {
-        w.writeStartElement("CLASSPATH");
+        w.start("CLASSPATH");
         namespacePath(p, defaultNs);
         className(p.className());
-        w.writeEndElement();
+        w.end();
     }
 
     /** OBJECTPATH → INSTANCEPATH or CLASSPATH. */
     public void objectPath(ObjectPath p, CimNamespace defaultNs) throws XMLStreamException {
-        w.writeStartElement("OBJECTPATH");
+        w.start("OBJECTPATH");
         if (p.isClassPath()) {
             classPath(p, defaultNs);
         } else {
             instancePath(p, defaultNs);
         }
-        w.writeEndElement();
+        w.end();
     }
 
     /** INSTANCENAME with a KEYBINDING per key. */
     public void instanceName(ObjectPath p) throws XMLStreamException {
-        w.writeStartElement("INSTANCENAME");
+        w.start("INSTANCENAME");
         attr("CLASSNAME", p.className().toString());
         for (KeyBinding k : p.keys()) {
-            w.writeStartElement("KEYBINDING");
+            w.start("KEYBINDING");
             attr("NAME", k.name().toString());
             CimValue v = k.value();
             CimType.Kind kind = v.type().kind();
             if (kind == CimType.Kind.REFERENCE) {
                 valueReference((ObjectPath) v.value());
             } else {
-                w.writeStartElement("KEYVALUE");
-                w.writeAttribute("VALUETYPE", kind == CimType.Kind.BOOLEAN ? "boolean" : kind.isNumeric() ? "numeric" : "string");
-                w.writeAttribute("TYPE", kind.cimName());
+                w.start("KEYVALUE", "VALUETYPE", kind == CimType.Kind.BOOLEAN ? "boolean" : kind.isNumeric() ? "numeric" : "string",
+                        "TYPE", kind.cimName());
                 scalarText(v.value());
-                w.writeEndElement();
+                w.end();
             }
-            w.writeEndElement();
+            w.end();
         }
-        w.writeEndElement();
+        w.end();
     }
 
     // ------------------------------------------------------------------ objects
 
     public void qualifier(CimQualifier q) throws XMLStreamException {
-        w.writeStartElement("QUALIFIER");
+        w.start("QUALIFIER");
         attr("NAME", q.name().toString());
-        w.writeAttribute("TYPE", q.value().type().kind().cimName());
+        w.attribute("TYPE", q.value().type().kind().cimName());
         if (q.propagated()) {
-            w.writeAttribute("PROPAGATED", "true");
+            w.attribute("PROPAGATED", "true");
         }
         flavor(q.flavor());
         value(q.value());
-        w.writeEndElement();
+        w.end();
     }
 
     private void flavor(CimFlavor f) throws XMLStreamException {
         if (!f.overridable()) {
-            w.writeAttribute("OVERRIDABLE", "false");
+            w.attribute("OVERRIDABLE", "false");
         }
         if (!f.toSubclass()) {
-            w.writeAttribute("TOSUBCLASS", "false");
+            w.attribute("TOSUBCLASS", "false");
         }
         if (f.translatable()) {
-            w.writeAttribute("TRANSLATABLE", "true");
+            w.attribute("TRANSLATABLE", "true");
         }
     }
 
     public void qualifierDeclaration(CimQualifierType d) throws XMLStreamException {
-        w.writeStartElement("QUALIFIER.DECLARATION");
+        w.start("QUALIFIER.DECLARATION");
         attr("NAME", d.name().toString());
-        w.writeAttribute("TYPE", d.type().kind().cimName());
-        w.writeAttribute("ISARRAY", d.type().array() ? "true" : "false");
+        w.attribute("TYPE", d.type().kind().cimName());
+        w.attribute("ISARRAY", d.type().array() ? "true" : "false");
         flavor(d.flavor());
         if (!d.scopes().isEmpty()) {
-            w.writeEmptyElement("SCOPE");
+            w.empty("SCOPE");
             boolean any = d.scopes().contains(CimScope.ANY);
             for (CimScope s : CimScope.values()) {
                 if (s != CimScope.ANY && (any || d.scopes().contains(s))) {
-                    w.writeAttribute(s.xmlAttribute(), "true");
+                    w.attribute(s.xmlAttribute(), "true");
                 }
             }
         }
         value(d.defaultValue());
-        w.writeEndElement();
+        w.end();
     }
 
     /** PROPERTY, PROPERTY.ARRAY or PROPERTY.REFERENCE. */
@@ -393,41 +424,39 @@ public final class CimXmlElementWriter {
             if (t.array()) {
                 throw new IllegalArgumentException("DSP0201 has no element for a reference-array property: " + p.name());
             }
-            w.writeStartElement("PROPERTY.REFERENCE");
+            w.start("PROPERTY.REFERENCE");
             attr("NAME", p.name().toString());
             if (t.referenceClass() != null) {
                 attr("REFERENCECLASS", t.referenceClass().toString());
             }
         } else {
-            w.writeStartElement(t.array() ? "PROPERTY.ARRAY" : "PROPERTY");
-            attr("NAME", p.name().toString());
-            w.writeAttribute("TYPE", t.kind().cimName());
+            w.start(t.array() ? "PROPERTY.ARRAY" : "PROPERTY", "NAME", p.name().toString(), "TYPE", t.kind().cimName());
         }
         if (p.classOrigin() != null) {
             attr("CLASSORIGIN", p.classOrigin().toString());
         }
         if (p.propagated()) {
-            w.writeAttribute("PROPAGATED", "true");
+            w.attribute("PROPAGATED", "true");
         }
         // The attribute says how a value is encoded. An array without a value needs none (its qualifier
         // declares it), and leaving it out there keeps the wbemcli client, which refuses it on
         // PROPERTY.ARRAY, able to read class declarations.
         boolean describesValue = !t.array() || !p.value().isNull();
         if (describesValue && t.kind() == CimType.Kind.INSTANCE) {
-            w.writeAttribute("EmbeddedObject", "instance");
+            w.attribute("EmbeddedObject", "instance");
         } else if (describesValue && t.kind() == CimType.Kind.OBJECT) {
-            w.writeAttribute("EmbeddedObject", "object");
+            w.attribute("EmbeddedObject", "object");
         }
         for (CimQualifier q : p.qualifiers()) {
             qualifier(q);
         }
         value(p.value());
-        w.writeEndElement();
+        w.end();
     }
 
     /** INSTANCE (without path: the wrapper element carries it). */
     public void instance(CimInstance i) throws XMLStreamException {
-        w.writeStartElement("INSTANCE");
+        w.start("INSTANCE");
         attr("CLASSNAME", i.className().toString());
         for (CimQualifier q : i.qualifiers()) {
             qualifier(q);
@@ -436,11 +465,11 @@ public final class CimXmlElementWriter {
         for (int k = 0, n = props.size(); k < n; k++) {
             property(props.get(k));
         }
-        w.writeEndElement();
+        w.end();
     }
 
     public void cimClass(CimClass c) throws XMLStreamException {
-        w.writeStartElement("CLASS");
+        w.start("CLASS");
         attr("NAME", c.name().toString());
         if (c.superClassName() != null) {
             attr("SUPERCLASS", c.superClassName().toString());
@@ -454,20 +483,20 @@ public final class CimXmlElementWriter {
         for (CimMethod m : c.methods()) {
             method(m);
         }
-        w.writeEndElement();
+        w.end();
     }
 
     public void method(CimMethod m) throws XMLStreamException {
-        w.writeStartElement("METHOD");
+        w.start("METHOD");
         attr("NAME", m.name().toString());
         if (m.returnType() != null) {
-            w.writeAttribute("TYPE", m.returnType().kind().cimName());
+            w.attribute("TYPE", m.returnType().kind().cimName());
         }
         if (m.classOrigin() != null) {
             attr("CLASSORIGIN", m.classOrigin().toString());
         }
         if (m.propagated()) {
-            w.writeAttribute("PROPAGATED", "true");
+            w.attribute("PROPAGATED", "true");
         }
         for (CimQualifier q : m.qualifiers()) {
             qualifier(q);
@@ -475,46 +504,46 @@ public final class CimXmlElementWriter {
         for (CimParameter p : m.parameters()) {
             CimType t = p.type();
             if (t.isReference()) {
-                w.writeStartElement(t.array() ? "PARAMETER.REFARRAY" : "PARAMETER.REFERENCE");
+                w.start(t.array() ? "PARAMETER.REFARRAY" : "PARAMETER.REFERENCE");
                 attr("NAME", p.name().toString());
                 if (t.referenceClass() != null) {
                     attr("REFERENCECLASS", t.referenceClass().toString());
                 }
             } else {
-                w.writeStartElement(t.array() ? "PARAMETER.ARRAY" : "PARAMETER");
+                w.start(t.array() ? "PARAMETER.ARRAY" : "PARAMETER");
                 attr("NAME", p.name().toString());
-                w.writeAttribute("TYPE", t.kind().cimName());
+                w.attribute("TYPE", t.kind().cimName());
             }
             for (CimQualifier q : p.qualifiers()) {
                 qualifier(q);
             }
-            w.writeEndElement();
+            w.end();
         }
-        w.writeEndElement();
+        w.end();
     }
 
     /** VALUE.NAMEDINSTANCE: INSTANCENAME (from {@code i.path()}) + INSTANCE. */
     public void namedInstance(CimInstance i) throws XMLStreamException {
-        w.writeStartElement("VALUE.NAMEDINSTANCE");
+        w.start("VALUE.NAMEDINSTANCE");
         instanceName(requirePath(i));
         instance(i);
-        w.writeEndElement();
+        w.end();
     }
 
     /** {@code wrapper} (VALUE.OBJECTWITHPATH or VALUE.INSTANCEWITHPATH): INSTANCEPATH + INSTANCE. */
     public void instanceWithPath(String wrapper, CimInstance i, CimNamespace defaultNs) throws XMLStreamException {
-        w.writeStartElement(wrapper);
+        w.start(wrapper);
         instancePath(requirePath(i), defaultNs);
         instance(i);
-        w.writeEndElement();
+        w.end();
     }
 
     /** VALUE.OBJECTWITHPATH: CLASSPATH + CLASS. */
     public void classWithPath(CimClass c, ObjectPath classPath, CimNamespace defaultNs) throws XMLStreamException {
-        w.writeStartElement("VALUE.OBJECTWITHPATH");
+        w.start("VALUE.OBJECTWITHPATH");
         classPath(classPath, defaultNs);
         cimClass(c);
-        w.writeEndElement();
+        w.end();
     }
 
     private static ObjectPath requirePath(CimInstance i) {
@@ -526,7 +555,7 @@ public final class CimXmlElementWriter {
 
     /** PARAMVALUE (or RETURNVALUE when {@code element} says so) with PARAMTYPE and EmbeddedObject as the value's type requires. */
     public void paramValue(String element, ParamValue p) throws XMLStreamException {
-        w.writeStartElement(element);
+        w.start(element);
         if (p != null && element.equals("PARAMVALUE")) {
             attr("NAME", p.name().toString());
         }
@@ -534,36 +563,36 @@ public final class CimXmlElementWriter {
             typeAttributes(p.value().type());
             value(p.value());
         }
-        w.writeEndElement();
+        w.end();
     }
 
     /** RETURNVALUE for {@code v} (PARAMTYPE + value). */
     public void returnValue(CimValue v) throws XMLStreamException {
-        w.writeStartElement("RETURNVALUE");
+        w.start("RETURNVALUE");
         typeAttributes(v.type());
         value(v);
-        w.writeEndElement();
+        w.end();
     }
 
     private void typeAttributes(CimType t) throws XMLStreamException {
-        w.writeAttribute("PARAMTYPE", t.kind().cimName());
+        w.attribute("PARAMTYPE", t.kind().cimName());
         if (t.kind() == CimType.Kind.INSTANCE) {
-            w.writeAttribute("EmbeddedObject", "instance");
+            w.attribute("EmbeddedObject", "instance");
         } else if (t.kind() == CimType.Kind.OBJECT) {
-            w.writeAttribute("EmbeddedObject", "object");
+            w.attribute("EmbeddedObject", "object");
         }
     }
 
     /** ERROR CODE DESCRIPTION, with the CIM_Error instances. */
     public void error(CimException e) throws XMLStreamException {
-        w.writeStartElement("ERROR");
-        w.writeAttribute("CODE", Integer.toString(e.status().code()));
+        w.start("ERROR");
+        w.attribute("CODE", Integer.toString(e.status().code()));
         if (e.description() != null) {
             attr("DESCRIPTION", e.description());
         }
         for (CimInstance i : e.errors()) {
             instance(i);
         }
-        w.writeEndElement();
+        w.end();
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import javax.xml.stream.XMLStreamException;
-import org.codehaus.stax2.XMLStreamWriter2;
 import org.iscsismis.cim.CimClass;
 import org.iscsismis.cim.CimException;
 import org.iscsismis.cim.CimInstance;
@@ -22,8 +21,8 @@ import org.iscsismis.operation.ResponseSink;
 /**
  * Writes one CIM-XML response message while results arrive. Not thread-safe: one per response.
  *
- * <p>Streaming: each result is written to the Woodstox writer at once; only the writer's own
- * buffer is held, and it reaches {@code out} whenever it fills (no flush per element). The
+ * <p>Streaming: each result is encoded at once into the writer's own byte buffer (UTF-8, no StAX
+ * layer), which reaches {@code out} whenever it fills (32 KiB writes, no flush per element). The
  * envelope ({@code <?xml?>}, CIM, MESSAGE, SIMPLERSP, IMETHODRESPONSE / METHODRESPONSE) is written
  * lazily with the first result, or by {@link #finishSuccess()} / {@link #finishError}.
  *
@@ -51,7 +50,7 @@ public final class CimXmlResponseWriter implements ResponseSink {
     private final boolean intrinsic;
     private final CimNamespace namespace;
     private final String operation;
-    private XMLStreamWriter2 xml;
+    private XmlOut xml;
     private CimXmlElementWriter ew;
     private boolean started;
     private boolean inReturnValue;
@@ -126,28 +125,28 @@ public final class CimXmlResponseWriter implements ResponseSink {
         if (started) {
             return;
         }
-        xml = CimXmlElementWriter.newWriter(out);
-        ew = new CimXmlElementWriter(xml);
-        xml.writeRaw("<?xml version=\"1.0\" encoding=\"utf-8\" ?>\n");
-        xml.writeStartElement("CIM");
-        xml.writeAttribute("CIMVERSION", "2.0");
-        xml.writeAttribute("DTDVERSION", "2.0");
-        xml.writeStartElement("MESSAGE");
-        xml.writeAttribute("ID", CimXmlElementWriter.sanitize(messageId));
-        xml.writeAttribute("PROTOCOLVERSION", "1.0");
-        xml.writeStartElement("SIMPLERSP");
-        xml.writeStartElement(intrinsic ? "IMETHODRESPONSE" : "METHODRESPONSE");
-        xml.writeAttribute("NAME", CimXmlElementWriter.sanitize(methodName));
+        ew = CimXmlElementWriter.forStream(out);
+        xml = ew.out();
+        xml.raw("<?xml version=\"1.0\" encoding=\"utf-8\" ?>\n");
+        xml.start("CIM");
+        xml.attribute("CIMVERSION", "2.0");
+        xml.attribute("DTDVERSION", "2.0");
+        xml.start("MESSAGE");
+        xml.attribute("ID", messageId);
+        xml.attribute("PROTOCOLVERSION", "1.0");
+        xml.start("SIMPLERSP");
+        xml.start(intrinsic ? "IMETHODRESPONSE" : "METHODRESPONSE");
+        xml.attribute("NAME", methodName);
         started = true;
     }
 
     private void end() throws XMLStreamException {
         closeReturnValue();
-        xml.writeEndElement(); // (I)METHODRESPONSE
-        xml.writeEndElement(); // SIMPLERSP
-        xml.writeEndElement(); // MESSAGE
-        xml.writeEndElement(); // CIM
-        xml.writeCharacters("\n");
+        xml.end(); // (I)METHODRESPONSE
+        xml.end(); // SIMPLERSP
+        xml.end(); // MESSAGE
+        xml.end(); // CIM
+        xml.text("\n");
         xml.flush();
         xml.close();
         finished = true;
@@ -155,7 +154,7 @@ public final class CimXmlResponseWriter implements ResponseSink {
 
     private void openReturnValue() throws XMLStreamException {
         if (!inReturnValue && !returnValueWritten) {
-            xml.writeStartElement("IRETURNVALUE");
+            xml.start("IRETURNVALUE");
             inReturnValue = true;
             returnValueWritten = true;
         }
@@ -163,7 +162,7 @@ public final class CimXmlResponseWriter implements ResponseSink {
 
     private void closeReturnValue() throws XMLStreamException {
         if (inReturnValue) {
-            xml.writeEndElement();
+            xml.end();
             inReturnValue = false;
         }
     }
@@ -315,22 +314,22 @@ public final class CimXmlResponseWriter implements ResponseSink {
         try {
             result();
             closeReturnValue();
-            xml.writeStartElement("PARAMVALUE");
-            xml.writeAttribute("NAME", "EnumerationContext");
-            xml.writeAttribute("PARAMTYPE", "string");
+            xml.start("PARAMVALUE");
+            xml.attribute("NAME", "EnumerationContext");
+            xml.attribute("PARAMTYPE", "string");
             if (enumerationContext != null && !(endOfSequence && enumerationContext.isEmpty())) {
-                xml.writeStartElement("VALUE");
-                xml.writeCharacters(CimXmlElementWriter.sanitize(enumerationContext));
-                xml.writeEndElement();
+                xml.start("VALUE");
+                xml.text(enumerationContext);
+                xml.end();
             }
-            xml.writeEndElement();
-            xml.writeStartElement("PARAMVALUE");
-            xml.writeAttribute("NAME", "EndOfSequence");
-            xml.writeAttribute("PARAMTYPE", "boolean");
-            xml.writeStartElement("VALUE");
-            xml.writeCharacters(endOfSequence ? "TRUE" : "FALSE");
-            xml.writeEndElement();
-            xml.writeEndElement();
+            xml.end();
+            xml.start("PARAMVALUE");
+            xml.attribute("NAME", "EndOfSequence");
+            xml.attribute("PARAMTYPE", "boolean");
+            xml.start("VALUE");
+            xml.text(endOfSequence ? "TRUE" : "FALSE");
+            xml.end();
+            xml.end();
         } catch (XMLStreamException e) {
             throw failure(e);
         }

@@ -57,13 +57,18 @@ public final class InstanceFilter {
     }
 
     private CimInstance filter(CimInstance instance, CimClass instanceClass, ObjectPath path) {
-        List<CimProperty> out = new ArrayList<>(instance.properties().size());
-        for (CimProperty p : instance.properties()) {
-            if (!properties.includes(p.name())
-                    || (!deepInheritance && requestedClass != null && requestedClass.property(p.name()) == null)) {
+        // The class declarations are only consulted when a flag needs them: on the common path
+        // (all properties, no qualifiers, no class origin) each property costs no map lookup.
+        boolean cut = !deepInheritance && requestedClass != null;
+        boolean needsDeclaration = instanceClass != null && (includeQualifiers || includeClassOrigin);
+        List<CimProperty> props = instance.properties();
+        List<CimProperty> out = new ArrayList<>(props.size());
+        for (int i = 0, n = props.size(); i < n; i++) {
+            CimProperty p = props.get(i);
+            if (!properties.includes(p.name()) || (cut && requestedClass.property(p.name()) == null)) {
                 continue;
             }
-            CimProperty declared = instanceClass == null ? null : instanceClass.property(p.name());
+            CimProperty declared = needsDeclaration ? instanceClass.property(p.name()) : null;
             out.add(new CimProperty(p.name(), p.type(), p.value(),
                     includeQualifiers && declared != null ? declared.qualifiers() : List.of(),
                     includeClassOrigin ? (declared != null ? declared.classOrigin() : p.classOrigin()) : null,

@@ -1,0 +1,62 @@
+package org.iscsismis.cimxml;
+
+import javax.xml.stream.XMLStreamException;
+
+/**
+ * The little of a streaming XML writer that {@link CimXmlElementWriter} needs. Two implementations:
+ * {@link Utf8XmlOut} (responses: UTF-8 bytes straight into a buffer) and {@link StaxXmlOut} (over a
+ * StAX writer, for callers that bring their own).
+ *
+ * <p>Contract shared by both, so that they write the same bytes:
+ * <ul>
+ *   <li>{@link #text} and {@link #attribute} accept any {@code String}: characters XML 1.0 forbids
+ *       are written as U+FFFD (see {@link CimXmlElementWriter#sanitize}), the rest escaped as
+ *       Woodstox escapes them (text: {@code < &} always, {@code >} at the start of the text or after
+ *       {@code ]}, CR and U+007F–U+009F as character references; attribute values: {@code < & "}, and
+ *       TAB, LF, CR as character references).</li>
+ *   <li>Element names and attribute names are ASCII names, written as given.</li>
+ *   <li>An element opened with {@link #start} and ended without content is written as a start and an
+ *       end tag ({@code <PROPERTY ...></PROPERTY>}); {@link #empty} writes {@code <NAME .../>}.</li>
+ * </ul>
+ */
+interface XmlOut {
+
+    /** Opens element {@code name}; attributes may follow until the next content. */
+    void start(String name) throws XMLStreamException;
+
+    /**
+     * Opens element {@code name} with two attributes; the same as {@link #start} and two
+     * {@link #attribute} calls. For start tags that repeat with the same strings (a property's
+     * name and type in every instance of a class): {@link Utf8XmlOut} copies them pre-encoded.
+     */
+    default void start(String name, String attribute1, String value1, String attribute2, String value2)
+            throws XMLStreamException {
+        start(name);
+        attribute(attribute1, value1);
+        attribute(attribute2, value2);
+    }
+
+    /** An element without content ({@code <name .../>}); attributes may follow. */
+    void empty(String name) throws XMLStreamException;
+
+    /** An attribute of the element just opened; {@code value} is escaped. */
+    void attribute(String name, String value) throws XMLStreamException;
+
+    /** Ends the innermost open element. */
+    void end() throws XMLStreamException;
+
+    /** Character content, escaped. */
+    void text(String s) throws XMLStreamException;
+
+    /** A decimal integer as character content. */
+    void number(long v) throws XMLStreamException;
+
+    /** Markup written as is (the XML declaration). */
+    void raw(String s) throws XMLStreamException;
+
+    /** Pushes what is buffered to the underlying stream and flushes it. */
+    void flush() throws XMLStreamException;
+
+    /** Flushes; the underlying stream stays open. */
+    void close() throws XMLStreamException;
+}
