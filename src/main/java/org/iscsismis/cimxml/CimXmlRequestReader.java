@@ -133,8 +133,12 @@ public final class CimXmlRequestReader {
         if (e.getCause() instanceof XMLStreamException x) {
             return translate(x);
         }
-        if (e instanceof CimException || e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+        if (e instanceof CimException) {
             throw e;
+        }
+        if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+            // the parser's way of refusing input it cannot represent: the client's mistake, not ours
+            return new CimXmlException(CimXmlException.Kind.NOT_VALID, "Request cannot be read: " + e.getMessage(), e);
         }
         return new CimXmlException(CimXmlException.Kind.NOT_WELL_FORMED, "Request cannot be read: " + e, e);
     }

@@ -123,9 +123,11 @@ public final class Dispatcher {
             repository.createClass(ns, r.newClass());
         } else if (request instanceof ModifyClassRequest r) {
             requireClassAsSubject(ns, r.modifiedClass().name());
+            requireNoProvider(ns, r.modifiedClass().name(), "modified");
             repository.modifyClass(ns, r.modifiedClass());
         } else if (request instanceof DeleteClassRequest r) {
             requireClassAsSubject(ns, r.className());
+            requireNoProvider(ns, r.className(), "deleted");
             repository.deleteClass(ns, r.className());
         } else if (request instanceof GetQualifierRequest r) {
             sink.qualifierDeclaration(repository.getQualifierType(ns, r.qualifierName()));
@@ -192,6 +194,14 @@ public final class Dispatcher {
             throw new CimException(CimStatus.NOT_FOUND, "Class " + className + " does not exist in namespace " + ns);
         }
         return c;
+    }
+
+    /** A class a provider serves keeps its declaration while the provider is registered (the provider relies on it). */
+    private void requireNoProvider(CimNamespace ns, CimName className, String verb) {
+        if (registry.provider(ns, className) != null) {
+            throw new CimException(CimStatus.FAILED, "Class " + className + " in namespace " + ns
+                    + " is served by a provider and cannot be " + verb);
+        }
     }
 
     /** EnumerateClasses/EnumerateClassNames: a given ClassName must exist (INVALID_CLASS); null starts at the roots. */

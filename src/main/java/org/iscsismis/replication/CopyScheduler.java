@@ -34,6 +34,8 @@ final class CopyScheduler implements AutoCloseable {
     private final Map<ReplicationPair, Long> runnable = new HashMap<>();
     private final Set<ReplicationPair> running = new HashSet<>();
     private final Set<ReplicationPair> wokenWhileRunning = new HashSet<>();
+    /** Pairs removed while a slice of theirs was running: the slice's end drops them. */
+    private final Set<ReplicationPair> forgottenWhileRunning = new HashSet<>();
     private final Map<ReplicationPair, Long> lastPass = new HashMap<>();
     private long virtualTime;
     private boolean closed;
@@ -88,6 +90,9 @@ final class CopyScheduler implements AutoCloseable {
             runnable.remove(pair);
             lastPass.remove(pair);
             wokenWhileRunning.remove(pair);
+            if (running.contains(pair)) {
+                forgottenWhileRunning.add(pair); // its slice's end must not schedule it again
+            }
         }
     }
 
@@ -127,6 +132,10 @@ final class CopyScheduler implements AutoCloseable {
             }
             synchronized (monitor) {
                 running.remove(pair);
+                if (forgottenWhileRunning.remove(pair)) {
+                    wokenWhileRunning.remove(pair);
+                    continue;
+                }
                 long next = pass + STRIDE / weight(pair.priority);
                 lastPass.put(pair, next);
                 if ((more || wokenWhileRunning.remove(pair)) && !closed) {

@@ -59,7 +59,7 @@ public final class ServerConfig {
             new Key(HTTP_OUTPUT_BUFFER_BYTES, Integer.toString(HttpLimits.DEFAULT_OUTPUT_BUFFER_BYTES),
                     "response buffer per request: smaller responses go out in one write with Content-Length"),
             new Key(HTTP_SHUTDOWN_TIMEOUT_MS, "5000", "on shutdown, requests in progress get this long to finish"),
-            new Key(LIMITS_MAX_BODY_BYTES, Long.toString(64L << 20), "largest request body accepted (larger: HTTP 413)"),
+            new Key(LIMITS_MAX_BODY_BYTES, Long.toString(4L << 20), "largest request body accepted (larger: HTTP 413)"),
             new Key(LIMITS_XML_MAX_DEPTH, Integer.toString(ReaderLimits.DEFAULT.maxDepth()), "deepest XML element nesting accepted"),
             new Key(LIMITS_XML_MAX_ELEMENTS, Long.toString(ReaderLimits.DEFAULT.maxElements()), "most XML elements accepted in one request"),
             new Key(LIMITS_XML_MAX_ATTRIBUTE_LENGTH, Integer.toString(ReaderLimits.DEFAULT.maxAttributeValueLength()),

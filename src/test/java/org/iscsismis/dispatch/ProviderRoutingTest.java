@@ -19,6 +19,8 @@ import org.iscsismis.cim.CimStatus;
 import org.iscsismis.cim.CimValue;
 import org.iscsismis.cim.ObjectPath;
 import org.iscsismis.operation.CreateInstanceRequest;
+import org.iscsismis.operation.DeleteClassRequest;
+import org.iscsismis.operation.ModifyClassRequest;
 import org.iscsismis.operation.DeleteInstanceRequest;
 import org.iscsismis.operation.EnumerateInstanceNamesRequest;
 import org.iscsismis.operation.EnumerateInstancesRequest;
@@ -158,5 +160,13 @@ class ProviderRoutingTest {
         assertEquals(2, f.run(EnumerateInstancesRequest.of(NS, POOL)).all("namedInstance", CimInstance.class).size());
         assertEquals("pool one", f.run(GetInstanceRequest.of(NS, path(POOL, "P1"))).only("instance", CimInstance.class)
                 .value("Name").asString());
+    }
+
+    @Test
+    void aClassServedByAProviderCannotBeModifiedOrDeleted() {
+        assertCimError(CimStatus.FAILED, () -> f.run(new DeleteClassRequest(NS, DISK)), "Test_Disk", "provider");
+        assertCimError(CimStatus.FAILED, () -> f.run(new ModifyClassRequest(NS, f.repo.getClass(NS, DISK))),
+                "Test_Disk", "provider");
+        assertNotNull(f.repo.findClass(NS, DISK), "the class is still there");
     }
 }

@@ -38,7 +38,7 @@ class ServerConfigTest {
         ServerConfig c = ServerConfig.defaults();
         assertEquals(5988, c.httpPort());
         assertEquals("127.0.0.1", c.bind());
-        assertEquals(64L << 20, c.httpLimits().maxBodyBytes());
+        assertEquals(4L << 20, c.httpLimits().maxBodyBytes());
         assertEquals(ReaderLimits.DEFAULT, c.httpLimits().xml());
         assertTrue(c.users().isEmpty());
         assertEquals("info", c.logLevel());
