@@ -34,6 +34,7 @@ import org.iscsismis.operation.ModifyInstanceRequest;
 import org.iscsismis.operation.ResponseSink;
 import org.iscsismis.operation.SetPropertyRequest;
 import org.iscsismis.operation.SetQualifierRequest;
+import org.iscsismis.provider.job.JobService;
 import org.iscsismis.provider.registry.ProviderRegistry;
 import org.iscsismis.repository.CimRepository;
 import org.slf4j.Logger;
@@ -67,18 +68,28 @@ public final class Dispatcher {
     private final InstanceRouter instances;
     private final AssociationTraversal associations;
     private final MethodInvoker methods;
+    private final JobService jobs;
 
     /** A dispatcher whose every class is served by the repository (no providers). */
     public Dispatcher(CimRepository repository, Clock clock) {
         this(repository, new ProviderRegistry(repository), clock);
     }
 
-    /** A dispatcher routing through {@code registry}; classes without a provider are served by {@code repository}. */
+    /**
+     * A dispatcher routing through {@code registry}; classes without a provider are served by
+     * {@code repository}. Providers get a job service of their own on {@code clock}.
+     */
     public Dispatcher(CimRepository repository, ProviderRegistry registry, Clock clock) {
+        this(repository, registry, clock, new JobService(repository, clock));
+    }
+
+    /** A dispatcher whose providers use {@code jobs} (tests inject one to watch its jobs). */
+    public Dispatcher(CimRepository repository, ProviderRegistry registry, Clock clock, JobService jobs) {
         this.repository = Objects.requireNonNull(repository, "repository must not be null");
         this.registry = Objects.requireNonNull(registry, "registry must not be null");
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
-        this.instances = new InstanceRouter(repository, registry, clock);
+        this.jobs = Objects.requireNonNull(jobs, "jobs must not be null");
+        this.instances = new InstanceRouter(repository, registry, clock, jobs);
         this.associations = new AssociationTraversal(repository, registry, instances);
         this.methods = new MethodInvoker(repository, registry, instances);
     }
@@ -86,6 +97,11 @@ public final class Dispatcher {
     /** The registry this dispatcher routes through. */
     public ProviderRegistry registry() {
         return registry;
+    }
+
+    /** The job service of this dispatcher's providers. */
+    public JobService jobs() {
+        return jobs;
     }
 
     /** The clock operations use for timestamps (jobs, pull timeouts; unused so far). */

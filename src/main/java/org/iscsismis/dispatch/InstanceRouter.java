@@ -24,6 +24,7 @@ import org.iscsismis.operation.SetPropertyRequest;
 import org.iscsismis.provider.InstanceProvider;
 import org.iscsismis.provider.Provider;
 import org.iscsismis.provider.ProviderContext;
+import org.iscsismis.provider.job.JobService;
 import org.iscsismis.provider.registry.ProviderRegistry;
 import org.iscsismis.provider.registry.Route;
 import org.iscsismis.repository.CimRepository;
@@ -44,11 +45,13 @@ final class InstanceRouter {
     private final CimRepository repository;
     private final ProviderRegistry registry;
     private final Clock clock;
+    private final JobService jobs;
 
-    InstanceRouter(CimRepository repository, ProviderRegistry registry, Clock clock) {
+    InstanceRouter(CimRepository repository, ProviderRegistry registry, Clock clock, JobService jobs) {
         this.repository = repository;
         this.registry = registry;
         this.clock = clock;
+        this.jobs = jobs;
     }
 
     /** The instance provider of exactly {@code className}, or null when the repository serves its instances. */
@@ -58,7 +61,7 @@ final class InstanceRouter {
     }
 
     ProviderContext context(CimNamespace ns) {
-        return new ProviderContext(ns, repository, clock);
+        return new ProviderContext(ns, repository, clock, jobs);
     }
 
     // ------------------------------------------------------------------ single instances

@@ -8,23 +8,44 @@ import org.iscsismis.cim.CimInstance;
 import org.iscsismis.cim.CimName;
 import org.iscsismis.cim.CimNamespace;
 import org.iscsismis.cim.ObjectPath;
+import org.iscsismis.provider.job.JobService;
 import org.iscsismis.repository.CimRepository;
 
 /**
  * What a provider may use during one call: the target namespace, a read-only view of the
- * repository (class declarations and static instances) and the server's clock. Immutable and cheap;
- * the dispatcher makes one per call. (The job service joins it with the jobs issue.)
+ * repository (class declarations and static instances), the server's clock and its job service.
+ * Immutable and cheap; the dispatcher makes one per call.
  */
 public final class ProviderContext {
 
     private final CimNamespace namespace;
     private final CimRepository repository;
     private final Clock clock;
+    private final JobService jobs;
 
+    /** A context without a job service ({@link #jobs} fails). */
     public ProviderContext(CimNamespace namespace, CimRepository repository, Clock clock) {
+        this(namespace, repository, clock, null);
+    }
+
+    public ProviderContext(CimNamespace namespace, CimRepository repository, Clock clock, JobService jobs) {
         this.namespace = Objects.requireNonNull(namespace, "namespace must not be null");
         this.repository = Objects.requireNonNull(repository, "repository must not be null");
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
+        this.jobs = jobs;
+    }
+
+    /**
+     * The server's job service: start a job for long work and return its path as OUT {@code Job}
+     * with return value 4096.
+     *
+     * @throws IllegalStateException if this context has none
+     */
+    public JobService jobs() {
+        if (jobs == null) {
+            throw new IllegalStateException("no job service in this provider context");
+        }
+        return jobs;
     }
 
     /** The namespace of the request (the namespace of the class being served). */

@@ -10,6 +10,7 @@ import org.iscsismis.dispatch.Dispatcher;
 import org.iscsismis.http.Authenticator;
 import org.iscsismis.http.BasicAuthenticator;
 import org.iscsismis.http.CimOperationHandler;
+import org.iscsismis.provider.job.JobProviders;
 import org.iscsismis.provider.registry.ProviderRegistry;
 import org.iscsismis.repository.CimRepository;
 import org.slf4j.Logger;
@@ -82,6 +83,7 @@ public final class IscsiSmisServer implements AutoCloseable {
             }
         }
         ProviderRegistry registry = new ProviderRegistry(repository);
+        JobProviders.register(repository, registry);
         setup.configure(repository, registry);
         Dispatcher dispatcher = new Dispatcher(repository, registry, Clock.systemUTC());
         CimOperationHandler handler = new CimOperationHandler(dispatcher, new CimXmlRequestReader(), config.httpLimits(),

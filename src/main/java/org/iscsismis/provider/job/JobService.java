@@ -1,0 +1,199 @@
+package org.iscsismis.provider.job;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.iscsismis.cim.CimException;
+import org.iscsismis.cim.CimName;
+import org.iscsismis.cim.CimNamespace;
+import org.iscsismis.cim.CimStatus;
+import org.iscsismis.cim.ObjectPath;
+import org.iscsismis.repository.CimRepository;
+
+/**
+ * Jobs for long-running methods, the SMI-S Job Control way: a method provider calls
+ * {@link #start} and returns 4096 ("Method Parameters Checked - Job Started") with the returned path
+ * as OUT parameter {@code Job}. The work runs on a bounded executor (daemon threads, started on
+ * demand); the job's CIM_ConcreteJob instance (or the namespace's subclass of it, see
+ * {@link JobProviders#servedClass}) is live, and served with its associations by the providers
+ * {@link JobProviders} registers.
+ *
+ * <p>Times come from the injected clock. A finished job with DeleteOnCompletion is removed
+ * TimeBeforeRemoval after it finished; expiry is checked lazily, on each access, so no timer thread
+ * is needed and tests step a clock instead of sleeping.
+ *
+ * <pre>{@code
+ * ObjectPath job = context.jobs().start(context.namespace(), target, List.of(volume), "Create volume",
+ *         progress -> { ...; progress.percent(50); ... });
+ * return MethodResult.of(CimValue.ofUint32(JobService.JOB_STARTED)).with("Job", CimValue.ofReference(job));
+ * }</pre>
+ *
+ * Thread-safe.
+ */
+public final class JobService implements AutoCloseable {
+
+    /** The method return value "Method Parameters Checked - Job Started". */
+    public static final long JOB_STARTED = 4096;
+    /** CIM_ConcreteJob.TimeBeforeRemoval's default: 5 minutes. */
+    public static final Duration DEFAULT_TIME_BEFORE_REMOVAL = Duration.ofMinutes(5);
+    public static final int DEFAULT_THREADS = 4;
+    public static final int DEFAULT_QUEUE = 1024;
+
+    static final CimName CONCRETE_JOB = CimName.of("CIM_ConcreteJob");
+    private static final String ID_PREFIX = "ISCSISMIS:JOB:";
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
+    private final CimRepository repository;
+    private final Clock clock;
+    private final ThreadPoolExecutor executor;
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final AtomicLong counter = new AtomicLong();
+
+    public JobService(CimRepository repository, Clock clock) {
+        this(repository, clock, DEFAULT_THREADS, DEFAULT_QUEUE);
+    }
+
+    /** A service running at most {@code threads} jobs at once, with at most {@code queue} waiting. */
+    public JobService(CimRepository repository, Clock clock, int threads, int queue) {
+        this.repository = Objects.requireNonNull(repository, "repository must not be null");
+        this.clock = Objects.requireNonNull(clock, "clock must not be null");
+        if (threads < 1 || queue < 1) {
+            throw new IllegalArgumentException("threads and queue must be positive");
+        }
+        int pool = POOLS.incrementAndGet();
+        AtomicInteger n = new AtomicInteger();
+        this.executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(queue), r -> {
+            Thread t = new Thread(r, "job-" + pool + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        executor.allowCoreThreadTimeOut(true);
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * Starts a job: JobState New, then Running when a thread takes it, then Completed (work returned),
+     * Exception (work threw) or Terminated (RequestStateChange). DeleteOnCompletion is true and
+     * TimeBeforeRemoval 5 minutes (both writable through ModifyInstance or the setters here).
+     *
+     * @param namespace   where the job instance lives (must have CIM_ConcreteJob)
+     * @param owner       the element whose method started the job (CIM_OwningJobElement), or null
+     * @param affected    the elements the job works on (CIM_AffectedJobElement)
+     * @param description Name, ElementName and Description of the job
+     * @return the path of the job instance, with namespace (OUT parameter {@code Job})
+     * @throws CimException FAILED if the namespace has no job class or too many jobs are waiting
+     */
+    public ObjectPath start(CimNamespace namespace, ObjectPath owner, List<ObjectPath> affected, String description,
+            JobWork work) {
+        Objects.requireNonNull(namespace, "namespace must not be null");
+        Objects.requireNonNull(work, "work must not be null");
+        CimName cls = jobClass(namespace);
+        String id = ID_PREFIX + counter.incrementAndGet();
+        ObjectPath path = ObjectPath.builder(cls).namespace(namespace).key("InstanceID", id).build();
+        List<ObjectPath> touched = new ArrayList<>();
+        for (ObjectPath p : affected == null ? List.<ObjectPath>of() : affected) {
+            touched.add(absolute(p, namespace));
+        }
+        Job job = new Job(id, path, owner == null ? null : absolute(owner, namespace), touched,
+                description == null ? id : description, clock, true, DEFAULT_TIME_BEFORE_REMOVAL);
+        jobs.put(id, job);
+        try {
+            job.setFuture(executor.submit(() -> job.run(work)));
+        } catch (RejectedExecutionException e) {
+            jobs.remove(id);
+            throw new CimException(CimStatus.FAILED, "Too many jobs waiting; try again later");
+        }
+        return path;
+    }
+
+    /** The class of job instances in {@code namespace}. */
+    CimName jobClass(CimNamespace namespace) {
+        if (!repository.hasNamespace(namespace) || !repository.hasClass(namespace, CONCRETE_JOB)) {
+            throw new CimException(CimStatus.FAILED, "Namespace " + namespace + " has no class " + CONCRETE_JOB + " for jobs");
+        }
+        return JobProviders.servedClass(repository, namespace, CONCRETE_JOB);
+    }
+
+    /** The live job with this InstanceID, or null (unknown or expired). */
+    public Job find(String instanceId) {
+        Job j = instanceId == null ? null : jobs.get(instanceId);
+        if (j != null && j.expired(clock.instant())) {
+            jobs.remove(instanceId, j);
+            return null;
+        }
+        return j;
+    }
+
+    /** The live job named by {@code path} (its InstanceID key, namespace and class), or null. */
+    public Job find(ObjectPath path) {
+        if (path == null || path.key("InstanceID") == null || path.key("InstanceID").isNull()) {
+            return null;
+        }
+        Job j = find(path.key("InstanceID").asString());
+        return j != null && (path.namespace() == null || j.namespace().equals(path.namespace()))
+                && j.path().className().equals(path.className()) ? j : null;
+    }
+
+    /** The live jobs of {@code namespace}, expired ones removed first. */
+    public List<Job> jobs(CimNamespace namespace) {
+        purge();
+        List<Job> out = new ArrayList<>();
+        for (Job j : jobs.values()) {
+            if (j.namespace().equals(namespace)) {
+                out.add(j);
+            }
+        }
+        out.sort((a, b) -> Long.compare(number(a), number(b)));
+        return out;
+    }
+
+    /** Removes the expired jobs. */
+    public void purge() {
+        var now = clock.instant();
+        jobs.values().removeIf(j -> j.expired(now));
+    }
+
+    /** Terminates a job; false if it had already finished. */
+    public boolean terminate(Job job) {
+        return job.terminate();
+    }
+
+    public void setDeleteOnCompletion(Job job, boolean value) {
+        job.setDeleteOnCompletion(value);
+    }
+
+    public void setTimeBeforeRemoval(Job job, Duration value) {
+        if (value == null || value.isNegative()) {
+            throw new IllegalArgumentException("TimeBeforeRemoval must be a non-negative interval");
+        }
+        job.setTimeBeforeRemoval(value);
+    }
+
+    /** Stops taking jobs and interrupts the running ones. */
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+
+    private static long number(Job j) {
+        return Long.parseLong(j.instanceId().substring(ID_PREFIX.length()));
+    }
+
+    private static ObjectPath absolute(ObjectPath p, CimNamespace ns) {
+        ObjectPath q = p.host() == null ? p : p.withHost(null);
+        return q.namespace() == null ? q.withNamespace(ns) : q;
+    }
+}
