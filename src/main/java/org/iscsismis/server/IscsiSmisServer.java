@@ -10,6 +10,8 @@ import org.iscsismis.dispatch.Dispatcher;
 import org.iscsismis.http.Authenticator;
 import org.iscsismis.http.BasicAuthenticator;
 import org.iscsismis.http.CimOperationHandler;
+import org.iscsismis.iscsi.provider.IscsiDemo;
+import org.iscsismis.iscsi.provider.IscsiTarget;
 import org.iscsismis.provider.registry.ProviderRegistry;
 import org.iscsismis.repository.CimRepository;
 import org.slf4j.Logger;
@@ -38,11 +40,13 @@ public final class IscsiSmisServer implements AutoCloseable {
     private final ServerConfig config;
     private final CimRepository repository;
     private final HttpEndpoint endpoint;
+    private final IscsiTarget target;
 
-    private IscsiSmisServer(ServerConfig config, CimRepository repository, HttpEndpoint endpoint) {
+    private IscsiSmisServer(ServerConfig config, CimRepository repository, HttpEndpoint endpoint, IscsiTarget target) {
         this.config = config;
         this.repository = repository;
         this.endpoint = endpoint;
+        this.target = target;
     }
 
     /**
@@ -82,14 +86,32 @@ public final class IscsiSmisServer implements AutoCloseable {
             }
         }
         ProviderRegistry registry = new ProviderRegistry(repository);
-        setup.configure(repository, registry);
-        Dispatcher dispatcher = new Dispatcher(repository, registry, Clock.systemUTC());
-        CimOperationHandler handler = new CimOperationHandler(dispatcher, new CimXmlRequestReader(), config.httpLimits(),
-                authenticator(config.users()));
-        HttpEndpoint endpoint = HttpEndpoint.start(config, handler);
+        IscsiTarget target = new IscsiTarget();
+        HttpEndpoint endpoint;
+        try {
+            if (IscsiTarget.schemaHasClasses(repository)) {
+                target.register(registry);
+                if (config.demoEnabled()) {
+                    IscsiDemo.populate(target.engine());
+                    LOG.debug("Demo target: {} pools, {} disks, {} replication pairs", target.disks().pools().size(),
+                            target.disks().disks().size(), target.engine().pairs().size());
+                }
+            } else {
+                LOG.warn("The schema lacks the MSISCSITARGET_* classes {}: the iSCSI target providers are not registered",
+                        IscsiTarget.CLASSES);
+            }
+            setup.configure(repository, registry);
+            Dispatcher dispatcher = new Dispatcher(repository, registry, Clock.systemUTC());
+            CimOperationHandler handler = new CimOperationHandler(dispatcher, new CimXmlRequestReader(), config.httpLimits(),
+                    authenticator(config.users()));
+            endpoint = HttpEndpoint.start(config, handler);
+        } catch (RuntimeException e) {
+            target.close();
+            throw e;
+        }
         LOG.debug("Listening on {}/cimom ({}, namespaces {})", endpoint.url(),
                 config.users().isEmpty() ? "no authentication" : "HTTP Basic authentication", NAMESPACES);
-        return new IscsiSmisServer(config, repository, endpoint);
+        return new IscsiSmisServer(config, repository, endpoint, target);
     }
 
     private static Authenticator authenticator(Map<String, String> users) {
@@ -110,6 +132,11 @@ public final class IscsiSmisServer implements AutoCloseable {
         return repository;
     }
 
+    /** The simulated iSCSI target (disks and replication engine) behind the MSISCSITARGET_* providers. */
+    public IscsiTarget target() {
+        return target;
+    }
+
     public ServerConfig config() {
         return config;
     }
@@ -119,12 +146,16 @@ public final class IscsiSmisServer implements AutoCloseable {
         endpoint.join();
     }
 
-    /** Stops gracefully: no new connections, requests in progress finish within http.shutdownTimeoutMs. */
+    /**
+     * Stops gracefully: no new connections, requests in progress finish within http.shutdownTimeoutMs; then the
+     * replication engine stops (after the endpoint, so no request still reaches it).
+     */
     @Override
     public void close() {
         if (endpoint.isRunning()) {
             LOG.info("Stopping");
             endpoint.close();
         }
+        target.close();
     }
 }
