@@ -21,7 +21,8 @@ import org.iscsismis.replication.ReplicationEngine;
  * same every time): pool {@code pool-1} "demo-pool"; disks {@code disk-1} "db-data", {@code disk-2} "logs",
  * {@code disk-3} "archive" holding data; a synchronous mirror of db-data (waited for until Synchronized), a
  * snapshot of logs, and a Low-priority clone of archive that stays in progress for minutes because its target
- * disk carries an injected write latency ({@link #CLONE_CHUNK_LATENCY} per 64 KiB chunk).
+ * disk carries an injected latency ({@link #CLONE_CHUNK_LATENCY} per 64 KiB chunk, about seven minutes for the
+ * 1 GiB fill; removed when the clone reaches Synchronized).
  */
 public final class IscsiDemo {
 
@@ -61,6 +62,9 @@ public final class IscsiDemo {
         VirtualDisk cloneTarget = disks.createDisk(pool.id(), "archive-clone", archive.sizeBytes(), archive.blockSize());
         cloneTarget.faults().latency(CLONE_CHUNK_LATENCY);
         PairSnapshot clone = engine.createPair(PairSpec.clone(archive.id()).toDisk(cloneTarget.id()).priority(CopyPriority.LOW));
+        // once the fill is done the clone is an ordinary disk again: no more injected latency for its host I/O
+        engine.awaitCopyState(clone.id(), CopyState.SYNCHRONIZED)
+                .thenRun(() -> cloneTarget.faults().latency(Duration.ZERO));
         return new Content(pool, mirror, snapshot, clone);
     }
 
