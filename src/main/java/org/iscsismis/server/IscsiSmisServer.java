@@ -10,7 +10,10 @@ import org.iscsismis.dispatch.Dispatcher;
 import org.iscsismis.http.Authenticator;
 import org.iscsismis.http.BasicAuthenticator;
 import org.iscsismis.http.CimOperationHandler;
+import org.iscsismis.iscsi.provider.IscsiDemo;
+import org.iscsismis.iscsi.provider.IscsiTarget;
 import org.iscsismis.provider.job.JobProviders;
+import org.iscsismis.provider.job.JobService;
 import org.iscsismis.provider.registry.ProviderRegistry;
 import org.iscsismis.repository.CimRepository;
 import org.slf4j.Logger;
@@ -39,11 +42,16 @@ public final class IscsiSmisServer implements AutoCloseable {
     private final ServerConfig config;
     private final CimRepository repository;
     private final HttpEndpoint endpoint;
+    private final IscsiTarget target;
+    private final JobService jobs;
 
-    private IscsiSmisServer(ServerConfig config, CimRepository repository, HttpEndpoint endpoint) {
+    private IscsiSmisServer(ServerConfig config, CimRepository repository, HttpEndpoint endpoint, IscsiTarget target,
+                            JobService jobs) {
+        this.jobs = jobs;
         this.config = config;
         this.repository = repository;
         this.endpoint = endpoint;
+        this.target = target;
     }
 
     /**
@@ -83,15 +91,34 @@ public final class IscsiSmisServer implements AutoCloseable {
             }
         }
         ProviderRegistry registry = new ProviderRegistry(repository);
-        JobProviders.register(repository, registry);
-        setup.configure(repository, registry);
-        Dispatcher dispatcher = new Dispatcher(repository, registry, Clock.systemUTC());
-        CimOperationHandler handler = new CimOperationHandler(dispatcher, new CimXmlRequestReader(), config.httpLimits(),
-                authenticator(config.users()));
-        HttpEndpoint endpoint = HttpEndpoint.start(config, handler);
+        IscsiTarget target = new IscsiTarget();
+        HttpEndpoint endpoint;
+        Dispatcher dispatcher;
+        try {
+            if (IscsiTarget.schemaHasClasses(repository)) {
+                target.register(registry);
+                if (config.demoEnabled()) {
+                    IscsiDemo.populate(target.engine());
+                    LOG.debug("Demo target: {} pools, {} disks, {} replication pairs", target.disks().pools().size(),
+                            target.disks().disks().size(), target.engine().pairs().size());
+                }
+            } else {
+                LOG.warn("The schema lacks the MSISCSITARGET_* classes {}: the iSCSI target providers are not registered",
+                        IscsiTarget.CLASSES);
+            }
+            JobProviders.register(repository, registry);
+            setup.configure(repository, registry);
+            dispatcher = new Dispatcher(repository, registry, Clock.systemUTC());
+            CimOperationHandler handler = new CimOperationHandler(dispatcher, new CimXmlRequestReader(), config.httpLimits(),
+                    authenticator(config.users()));
+            endpoint = HttpEndpoint.start(config, handler);
+        } catch (RuntimeException e) {
+            target.close();
+            throw e;
+        }
         LOG.debug("Listening on {}/cimom ({}, namespaces {})", endpoint.url(),
                 config.users().isEmpty() ? "no authentication" : "HTTP Basic authentication", NAMESPACES);
-        return new IscsiSmisServer(config, repository, endpoint);
+        return new IscsiSmisServer(config, repository, endpoint, target, dispatcher.jobs());
     }
 
     private static Authenticator authenticator(Map<String, String> users) {
@@ -112,6 +139,11 @@ public final class IscsiSmisServer implements AutoCloseable {
         return repository;
     }
 
+    /** The simulated iSCSI target (disks and replication engine) behind the MSISCSITARGET_* providers. */
+    public IscsiTarget target() {
+        return target;
+    }
+
     public ServerConfig config() {
         return config;
     }
@@ -121,12 +153,17 @@ public final class IscsiSmisServer implements AutoCloseable {
         endpoint.join();
     }
 
-    /** Stops gracefully: no new connections, requests in progress finish within http.shutdownTimeoutMs. */
+    /**
+     * Stops gracefully: no new connections, requests in progress finish within http.shutdownTimeoutMs; then the
+     * replication engine stops (after the endpoint, so no request still reaches it).
+     */
     @Override
     public void close() {
         if (endpoint.isRunning()) {
             LOG.info("Stopping");
             endpoint.close();
         }
+        target.close();
+        jobs.close();
     }
 }

@@ -43,6 +43,9 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--mof", paramLabel = "DIR", description = "compile the schema in DIR instead of the packaged one (schema.mofDir)")
     Path mofDirectory;
 
+    @Option(names = "--no-demo", description = "start without the demo pool, disks and replication pairs (demo.enabled=false)")
+    boolean noDemo;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "set one configuration key (repeatable)")
     Map<String, String> settings = new LinkedHashMap<>();
 
@@ -86,6 +89,9 @@ public final class Main implements Callable<Integer> {
         }
         if (mofDirectory != null) {
             overrides.put(ServerConfig.SCHEMA_MOF_DIR, mofDirectory.toString());
+        }
+        if (noDemo) {
+            overrides.put(ServerConfig.DEMO_ENABLED, "false");
         }
         ServerConfig config = ServerConfig.load(configFile, overrides);
         config.checkBindingAllowed();

@@ -48,6 +48,7 @@ public final class ServerConfig {
     public static final String AUTH_USERS = "auth.users";
     public static final String LOG_LEVEL = "log.level";
     public static final String SCHEMA_MOF_DIR = "schema.mofDir";
+    public static final String DEMO_ENABLED = "demo.enabled";
 
     /** Every key, in documentation order. */
     public static final List<Key> KEYS = List.of(
@@ -68,7 +69,8 @@ public final class ServerConfig {
                     "longest XML text content accepted, in characters"),
             new Key(AUTH_USERS, "", "HTTP Basic users, user:password[,user:password...]; empty = no authentication"),
             new Key(LOG_LEVEL, "info", "log level of the server: trace, debug, info, warn, error or off"),
-            new Key(SCHEMA_MOF_DIR, "", "directory whose root*.mof files are compiled into the repository at start-up; empty = the schema packaged with the server"));
+            new Key(SCHEMA_MOF_DIR, "", "directory whose root*.mof files are compiled into the repository at start-up; empty = the schema packaged with the server"),
+            new Key(DEMO_ENABLED, "true", "create the demo pool, disks and replication pairs at start-up (true or false)"));
 
     private static final List<String> LEVELS = List.of("trace", "debug", "info", "warn", "error", "off");
 
@@ -83,6 +85,7 @@ public final class ServerConfig {
     private final HttpLimits httpLimits;
     private final Map<String, String> users;
     private final String logLevel;
+    private final boolean demoEnabled;
 
     private ServerConfig(Map<String, String> values) {
         this.values = Collections.unmodifiableMap(values);
@@ -101,6 +104,7 @@ public final class ServerConfig {
         this.httpLimits = new HttpLimits(number(LIMITS_MAX_BODY_BYTES, 1, Long.MAX_VALUE), xml, outputBufferBytes);
         this.users = Users.parse(values.get(AUTH_USERS));
         this.logLevel = values.get(LOG_LEVEL).trim().toLowerCase(Locale.ROOT);
+        this.demoEnabled = bool(DEMO_ENABLED);
         if (!LEVELS.contains(logLevel)) {
             throw new ConfigurationException(LOG_LEVEL + ": \"" + values.get(LOG_LEVEL) + "\" is not one of " + LEVELS);
         }
@@ -212,6 +216,11 @@ public final class ServerConfig {
         return dir.isEmpty() ? null : Path.of(dir);
     }
 
+    /** True if the demo target content is created at start-up (demo.enabled). */
+    public boolean demoEnabled() {
+        return demoEnabled;
+    }
+
     public String logLevel() {
         return logLevel;
     }
@@ -270,6 +279,17 @@ public final class ServerConfig {
             throw new ConfigurationException(key + " must not be empty");
         }
         return value;
+    }
+
+    private boolean bool(String key) {
+        String value = values.get(key).trim();
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new ConfigurationException(key + ": \"" + values.get(key) + "\" is not true or false");
     }
 
     private long number(String key, long min, long max) {

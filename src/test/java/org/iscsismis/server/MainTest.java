@@ -28,7 +28,7 @@ class MainTest {
     @Test
     void helpListsTheOptions() {
         assertEquals(0, run("--help"));
-        for (String option : new String[] {"--http-port", "--bind", "--config", "--log-level", "--set"}) {
+        for (String option : new String[] {"--http-port", "--bind", "--config", "--log-level", "--no-demo", "--set"}) {
             assertTrue(out.toString().contains(option), out.toString());
         }
     }
@@ -70,5 +70,15 @@ class MainTest {
         assertEquals(8000, c.httpPort());
         assertEquals("localhost", c.bind());
         assertEquals("warn", c.logLevel());
+    }
+
+    @Test
+    void noDemoTurnsTheDemoOff() {
+        Main main = new Main();
+        new CommandLine(main).parseArgs("--no-demo");
+        assertFalse(main.configuration().demoEnabled());
+        Main plain = new Main();
+        new CommandLine(plain).parseArgs();
+        assertTrue(plain.configuration().demoEnabled());
     }
 }

@@ -140,4 +140,14 @@ class ServerConfigTest {
         assertEquals(0, b.httpPort());
         assertEquals(ServerConfig.defaults(), a);
     }
+
+    @Test
+    void demoIsOnByDefaultAndCanBeTurnedOff() {
+        assertTrue(ServerConfig.defaults().demoEnabled());
+        assertFalse(ServerConfig.of(Map.of(ServerConfig.DEMO_ENABLED, "false")).demoEnabled());
+        assertFalse(ServerConfig.of(Map.of(ServerConfig.DEMO_ENABLED, " FALSE ")).demoEnabled());
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> ServerConfig.of(Map.of(ServerConfig.DEMO_ENABLED, "maybe")));
+        assertTrue(e.getMessage().contains("demo.enabled"), e.getMessage());
+    }
 }

@@ -30,9 +30,19 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Au
     private final IscsiSmisServer.ProviderSetup setup;
     private IscsiSmisServer server;
 
-    /** The default configuration on a free port. */
+    /** The default test configuration: a free port, no demo target content. */
     public TestServer() {
-        this(ServerConfig.defaults().withHttpPort(0));
+        this(testDefaults());
+    }
+
+    /** The defaults on a free port, with the demo off (tests that want it set demo.enabled=true). */
+    public static ServerConfig testDefaults() {
+        return ServerConfig.defaults().withHttpPort(0).with(ServerConfig.DEMO_ENABLED, "false");
+    }
+
+    /** Starts a server with the demo target content (pool, disks, mirror, snapshot, clone) on a free port now. */
+    public static TestServer startWithDemo() {
+        return start(testDefaults().with(ServerConfig.DEMO_ENABLED, "true"));
     }
 
     /** A given configuration (use port 0 to get a free port). */
@@ -48,14 +58,14 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Au
 
     /** Starts a server on a free port now, with {@code setup} registering providers first. */
     public static TestServer start(IscsiSmisServer.ProviderSetup setup) {
-        TestServer server = new TestServer(ServerConfig.defaults().withHttpPort(0), setup);
+        TestServer server = new TestServer(testDefaults(), setup);
         server.startServer();
         return server;
     }
 
     /** Starts a server with the default test configuration now. */
     public static TestServer start() {
-        return start(ServerConfig.defaults().withHttpPort(0));
+        return start(testDefaults());
     }
 
     /** Starts a server with the given configuration now (use port 0 to get a free port). */

@@ -1,0 +1,63 @@
+package org.iscsismis.iscsi.provider;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.iscsismis.cim.CimName;
+import org.iscsismis.iscsi.disk.DiskRegistry;
+import org.iscsismis.provider.registry.ProviderRegistry;
+import org.iscsismis.replication.EngineConfig;
+import org.iscsismis.replication.ReplicationEngine;
+import org.iscsismis.repository.CimRepository;
+
+/**
+ * The simulated iSCSI target of one server: its {@link DiskRegistry}, its one {@link ReplicationEngine} and the
+ * providers that expose them. The server creates it at start-up and closes it after its HTTP endpoint.
+ */
+public final class IscsiTarget implements AutoCloseable {
+
+    /** The classes {@link #register} serves, all in {@link StorageElements#NAMESPACE}. */
+    public static final List<CimName> CLASSES = List.of(StorageElements.POOL, StorageElements.VOLUME, StorageElements.SYNCHRONIZED);
+
+    private final DiskRegistry disks;
+    private final ReplicationEngine engine;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    public IscsiTarget(DiskRegistry disks, EngineConfig config) {
+        this.disks = disks;
+        this.engine = new ReplicationEngine(disks, config);
+    }
+
+    public IscsiTarget() {
+        this(new DiskRegistry(), EngineConfig.defaults());
+    }
+
+    public DiskRegistry disks() {
+        return disks;
+    }
+
+    public ReplicationEngine engine() {
+        return engine;
+    }
+
+    /** True if the repository declares every class this target serves (a custom schema may not). */
+    public static boolean schemaHasClasses(CimRepository repository) {
+        return repository.hasNamespace(StorageElements.NAMESPACE)
+                && CLASSES.stream().allMatch(c -> repository.findClass(StorageElements.NAMESPACE, c) != null);
+    }
+
+    /** Registers the MSISCSITARGET_* providers (StorageSynchronized as instance and association provider). */
+    public void register(ProviderRegistry registry) {
+        registry.register(StorageElements.NAMESPACE, StorageElements.POOL, new StoragePoolProvider(disks));
+        registry.register(StorageElements.NAMESPACE, StorageElements.VOLUME, new StorageVolumeProvider(disks));
+        registry.register(StorageElements.NAMESPACE, StorageElements.SYNCHRONIZED, new StorageSynchronizedProvider(engine));
+    }
+
+    /** Stops the engine's copy workers and event thread (once; later calls do nothing). */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            engine.close();
+        }
+    }
+}
