@@ -34,6 +34,10 @@ import org.iscsismis.cim.ObjectPath;
  * reference named {@code query.resultRole()} (any other reference, if null). A source object that
  * does not exist simply has no associations (deliver nothing). References may point into other
  * namespaces: give them a namespace then. Called concurrently from many threads.
+ *
+ * <p><b>Locks:</b> never hold a lock of your own while calling the sink. For Associators the
+ * dispatcher fetches each far end (possibly from another provider) while your call is still on the
+ * stack, so a lock held across {@code deliver} can deadlock against that provider.
  */
 public interface AssociationProvider extends Provider {
 
