@@ -27,10 +27,7 @@ public record OpenQueryInstancesRequest(CimNamespace namespace, String filterQue
         Objects.requireNonNull(namespace, "namespace must not be null");
         Objects.requireNonNull(filterQueryLanguage, "FilterQueryLanguage must not be null");
         Objects.requireNonNull(filterQuery, "FilterQuery must not be null");
-        if (operationTimeout != null) {
-            Requests.checkUint32("OperationTimeout", operationTimeout);
-        }
-        Requests.checkUint32("MaxObjectCount", maxObjectCount);
+        Requests.checkOpenParameters(operationTimeout, maxObjectCount);
     }
 
     @Override

@@ -31,10 +31,7 @@ public record OpenReferenceInstancePathsRequest(CimNamespace namespace, ObjectPa
     public OpenReferenceInstancePathsRequest {
         Objects.requireNonNull(namespace, "namespace must not be null");
         Objects.requireNonNull(instanceName, "InstanceName must not be null");
-        if (operationTimeout != null) {
-            Requests.checkUint32("OperationTimeout", operationTimeout);
-        }
-        Requests.checkUint32("MaxObjectCount", maxObjectCount);
+        Requests.checkOpenParameters(operationTimeout, maxObjectCount);
     }
 
     @Override
@@ -53,16 +50,11 @@ public record OpenReferenceInstancePathsRequest(CimNamespace namespace, ObjectPa
     }
 
     /** Builds a {@link OpenReferenceInstancePathsRequest}; starts from the DSP0200 defaults. */
-    public static final class Builder {
+    public static final class Builder extends OpenRequestBuilder<Builder> {
         private final CimNamespace namespace;
         private final ObjectPath instanceName;
         private CimName resultClass = null;
         private CimName role = null;
-        private String filterQueryLanguage = null;
-        private String filterQuery = null;
-        private Long operationTimeout = null;
-        private boolean continueOnError = false;
-        private long maxObjectCount = 0L;
 
         private Builder(CimNamespace namespace, ObjectPath instanceName) {
             this.namespace = namespace;
@@ -81,33 +73,8 @@ public record OpenReferenceInstancePathsRequest(CimNamespace namespace, ObjectPa
             return this;
         }
 
-        /** FilterQueryLanguage: NULL. */
-        public Builder filterQueryLanguage(String value) {
-            this.filterQueryLanguage = value;
-            return this;
-        }
-
-        /** FilterQuery: NULL. */
-        public Builder filterQuery(String value) {
-            this.filterQuery = value;
-            return this;
-        }
-
-        /** OperationTimeout: NULL (seconds; null = server default, 0 = never). */
-        public Builder operationTimeout(Long value) {
-            this.operationTimeout = value;
-            return this;
-        }
-
-        /** ContinueOnError: false. */
-        public Builder continueOnError(boolean value) {
-            this.continueOnError = value;
-            return this;
-        }
-
-        /** MaxObjectCount: 0. */
-        public Builder maxObjectCount(long value) {
-            this.maxObjectCount = value;
+        @Override
+        protected Builder self() {
             return this;
         }
 

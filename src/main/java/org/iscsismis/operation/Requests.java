@@ -13,4 +13,12 @@ final class Requests {
             throw new IllegalArgumentException(parameter + " must be a uint32 (0.." + UINT32_MAX + "), got " + value);
         }
     }
+
+    /** The uint32 parameters every pull-operation opener has: OperationTimeout (may be NULL) and MaxObjectCount. */
+    static void checkOpenParameters(Long operationTimeout, long maxObjectCount) {
+        if (operationTimeout != null) {
+            checkUint32("OperationTimeout", operationTimeout);
+        }
+        checkUint32("MaxObjectCount", maxObjectCount);
+    }
 }
