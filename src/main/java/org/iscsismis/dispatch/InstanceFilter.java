@@ -6,6 +6,7 @@ import org.iscsismis.cim.CimClass;
 import org.iscsismis.cim.CimInstance;
 import org.iscsismis.cim.CimName;
 import org.iscsismis.cim.CimProperty;
+import org.iscsismis.cim.CimType;
 import org.iscsismis.cim.ObjectPath;
 
 /**
@@ -18,6 +19,7 @@ import org.iscsismis.cim.ObjectPath;
  * <li>IncludeClassOrigin: classOrigin on each property from the instance's class, else none.</li>
  * <li>IncludeQualifiers (deprecated for instances): each property carries the qualifiers of its
  *     declaration in the instance's class; false: no qualifiers.</li>
+ * <li>Reference properties carry the reference class of their declaration.</li>
  * <li>LocalOnly on instances is deprecated by DSP0200 and treated as false: SBLIM-based clients
  *     send true by default, and cutting inherited properties would hide the keys.</li>
  * </ul>
@@ -69,11 +71,24 @@ public final class InstanceFilter {
                 continue;
             }
             CimProperty declared = needsDeclaration ? instanceClass.property(p.name()) : null;
-            out.add(new CimProperty(p.name(), p.type(), p.value(),
+            out.add(new CimProperty(p.name(), declaredReferenceType(p, instanceClass), p.value(),
                     includeQualifiers && declared != null ? declared.qualifiers() : List.of(),
                     includeClassOrigin ? (declared != null ? declared.classOrigin() : p.classOrigin()) : null,
                     p.propagated()));
         }
         return new CimInstance(instance.className(), path, out, List.of());
+    }
+
+    /**
+     * A reference property is typed by its declaration ({@code CIM_ManagedElement REF SystemElement} answers
+     * REFERENCECLASS="CIM_ManagedElement" whatever class the referenced instance has), as DSP0201 asks; providers
+     * may build references typed by the path they hold.
+     */
+    private static CimType declaredReferenceType(CimProperty p, CimClass instanceClass) {
+        if (!p.type().isReference() || instanceClass == null) {
+            return p.type();
+        }
+        CimProperty declared = instanceClass.property(p.name());
+        return declared != null && declared.type().isReference() ? declared.type() : p.type();
     }
 }

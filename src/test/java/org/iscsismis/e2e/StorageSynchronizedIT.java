@@ -4,6 +4,7 @@ import static org.iscsismis.e2e.SblimClients.all;
 import static org.iscsismis.e2e.SblimClients.assertCimError;
 import static org.iscsismis.e2e.SblimClients.classPath;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -14,10 +15,13 @@ import org.iscsismis.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.metricshub.wbem.javax.cim.CIMClass;
+import org.metricshub.wbem.javax.cim.CIMClassProperty;
 import org.metricshub.wbem.javax.cim.CIMDataType;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.cim.CIMProperty;
+import org.metricshub.wbem.javax.cim.CIMQualifier;
 import org.metricshub.wbem.javax.cim.UnsignedInteger16;
 import org.metricshub.wbem.javax.wbem.WBEMException;
 import org.metricshub.wbem.javax.wbem.client.WBEMClient;
@@ -88,6 +92,28 @@ class StorageSynchronizedIT {
             assertEquals(24, i.getPropertyCount(), i::toString);
         }
         assertEquals(3, all(client.enumerateInstanceNames(classPath(NS, SYNC))).size());
+    }
+
+    @Test
+    void everyPropertyHasItsDeclaredTypeAndAValueInItsValueMap() throws WBEMException {
+        CIMClass declared = client.getClass(classPath(NS, SYNC), false, true, false, null);
+        for (CIMInstance pair : pairsBySyncType(SYNC).values()) {
+            for (CIMProperty<?> p : pair.getProperties()) {
+                CIMClassProperty<?> decl = declared.getProperty(p.getName());
+                assertNotNull(decl, () -> p.getName() + " is not declared by " + SYNC);
+                assertEquals(decl.getDataType(), p.getDataType(), () -> p.getName() + " of " + pair.getObjectPath());
+                CIMQualifier<?> valueMap = decl.getQualifier("ValueMap");
+                if (valueMap != null && p.getValue() != null) {
+                    long value = ((Number) p.getValue()).longValue();
+                    assertTrue(ValueMaps.admits((String[]) valueMap.getValue(), value),
+                            () -> p.getName() + "=" + value + " is outside its ValueMap in " + pair.getObjectPath());
+                }
+            }
+            for (String role : List.of("SystemElement", "SyncedElement")) {
+                CIMObjectPath end = (CIMObjectPath) pair.getPropertyValue(role);
+                assertEquals("MSISCSITARGET_StorageVolume", client.getInstance(end, false, false, null).getClassName());
+            }
+        }
     }
 
     @Test
