@@ -1,9 +1,11 @@
 package org.iscsismis.iscsi.provider;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.iscsismis.cim.CimName;
+import org.iscsismis.cim.CimNamespace;
 import org.iscsismis.iscsi.disk.DiskRegistry;
 import org.iscsismis.provider.registry.ProviderRegistry;
 import org.iscsismis.replication.EngineConfig;
@@ -17,7 +19,7 @@ import org.iscsismis.repository.CimRepository;
 public final class IscsiTarget implements AutoCloseable {
 
     /** The classes {@link #register} serves, all in {@link StorageElements#NAMESPACE}. */
-    public static final List<CimName> CLASSES = List.of(StorageElements.POOL, StorageElements.VOLUME, StorageElements.SYNCHRONIZED);
+    public static final List<CimName> CLASSES = classes();
 
     private final DiskRegistry disks;
     private final ReplicationEngine engine;
@@ -30,6 +32,15 @@ public final class IscsiTarget implements AutoCloseable {
 
     public IscsiTarget() {
         this(new DiskRegistry(), EngineConfig.defaults());
+    }
+
+    private static List<CimName> classes() {
+        List<CimName> all = new ArrayList<>(List.of(StorageElements.POOL, StorageElements.VOLUME, StorageElements.SYNCHRONIZED,
+                SystemElements.COMPUTER_SYSTEM));
+        all.addAll(ServiceCapabilitiesProvider.CLASSES);
+        all.addAll(PoolCapabilitiesProvider.CLASSES);
+        all.addAll(ModelAssociations.CLASSES);
+        return List.copyOf(all);
     }
 
     public DiskRegistry disks() {
@@ -46,11 +57,21 @@ public final class IscsiTarget implements AutoCloseable {
                 && CLASSES.stream().allMatch(c -> repository.findClass(StorageElements.NAMESPACE, c) != null);
     }
 
-    /** Registers the MSISCSITARGET_* providers (StorageSynchronized as instance and association provider). */
+    /**
+     * Registers the providers of {@link #CLASSES}: pools, volumes, StorageSynchronized (instance and association
+     * provider), the target system, the capabilities and settings, and the associations around them.
+     */
     public void register(ProviderRegistry registry) {
-        registry.register(StorageElements.NAMESPACE, StorageElements.POOL, new StoragePoolProvider(disks));
-        registry.register(StorageElements.NAMESPACE, StorageElements.VOLUME, new StorageVolumeProvider(disks));
-        registry.register(StorageElements.NAMESPACE, StorageElements.SYNCHRONIZED, new StorageSynchronizedProvider(engine));
+        CimNamespace ns = StorageElements.NAMESPACE;
+        registry.register(ns, StorageElements.POOL, new StoragePoolProvider(disks));
+        registry.register(ns, StorageElements.VOLUME, new StorageVolumeProvider(disks));
+        registry.register(ns, StorageElements.SYNCHRONIZED, new StorageSynchronizedProvider(engine));
+        registry.register(ns, SystemElements.COMPUTER_SYSTEM, new ComputerSystemProvider(disks));
+        ServiceCapabilitiesProvider capabilities = new ServiceCapabilitiesProvider(engine);
+        ServiceCapabilitiesProvider.CLASSES.forEach(c -> registry.register(ns, c, capabilities));
+        PoolCapabilitiesProvider poolCapabilities = new PoolCapabilitiesProvider(disks);
+        PoolCapabilitiesProvider.CLASSES.forEach(c -> registry.register(ns, c, poolCapabilities));
+        ModelAssociations.providers(disks).forEach((c, provider) -> registry.register(ns, c, provider));
     }
 
     /** Stops the engine's copy workers and event thread (once; later calls do nothing). */

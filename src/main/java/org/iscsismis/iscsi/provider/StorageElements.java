@@ -11,6 +11,7 @@ import org.iscsismis.cim.CimType;
 import org.iscsismis.cim.CimValue;
 import org.iscsismis.cim.ObjectPath;
 import org.iscsismis.iscsi.disk.DiskPool;
+import org.iscsismis.iscsi.disk.DiskRegistry;
 import org.iscsismis.iscsi.disk.VirtualDisk;
 
 /**
@@ -71,6 +72,11 @@ public final class StorageElements {
                 .property("OperationalStatus", CimValue.of(CimType.UINT16.asArray(), List.of(2))) // OK
                 .property("HealthState", CimValue.ofUint16(5))
                 .build();
+    }
+
+    /** The pool with engine id {@code poolId}, or null (also for a null id). */
+    public static DiskPool findPool(DiskRegistry disks, String poolId) {
+        return poolId == null ? null : disks.pools().stream().filter(p -> p.id().equals(poolId)).findFirst().orElse(null);
     }
 
     // ------------------------------------------------------------------ volumes

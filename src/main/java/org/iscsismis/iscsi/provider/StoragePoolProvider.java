@@ -6,11 +6,17 @@ import org.iscsismis.cim.ObjectPath;
 import org.iscsismis.iscsi.disk.DiskPool;
 import org.iscsismis.iscsi.disk.DiskRegistry;
 import org.iscsismis.provider.AbstractInstanceProvider;
+import org.iscsismis.provider.MethodArguments;
+import org.iscsismis.provider.MethodProvider;
+import org.iscsismis.provider.MethodResult;
 import org.iscsismis.provider.ProviderContext;
 import org.iscsismis.provider.ResultSink;
 
-/** {@code MSISCSITARGET_StoragePool}: one read-only instance per {@link DiskPool}, capacity read live. */
-public final class StoragePoolProvider extends AbstractInstanceProvider {
+/**
+ * {@code MSISCSITARGET_StoragePool}: one read-only instance per {@link DiskPool}, capacity read live; its size
+ * methods are {@link PoolSizeMethods}.
+ */
+public final class StoragePoolProvider extends AbstractInstanceProvider implements MethodProvider {
 
     private final DiskRegistry disks;
 
@@ -20,12 +26,15 @@ public final class StoragePoolProvider extends AbstractInstanceProvider {
 
     @Override
     public CimInstance getInstance(ProviderContext context, ObjectPath path) {
-        String poolId = StorageElements.poolId(path);
-        DiskPool pool = poolId == null ? null : disks.pools().stream().filter(p -> p.id().equals(poolId)).findFirst().orElse(null);
+        return StorageElements.pool(find(path), context.namespace());
+    }
+
+    private DiskPool find(ObjectPath path) {
+        DiskPool pool = StorageElements.findPool(disks, StorageElements.poolId(path));
         if (pool == null) {
             throw StorageElements.notFound(path);
         }
-        return StorageElements.pool(pool, context.namespace());
+        return pool;
     }
 
     @Override
@@ -33,5 +42,13 @@ public final class StoragePoolProvider extends AbstractInstanceProvider {
         for (DiskPool pool : disks.pools()) {
             sink.deliver(StorageElements.pool(pool, context.namespace()));
         }
+    }
+
+    @Override
+    public MethodResult invokeMethod(ProviderContext context, ObjectPath target, CimName methodName, MethodArguments in) {
+        if (target.isClassPath()) {
+            throw notSupported("Method " + methodName + " on the class", target.className());
+        }
+        return PoolSizeMethods.invoke(find(target), methodName, in);
     }
 }

@@ -1,0 +1,267 @@
+package org.iscsismis.iscsi.provider;
+
+import static org.iscsismis.iscsi.provider.MethodCodes.INVALID_PARAMETER;
+import static org.iscsismis.iscsi.provider.MethodCodes.NOT_AVAILABLE;
+import static org.iscsismis.iscsi.provider.MethodCodes.NOT_SUPPORTED;
+import static org.iscsismis.iscsi.provider.MethodCodes.SUCCESS;
+import static org.iscsismis.iscsi.provider.MethodCodes.answer;
+import static org.iscsismis.iscsi.provider.MethodCodes.codes;
+import static org.iscsismis.iscsi.provider.MethodCodes.intArg;
+import static org.iscsismis.iscsi.provider.MethodCodes.uint16s;
+import static org.iscsismis.iscsi.provider.MethodCodes.uint64s;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
+
+import org.iscsismis.cim.CimClass;
+import org.iscsismis.cim.CimException;
+import org.iscsismis.cim.CimInstance;
+import org.iscsismis.cim.CimName;
+import org.iscsismis.cim.CimStatus;
+import org.iscsismis.cim.CimValue;
+import org.iscsismis.provider.MethodArguments;
+import org.iscsismis.provider.MethodResult;
+import org.iscsismis.provider.ProviderContext;
+import org.iscsismis.replication.CopyState;
+import org.iscsismis.replication.Operation;
+import org.iscsismis.replication.SyncType;
+
+/**
+ * The extrinsic methods of {@code MSISCSITARGET_ReplicationServiceCapabilities}: what a client asks before it calls
+ * CreateElementReplica or ModifyReplicaSynchronization. The answers come from {@link EngineSupport} (the engine's
+ * transition table). A ReplicationType outside the value map is 5 Invalid Parameter; one in the map that the engine
+ * does not do (remote, adaptive, asynchronous snapshot...) is 1 Not Supported. Group, list, SynchronizationAspect,
+ * remote-connection and tokenized-copy queries are 1 Not Supported: the engine replicates single local elements only.
+ * An IN ReplicationSettingData changes no answer (the engine's support does not depend on it).
+ */
+final class ReplicationCapabilityMethods {
+
+    /** ServiceControlling: one local service controls both ends. */
+    static final int SOURCE_OR_TARGET = 4;
+    static final CimName REPLICATION_SETTING_DATA = CimName.of("CIM_ReplicationSettingData");
+
+    private final EngineSupport support;
+    private final SynchronizationSupport synchronization;
+    private final Map<CimName, BiFunction<ProviderContext, MethodArguments, MethodResult>> methods = new TreeMap<>();
+
+    ReplicationCapabilityMethods(EngineSupport support, SynchronizationSupport synchronization) {
+        this.support = support;
+        this.synchronization = synchronization;
+        on("ConvertSyncTypeToReplicationType", (c, in) -> convertSyncType(in));
+        on("ConvertReplicationTypeToSyncType", (c, in) -> convertReplicationType(in));
+        on("GetSupportedOperations", (c, in) -> supportedOperations(in));
+        on("GetSupportedCopyStates", (c, in) -> supportedCopyStates(in));
+        on("GetSupportedWaitForCopyStates", (c, in) -> waitForCopyStates(in));
+        on("GetSupportedFeatures", (c, in) -> features(in));
+        on("GetSupportedMaximum", (c, in) -> maximum(in));
+        on("GetSupportedReplicationSettingData", (c, in) -> settingData(in));
+        on("GetDefaultReplicationSettingData", this::defaultSettingData);
+        on("GetSupportedThinProvisioningFeatures", (c, in) -> withType(in, t -> MethodResult.of(CimValue.ofUint32(SUCCESS))
+                .with("SupportedThinProvisioningFeatures", uint16s(List.of(2))))); // holes copy as holes, read as zeros
+        on("GetSynchronizationSupported", synchronization::answer);
+        on("GetSupportedReplicationTypesForSystem", synchronization::replicationTypesForSystem);
+        for (String unsupported : List.of("GetSupportedConsistency", "GetDefaultConsistency", "GetDefaultGroupPersistency",
+                "GetSupportedGroupCopyStates", "GetSupportedGroupFeatures", "GetSupportedGroupOperations",
+                "GetSupportedListOperations", "GetSupportedListFeatures", "GetSupportedSettingsDefineStateOperations",
+                "GetSupportedConnectionFeatures", "GetSupportedStorageCompressionFeatures",
+                "GetSupportedTokenizedReplicationType", "GetElementNameCapabilities",
+                "GetSupportedOperationsForSynchronization", "GetSupportedReplicationSettingDataDateTime")) {
+            on(unsupported, (c, in) -> answer(NOT_SUPPORTED));
+        }
+    }
+
+    private void on(String name, BiFunction<ProviderContext, MethodArguments, MethodResult> handler) {
+        methods.put(CimName.of(name), handler);
+    }
+
+    MethodResult invoke(ProviderContext context, CimName method, MethodArguments in) {
+        BiFunction<ProviderContext, MethodArguments, MethodResult> handler = methods.get(method);
+        if (handler == null) {
+            throw new CimException(CimStatus.METHOD_NOT_AVAILABLE, "method " + method + " is not available on "
+                    + SystemElements.REPLICATION_SERVICE_CAPABILITIES);
+        }
+        return handler.apply(context, in);
+    }
+
+    // ------------------------------------------------------------------ conversions (pure value-map arithmetic)
+
+    private static MethodResult convertSyncType(MethodArguments in) {
+        Integer syncType = intArg(in, "SyncType");
+        Integer mode = intArg(in, "Mode");
+        Integer where = intArg(in, "LocalOrRemote");
+        Optional<ReplicationType> type = syncType == null || mode == null || where == null ? Optional.empty()
+                : ReplicationType.of(syncType, mode, where);
+        return type.map(t -> answer(SUCCESS).with("SupportedReplicationTypes", CimValue.ofUint16(t.code())))
+                .orElseGet(() -> answer(INVALID_PARAMETER));
+    }
+
+    private static MethodResult convertReplicationType(MethodArguments in) {
+        Integer code = intArg(in, "ReplicationType");
+        Optional<ReplicationType> type = code == null ? Optional.empty() : ReplicationType.ofCode(code);
+        return type.map(t -> answer(SUCCESS).with("SyncType", CimValue.ofUint16(t.syncType()))
+                        .with("Mode", CimValue.ofUint16(t.mode())).with("LocalOrRemote", CimValue.ofUint16(t.localOrRemote())))
+                .orElseGet(() -> answer(INVALID_PARAMETER));
+    }
+
+    // ------------------------------------------------------------------ per replication type
+
+    /** Runs {@code body} with the engine SyncType of the ReplicationType argument, or answers 5 / 1. */
+    private MethodResult withType(MethodArguments in, java.util.function.Function<SyncType, MethodResult> body) {
+        Integer code = intArg(in, "ReplicationType");
+        if (code == null || ReplicationType.ofCode(code).isEmpty()) {
+            return answer(INVALID_PARAMETER);
+        }
+        return support.syncTypeOf(code).map(body).orElseGet(() -> answer(NOT_SUPPORTED));
+    }
+
+    private MethodResult supportedOperations(MethodArguments in) {
+        return withType(in, type -> {
+            Integer stateCode = intArg(in, "CopyState");
+            CopyState from;
+            try {
+                from = stateCode == null ? null : CopyState.fromCode(stateCode);
+            } catch (NoSuchElementException e) {
+                return answer(INVALID_PARAMETER);
+            }
+            List<Operation> ops = support.operations(type, from);
+            return answer(SUCCESS).with("SupportedOperations", codes(ops))
+                    .with("ServiceControlling", uint16s(java.util.Collections.nCopies(ops.size(), SOURCE_OR_TARGET)))
+                    .with("RequiresForce", MethodCodes.booleans(ops.size(), false))
+                    .with("UpdatesSynchronizedPath", MethodCodes.booleans(ops.size(), false));
+        });
+    }
+
+    private MethodResult supportedCopyStates(MethodArguments in) {
+        return withType(in, type -> {
+            Integer op = intArg(in, "Operation");
+            long check = checkOperation(op, type);
+            if (check != SUCCESS) {
+                return answer(check);
+            }
+            List<CopyState> states = op != null ? support.statesAfter(type, Operation.fromCode(op)) : support.copyStates(type);
+            // hosts may always read a target (writes only when fractured or split): accessible in every state
+            return answer(SUCCESS).with("SupportedCopyStates", codes(states))
+                    .with("HostAccessible", MethodCodes.booleans(states.size(), true));
+        });
+    }
+
+    private MethodResult waitForCopyStates(MethodArguments in) {
+        return withType(in, type -> {
+            Integer method = intArg(in, "MethodName");
+            if (method == null || method < 2 || method > 11) {
+                return answer(INVALID_PARAMETER);
+            }
+            Integer op = intArg(in, "Operation");
+            long check = checkOperation(op, type);
+            if (check != SUCCESS) {
+                return answer(check);
+            }
+            List<CopyState> states = switch (method) {
+                case 2 -> support.statesAfterCreate(type); // CreateElementReplica
+                case 4 -> support.statesAfter(type, op == null ? null : Operation.fromCode(op)); // ModifyReplicaSynchronization
+                default -> null; // group, list and aspect methods
+            };
+            return states == null ? answer(NOT_SUPPORTED) : answer(SUCCESS).with("SupportedCopyStates", codes(states));
+        });
+    }
+
+    /** An Operation argument: SUCCESS if absent or one the engine runs for {@code type}; 5 outside the map; else 1. */
+    private long checkOperation(Integer code, SyncType type) {
+        if (code == null) {
+            return SUCCESS;
+        }
+        if (code < 2 || code > 27) {
+            return INVALID_PARAMETER;
+        }
+        boolean runs = support.operations(type, null).stream().anyMatch(op -> op.code() == code);
+        return runs ? SUCCESS : NOT_SUPPORTED;
+    }
+
+    private MethodResult features(MethodArguments in) {
+        return withType(in, type -> {
+            List<Integer> features = new ArrayList<>();
+            features.add(8); // Targets allocated from Any storage pool
+            features.add(type == SyncType.SNAPSHOT
+                    ? 16 // Target must remain associated to source: an active snapshot cannot be detached
+                    : 15); // Error recovery from Broken state Automatic (CopyRecoveryMode Automatic)
+            features.add(24); // Adjustable CopyPriority
+            features.add(44); // Local targets allocated from sources resource pool (when no pool is named)
+            return answer(SUCCESS).with("Features", uint16s(features));
+        });
+    }
+
+    private MethodResult maximum(MethodArguments in) {
+        return withType(in, type -> {
+            Integer component = intArg(in, "Component");
+            if (component == null) {
+                return answer(INVALID_PARAMETER);
+            }
+            Long max = switch (component) {
+                case 2, 3, 4 -> 0L; // no replication groups
+                case 8 -> 0L; // no peer systems: local only
+                case 9 -> 1L; // one hop: a target is never a source
+                case 10, 11 -> 0L; // no tokens
+                case 13, 14, 15 -> 0L; // no SynchronizationAspects
+                case 5, 6, 7, 12 -> null; // bounded only by pool space: no number to give
+                default -> -1L;
+            };
+            if (max == null) {
+                return answer(NOT_AVAILABLE);
+            }
+            return max < 0 ? answer(INVALID_PARAMETER) : answer(SUCCESS).with("MaxValue", CimValue.ofUint64(max));
+        });
+    }
+
+    private MethodResult settingData(MethodArguments in) {
+        return withType(in, type -> {
+            Integer property = intArg(in, "PropertyName");
+            if (property == null) {
+                return answer(INVALID_PARAMETER);
+            }
+            List<Long> values = switch (property) {
+                case 3 -> List.of(2L, (long) copyMethodology(type)); // DesiredCopyMethodology: decides, or the engine's
+                case 7 -> List.of(1L, 2L); // TargetElementSupplier: Use existing, Create new
+                case 8 -> List.of(2L); // ThinProvisioningPolicy: thin source to thin target
+                case 10 -> List.of(0L, 1L); // FailedCopyStopsHostIO: false, true
+                case 11 -> List.of(2L, 3L); // CopyRecoveryMode: Automatic, Manual
+                case 15 -> List.of(3L); // ReadOnly: SyncedElement
+                default -> null;
+            };
+            return values == null ? answer(NOT_AVAILABLE) : answer(SUCCESS).with("SupportedValues", uint64s(values));
+        });
+    }
+
+    /** The CopyMethodology code the engine uses for a SyncType: Delta-Update, Copy-On-Write, Snap-And-Clone. */
+    static int copyMethodology(SyncType type) {
+        return switch (type) {
+            case MIRROR -> 8;
+            case SNAPSHOT -> 6;
+            case CLONE -> 9;
+        };
+    }
+
+    private MethodResult defaultSettingData(ProviderContext context, MethodArguments in) {
+        return withType(in, type -> {
+            CimClass cls = context.findClass(REPLICATION_SETTING_DATA);
+            if (cls == null) {
+                return answer(NOT_AVAILABLE); // "No default ReplicationSettingData"
+            }
+            CimInstance defaults = CimInstance.builder(cls.name())
+                    .property("InstanceID", StorageElements.SYSTEM_NAME + ":DefaultReplicationSettingData:" + type.displayName())
+                    .property("ElementName", "Default " + type.displayName().toLowerCase() + " settings")
+                    .property("DesiredCopyMethodology", CimValue.ofUint16(copyMethodology(type)))
+                    .property("CopyPriority", CimValue.ofUint16(2)) // Same
+                    .property("CopyRecoveryMode", CimValue.ofUint16(2)) // Automatic
+                    .property("FailedCopyStopsHostIO", CimValue.ofBoolean(false))
+                    .property("ThinProvisioningPolicy", CimValue.ofUint16(2))
+                    .property("ReadOnly", CimValue.ofUint16(3)) // SyncedElement
+                    .build();
+            return answer(SUCCESS).with("DefaultInstance", CimValue.ofEmbeddedInstance(defaults));
+        });
+    }
+}
