@@ -38,6 +38,7 @@ import org.iscsismis.operation.EnumerateInstanceNamesRequest;
 import org.iscsismis.operation.EnumerateInstancesRequest;
 import org.iscsismis.operation.GetInstanceRequest;
 import org.iscsismis.operation.ParamValue;
+import org.iscsismis.operation.ReferencesRequest;
 import org.iscsismis.operation.ResponseSink;
 import org.iscsismis.provider.registry.ProviderRegistry;
 import org.iscsismis.repository.CimRepository;
@@ -185,7 +186,7 @@ class InteropNamespaceTest {
                 .map(p -> p.key("InstanceID").toText()).collect(Collectors.toSet());
         assertEquals(Set.of("SNIA:Block Services:1.5.0", "SNIA:Replication Services:1.5.0", "SNIA:Job Control:1.5.0"), underArray);
         assertEquals(List.of(profile("Server")), associatorNames(INTEROP, profile("Profile Registration"), "CIM_SubProfileRequiresProfile"));
-        List<CimInstance> used = run(org.iscsismis.operation.ReferencesRequest.builder(INTEROP, profile("Replication Services"))
+        List<CimInstance> used = run(ReferencesRequest.builder(INTEROP, profile("Replication Services"))
                 .resultClass(CimName.of("MSFTSM_ReferencedProfile")).build()).stream().map(CimInstance.class::cast).toList();
         assertEquals(1, used.size());
         assertEquals(profile("Job Control"), used.get(0).value("Antecedent").asReference());
