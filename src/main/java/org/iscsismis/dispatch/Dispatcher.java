@@ -15,6 +15,7 @@ import org.iscsismis.operation.CimRequest;
 import org.iscsismis.operation.InvokeMethodRequest;
 import org.iscsismis.operation.ReferenceNamesRequest;
 import org.iscsismis.operation.ReferencesRequest;
+import org.iscsismis.operation.RequestNamespaces;
 import org.iscsismis.operation.CreateClassRequest;
 import org.iscsismis.operation.CreateInstanceRequest;
 import org.iscsismis.operation.DeleteClassRequest;
@@ -44,6 +45,9 @@ import org.slf4j.LoggerFactory;
  * Executes operation records against the repository and the providers of the
  * {@link ProviderRegistry}, streaming results into a sink one at a time. Thread-safe: holds no
  * per-request state and no lock while streaming.
+ *
+ * <p>A request naming an alias of a namespace ({@link CimRepository#addNamespaceAlias}) is read as naming the
+ * namespace itself, so answers carry the namespace's own name.
  *
  * <p>Order of checks: the namespace exists (INVALID_NAMESPACE), then the class the operation
  * names exists (INVALID_CLASS; NOT_FOUND for GetClass, ModifyClass and DeleteClass, whose subject
@@ -113,8 +117,10 @@ public final class Dispatcher {
         Objects.requireNonNull(request, "request must not be null");
         Objects.requireNonNull(sink, "sink must not be null");
         try {
-            requireNamespace(request.namespace());
-            dispatch(request, sink);
+            CimNamespace named = request.namespace();
+            CimNamespace canonical = repository.canonicalNamespace(named);
+            requireNamespace(canonical);
+            dispatch(canonical == named ? request : RequestNamespaces.retarget(request, canonical), sink);
         } catch (CimException | UncheckedIOException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -99,7 +99,10 @@ final class InstanceRouter {
         if (created == null) {
             throw ProviderCalls.contractViolation(p, "CreateInstance", cls.name(), "returned no path");
         }
-        checkClass(p, "CreateInstance", cls, created.className());
+        // the created instance may be of a subclass (CIM_Namespace created as the server's own namespace class)
+        if (!repository.hasClass(ns, created.className()) || !repository.isSubclassOf(ns, created.className(), cls.name())) {
+            checkClass(p, "CreateInstance", cls, created.className());
+        }
         sink.instanceName(created.withoutHostAndNamespace());
     }
 

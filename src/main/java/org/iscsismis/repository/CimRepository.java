@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -49,12 +50,15 @@ public final class CimRepository {
     private static final Logger LOG = LoggerFactory.getLogger(CimRepository.class);
 
     private final ConcurrentHashMap<CimNamespace, NamespaceStore> namespaces = new ConcurrentHashMap<>();
+    /** Other names of a namespace (alias → namespace): not namespaces of their own, so never listed. */
+    private final ConcurrentHashMap<CimNamespace, CimNamespace> aliases = new ConcurrentHashMap<>();
 
     // ================================================================== namespaces
 
     /** Creates an empty namespace (no qualifier declarations). ALREADY_EXISTS if it exists. */
     public void createNamespace(CimNamespace namespace) {
         Objects.requireNonNull(namespace, "namespace must not be null");
+        refuseAlias(namespace);
         if (namespaces.putIfAbsent(namespace, new NamespaceStore(namespace)) != null) {
             throw new CimException(CimStatus.ALREADY_EXISTS, "Namespace " + namespace + " already exists");
         }
@@ -63,6 +67,7 @@ public final class CimRepository {
 
     /** Creates a namespace holding the given qualifier declarations (e.g. {@link StandardQualifiers#declarations()}). */
     public void createNamespace(CimNamespace namespace, Collection<CimQualifierType> qualifierDeclarations) {
+        refuseAlias(namespace);
         NamespaceStore store = new NamespaceStore(namespace);
         for (CimQualifierType q : qualifierDeclarations) {
             store.setQualifierType(q);
@@ -81,7 +86,42 @@ public final class CimRepository {
         NamespaceStore store = store(namespace);
         store.markDeleted();
         namespaces.remove(namespace, store);
+        aliases.values().removeIf(namespace::equals);
         LOG.trace("deleted namespace {}", namespace);
+    }
+
+    /**
+     * Makes {@code alias} another name of {@code namespace} (as {@code interop} is of {@code root/interop}): the
+     * dispatcher reads a request naming the alias as naming the namespace; {@link #namespaces()} lists the
+     * namespace once. INVALID_NAMESPACE if {@code namespace} does not exist; ALREADY_EXISTS if {@code alias} is a
+     * namespace or already an alias.
+     */
+    public void addNamespaceAlias(CimNamespace alias, CimNamespace namespace) {
+        Objects.requireNonNull(alias, "alias must not be null");
+        store(namespace);
+        if (namespaces.containsKey(alias) || aliases.putIfAbsent(alias, namespace) != null) {
+            throw new CimException(CimStatus.ALREADY_EXISTS, "Namespace name " + alias + " is already taken");
+        }
+        LOG.trace("namespace {} is also called {}", namespace, alias);
+    }
+
+    /** The namespace {@code name} stands for: the aliased namespace for an alias, else {@code name} itself. */
+    public CimNamespace canonicalNamespace(CimNamespace name) {
+        CimNamespace target = name == null ? null : aliases.get(name);
+        return target != null ? target : name;
+    }
+
+    /** The aliases of {@code namespace} (empty if it has none). */
+    public List<CimNamespace> aliasesOf(CimNamespace namespace) {
+        return aliases.entrySet().stream().filter(e -> e.getValue().equals(namespace)).map(Map.Entry::getKey)
+                .sorted(Comparator.comparing(CimNamespace::folded)).toList();
+    }
+
+    private void refuseAlias(CimNamespace name) {
+        CimNamespace target = aliases.get(name);
+        if (target != null) {
+            throw new CimException(CimStatus.ALREADY_EXISTS, "Namespace name " + name + " is another name of " + target);
+        }
     }
 
     public boolean hasNamespace(CimNamespace namespace) {

@@ -4,14 +4,21 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.iscsismis.cim.CimNamespace;
 import org.iscsismis.cimxml.CimXmlRequestReader;
 import org.iscsismis.dispatch.Dispatcher;
 import org.iscsismis.http.Authenticator;
 import org.iscsismis.http.BasicAuthenticator;
 import org.iscsismis.http.CimOperationHandler;
+import org.iscsismis.interop.CimXmlAccess;
+import org.iscsismis.interop.FunctionalProfile;
+import org.iscsismis.interop.InteropNames;
+import org.iscsismis.interop.InteropSetup;
+import org.iscsismis.interop.ServerIdentity;
 import org.iscsismis.iscsi.provider.IscsiDemo;
 import org.iscsismis.iscsi.provider.IscsiTarget;
+import org.iscsismis.iscsi.provider.StorageElements;
 import org.iscsismis.provider.job.JobProviders;
 import org.iscsismis.provider.job.JobService;
 import org.iscsismis.provider.registry.ProviderRegistry;
@@ -38,6 +45,9 @@ public final class IscsiSmisServer implements AutoCloseable {
             CimNamespace.of("root/cimv2"),
             CimNamespace.of("root/interop"),
             CimNamespace.of("root/cimv2/storage/iscsitarget"));
+
+    /** The product name the interop namespace reports. */
+    static final String PRODUCT = "iscsi-smis";
 
     private final ServerConfig config;
     private final CimRepository repository;
@@ -94,8 +104,9 @@ public final class IscsiSmisServer implements AutoCloseable {
         IscsiTarget target = new IscsiTarget();
         HttpEndpoint endpoint;
         Dispatcher dispatcher;
+        boolean iscsiTarget = IscsiTarget.schemaHasClasses(repository);
         try {
-            if (IscsiTarget.schemaHasClasses(repository)) {
+            if (iscsiTarget) {
                 target.register(registry);
                 if (config.demoEnabled()) {
                     IscsiDemo.populate(target.engine());
@@ -107,6 +118,7 @@ public final class IscsiSmisServer implements AutoCloseable {
                         IscsiTarget.CLASSES);
             }
             JobProviders.register(repository, registry);
+            registerInterop(config, repository, registry, iscsiTarget);
             setup.configure(repository, registry);
             dispatcher = new Dispatcher(repository, registry, Clock.systemUTC());
             CimOperationHandler handler = new CimOperationHandler(dispatcher, new CimXmlRequestReader(), config.httpLimits(),
@@ -119,6 +131,27 @@ public final class IscsiSmisServer implements AutoCloseable {
         LOG.debug("Listening on {}/cimom ({}, namespaces {})", endpoint.url(),
                 config.users().isEmpty() ? "no authentication" : "HTTP Basic authentication", NAMESPACES);
         return new IscsiSmisServer(config, repository, endpoint, target, dispatcher.jobs());
+    }
+
+    /** The DSP0200 operation groups the dispatcher implements (no queries, pulls or indications yet). */
+    static final Set<FunctionalProfile> FUNCTIONAL_PROFILES = Set.of(FunctionalProfile.BASIC_READ, FunctionalProfile.BASIC_WRITE,
+            FunctionalProfile.SCHEMA_MANIPULATION, FunctionalProfile.INSTANCE_MANIPULATION,
+            FunctionalProfile.ASSOCIATION_TRAVERSAL, FunctionalProfile.QUALIFIER_DECLARATION);
+
+    /**
+     * {@code interop} as another name of {@code root/interop}, and the interop providers: the object manager, the
+     * namespaces and the SMI-S profiles with their central instances (the storage ones only with the iSCSI target).
+     */
+    private static void registerInterop(ServerConfig config, CimRepository repository, ProviderRegistry registry, boolean iscsiTarget) {
+        repository.addNamespaceAlias(InteropNames.ALIAS, InteropNames.NAMESPACE);
+        if (!InteropNames.CLASSES.stream().allMatch(c -> repository.hasClass(InteropNames.NAMESPACE, c))) {
+            LOG.warn("The schema lacks interop classes {}: the interop providers are not registered", InteropNames.CLASSES);
+            return;
+        }
+        ServerIdentity identity = new ServerIdentity(PRODUCT, ServerVersion.current(), PRODUCT + " project",
+                StorageElements.SYSTEM_NAME);
+        new InteropSetup(identity, new CimXmlAccess(FUNCTIONAL_PROFILES, !config.users().isEmpty()),
+                new RepositoryNamespaces(repository, registry), ServerProfiles.of(identity, iscsiTarget)).register(registry);
     }
 
     private static Authenticator authenticator(Map<String, String> users) {

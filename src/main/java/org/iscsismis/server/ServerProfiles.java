@@ -1,0 +1,54 @@
+package org.iscsismis.server;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.iscsismis.cim.CimNamespace;
+import org.iscsismis.cim.ObjectPath;
+import org.iscsismis.interop.InteropSetup;
+import org.iscsismis.interop.ProfileRegistration;
+import org.iscsismis.interop.ServerIdentity;
+import org.iscsismis.iscsi.provider.StorageElements;
+import org.iscsismis.iscsi.provider.SystemElements;
+
+/**
+ * The SNIA SMI-S profiles this server registers in the interop namespace, with their central (or scoping)
+ * instances. All at SMI-S 1.5.0, the first release with Replication Services; in that release Profile Registration
+ * is still SNIA's. Autonomous: Server (central: the object manager) and Array (central: the target system).
+ * Subprofiles of Array: Block Services (the storage configuration service), Replication Services (the replication
+ * service) and Job Control (the two services that own jobs), the first two also referencing Job Control.
+ */
+final class ServerProfiles {
+
+    static final String SMIS_VERSION = "1.5.0";
+
+    static final String SERVER = "Server";
+    static final String PROFILE_REGISTRATION = "Profile Registration";
+    static final String ARRAY = "Array";
+    static final String BLOCK_SERVICES = "Block Services";
+    static final String REPLICATION_SERVICES = "Replication Services";
+    static final String JOB_CONTROL = "Job Control";
+
+    private ServerProfiles() {
+    }
+
+    /** The registrations; the storage profiles only when the iSCSI target's providers are registered. */
+    static List<ProfileRegistration> of(ServerIdentity identity, boolean iscsiTarget) {
+        int snia = ProfileRegistration.SNIA;
+        ObjectPath objectManager = InteropSetup.objectManagerPath(identity);
+        List<ProfileRegistration> out = new ArrayList<>(List.of(
+                ProfileRegistration.profile(SERVER, snia, SMIS_VERSION, List.of(objectManager)),
+                ProfileRegistration.subprofile(PROFILE_REGISTRATION, snia, SMIS_VERSION, SERVER, List.of(objectManager))));
+        if (iscsiTarget) {
+            CimNamespace ns = StorageElements.NAMESPACE;
+            ObjectPath replication = SystemElements.replicationServicePath(ns);
+            ObjectPath configuration = SystemElements.configurationServicePath(ns);
+            out.add(ProfileRegistration.profile(ARRAY, snia, SMIS_VERSION, List.of(SystemElements.systemPath(ns))));
+            out.add(ProfileRegistration.subprofile(BLOCK_SERVICES, snia, SMIS_VERSION, ARRAY, List.of(configuration))
+                    .referencing(JOB_CONTROL));
+            out.add(ProfileRegistration.subprofile(REPLICATION_SERVICES, snia, SMIS_VERSION, ARRAY, List.of(replication))
+                    .referencing(JOB_CONTROL));
+            out.add(ProfileRegistration.subprofile(JOB_CONTROL, snia, SMIS_VERSION, ARRAY, List.of(replication, configuration)));
+        }
+        return List.copyOf(out);
+    }
+}
