@@ -17,7 +17,8 @@ import org.iscsismis.repository.CimRepository;
 public final class IscsiTarget implements AutoCloseable {
 
     /** The classes {@link #register} serves, all in {@link StorageElements#NAMESPACE}. */
-    public static final List<CimName> CLASSES = List.of(StorageElements.POOL, StorageElements.VOLUME, StorageElements.SYNCHRONIZED);
+    public static final List<CimName> CLASSES = List.of(StorageElements.POOL, StorageElements.VOLUME, StorageElements.SYNCHRONIZED,
+            SystemElements.REPLICATION_SERVICE, SystemElements.CONFIGURATION_SERVICE);
 
     private final DiskRegistry disks;
     private final ReplicationEngine engine;
@@ -46,11 +47,13 @@ public final class IscsiTarget implements AutoCloseable {
                 && CLASSES.stream().allMatch(c -> repository.findClass(StorageElements.NAMESPACE, c) != null);
     }
 
-    /** Registers the MSISCSITARGET_* providers (StorageSynchronized as instance and association provider). */
+    /** Registers the MSISCSITARGET_* providers (StorageSynchronized as instance and association provider; the services with their methods). */
     public void register(ProviderRegistry registry) {
         registry.register(StorageElements.NAMESPACE, StorageElements.POOL, new StoragePoolProvider(disks));
         registry.register(StorageElements.NAMESPACE, StorageElements.VOLUME, new StorageVolumeProvider(disks));
         registry.register(StorageElements.NAMESPACE, StorageElements.SYNCHRONIZED, new StorageSynchronizedProvider(engine));
+        registry.register(StorageElements.NAMESPACE, SystemElements.REPLICATION_SERVICE, new ReplicationServiceProvider(engine));
+        registry.register(StorageElements.NAMESPACE, SystemElements.CONFIGURATION_SERVICE, new StorageConfigurationServiceProvider(engine));
     }
 
     /** Stops the engine's copy workers and event thread (once; later calls do nothing). */
