@@ -1,5 +1,7 @@
 package org.iscsismis.iscsi.provider;
 
+import java.util.Locale;
+
 import org.iscsismis.cim.CimName;
 import org.iscsismis.cim.CimNamespace;
 import org.iscsismis.cim.ObjectPath;
@@ -54,7 +56,7 @@ public final class StorageConfigurationServiceProvider extends ServiceProvider {
 
     @Override
     MethodResult call(ProviderContext context, ObjectPath service, CimName method, CallArguments args) {
-        return switch (method.toString().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (method.toString().toLowerCase(Locale.ROOT)) {
             case "createormodifyelementfromstoragepool" -> volumes.createOrModify(args);
             case "returntostoragepool" -> volumes.returnToPool(args);
             case "createreplica" -> createReplica(context, service, args);

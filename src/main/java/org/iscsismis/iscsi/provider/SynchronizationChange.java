@@ -3,6 +3,7 @@ package org.iscsismis.iscsi.provider;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import org.iscsismis.cim.ObjectPath;
 import org.iscsismis.provider.ProviderContext;
@@ -78,7 +79,7 @@ final class SynchronizationChange {
     }
 
     /** An engine call; a state change by someone else since the check above shows as 5, nothing changed. */
-    private static <T> T run(java.util.function.Supplier<T> call) {
+    private static <T> T run(Supplier<T> call) {
         try {
             return call.get();
         } catch (InvalidTransitionException | NoSuchElementException e) {

@@ -1,5 +1,7 @@
 package org.iscsismis.iscsi.provider;
 
+import java.util.NoSuchElementException;
+
 import org.iscsismis.cim.CimNamespace;
 import org.iscsismis.cim.CimValue;
 import org.iscsismis.iscsi.disk.DiskPool;
@@ -107,7 +109,7 @@ final class VolumeConfiguration {
             disks.deleteDisk(disk.id());
         } catch (IllegalStateException e) {
             throw MethodRefusal.inUse(e.getMessage());
-        } catch (java.util.NoSuchElementException e) {
+        } catch (NoSuchElementException e) {
             throw MethodRefusal.invalid(e.getMessage()); // returned by someone else meanwhile
         }
         return ReturnCode.COMPLETED.result();
