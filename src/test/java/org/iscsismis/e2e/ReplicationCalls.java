@@ -58,8 +58,12 @@ final class ReplicationCalls {
     }
 
     Answer invoke(String serviceClass, String method, CIMArgument<?>... in) throws WBEMException {
+        return invokeOn(service(serviceClass), method, in);
+    }
+
+    Answer invokeOn(CIMObjectPath target, String method, CIMArgument<?>... in) throws WBEMException {
         CIMArgument<?>[] out = new CIMArgument<?>[8];
-        Object rv = client.invokeMethod(service(serviceClass), method, in, out);
+        Object rv = client.invokeMethod(target, method, in, out);
         Map<String, Object> outs = new LinkedHashMap<>();
         for (CIMArgument<?> a : out) {
             if (a != null) {

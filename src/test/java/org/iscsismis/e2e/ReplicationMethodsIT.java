@@ -20,7 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.iscsismis.iscsi.disk.DiskPool;
 import org.iscsismis.iscsi.disk.VirtualDisk;
@@ -30,6 +33,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.metricshub.wbem.javax.cim.CIMArgument;
+import org.metricshub.wbem.javax.cim.CIMDataType;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.cim.CIMProperty;
@@ -117,13 +122,13 @@ class ReplicationMethodsIT {
         assertEquals(1, calls.invoke(CONFIGURATION_SERVICE, "DeleteStoragePool", ref("Pool", pool(pool.id()))).returnValue());
 
         CIMObjectPath other = new CIMObjectPath(null, null, null, ReplicationCalls.NS, REPLICATION_SERVICE, new CIMProperty<?>[] {
-                new CIMProperty<>("CreationClassName", org.metricshub.wbem.javax.cim.CIMDataType.STRING_T, REPLICATION_SERVICE, true, false, null),
-                new CIMProperty<>("Name", org.metricshub.wbem.javax.cim.CIMDataType.STRING_T, "Other", true, false, null),
-                new CIMProperty<>("SystemCreationClassName", org.metricshub.wbem.javax.cim.CIMDataType.STRING_T, "MSFTSM_ComputerSystem", true, false, null),
-                new CIMProperty<>("SystemName", org.metricshub.wbem.javax.cim.CIMDataType.STRING_T, "iscsi-smis", true, false, null)});
+                new CIMProperty<>("CreationClassName", CIMDataType.STRING_T, REPLICATION_SERVICE, true, false, null),
+                new CIMProperty<>("Name", CIMDataType.STRING_T, "Other", true, false, null),
+                new CIMProperty<>("SystemCreationClassName", CIMDataType.STRING_T, "MSFTSM_ComputerSystem", true, false, null),
+                new CIMProperty<>("SystemName", CIMDataType.STRING_T, "iscsi-smis", true, false, null)});
         assertCimError(6, () -> client.getInstance(other, false, false, null));
-        assertCimError(6, () -> client.invokeMethod(other, "CreateGroup", new org.metricshub.wbem.javax.cim.CIMArgument<?>[0],
-                new org.metricshub.wbem.javax.cim.CIMArgument<?>[1]));
+        assertCimError(6, () -> client.invokeMethod(other, "CreateGroup", new CIMArgument<?>[0],
+                new CIMArgument<?>[1]));
     }
 
     @Test
@@ -163,6 +168,26 @@ class ReplicationMethodsIT {
     }
 
     @Test
+    void aSplitMirrorIsRestoredFromItsReplica() throws WBEMException {
+        CIMObjectPath source = sourceVolume("restore-source", (byte) 'R');
+        ReplicationCalls.Answer created = calls.invoke(REPLICATION_SERVICE, "CreateElementReplica", u16("SyncType", 6),
+                ref("SourceElement", source), u16("Mode", 3));
+        calls.awaitDone(created);
+        CIMObjectPath sync = created.ref("Synchronization");
+        CIMObjectPath replica = created.ref("TargetElement");
+        assertEquals(3, uint16(calls.get(sync), "Mode")); // Asynchronous
+
+        calls.awaitDone(modify(sync, 21)); // Split: drain, then stop following
+        assertEquals(7, uint16(calls.get(sync), "CopyState"));
+        write(disk(replica), 5L * disk(replica).chunkSize(), (byte) 'r'); // a split target is writable
+        assertFalse(Arrays.equals(content(source), content(replica)));
+
+        calls.awaitDone(modify(sync, 15)); // Restore from Replica
+        assertEquals(4, uint16(calls.get(sync), "CopyState"));
+        assertArrayEquals(content(replica), content(source));
+    }
+
+    @Test
     void aCloneCompletesThroughItsJob() throws WBEMException {
         CIMObjectPath source = sourceVolume("clone-source", (byte) 'C');
         byte[] before = content(source);
@@ -178,6 +203,9 @@ class ReplicationMethodsIT {
         target.engine().holdCopying(false);
         CIMInstance done = calls.await(job, j -> uint16(j, "JobState") == 7);
         assertEquals(100, uint16(done, "PercentComplete"));
+        List<CIMObjectPath> affected = SblimClients.all(client.associatorNames(job, "MSISCSITARGET_AffectedJobElement", null, null, null));
+        assertTrue(affected.stream().anyMatch(p -> diskId(p).equals(diskId(created.ref("TargetElement")))), affected::toString);
+        assertTrue(affected.stream().anyMatch(p -> diskId(p).equals(diskId(source))), affected::toString);
         CIMInstance pair = calls.get(created.ref("Synchronization"));
         assertEquals(4, uint16(pair, "CopyState"));
         assertEquals(100, uint16(pair, "PercentSynced"));
@@ -305,6 +333,12 @@ class ReplicationMethodsIT {
         assertEquals(8L << 20, ((Number) grow.out().get("Size")).longValue());
         assertEquals(1, calls.invoke(CONFIGURATION_SERVICE, "CreateOrModifyElementFromStoragePool",
                 u16("ElementType", 4), u64("Size", 4096), ref("InPool", pool(pool.id()))).returnValue(), "no logical disks");
+        ReplicationCalls.Answer range = calls.invokeOn(pool(pool.id()), "GetSupportedSizeRange", u16("ElementType", 3));
+        assertEquals(0, range.returnValue(), range::toString);
+        assertEquals(512L, ((Number) range.out().get("VolumeSizeDivisor")).longValue());
+        assertEquals(pool.capacityBytes(), ((Number) range.out().get("MaximumVolumeSize")).longValue());
+        assertEquals(3, calls.invokeOn(pool(pool.id()), "GetSupportedSizeRange", u16("ElementType", 4)).returnValue());
+        assertEquals(2, calls.invokeOn(pool(pool.id()), "GetSupportedSizes", u16("ElementType", 3)).returnValue());
 
         ReplicationCalls.Answer snap = calls.invoke(REPLICATION_SERVICE, "CreateElementReplica", u16("SyncType", 7), ref("SourceElement", scratch));
         assertEquals(6, calls.invoke(CONFIGURATION_SERVICE, "ReturnToStoragePool", ref("TheElement", scratch)).returnValue(), "in a pair");
@@ -353,7 +387,7 @@ class ReplicationMethodsIT {
         assertEquals(0, created.exitCode(), created::toString);
         assertTrue(created.out().contains("CreateElementReplica: 4096") || created.out().contains("CreateElementReplica: 0"), created::toString);
         assertTrue(created.out().contains("Synchronization (reference)"), created::toString);
-        java.util.regex.Matcher made = java.util.regex.Pattern.compile("TargetElement \\(reference\\): [^ ]*DeviceID=\"(disk-[0-9]+)\"")
+        Matcher made = Pattern.compile("TargetElement \\(reference\\): [^ ]*DeviceID=\"(disk-[0-9]+)\"")
                 .matcher(created.out());
         assertTrue(made.find(), created::toString);
         VirtualDisk replica = target.disks().disk(made.group(1));
@@ -380,7 +414,7 @@ class ReplicationMethodsIT {
 
     private static CIMObjectPath syncPath(CIMObjectPath source, CIMObjectPath replica) {
         return new CIMObjectPath(null, null, null, ReplicationCalls.NS, "MSISCSITARGET_StorageSynchronized", new CIMProperty<?>[] {
-                new CIMProperty<>("SystemElement", new org.metricshub.wbem.javax.cim.CIMDataType("MSISCSITARGET_StorageVolume"), source, true, false, null),
-                new CIMProperty<>("SyncedElement", new org.metricshub.wbem.javax.cim.CIMDataType("MSISCSITARGET_StorageVolume"), replica, true, false, null)});
+                new CIMProperty<>("SystemElement", new CIMDataType("MSISCSITARGET_StorageVolume"), source, true, false, null),
+                new CIMProperty<>("SyncedElement", new CIMDataType("MSISCSITARGET_StorageVolume"), replica, true, false, null)});
     }
 }

@@ -6,11 +6,17 @@ import org.iscsismis.cim.ObjectPath;
 import org.iscsismis.iscsi.disk.DiskPool;
 import org.iscsismis.iscsi.disk.DiskRegistry;
 import org.iscsismis.provider.AbstractInstanceProvider;
+import org.iscsismis.provider.MethodArguments;
+import org.iscsismis.provider.MethodProvider;
+import org.iscsismis.provider.MethodResult;
 import org.iscsismis.provider.ProviderContext;
 import org.iscsismis.provider.ResultSink;
 
-/** {@code MSISCSITARGET_StoragePool}: one read-only instance per {@link DiskPool}, capacity read live. */
-public final class StoragePoolProvider extends AbstractInstanceProvider {
+/**
+ * {@code MSISCSITARGET_StoragePool}: one read-only instance per {@link DiskPool}, capacity read live; its size
+ * methods are {@link PoolSizes}.
+ */
+public final class StoragePoolProvider extends AbstractInstanceProvider implements MethodProvider {
 
     private final DiskRegistry disks;
 
@@ -20,12 +26,18 @@ public final class StoragePoolProvider extends AbstractInstanceProvider {
 
     @Override
     public CimInstance getInstance(ProviderContext context, ObjectPath path) {
+        return StorageElements.pool(find(path), context.namespace());
+    }
+
+    @Override
+    public MethodResult invokeMethod(ProviderContext context, ObjectPath target, CimName methodName, MethodArguments in) {
+        return PoolSizes.invoke(find(target), methodName, in);
+    }
+
+    private DiskPool find(ObjectPath path) {
         String poolId = StorageElements.poolId(path);
-        DiskPool pool = poolId == null ? null : disks.pools().stream().filter(p -> p.id().equals(poolId)).findFirst().orElse(null);
-        if (pool == null) {
-            throw StorageElements.notFound(path);
-        }
-        return StorageElements.pool(pool, context.namespace());
+        return disks.pools().stream().filter(p -> p.id().equals(poolId)).findFirst()
+                .orElseThrow(() -> StorageElements.notFound(path));
     }
 
     @Override

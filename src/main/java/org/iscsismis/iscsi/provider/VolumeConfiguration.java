@@ -72,9 +72,13 @@ final class VolumeConfiguration {
 
     /** The size closest to {@code size} that a volume of {@code pool} can have: whole blocks, at most the pool. */
     private static long supportedSize(long size, DiskPool pool) {
-        long largest = pool.capacityBytes() / BLOCK_SIZE * BLOCK_SIZE;
         long rounded = (size + BLOCK_SIZE - 1) / BLOCK_SIZE * BLOCK_SIZE;
-        return Math.min(rounded, largest);
+        return Math.min(rounded, largestVolume(pool));
+    }
+
+    /** The largest volume a pool can hold: its capacity in whole blocks (a thin disk could never fill more). */
+    static long largestVolume(DiskPool pool) {
+        return pool.capacityBytes() / BLOCK_SIZE * BLOCK_SIZE;
     }
 
     private MethodResult modify(CallArguments args, VirtualDisk disk) {
