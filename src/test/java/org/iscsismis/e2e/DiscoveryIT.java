@@ -16,7 +16,6 @@ import java.util.stream.Collectors;
 import org.iscsismis.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.metricshub.wbem.javax.cim.CIMDataType;
 import org.metricshub.wbem.javax.cim.CIMInstance;
@@ -182,12 +181,8 @@ class DiscoveryIT {
         assertEquals("SNIA:Array:1.5.0", profiles.get(0).getKey("InstanceID").getValue());
     }
 
-    /**
-     * GetInstance on every central instance. The target system and its services are served by providers merged
-     * separately; enable this once they are in.
-     */
+    /** GetInstance on every central instance, across namespaces. */
     @Test
-    @Disabled("enable once MSFTSM_ComputerSystem and the two MSISCSITARGET services are served")
     void everyCentralInstanceExists() throws WBEMException {
         for (String profile : profilesByName().keySet()) {
             for (CIMObjectPath element : conformingElements(profile)) {

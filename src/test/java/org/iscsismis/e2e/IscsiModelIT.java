@@ -29,7 +29,7 @@ import org.metricshub.wbem.javax.wbem.client.WBEMClient;
 /**
  * The model around the pairs on a server started with the demo (one pool, six volumes, three pairs): the target
  * system, capabilities, settings and the associations that link them, walked and queried through the SBLIM client
- * and wbemcli. The two services are served by another provider set: here only the references to them are checked.
+ * and wbemcli.
  */
 class IscsiModelIT {
 
@@ -103,12 +103,11 @@ class IscsiModelIT {
                 assertEquals(i.getObjectPath().getKeys().length, client.getInstance(i.getObjectPath(), false, false, null)
                         .getObjectPath().getKeys().length);
                 for (CIMProperty<?> p : i.getProperties()) {
-                    if (p.getValue() instanceof CIMObjectPath ref) { // every reference resolves, but the services
+                    if (p.getValue() instanceof CIMObjectPath ref) { // every reference resolves
                         if (isService(ref)) {
                             assertServicePath(ref);
-                        } else {
-                            assertEquals(ref.getObjectName(), client.getInstance(ref, false, false, null).getClassName());
                         }
+                        assertEquals(ref.getObjectName(), client.getInstance(ref, false, false, null).getClassName());
                     }
                 }
             }
@@ -131,6 +130,9 @@ class IscsiModelIT {
         List<CIMObjectPath> services = all(client.associatorNames(system, "MSISCSITARGET_HostedService", null, "Antecedent", "Dependent"));
         assertEquals(2, services.size());
         services.forEach(IscsiModelIT::assertServicePath);
+        for (CIMObjectPath service : services) {
+            assertEquals(service.getObjectName(), client.getInstance(service, false, false, null).getClassName());
+        }
 
         List<CIMInstance> pools = all(client.associatorInstances(system, "MSISCSITARGET_HostedStoragePool", null, null, null, false, null));
         assertEquals(1, pools.size());

@@ -36,7 +36,7 @@ public final class IscsiTarget implements AutoCloseable {
 
     private static List<CimName> classes() {
         List<CimName> all = new ArrayList<>(List.of(StorageElements.POOL, StorageElements.VOLUME, StorageElements.SYNCHRONIZED,
-                SystemElements.COMPUTER_SYSTEM));
+                SystemElements.COMPUTER_SYSTEM, SystemElements.REPLICATION_SERVICE, SystemElements.CONFIGURATION_SERVICE));
         all.addAll(ServiceCapabilitiesProvider.CLASSES);
         all.addAll(PoolCapabilitiesProvider.CLASSES);
         all.addAll(ModelAssociations.CLASSES);
@@ -59,7 +59,8 @@ public final class IscsiTarget implements AutoCloseable {
 
     /**
      * Registers the providers of {@link #CLASSES}: pools, volumes, StorageSynchronized (instance and association
-     * provider), the target system, the capabilities and settings, and the associations around them.
+     * provider), the target system, the two services with their methods, the capabilities and settings, and the associations
+     * around them.
      */
     public void register(ProviderRegistry registry) {
         CimNamespace ns = StorageElements.NAMESPACE;
@@ -72,6 +73,8 @@ public final class IscsiTarget implements AutoCloseable {
         PoolCapabilitiesProvider poolCapabilities = new PoolCapabilitiesProvider(disks);
         PoolCapabilitiesProvider.CLASSES.forEach(c -> registry.register(ns, c, poolCapabilities));
         ModelAssociations.providers(disks).forEach((c, provider) -> registry.register(ns, c, provider));
+        registry.register(ns, SystemElements.REPLICATION_SERVICE, new ReplicationServiceProvider(engine));
+        registry.register(ns, SystemElements.CONFIGURATION_SERVICE, new StorageConfigurationServiceProvider(engine));
     }
 
     /** Stops the engine's copy workers and event thread (once; later calls do nothing). */

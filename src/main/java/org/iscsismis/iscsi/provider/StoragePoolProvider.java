@@ -14,7 +14,7 @@ import org.iscsismis.provider.ResultSink;
 
 /**
  * {@code MSISCSITARGET_StoragePool}: one read-only instance per {@link DiskPool}, capacity read live; its size
- * methods are {@link PoolSizeMethods}.
+ * methods are {@link PoolSizes}.
  */
 public final class StoragePoolProvider extends AbstractInstanceProvider implements MethodProvider {
 
@@ -49,6 +49,6 @@ public final class StoragePoolProvider extends AbstractInstanceProvider implemen
         if (target.isClassPath()) {
             throw notSupported("Method " + methodName + " on the class", target.className());
         }
-        return PoolSizeMethods.invoke(find(target), methodName, in);
+        return PoolSizes.invoke(find(target), methodName, in);
     }
 }

@@ -1,6 +1,7 @@
 package org.iscsismis.iscsi.provider;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import org.iscsismis.cim.CimDateTime;
 import org.iscsismis.cim.CimInstance;
@@ -11,6 +12,7 @@ import org.iscsismis.cim.CimValue;
 import org.iscsismis.cim.ObjectPath;
 import org.iscsismis.replication.CodedValue;
 import org.iscsismis.replication.PairSnapshot;
+import org.iscsismis.replication.ReplicationEngine;
 
 /**
  * One {@link PairSnapshot} as an {@code MSISCSITARGET_StorageSynchronized} instance: the two key references
@@ -66,6 +68,34 @@ public final class StorageSynchronizedMapping {
                 .property("WhenSuspended", time(p.whenSuspended()))
                 .property("WhenDeactivated", time(p.whenDeactivated()))
                 .build();
+    }
+
+    /**
+     * The pair a StorageSynchronized path names: both key references must name volumes of {@code ns} that are the
+     * source and target of one pair. Empty if they do not.
+     */
+    public static Optional<PairSnapshot> pairAt(ReplicationEngine engine, CimNamespace ns, ObjectPath path) {
+        String source = referencedDisk(ns, path.key(SYSTEM_ELEMENT));
+        String target = referencedDisk(ns, path.key(SYNCED_ELEMENT));
+        if (source != null && target != null) {
+            for (PairSnapshot pair : engine.pairs()) {
+                if (pair.sourceDiskId().equals(source) && pair.targetDiskId().equals(target)) {
+                    return Optional.of(pair);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String referencedDisk(CimNamespace ns, CimValue ref) {
+        if (ref == null || ref.isNull() || !ref.type().isReference()) {
+            return null;
+        }
+        ObjectPath p = ref.asReference();
+        if (p.namespace() != null && !p.namespace().equals(ns)) {
+            return null;
+        }
+        return StorageElements.diskId(p);
     }
 
     static CimValue code(CodedValue v) {

@@ -163,29 +163,9 @@ public final class StorageSynchronizedProvider extends AbstractInstanceProvider 
 
     // ------------------------------------------------------------------ helpers
 
-    /** The pair named by a StorageSynchronized path: both references must name our volumes of one pair. */
     private PairSnapshot find(ProviderContext context, ObjectPath path) {
-        String source = referencedDisk(context, path.key(StorageSynchronizedMapping.SYSTEM_ELEMENT));
-        String target = referencedDisk(context, path.key(StorageSynchronizedMapping.SYNCED_ELEMENT));
-        if (source != null && target != null) {
-            for (PairSnapshot pair : engine.pairs()) {
-                if (pair.sourceDiskId().equals(source) && pair.targetDiskId().equals(target)) {
-                    return pair;
-                }
-            }
-        }
-        throw StorageElements.notFound(path);
-    }
-
-    private static String referencedDisk(ProviderContext context, CimValue ref) {
-        if (ref == null || ref.isNull() || !ref.type().isReference()) {
-            return null;
-        }
-        ObjectPath p = ref.asReference();
-        if (p.namespace() != null && !p.namespace().equals(context.namespace())) {
-            return null;
-        }
-        return StorageElements.diskId(p);
+        return StorageSynchronizedMapping.pairAt(engine, context.namespace(), path)
+                .orElseThrow(() -> StorageElements.notFound(path));
     }
 
     private static boolean sameValue(CimNamespace ns, CimValue now, CimValue sent) {
