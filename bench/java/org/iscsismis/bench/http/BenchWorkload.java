@@ -156,6 +156,11 @@ final class BenchWorkload {
 
     /** A complete HTTP/1.1 request: head and body as one byte array, sent with a single write. */
     byte[] request(String body) {
+        return request(body, methodOf(body), NAMESPACE);
+    }
+
+    /** Like {@link #request(String)} with the CIMMethod and CIMObject headers given (other namespaces, extrinsic methods). */
+    byte[] request(String body, String cimMethod, String cimObject) {
         byte[] content = body.getBytes(StandardCharsets.UTF_8);
         StringBuilder head = new StringBuilder(256);
         head.append("POST ").append(path).append(" HTTP/1.1\r\n")
@@ -163,8 +168,8 @@ final class BenchWorkload {
                 .append("Content-Type: application/xml; charset=utf-8\r\n")
                 .append("Accept-Encoding: identity\r\n")
                 .append("CIMOperation: MethodCall\r\n")
-                .append("CIMMethod: ").append(methodOf(body)).append("\r\n")
-                .append("CIMObject: ").append(NAMESPACE).append("\r\n");
+                .append("CIMMethod: ").append(cimMethod).append("\r\n")
+                .append("CIMObject: ").append(cimObject).append("\r\n");
         if (teTrailers) head.append("TE: trailers\r\n");
         if (authorization != null) head.append("Authorization: ").append(authorization).append("\r\n");
         head.append("Content-Length: ").append(content.length).append("\r\n\r\n");

@@ -14,9 +14,13 @@ final class DriverOptions {
     static final String RECOMMENDED_SERVER_JVM_OPTS = "-XX:+UseSerialGC -Xmx64m -XX:TrimNativeHeapInterval=2000";
 
     static final String USAGE = """
-            Usage: HttpLoadDriver (--url URL | --start-server | --self-check) [options]
+            Usage: HttpLoadDriver (--url URL | --start-server | --in-process | --self-check) [options]
               --url URL                 target an already running server, e.g. http://127.0.0.1:5988/cimom
               --start-server            launch the server jar as a subprocess on a free port, stop it at the end
+              --in-process              start the server in the driver's JVM, with the test storage model's providers
+                                        (needed by the provider measures assoc, method, pget, pairs)
+              --server-set KEY=VALUE    with --in-process: a server configuration setting (repeatable),
+                                        e.g. provider.timeoutMs=0
               --self-check              run the driver against its in-process FakeCimServer (driver test aid)
               --jar PATH                server jar for --start-server (default target/iscsi-smis.jar)
               --server-jvm-opts "OPTS"  JVM options for --start-server (default: those docs/configuration.md
@@ -24,7 +28,13 @@ final class DriverOptions {
               --server-pid PID          with --url: pid of the server, to sample its memory
               --instances 1000,10000    instance counts (ascending; created incrementally on one server)
               --clients 1,4,16          concurrent keep-alive connections per measure
-              --measures enum,get       which measures to run (enum = EnumerateInstances, get = GetInstance)
+              --measures enum,get       which measures to run: enum = EnumerateInstances, get = GetInstance (of
+                                        Bench_Item, repository); with --in-process also assoc = AssociatorNames and
+                                        Associators of a pool with two disks (association provider), method =
+                                        InvokeMethod Test_Disk.Count, pget = GetInstance of a provider's Test_Disk,
+                                        pairs = EnumerateInstances of MSISCSITARGET_StorageSynchronized
+              --pairs 1000              pairs created for the pairs measure (1 MiB disks with data)
+              --running-every 10        every n-th of those pairs is a clone still copying during the run
               --duration-seconds 10     measured time per row
               --warmup-seconds 3        unmeasured time before each row
               --get-keys 2000           distinct pre-built GetInstance requests (random existing keys)
@@ -35,9 +45,18 @@ final class DriverOptions {
               --out FILE.md             append the markdown report to FILE.md
             """;
 
+    /** Measures on the Bench_Item workload (any server). */
+    static final List<String> BENCH_ITEM_MEASURES = List.of("enum", "get");
+    /** Measures through providers, in the order they run (in-process server only). */
+    static final List<String> PROVIDER_MEASURES = List.of("pget", "assoc", "method", "pairs");
+
     URI url;
     boolean startServer;
     boolean selfCheck;
+    boolean inProcess;
+    java.util.Map<String, String> serverSettings = new java.util.LinkedHashMap<>();
+    int pairs = 1000;
+    int runningEvery = 10;
     Path jar = Path.of("target/iscsi-smis.jar");
     String serverJvmOpts = RECOMMENDED_SERVER_JVM_OPTS;
     long serverPid = -1;
@@ -66,6 +85,15 @@ final class DriverOptions {
                 case "--url" -> o.url = URI.create(value(args, ++i, a));
                 case "--start-server" -> o.startServer = true;
                 case "--self-check" -> o.selfCheck = true;
+                case "--in-process" -> o.inProcess = true;
+                case "--server-set" -> {
+                    String kv = value(args, ++i, a);
+                    int eq = kv.indexOf('=');
+                    if (eq < 1) throw new IllegalArgumentException("--server-set needs KEY=VALUE, got " + kv);
+                    o.serverSettings.put(kv.substring(0, eq), kv.substring(eq + 1));
+                }
+                case "--pairs" -> o.pairs = Integer.parseInt(value(args, ++i, a));
+                case "--running-every" -> o.runningEvery = Integer.parseInt(value(args, ++i, a));
                 case "--jar" -> o.jar = Path.of(value(args, ++i, a));
                 case "--server-jvm-opts" -> o.serverJvmOpts = value(args, ++i, a);
                 case "--server-pid" -> o.serverPid = Long.parseLong(value(args, ++i, a));
@@ -84,10 +112,12 @@ final class DriverOptions {
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
-        int targets = (o.url != null ? 1 : 0) + (o.startServer ? 1 : 0) + (o.selfCheck ? 1 : 0);
+        int targets = (o.url != null ? 1 : 0) + (o.startServer ? 1 : 0) + (o.selfCheck ? 1 : 0) + (o.inProcess ? 1 : 0);
         if (targets != 1) {
-            throw new IllegalArgumentException("give exactly one of --url, --start-server, --self-check");
+            throw new IllegalArgumentException("give exactly one of --url, --start-server, --in-process, --self-check");
         }
+        if (!o.serverSettings.isEmpty() && !o.inProcess) throw new IllegalArgumentException("--server-set needs --in-process");
+        if (o.pairs < 1 || o.runningEvery < 1) throw new IllegalArgumentException("--pairs and --running-every must be >= 1");
         if (o.selfCheck) {
             // small defaults so that the self-check finishes in well under a minute
             if (!o.instancesGiven) o.instances = new int[] {300, 1500};
@@ -96,7 +126,8 @@ final class DriverOptions {
             if (!o.warmupGiven) o.warmupSeconds = 0.5;
         }
         for (String m : o.measures) {
-            if (!m.equals("enum") && !m.equals("get")) throw new IllegalArgumentException("unknown measure " + m);
+            if (!BENCH_ITEM_MEASURES.contains(m) && !PROVIDER_MEASURES.contains(m)) throw new IllegalArgumentException("unknown measure " + m);
+            if (PROVIDER_MEASURES.contains(m) && !o.inProcess) throw new IllegalArgumentException("measure " + m + " needs --in-process");
         }
         Arrays.sort(o.instances);
         if (o.instances.length == 0 || o.instances[0] < 1) throw new IllegalArgumentException("--instances must be >= 1");

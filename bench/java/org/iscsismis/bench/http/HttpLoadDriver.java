@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * with C concurrent keep-alive connections, checks every response, samples the server's memory, and
  * runs the same load against a Jetty replay of the captured responses (the "upper limit"). Instance
  * counts are reached incrementally on one server (1 000, then 9 000 more for 10 000, ...). Usage and
- * reading of the table: docs/benchmarks.md, section "HTTP load driver"; options: {@link DriverOptions}.
+ * reading of the table: docs/benchmarks.md, section "HTTP load driver"; options: {@link DriverOptions}. With
+ * --in-process it also measures rows through providers (associations, a method, StorageSynchronized pairs),
+ * on a server in its own JVM ({@link InProcessServer}).
  */
 public final class HttpLoadDriver {
     private static final Pattern ERROR_CODE = Pattern.compile("<ERROR CODE=\"(\\d+)\"");
@@ -30,6 +32,7 @@ public final class HttpLoadDriver {
     private LoadRunner ours;
     private long serverPid = -1;
     private UpperLimitServer upper;
+    private InProcessServer inProcess;
 
     private HttpLoadDriver(DriverOptions options, Report report) {
         this.options = options;
@@ -49,6 +52,7 @@ public final class HttpLoadDriver {
         }
         String target = options.selfCheck ? "SELF-CHECK against FakeCimServer (driver test aid, not a measurement of iscsi-smis)"
                 : options.startServer ? "server jar started by the driver (" + options.jar + ", " + options.serverJvmOpts + ")"
+                : options.inProcess ? "server in the driver's JVM (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB max heap, shared)"
                 : "server at " + options.url;
         Report report = new Report(target, "HttpLoadDriver " + DriverOptions.commandLine(args));
         int rc = new HttpLoadDriver(options, report).run();
@@ -64,6 +68,10 @@ public final class HttpLoadDriver {
             if (options.selfCheck) {
                 fake = new FakeCimServer();
                 url = fake.url();
+            } else if (options.inProcess) {
+                inProcess = new InProcessServer(options.serverSettings);
+                url = inProcess.url();
+                System.out.println("in-process server, provider.timeoutMs=" + inProcess.config().providerTimeout().toMillis());
             } else if (options.startServer) {
                 process = ServerProcess.start(options.jar, options.serverJvmOpts, Path.of("target/bench-server.log"));
                 url = process.url();
@@ -85,6 +93,7 @@ public final class HttpLoadDriver {
                 process.close();
             }
             if (fake != null) fake.close();
+            if (inProcess != null) inProcess.close();
         }
         String markdown = report.markdown();
         System.out.println(markdown);
@@ -104,14 +113,48 @@ public final class HttpLoadDriver {
     }
 
     private void measureAll() throws Exception {
-        prepareClass();
-        int created = 0;
-        for (int n : options.instances) {
-            createInstances(created, n);
-            created = n;
-            measureSize(n);
+        if (options.measures.stream().anyMatch(DriverOptions.BENCH_ITEM_MEASURES::contains)) {
+            prepareClass();
+            int created = 0;
+            for (int n : options.instances) {
+                createInstances(created, n);
+                created = n;
+                measureSize(n);
+            }
+            if (options.url != null && !options.keepInstances) deleteInstances(created);
         }
-        if (!options.startServer && !options.selfCheck && !options.keepInstances) deleteInstances(created);
+        for (String m : DriverOptions.PROVIDER_MEASURES) {
+            if (options.measures.contains(m)) measureProviders(m);
+        }
+    }
+
+    /** One provider measure on the in-process server; N is the number of results per response. */
+    private void measureProviders(String measure) throws Exception {
+        switch (measure) {
+            case "pget" -> measure("GetInstance (provider)", 1, List.of(new LoadRunner.Call(
+                    workload.request(ProviderWorkload.getDiskBody("D1")), new ResponseCheck("INSTANCE", 1, ">D1<"))));
+            case "assoc" -> {
+                measure("AssociatorNames", 2, List.of(new LoadRunner.Call(
+                        workload.request(ProviderWorkload.associatorNamesBody()), new ResponseCheck("OBJECTPATH", 2, ">D2<"))));
+                measure("Associators", 2, List.of(new LoadRunner.Call(
+                        workload.request(ProviderWorkload.associatorsBody()), new ResponseCheck("VALUE.OBJECTWITHPATH", 2, ">D2<"))));
+            }
+            case "method" -> measure("InvokeMethod", 1, List.of(new LoadRunner.Call(
+                    workload.request(ProviderWorkload.countMethodBody(), "Count", ProviderWorkload.countMethodObject()),
+                    new ResponseCheck("RETURNVALUE", 1, null))));
+            case "pairs" -> {
+                long t0 = System.nanoTime();
+                int running = inProcess.createPairs(options.pairs, options.runningEvery);
+                System.out.printf("created %d pairs (%d clones still copying) in %.1f s%n", options.pairs, running,
+                        (System.nanoTime() - t0) / 1e9);
+                report.note(options.pairs + " StorageSynchronized pairs, " + running
+                        + " of them clones still copying during the rows");
+                measure(ProviderWorkload.SYNCHRONIZED, options.pairs, List.of(new LoadRunner.Call(
+                        workload.request(ProviderWorkload.enumerateSynchronizedBody(), "EnumerateInstances", ProviderWorkload.TARGET_NS),
+                        new ResponseCheck("VALUE.NAMEDINSTANCE", options.pairs, null))));
+            }
+            default -> throw new IllegalArgumentException(measure);
+        }
     }
 
     // ---- set-up ---------------------------------------------------------------------------------
@@ -199,28 +242,31 @@ public final class HttpLoadDriver {
             measures.put("GetInstance", gets);
         }
         for (Map.Entry<String, List<LoadRunner.Call>> m : measures.entrySet()) {
-            String operation = m.getKey();
-            List<LoadRunner.Call> calls = m.getValue();
-            Map<byte[], CapturedResponse> captured = captureAndCheck(operation, n, calls);
-            if (captured == null) continue;
-            LoadRunner replay = null;
-            if (upper != null) {
-                upper.load(captured);
-                replay = new LoadRunner(upper.url().getHost(), upper.url().getPort());
-            }
-            for (int clients : options.clients) {
-                LoadResult o = ours.run(calls, clients, options.warmupSeconds, options.durationSeconds);
-                ServerMemory memory = ServerMemory.sample(serverPid);
-                LoadResult u = replay == null ? null
-                        : replay.run(calls, clients, options.warmupSeconds, options.durationSeconds);
-                report.add(new Report.LoadRow(n, operation, o, memory, u));
-                System.out.printf("%-18s N=%-6d C=%-3d %9.1f req/s  p50 %8.2f ms  p99 %8.2f ms  errors %d%s  RSS %s MB%n",
-                        operation, n, clients, o.requestsPerSecond(), o.latency().percentileMillis(0.5),
-                        o.latency().percentileMillis(0.99), o.errors(),
-                        u == null ? "" : String.format("  upper %9.1f req/s (ours/upper %.2f)",
-                                u.requestsPerSecond(), o.requestsPerSecond() / u.requestsPerSecond()),
-                        Double.isNaN(memory.rssMiB()) ? "—" : String.format("%.0f", memory.rssMiB()));
-            }
+            measure(m.getKey(), n, m.getValue());
+        }
+    }
+
+    /** One row per client count: the load against the server, then (unless disabled) against the replay. */
+    private void measure(String operation, int n, List<LoadRunner.Call> calls) throws Exception {
+        Map<byte[], CapturedResponse> captured = captureAndCheck(operation, n, calls);
+        if (captured == null) return;
+        LoadRunner replay = null;
+        if (upper != null) {
+            upper.load(captured);
+            replay = new LoadRunner(upper.url().getHost(), upper.url().getPort());
+        }
+        for (int clients : options.clients) {
+            LoadResult o = ours.run(calls, clients, options.warmupSeconds, options.durationSeconds);
+            ServerMemory memory = ServerMemory.sample(serverPid);
+            LoadResult u = replay == null ? null
+                    : replay.run(calls, clients, options.warmupSeconds, options.durationSeconds);
+            report.add(new Report.LoadRow(n, operation, o, memory, u));
+            System.out.printf("%-18s N=%-6d C=%-3d %9.1f req/s  p50 %8.2f ms  p99 %8.2f ms  errors %d%s  RSS %s MB%n",
+                    operation, n, clients, o.requestsPerSecond(), o.latency().percentileMillis(0.5),
+                    o.latency().percentileMillis(0.99), o.errors(),
+                    u == null ? "" : String.format("  upper %9.1f req/s (ours/upper %.2f)",
+                            u.requestsPerSecond(), o.requestsPerSecond() / u.requestsPerSecond()),
+                    Double.isNaN(memory.rssMiB()) ? "—" : String.format("%.0f", memory.rssMiB()));
         }
     }
 

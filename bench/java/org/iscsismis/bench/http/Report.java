@@ -51,6 +51,11 @@ final class Report {
     }
 
     /** Something that makes the run fail (a skipped measure, an aborted run): noted and counted as an error. */
+    /** A line under the tables that is not a failure (e.g. how the data was set up). */
+    void note(String note) {
+        notes.add(note.replace("|", "\\|"));
+    }
+
     void failure(String note) {
         notes.add("**" + note.replace("|", "\\|") + "**");
         failures++;

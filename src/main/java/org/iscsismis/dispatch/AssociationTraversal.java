@@ -97,10 +97,10 @@ final class AssociationTraversal {
         AssociationQuery q = new AssociationQuery(src.path(), r.role(), null, null);
         for (CimClass a : candidates(ns, src, resultClass, r.role())) {
             if (registry.provider(ns, a.name()) instanceof AssociationProvider p) {
-                ProviderCalls.run(p, "ReferenceNames", a.name(), () -> p.referenceNames(instances.context(ns), a.name(), q, path -> {
+                instances.calls().stream(p, "ReferenceNames", a.name(), (ObjectPath path) -> {
                     checkPath(p, "ReferenceNames", a, path);
-                    ProviderCalls.toClient(() -> sink.objectPath(AssociationEnds.absolute(path, ns)));
-                }));
+                    sink.objectPath(AssociationEnds.absolute(path, ns));
+                }, guarded -> p.referenceNames(instances.context(ns), a.name(), q, guarded));
             } else {
                 associationInstances(ns, a, q, i -> sink.objectPath(i.path()));
             }
@@ -161,8 +161,9 @@ final class AssociationTraversal {
         };
         for (CimClass a : candidates(ns, src, assocClass, role)) {
             if (registry.provider(ns, a.name()) instanceof AssociationProvider p) {
-                ProviderCalls.run(p, "AssociatorNames", a.name(), () -> p.associatorNames(instances.context(ns), a.name(), q,
-                        far -> ProviderCalls.toClient(() -> once.accept(far == null ? null : AssociationEnds.absolute(far, ns)))));
+                instances.calls().stream(p, "AssociatorNames", a.name(),
+                        (ObjectPath far) -> once.accept(far == null ? null : AssociationEnds.absolute(far, ns)),
+                        guarded -> p.associatorNames(instances.context(ns), a.name(), q, guarded));
             } else {
                 associationInstances(ns, a, q, i -> AssociationEnds.farEnds(i, ns, q).forEach(once));
             }
@@ -201,13 +202,13 @@ final class AssociationTraversal {
      */
     private void associationInstances(CimNamespace ns, CimClass a, AssociationQuery q, Consumer<CimInstance> out) {
         if (registry.provider(ns, a.name()) instanceof AssociationProvider p) {
-            ProviderCalls.run(p, "References", a.name(), () -> p.references(instances.context(ns), a.name(), q, i -> {
+            instances.calls().stream(p, "References", a.name(), (CimInstance i) -> {
                 InstanceRouter.checkClass(p, "References", a, i.className());
                 if (AssociationEnds.refersTo(i, ns, q)) {
                     ObjectPath path = AssociationEnds.absolute(i.path() != null ? i.path() : i.pathFrom(a, ns), ns);
-                    ProviderCalls.toClient(() -> out.accept(i.withPath(path)));
+                    out.accept(i.withPath(path));
                 }
-            }));
+            }, guarded -> p.references(instances.context(ns), a.name(), q, guarded));
             return;
         }
         Iterator<CimInstance> it = repository.instanceIterator(ns, a.name(), false);

@@ -2,6 +2,7 @@ package org.iscsismis.dispatch;
 
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import org.iscsismis.cim.CimClass;
 import org.iscsismis.cim.CimException;
@@ -62,7 +63,7 @@ import org.slf4j.LoggerFactory;
  * error"); an {@link UncheckedIOException} from the sink (the client went away) passes through
  * unchanged for the transport layer.
  */
-public final class Dispatcher {
+public final class Dispatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
@@ -73,6 +74,7 @@ public final class Dispatcher {
     private final AssociationTraversal associations;
     private final MethodInvoker methods;
     private final JobService jobs;
+    private final CallWatchdog watchdog;
 
     /** A dispatcher whose every class is served by the repository (no providers). */
     public Dispatcher(CimRepository repository, Clock clock) {
@@ -89,13 +91,35 @@ public final class Dispatcher {
 
     /** A dispatcher whose providers use {@code jobs} (tests inject one to watch its jobs). */
     public Dispatcher(CimRepository repository, ProviderRegistry registry, Clock clock, JobService jobs) {
+        this(repository, registry, clock, jobs, Duration.ZERO);
+    }
+
+    /**
+     * A dispatcher whose provider calls fail with CIM_ERR_FAILED when a provider makes no progress
+     * for {@code providerTimeout} (no answer, no result delivered; see {@link CallWatchdog});
+     * zero means no limit. A timed dispatcher runs a watchdog thread: {@link #close()} stops it.
+     */
+    public Dispatcher(CimRepository repository, ProviderRegistry registry, Clock clock, JobService jobs, Duration providerTimeout) {
         this.repository = Objects.requireNonNull(repository, "repository must not be null");
         this.registry = Objects.requireNonNull(registry, "registry must not be null");
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
         this.jobs = Objects.requireNonNull(jobs, "jobs must not be null");
-        this.instances = new InstanceRouter(repository, registry, clock, jobs);
+        if (providerTimeout.isNegative()) {
+            throw new IllegalArgumentException("providerTimeout must not be negative: " + providerTimeout);
+        }
+        this.watchdog = providerTimeout.isZero() ? null : new CallWatchdog(providerTimeout);
+        ProviderCalls calls = watchdog == null ? ProviderCalls.untimed() : ProviderCalls.timed(watchdog);
+        this.instances = new InstanceRouter(repository, registry, clock, jobs, calls);
         this.associations = new AssociationTraversal(repository, registry, instances);
         this.methods = new MethodInvoker(repository, registry, instances);
+    }
+
+    /** Stops the provider-call watchdog, if any (the job service has its own owner). */
+    @Override
+    public void close() {
+        if (watchdog != null) {
+            watchdog.close();
+        }
     }
 
     /** The registry this dispatcher routes through. */

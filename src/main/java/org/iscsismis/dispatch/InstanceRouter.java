@@ -46,12 +46,19 @@ final class InstanceRouter {
     private final ProviderRegistry registry;
     private final Clock clock;
     private final JobService jobs;
+    private final ProviderCalls calls;
 
-    InstanceRouter(CimRepository repository, ProviderRegistry registry, Clock clock, JobService jobs) {
+    InstanceRouter(CimRepository repository, ProviderRegistry registry, Clock clock, JobService jobs, ProviderCalls calls) {
         this.repository = repository;
         this.registry = registry;
         this.clock = clock;
         this.jobs = jobs;
+        this.calls = calls;
+    }
+
+    /** How providers are called (with or without a timeout), for every router of the dispatcher. */
+    ProviderCalls calls() {
+        return calls;
     }
 
     /** The instance provider of exactly {@code className}, or null when the repository serves its instances. */
@@ -73,7 +80,7 @@ final class InstanceRouter {
             return repository.getInstance(ns, path);
         }
         ObjectPath normalized = Paths.normalize(path, cls, ns);
-        CimInstance i = ProviderCalls.call(p, "GetInstance", cls.name(), () -> p.getInstance(context(ns), normalized));
+        CimInstance i = calls.call(p, "GetInstance", cls.name(), () -> p.getInstance(context(ns), normalized));
         if (i == null) {
             throw ProviderCalls.contractViolation(p, "GetInstance", cls.name(), "returned null for " + normalized
                     + " (it must throw NOT_FOUND)");
@@ -95,7 +102,7 @@ final class InstanceRouter {
             sink.instanceName(repository.createInstance(ns, r.newInstance()).path().withoutHostAndNamespace());
             return;
         }
-        ObjectPath created = ProviderCalls.call(p, "CreateInstance", cls.name(), () -> p.createInstance(context(ns), r.newInstance()));
+        ObjectPath created = calls.call(p, "CreateInstance", cls.name(), () -> p.createInstance(context(ns), r.newInstance()));
         if (created == null) {
             throw ProviderCalls.contractViolation(p, "CreateInstance", cls.name(), "returned no path");
         }
@@ -119,7 +126,7 @@ final class InstanceRouter {
                     + " but its path names class " + modified.path().className());
         }
         CimInstance typed = modified.withPath(Paths.normalize(modified.path(), cls, ns));
-        ProviderCalls.run(p, "ModifyInstance", cls.name(), () -> p.modifyInstance(context(ns), typed, r.propertyList()));
+        calls.run(p, "ModifyInstance", cls.name(), () -> p.modifyInstance(context(ns), typed, r.propertyList()));
     }
 
     void deleteInstance(DeleteInstanceRequest r, CimClass cls) {
@@ -130,7 +137,7 @@ final class InstanceRouter {
             return;
         }
         ObjectPath path = Paths.normalize(r.instanceName(), cls, ns);
-        ProviderCalls.run(p, "DeleteInstance", cls.name(), () -> p.deleteInstance(context(ns), path));
+        calls.run(p, "DeleteInstance", cls.name(), () -> p.deleteInstance(context(ns), path));
     }
 
     void getProperty(GetPropertyRequest r, CimClass cls, ResponseSink sink) {
@@ -164,7 +171,7 @@ final class InstanceRouter {
                 CimStatus.TYPE_MISMATCH);
         CimInstance modified = new CimInstance(cls.name(), path, List.of(new CimProperty(declared.name(), declared.type(), v,
                 List.of(), null, false)), List.of());
-        ProviderCalls.run(p, "SetProperty", cls.name(), () -> p.modifyInstance(context(ns), modified, List.of(declared.name())));
+        calls.run(p, "SetProperty", cls.name(), () -> p.modifyInstance(context(ns), modified, List.of(declared.name())));
     }
 
     // ------------------------------------------------------------------ enumerations
@@ -188,11 +195,11 @@ final class InstanceRouter {
                 continue; // deleted meanwhile
             }
             if (e.provider() instanceof InstanceProvider p) {
-                ProviderCalls.run(p, "EnumerateInstances", cls.name(), () -> p.enumerateInstances(context(ns), cls.name(), i -> {
+                calls.stream(p, "EnumerateInstances", cls.name(), (CimInstance i) -> {
                     checkClass(p, "EnumerateInstances", cls, i.className());
                     CimInstance withPath = i.path() != null ? i : i.withPath(i.pathFrom(cls, ns));
-                    ProviderCalls.toClient(() -> sink.namedInstance(filter.applyWithLocalPath(withPath, cls)));
-                }));
+                    sink.namedInstance(filter.applyWithLocalPath(withPath, cls));
+                }, guarded -> p.enumerateInstances(context(ns), cls.name(), guarded));
             } else {
                 repositoryInstances(ns, cls, false, filter, sink);
             }
@@ -229,13 +236,13 @@ final class InstanceRouter {
                 continue;
             }
             if (e.provider() instanceof InstanceProvider p) {
-                ProviderCalls.run(p, "EnumerateInstanceNames", cls.name(), () -> p.enumerateInstanceNames(context(ns), cls.name(), path -> {
+                calls.stream(p, "EnumerateInstanceNames", cls.name(), (ObjectPath path) -> {
                     if (path == null) {
                         throw ProviderCalls.contractViolation(p, "EnumerateInstanceNames", cls.name(), "delivered a null path");
                     }
                     checkClass(p, "EnumerateInstanceNames", cls, path.className());
-                    ProviderCalls.toClient(() -> sink.instanceName(path.withoutHostAndNamespace()));
-                }));
+                    sink.instanceName(path.withoutHostAndNamespace());
+                }, guarded -> p.enumerateInstanceNames(context(ns), cls.name(), guarded));
             } else {
                 repositoryNames(ns, cls.name(), false, sink);
             }

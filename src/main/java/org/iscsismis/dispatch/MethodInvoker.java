@@ -75,7 +75,7 @@ final class MethodInvoker {
                     + " (method " + method.name() + ")");
         }
         String op = "method " + method.name();
-        MethodResult result = ProviderCalls.call(mp, op, cls.name(), () -> mp.invokeMethod(instances.context(ns), typedTarget,
+        MethodResult result = instances.calls().call(mp, op, cls.name(), () -> mp.invokeMethod(instances.context(ns), typedTarget,
                 method.name(), in));
         if (result == null) {
             throw ProviderCalls.contractViolation(mp, op, cls.name(), "returned no MethodResult");

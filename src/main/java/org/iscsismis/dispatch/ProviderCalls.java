@@ -1,11 +1,14 @@
 package org.iscsismis.dispatch;
 
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.iscsismis.cim.CimException;
 import org.iscsismis.cim.CimName;
 import org.iscsismis.cim.CimStatus;
 import org.iscsismis.provider.Provider;
+import org.iscsismis.provider.ResultSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,12 +18,30 @@ import org.slf4j.LoggerFactory;
  * CIM_ERR_FAILED naming the provider, the operation and the class. A failure of the client
  * connection inside a sink call ({@link ClientGone}) passes through as the original
  * {@link UncheckedIOException}, for the transport layer.
+ *
+ * <p>With a timeout, each call is watched by a {@link CallWatchdog}: a provider that neither
+ * returns nor delivers a result for that long is interrupted, its later results are refused, and
+ * the call fails with CIM_ERR_FAILED naming the provider, the operation, the class and the timeout.
  */
 final class ProviderCalls {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProviderCalls.class);
 
-    private ProviderCalls() {
+    /** Null when calls are not timed. */
+    private final CallWatchdog watchdog;
+
+    private ProviderCalls(CallWatchdog watchdog) {
+        this.watchdog = watchdog;
+    }
+
+    /** Calls without a time limit. */
+    static ProviderCalls untimed() {
+        return new ProviderCalls(null);
+    }
+
+    /** Calls watched by {@code watchdog} (closed by its owner). */
+    static ProviderCalls timed(CallWatchdog watchdog) {
+        return new ProviderCalls(watchdog);
     }
 
     /** Thrown by the dispatcher's result sinks when writing to the client failed. */
@@ -34,34 +55,87 @@ final class ProviderCalls {
         }
     }
 
-    /** Runs {@code sinkCall}, turning a client I/O failure into {@link ClientGone}. */
-    static void toClient(Runnable sinkCall) {
+    /** A provider call that answers with one value (or nothing, see {@link #run}). */
+    <T> T call(Provider provider, String operation, CimName className, Supplier<T> body) {
+        return watched(provider, operation, className, watchdog == null ? null : watchdog.begin(), body);
+    }
+
+    void run(Provider provider, String operation, CimName className, Runnable body) {
+        call(provider, operation, className, () -> {
+            body.run();
+            return null;
+        });
+    }
+
+    /**
+     * A provider call that streams results: {@code body} calls the provider with the sink it is
+     * given, which hands each result to {@code downstream} (the dispatcher's checks, filters and the
+     * response) — unless the call has timed out, then the result is refused.
+     */
+    <T> void stream(Provider provider, String operation, CimName className, ResultSink<T> downstream,
+                    Consumer<ResultSink<T>> body) {
+        CallWatchdog.Watch watch = watchdog == null ? null : watchdog.begin();
+        ResultSink<T> guarded = watch == null ? item -> toClient(downstream, item) : item -> {
+            if (!watch.enterSink()) {
+                throw timeout(provider, operation, className);
+            }
+            try {
+                toClient(downstream, item);
+            } finally {
+                watch.leaveSink();
+            }
+        };
+        watched(provider, operation, className, watch, () -> {
+            body.accept(guarded);
+            return null;
+        });
+    }
+
+    private static <T> void toClient(ResultSink<T> downstream, T item) {
         try {
-            sinkCall.run();
+            downstream.deliver(item);
         } catch (UncheckedIOException e) {
             throw new ClientGone(e);
         }
     }
 
-    static <T> T call(Provider provider, String operation, CimName className, Supplier<T> body) {
+    private <T> T watched(Provider provider, String operation, CimName className, CallWatchdog.Watch watch, Supplier<T> body) {
+        T result = null;
+        RuntimeException failure = null;
+        boolean timedOut;
         try {
-            return body.get();
-        } catch (CimException e) {
-            throw e;
-        } catch (ClientGone e) {
-            throw e.io();
+            result = body.get();
         } catch (RuntimeException e) {
-            LOG.error("Provider {} failed in {} for class {}", provider.providerName(), operation, className, e);
-            throw new CimException(CimStatus.FAILED, "Provider " + provider.providerName() + " failed in " + operation
-                    + " for class " + className + ": " + e, e);
+            failure = e;
+        } finally {
+            timedOut = watch != null && watch.finish();
         }
+        if (timedOut) {
+            CimException e = timeout(provider, operation, className);
+            LOG.warn(e.getMessage() + (failure == null ? "" : " (then it ended with " + failure + ")"));
+            throw e;
+        }
+        if (failure == null) {
+            return result;
+        }
+        if (failure instanceof CimException e) {
+            throw e;
+        }
+        if (failure instanceof ClientGone e) {
+            throw e.io();
+        }
+        LOG.error("Provider {} failed in {} for class {}", provider.providerName(), operation, className, failure);
+        throw new CimException(CimStatus.FAILED, "Provider " + provider.providerName() + " failed in " + operation
+                + " for class " + className + ": " + failure, failure);
     }
 
-    static void run(Provider provider, String operation, CimName className, Runnable body) {
-        call(provider, operation, className, () -> {
-            body.run();
-            return null;
-        });
+    private CimException timeout(Provider provider, String operation, CimName className) {
+        return new CimException(CimStatus.FAILED, "Provider " + provider.providerName() + " timed out in " + operation
+                + " for class " + className + ": no answer or result within " + millis(watchdog.timeout()));
+    }
+
+    private static String millis(Duration d) {
+        return d.toMillis() + " ms";
     }
 
     /** CIM_ERR_FAILED for a provider answer that breaks the SPI contract; logged. */

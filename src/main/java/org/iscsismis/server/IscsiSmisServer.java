@@ -53,11 +53,11 @@ public final class IscsiSmisServer implements AutoCloseable {
     private final CimRepository repository;
     private final HttpEndpoint endpoint;
     private final IscsiTarget target;
-    private final JobService jobs;
+    private final Dispatcher dispatcher;
 
     private IscsiSmisServer(ServerConfig config, CimRepository repository, HttpEndpoint endpoint, IscsiTarget target,
-                            JobService jobs) {
-        this.jobs = jobs;
+                            Dispatcher dispatcher) {
+        this.dispatcher = dispatcher;
         this.config = config;
         this.repository = repository;
         this.endpoint = endpoint;
@@ -103,7 +103,7 @@ public final class IscsiSmisServer implements AutoCloseable {
         ProviderRegistry registry = new ProviderRegistry(repository);
         IscsiTarget target = new IscsiTarget();
         HttpEndpoint endpoint;
-        Dispatcher dispatcher;
+        Dispatcher dispatcher = null;
         boolean iscsiTarget = IscsiTarget.schemaHasClasses(repository);
         try {
             if (iscsiTarget) {
@@ -120,17 +120,22 @@ public final class IscsiSmisServer implements AutoCloseable {
             JobProviders.register(repository, registry);
             registerInterop(config, repository, registry, iscsiTarget);
             setup.configure(repository, registry);
-            dispatcher = new Dispatcher(repository, registry, Clock.systemUTC());
+            Clock clock = Clock.systemUTC();
+            dispatcher = new Dispatcher(repository, registry, clock, new JobService(repository, clock), config.providerTimeout());
             CimOperationHandler handler = new CimOperationHandler(dispatcher, new CimXmlRequestReader(), config.httpLimits(),
                     authenticator(config.users()));
             endpoint = HttpEndpoint.start(config, handler);
         } catch (RuntimeException e) {
             target.close();
+            if (dispatcher != null) {
+                dispatcher.close();
+                dispatcher.jobs().close();
+            }
             throw e;
         }
         LOG.debug("Listening on {}/cimom ({}, namespaces {})", endpoint.url(),
                 config.users().isEmpty() ? "no authentication" : "HTTP Basic authentication", NAMESPACES);
-        return new IscsiSmisServer(config, repository, endpoint, target, dispatcher.jobs());
+        return new IscsiSmisServer(config, repository, endpoint, target, dispatcher);
     }
 
     /** The DSP0200 operation groups the dispatcher implements (no queries, pulls or indications yet). */
@@ -197,6 +202,7 @@ public final class IscsiSmisServer implements AutoCloseable {
             endpoint.close();
         }
         target.close();
-        jobs.close();
+        dispatcher.close();
+        dispatcher.jobs().close();
     }
 }

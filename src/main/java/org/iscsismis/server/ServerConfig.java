@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +50,7 @@ public final class ServerConfig {
     public static final String LOG_LEVEL = "log.level";
     public static final String SCHEMA_MOF_DIR = "schema.mofDir";
     public static final String DEMO_ENABLED = "demo.enabled";
+    public static final String PROVIDER_TIMEOUT_MS = "provider.timeoutMs";
 
     /** Every key, in documentation order. */
     public static final List<Key> KEYS = List.of(
@@ -70,7 +72,9 @@ public final class ServerConfig {
             new Key(AUTH_USERS, "", "HTTP Basic users, user:password[,user:password...]; empty = no authentication"),
             new Key(LOG_LEVEL, "info", "log level of the server: trace, debug, info, warn, error or off"),
             new Key(SCHEMA_MOF_DIR, "", "directory whose root*.mof files are compiled into the repository at start-up; empty = the schema packaged with the server"),
-            new Key(DEMO_ENABLED, "true", "create the demo pool, disks and replication pairs at start-up (true or false)"));
+            new Key(DEMO_ENABLED, "true", "create the demo pool, disks and replication pairs at start-up (true or false)"),
+            new Key(PROVIDER_TIMEOUT_MS, "30000", "a provider call that neither answers nor delivers a result for this many "
+                    + "milliseconds fails its request with CIM_ERR_FAILED; 0 = no limit"));
 
     private static final List<String> LEVELS = List.of("trace", "debug", "info", "warn", "error", "off");
 
@@ -86,6 +90,7 @@ public final class ServerConfig {
     private final Map<String, String> users;
     private final String logLevel;
     private final boolean demoEnabled;
+    private final Duration providerTimeout;
 
     private ServerConfig(Map<String, String> values) {
         this.values = Collections.unmodifiableMap(values);
@@ -105,6 +110,7 @@ public final class ServerConfig {
         this.users = Users.parse(values.get(AUTH_USERS));
         this.logLevel = values.get(LOG_LEVEL).trim().toLowerCase(Locale.ROOT);
         this.demoEnabled = bool(DEMO_ENABLED);
+        this.providerTimeout = Duration.ofMillis(number(PROVIDER_TIMEOUT_MS, 0, Long.MAX_VALUE / 1_000_000));
         if (!LEVELS.contains(logLevel)) {
             throw new ConfigurationException(LOG_LEVEL + ": \"" + values.get(LOG_LEVEL) + "\" is not one of " + LEVELS);
         }
@@ -219,6 +225,11 @@ public final class ServerConfig {
     /** True if the demo target content is created at start-up (demo.enabled). */
     public boolean demoEnabled() {
         return demoEnabled;
+    }
+
+    /** How long a provider may make no progress before its request fails (provider.timeoutMs); zero = no limit. */
+    public Duration providerTimeout() {
+        return providerTimeout;
     }
 
     public String logLevel() {

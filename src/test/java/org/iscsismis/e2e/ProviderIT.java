@@ -57,8 +57,7 @@ class ProviderIT {
     }
 
     private static CIMObjectPath path(String className, String id) {
-        return new CIMObjectPath(null, null, null, NS, className,
-                new CIMProperty<?>[] {new CIMProperty<>("Id", CIMDataType.STRING_T, id, true, false, null)});
+        return SblimClients.idPath(NS, className, id);
     }
 
     private static <T> List<T> all(CloseableIterator<T> it) {

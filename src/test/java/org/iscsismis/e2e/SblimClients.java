@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.security.auth.Subject;
+import org.metricshub.wbem.javax.cim.CIMDataType;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
+import org.metricshub.wbem.javax.cim.CIMProperty;
 import org.metricshub.wbem.javax.wbem.CloseableIterator;
 import org.metricshub.wbem.javax.wbem.WBEMException;
 import org.metricshub.wbem.javax.wbem.client.PasswordCredential;
@@ -65,6 +67,12 @@ final class SblimClients {
             it.close();
         }
         return out;
+    }
+
+    /** The path of an instance whose one key is the string {@code Id} (the test storage model's classes). */
+    static CIMObjectPath idPath(String namespace, String className, String id) {
+        return new CIMObjectPath(null, null, null, namespace, className,
+                new CIMProperty<?>[] {new CIMProperty<>("Id", CIMDataType.STRING_T, id, true, false, null)});
     }
 
     static CIMObjectPath classPath(String namespace, String className) {

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -97,7 +98,8 @@ class ServerConfigTest {
                 Arguments.of("http.outputBufferBytes", "10"), Arguments.of("limits.maxBodyBytes", "-1"),
                 Arguments.of("limits.xml.maxDepth", "0"), Arguments.of("log.level", "loud"),
                 Arguments.of("auth.users", "alice"), Arguments.of("auth.users", "alice:"),
-                Arguments.of("auth.users", "a:1,a:2"), Arguments.of("http.bind", ""));
+                Arguments.of("auth.users", "a:1,a:2"), Arguments.of("http.bind", ""),
+                Arguments.of("provider.timeoutMs", "-1"), Arguments.of("provider.timeoutMs", "30s"));
     }
 
     @ParameterizedTest(name = "{0}={1}")
@@ -149,5 +151,12 @@ class ServerConfigTest {
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> ServerConfig.of(Map.of(ServerConfig.DEMO_ENABLED, "maybe")));
         assertTrue(e.getMessage().contains("demo.enabled"), e.getMessage());
+    }
+
+    @Test
+    void providerTimeoutIsThirtySecondsByDefaultAndZeroMeansNone() {
+        assertEquals(Duration.ofSeconds(30), ServerConfig.defaults().providerTimeout());
+        assertEquals(Duration.ofMillis(200), ServerConfig.defaults().with(ServerConfig.PROVIDER_TIMEOUT_MS, "200").providerTimeout());
+        assertEquals(Duration.ZERO, ServerConfig.of(Map.of(ServerConfig.PROVIDER_TIMEOUT_MS, "0")).providerTimeout());
     }
 }

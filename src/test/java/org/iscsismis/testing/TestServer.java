@@ -58,7 +58,12 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Au
 
     /** Starts a server on a free port now, with {@code setup} registering providers first. */
     public static TestServer start(IscsiSmisServer.ProviderSetup setup) {
-        TestServer server = new TestServer(testDefaults(), setup);
+        return start(testDefaults(), setup);
+    }
+
+    /** Starts a server with the given configuration now, with {@code setup} registering providers first. */
+    public static TestServer start(ServerConfig config, IscsiSmisServer.ProviderSetup setup) {
+        TestServer server = new TestServer(config, setup);
         server.startServer();
         return server;
     }
