@@ -154,9 +154,9 @@ public final class CimXmlClientCodec {
                 } else if (c.is("IRETURNVALUE")) {
                     while (c.next() == XMLStreamConstants.START_ELEMENT) {
                         switch (c.name()) {
-                            case "CLASS" -> values.add(r.readClass());
-                            case "QUALIFIER.DECLARATION" -> values.add(r.readQualifierDeclaration());
-                            case "INSTANCENAME" -> values.add(r.readInstanceName(null, null));
+                            case "CLASS" -> values.add(r.objects().readClass());
+                            case "QUALIFIER.DECLARATION" -> values.add(r.qualifiers().readQualifierDeclaration());
+                            case "INSTANCENAME" -> values.add(r.paths().readInstanceName(null, null));
                             default -> c.skipElement();
                         }
                     }

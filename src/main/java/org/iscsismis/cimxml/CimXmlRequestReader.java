@@ -229,7 +229,7 @@ public final class CimXmlRequestReader {
             intrinsic = true;
             c.nextStart("IMETHODCALL", "LOCALNAMESPACEPATH");
             c.require("LOCALNAMESPACEPATH");
-            namespace = r.readLocalNamespacePath();
+            namespace = r.paths().readLocalNamespacePath();
             IntrinsicDecoder.Op op = IntrinsicDecoder.operation(methodName);
             if (op == null) {
                 while (c.next() == XMLStreamConstants.START_ELEMENT) {
@@ -249,9 +249,9 @@ public final class CimXmlRequestReader {
             intrinsic = false;
             c.nextStart("METHODCALL", "LOCALCLASSPATH or LOCALINSTANCEPATH");
             if (c.is("LOCALCLASSPATH")) {
-                objectPath = r.readLocalClassPath();
+                objectPath = r.paths().readLocalClassPath();
             } else if (c.is("LOCALINSTANCEPATH")) {
-                objectPath = r.readLocalInstancePath();
+                objectPath = r.paths().readLocalInstancePath();
             } else {
                 throw c.invalid("METHODCALL needs LOCALCLASSPATH or LOCALINSTANCEPATH, found " + c.name());
             }
@@ -293,9 +293,9 @@ public final class CimXmlRequestReader {
      */
     static ParamValue readParamValue(CimXmlElementReader r) throws CimXmlException {
         XmlCursor c = r.cursor();
-        CimName name = r.name("NAME");
-        CimType.Kind paramType = r.paramTypeAttr();
-        CimType.Kind embedded = r.embeddedAttr();
+        CimName name = r.attributes().name("NAME");
+        CimType.Kind paramType = r.attributes().paramTypeAttr();
+        CimType.Kind embedded = r.attributes().embeddedAttr();
         CimType.Kind kind = embedded != null && (paramType == null || paramType == CimType.Kind.STRING) ? embedded
                 : paramType == null ? CimType.Kind.STRING : paramType;
         if (c.next() != XMLStreamConstants.START_ELEMENT) {
@@ -308,34 +308,34 @@ public final class CimXmlRequestReader {
                 if (kind == CimType.Kind.REFERENCE) {
                     throw c.badValue("PARAMVALUE " + name + " of PARAMTYPE reference needs VALUE.REFERENCE");
                 }
-                v = r.readValue(CimType.scalar(kind));
+                v = r.values().readValue(CimType.scalar(kind));
                 break;
             case "VALUE.ARRAY":
                 if (kind == CimType.Kind.REFERENCE) {
                     throw c.badValue("PARAMVALUE " + name + " of PARAMTYPE reference needs VALUE.REFARRAY");
                 }
-                v = r.readValueArray(CimType.arrayOf(kind));
+                v = r.values().readValueArray(CimType.arrayOf(kind));
                 break;
             case "VALUE.REFERENCE":
-                v = CimValue.ofReference(r.readValueReference());
+                v = CimValue.ofReference(r.paths().readValueReference());
                 break;
             case "VALUE.REFARRAY":
-                v = CimValue.of(CimType.arrayOf(CimType.Kind.REFERENCE), r.readValueRefArray());
+                v = CimValue.of(CimType.arrayOf(CimType.Kind.REFERENCE), r.paths().readValueRefArray());
                 break;
             case "CLASSNAME":
-                v = CimValue.ofReference(r.readClassName());
+                v = CimValue.ofReference(r.paths().readClassName());
                 break;
             case "INSTANCENAME":
-                v = CimValue.ofReference(r.readInstanceName(null, null));
+                v = CimValue.ofReference(r.paths().readInstanceName(null, null));
                 break;
             case "CLASS":
-                v = CimValue.of(CimType.OBJECT, r.readClass());
+                v = CimValue.of(CimType.OBJECT, r.objects().readClass());
                 break;
             case "INSTANCE":
-                v = CimValue.of(kind == CimType.Kind.OBJECT ? CimType.OBJECT : CimType.INSTANCE, r.readInstance());
+                v = CimValue.of(kind == CimType.Kind.OBJECT ? CimType.OBJECT : CimType.INSTANCE, r.objects().readInstance());
                 break;
             case "VALUE.NAMEDINSTANCE":
-                v = CimValue.of(CimType.INSTANCE, r.readNamedInstance());
+                v = CimValue.of(CimType.INSTANCE, r.objects().readNamedInstance());
                 break;
             default:
                 throw c.unexpectedChild("PARAMVALUE");
