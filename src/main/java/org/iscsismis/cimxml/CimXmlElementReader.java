@@ -22,10 +22,10 @@ final class CimXmlElementReader {
     private final ObjectReader objects;
 
     /** @param embeddingDepth how many embedded objects enclose the cursor's document (0 for a request) */
-    CimXmlElementReader(XmlCursor cursor, XMLInputFactory factory, int maxTextLength, int embeddingDepth) {
+    CimXmlElementReader(XmlCursor cursor, XMLInputFactory factory, ReaderLimits limits, int embeddingDepth) {
         this.cursor = cursor;
         this.attributes = new AttributeReader(cursor);
-        this.values = new ValueReader(cursor, new EmbeddedObjectReader(factory, maxTextLength, embeddingDepth));
+        this.values = new ValueReader(cursor, new EmbeddedObjectReader(factory, limits, embeddingDepth));
         this.paths = new PathReader(cursor, attributes, values);
         this.qualifiers = new QualifierReader(cursor, attributes, values);
         this.objects = new ObjectReader(cursor, attributes, values, paths, qualifiers);

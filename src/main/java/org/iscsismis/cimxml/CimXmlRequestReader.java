@@ -34,7 +34,8 @@ import org.iscsismis.operation.UnsupportedIntrinsicRequest;
  * subset could declare anything), external entities, entity replacement, and it enforces the
  * limits while reading (depth, element count, attribute size, text length, entity count/depth), so
  * a hostile body costs bounded time and memory; a violated limit is
- * {@link CimXmlException.Kind#LIMIT_EXCEEDED}.
+ * {@link CimXmlException.Kind#LIMIT_EXCEEDED} with a message naming the limit, its value and the
+ * position (see {@link ReaderLimit}).
  *
  * <p>Untyped values: a {@code PARAMVALUE} without PARAMTYPE carrying a {@code VALUE} or
  * {@code VALUE.ARRAY} is decoded as string (the dispatcher converts it to the declared parameter
@@ -70,8 +71,8 @@ public final class CimXmlRequestReader {
         f.setProperty(WstxInputProperties.P_MAX_ATTRIBUTE_SIZE, limits.maxAttributeValueLength());
         f.setProperty(WstxInputProperties.P_MAX_TEXT_LENGTH, limits.maxTextLength());
         f.setProperty(WstxInputProperties.P_MAX_ATTRIBUTES_PER_ELEMENT, MAX_ATTRIBUTES_PER_ELEMENT);
-        f.setProperty(WstxInputProperties.P_MAX_ENTITY_COUNT, 1L);
-        f.setProperty(WstxInputProperties.P_MAX_ENTITY_DEPTH, 1);
+        f.setProperty(WstxInputProperties.P_MAX_ENTITY_COUNT, (long) ReaderLimit.MAX_ENTITY_EXPANSION);
+        f.setProperty(WstxInputProperties.P_MAX_ENTITY_DEPTH, ReaderLimit.MAX_ENTITY_EXPANSION);
         return f;
     }
 
@@ -102,13 +103,13 @@ public final class CimXmlRequestReader {
         try {
             xr = f.createXMLStreamReader(body);
         } catch (XMLStreamException e) {
-            throw translate(e);
+            throw ParserFailures.translate(e, limits, "");
         } catch (RuntimeException e) {
-            throw translateRuntime(e);
+            throw ParserFailures.translateRuntime(e, limits, "");
         }
         try {
-            XmlCursor c = new XmlCursor(xr, limits.maxTextLength());
-            return new MessageDecoder(c, new CimXmlElementReader(c, f, limits.maxTextLength(), 0)).decode();
+            XmlCursor c = new XmlCursor(xr, limits);
+            return new MessageDecoder(c, new CimXmlElementReader(c, f, limits, 0)).decode();
         } finally {
             try {
                 xr.close();
@@ -116,36 +117,6 @@ public final class CimXmlRequestReader {
                 // the body stream belongs to the caller
             }
         }
-    }
-
-    static CimXmlException translate(XMLStreamException e) {
-        String msg = e.getMessage() == null ? e.toString() : e.getMessage();
-        if (msg.contains(" limit (") && msg.contains("exceeded") || msg.contains("Maximum") && msg.contains("limit")) {
-            return new CimXmlException(CimXmlException.Kind.LIMIT_EXCEEDED, "Request exceeds a reader limit: " + firstLine(msg), e);
-        }
-        if (msg.contains("DOCTYPE") || msg.contains("DTD")) {
-            return new CimXmlException(CimXmlException.Kind.NOT_VALID, "A DOCTYPE declaration is not allowed: " + firstLine(msg), e);
-        }
-        return new CimXmlException(CimXmlException.Kind.NOT_WELL_FORMED, "Request is not well-formed XML: " + firstLine(msg), e);
-    }
-
-    static CimXmlException translateRuntime(RuntimeException e) {
-        if (e.getCause() instanceof XMLStreamException x) {
-            return translate(x);
-        }
-        if (e instanceof CimException) {
-            throw e;
-        }
-        if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
-            // the parser's way of refusing input it cannot represent: the client's mistake, not ours
-            return new CimXmlException(CimXmlException.Kind.NOT_VALID, "Request cannot be read: " + e.getMessage(), e);
-        }
-        return new CimXmlException(CimXmlException.Kind.NOT_WELL_FORMED, "Request cannot be read: " + e, e);
-    }
-
-    private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl) + " " + s.substring(nl + 1).replace('\n', ' ').trim();
     }
 
     /** Reads CIM / MESSAGE / SIMPLEREQ and the method call of one document. */

@@ -21,12 +21,12 @@ final class EmbeddedObjectReader {
     static final int MAX_EMBEDDING_DEPTH = 8;
 
     private final XMLInputFactory factory;
-    private final int maxTextLength;
+    private final ReaderLimits limits;
     private final int embeddingDepth;
 
-    EmbeddedObjectReader(XMLInputFactory factory, int maxTextLength, int embeddingDepth) {
+    EmbeddedObjectReader(XMLInputFactory factory, ReaderLimits limits, int embeddingDepth) {
         this.factory = factory;
-        this.maxTextLength = maxTextLength;
+        this.limits = limits;
         this.embeddingDepth = embeddingDepth;
     }
 
@@ -37,8 +37,7 @@ final class EmbeddedObjectReader {
      */
     Object read(CimType.Kind kind, String text, XmlCursor outer) throws CimXmlException {
         if (embeddingDepth >= MAX_EMBEDDING_DEPTH) {
-            throw new CimXmlException(CimXmlException.Kind.LIMIT_EXCEEDED,
-                    "Embedded objects nest deeper than " + MAX_EMBEDDING_DEPTH + " levels" + outer.at());
+            throw ReaderLimit.EMBEDDING_DEPTH.exceeded(limits, null, outer.at());
         }
         String where = outer.at();
         XMLStreamReader nested;
@@ -48,8 +47,8 @@ final class EmbeddedObjectReader {
             throw new CimException(CimStatus.INVALID_PARAMETER, "Embedded object is not well-formed XML" + where + ": " + e.getMessage());
         }
         try {
-            XmlCursor nc = new XmlCursor(nested, maxTextLength);
-            CimXmlElementReader nr = new CimXmlElementReader(nc, factory, maxTextLength, embeddingDepth + 1);
+            XmlCursor nc = new XmlCursor(nested, limits);
+            CimXmlElementReader nr = new CimXmlElementReader(nc, factory, limits, embeddingDepth + 1);
             if (nc.next() != XMLStreamConstants.START_ELEMENT) {
                 throw nc.invalid("embedded object holds no element");
             }
@@ -68,7 +67,7 @@ final class EmbeddedObjectReader {
             return result;
         } catch (CimXmlException e) {
             if (e.kind() == CimXmlException.Kind.LIMIT_EXCEEDED) {
-                throw e;
+                throw new CimXmlException(e.kind(), "In the embedded object" + where + ": " + e.getMessage(), e);
             }
             throw new CimException(CimStatus.INVALID_PARAMETER, "Embedded object" + where + " cannot be decoded: " + e.getMessage());
         } catch (CimException e) {
