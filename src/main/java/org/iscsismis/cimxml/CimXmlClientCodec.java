@@ -132,11 +132,11 @@ public final class CimXmlClientCodec {
         try {
             xr = factory.createXMLStreamReader(body);
         } catch (XMLStreamException e) {
-            throw CimXmlRequestReader.translate(e);
+            throw ParserFailures.translate(e, ReaderLimits.DEFAULT, "");
         }
         try {
-            XmlCursor c = new XmlCursor(xr, ReaderLimits.DEFAULT.maxTextLength());
-            CimXmlElementReader r = new CimXmlElementReader(c, factory, ReaderLimits.DEFAULT.maxTextLength(), 0);
+            XmlCursor c = new XmlCursor(xr, ReaderLimits.DEFAULT);
+            CimXmlElementReader r = new CimXmlElementReader(c, factory, ReaderLimits.DEFAULT, 0);
             if (c.next() != XMLStreamConstants.START_ELEMENT) {
                 throw c.invalid("the document has no root element");
             }
@@ -154,9 +154,9 @@ public final class CimXmlClientCodec {
                 } else if (c.is("IRETURNVALUE")) {
                     while (c.next() == XMLStreamConstants.START_ELEMENT) {
                         switch (c.name()) {
-                            case "CLASS" -> values.add(r.readClass());
-                            case "QUALIFIER.DECLARATION" -> values.add(r.readQualifierDeclaration());
-                            case "INSTANCENAME" -> values.add(r.readInstanceName(null, null));
+                            case "CLASS" -> values.add(r.objects().readClass());
+                            case "QUALIFIER.DECLARATION" -> values.add(r.qualifiers().readQualifierDeclaration());
+                            case "INSTANCENAME" -> values.add(r.paths().readInstanceName(null, null));
                             default -> c.skipElement();
                         }
                     }

@@ -34,7 +34,8 @@ import org.iscsismis.operation.UnsupportedIntrinsicRequest;
  * subset could declare anything), external entities, entity replacement, and it enforces the
  * limits while reading (depth, element count, attribute size, text length, entity count/depth), so
  * a hostile body costs bounded time and memory; a violated limit is
- * {@link CimXmlException.Kind#LIMIT_EXCEEDED}.
+ * {@link CimXmlException.Kind#LIMIT_EXCEEDED} with a message naming the limit, its value and the
+ * position (see {@link ReaderLimit}).
  *
  * <p>Untyped values: a {@code PARAMVALUE} without PARAMTYPE carrying a {@code VALUE} or
  * {@code VALUE.ARRAY} is decoded as string (the dispatcher converts it to the declared parameter
@@ -70,8 +71,8 @@ public final class CimXmlRequestReader {
         f.setProperty(WstxInputProperties.P_MAX_ATTRIBUTE_SIZE, limits.maxAttributeValueLength());
         f.setProperty(WstxInputProperties.P_MAX_TEXT_LENGTH, limits.maxTextLength());
         f.setProperty(WstxInputProperties.P_MAX_ATTRIBUTES_PER_ELEMENT, MAX_ATTRIBUTES_PER_ELEMENT);
-        f.setProperty(WstxInputProperties.P_MAX_ENTITY_COUNT, 1L);
-        f.setProperty(WstxInputProperties.P_MAX_ENTITY_DEPTH, 1);
+        f.setProperty(WstxInputProperties.P_MAX_ENTITY_COUNT, (long) ReaderLimit.MAX_ENTITY_EXPANSION);
+        f.setProperty(WstxInputProperties.P_MAX_ENTITY_DEPTH, ReaderLimit.MAX_ENTITY_EXPANSION);
         return f;
     }
 
@@ -102,13 +103,13 @@ public final class CimXmlRequestReader {
         try {
             xr = f.createXMLStreamReader(body);
         } catch (XMLStreamException e) {
-            throw translate(e);
+            throw ParserFailures.translate(e, limits, "");
         } catch (RuntimeException e) {
-            throw translateRuntime(e);
+            throw ParserFailures.translateRuntime(e, limits, "");
         }
         try {
-            XmlCursor c = new XmlCursor(xr, limits.maxTextLength());
-            return new MessageDecoder(c, new CimXmlElementReader(c, f, limits.maxTextLength(), 0)).decode();
+            XmlCursor c = new XmlCursor(xr, limits);
+            return new MessageDecoder(c, new CimXmlElementReader(c, f, limits, 0)).decode();
         } finally {
             try {
                 xr.close();
@@ -116,36 +117,6 @@ public final class CimXmlRequestReader {
                 // the body stream belongs to the caller
             }
         }
-    }
-
-    static CimXmlException translate(XMLStreamException e) {
-        String msg = e.getMessage() == null ? e.toString() : e.getMessage();
-        if (msg.contains(" limit (") && msg.contains("exceeded") || msg.contains("Maximum") && msg.contains("limit")) {
-            return new CimXmlException(CimXmlException.Kind.LIMIT_EXCEEDED, "Request exceeds a reader limit: " + firstLine(msg), e);
-        }
-        if (msg.contains("DOCTYPE") || msg.contains("DTD")) {
-            return new CimXmlException(CimXmlException.Kind.NOT_VALID, "A DOCTYPE declaration is not allowed: " + firstLine(msg), e);
-        }
-        return new CimXmlException(CimXmlException.Kind.NOT_WELL_FORMED, "Request is not well-formed XML: " + firstLine(msg), e);
-    }
-
-    static CimXmlException translateRuntime(RuntimeException e) {
-        if (e.getCause() instanceof XMLStreamException x) {
-            return translate(x);
-        }
-        if (e instanceof CimException) {
-            throw e;
-        }
-        if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
-            // the parser's way of refusing input it cannot represent: the client's mistake, not ours
-            return new CimXmlException(CimXmlException.Kind.NOT_VALID, "Request cannot be read: " + e.getMessage(), e);
-        }
-        return new CimXmlException(CimXmlException.Kind.NOT_WELL_FORMED, "Request cannot be read: " + e, e);
-    }
-
-    private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl) + " " + s.substring(nl + 1).replace('\n', ' ').trim();
     }
 
     /** Reads CIM / MESSAGE / SIMPLEREQ and the method call of one document. */
@@ -229,7 +200,7 @@ public final class CimXmlRequestReader {
             intrinsic = true;
             c.nextStart("IMETHODCALL", "LOCALNAMESPACEPATH");
             c.require("LOCALNAMESPACEPATH");
-            namespace = r.readLocalNamespacePath();
+            namespace = r.paths().readLocalNamespacePath();
             IntrinsicDecoder.Op op = IntrinsicDecoder.operation(methodName);
             if (op == null) {
                 while (c.next() == XMLStreamConstants.START_ELEMENT) {
@@ -249,9 +220,9 @@ public final class CimXmlRequestReader {
             intrinsic = false;
             c.nextStart("METHODCALL", "LOCALCLASSPATH or LOCALINSTANCEPATH");
             if (c.is("LOCALCLASSPATH")) {
-                objectPath = r.readLocalClassPath();
+                objectPath = r.paths().readLocalClassPath();
             } else if (c.is("LOCALINSTANCEPATH")) {
-                objectPath = r.readLocalInstancePath();
+                objectPath = r.paths().readLocalInstancePath();
             } else {
                 throw c.invalid("METHODCALL needs LOCALCLASSPATH or LOCALINSTANCEPATH, found " + c.name());
             }
@@ -293,9 +264,9 @@ public final class CimXmlRequestReader {
      */
     static ParamValue readParamValue(CimXmlElementReader r) throws CimXmlException {
         XmlCursor c = r.cursor();
-        CimName name = r.name("NAME");
-        CimType.Kind paramType = r.paramTypeAttr();
-        CimType.Kind embedded = r.embeddedAttr();
+        CimName name = r.attributes().name("NAME");
+        CimType.Kind paramType = r.attributes().paramTypeAttr();
+        CimType.Kind embedded = r.attributes().embeddedAttr();
         CimType.Kind kind = embedded != null && (paramType == null || paramType == CimType.Kind.STRING) ? embedded
                 : paramType == null ? CimType.Kind.STRING : paramType;
         if (c.next() != XMLStreamConstants.START_ELEMENT) {
@@ -308,34 +279,34 @@ public final class CimXmlRequestReader {
                 if (kind == CimType.Kind.REFERENCE) {
                     throw c.badValue("PARAMVALUE " + name + " of PARAMTYPE reference needs VALUE.REFERENCE");
                 }
-                v = r.readValue(CimType.scalar(kind));
+                v = r.values().readValue(CimType.scalar(kind));
                 break;
             case "VALUE.ARRAY":
                 if (kind == CimType.Kind.REFERENCE) {
                     throw c.badValue("PARAMVALUE " + name + " of PARAMTYPE reference needs VALUE.REFARRAY");
                 }
-                v = r.readValueArray(CimType.arrayOf(kind));
+                v = r.values().readValueArray(CimType.arrayOf(kind));
                 break;
             case "VALUE.REFERENCE":
-                v = CimValue.ofReference(r.readValueReference());
+                v = CimValue.ofReference(r.paths().readValueReference());
                 break;
             case "VALUE.REFARRAY":
-                v = CimValue.of(CimType.arrayOf(CimType.Kind.REFERENCE), r.readValueRefArray());
+                v = CimValue.of(CimType.arrayOf(CimType.Kind.REFERENCE), r.paths().readValueRefArray());
                 break;
             case "CLASSNAME":
-                v = CimValue.ofReference(r.readClassName());
+                v = CimValue.ofReference(r.paths().readClassName());
                 break;
             case "INSTANCENAME":
-                v = CimValue.ofReference(r.readInstanceName(null, null));
+                v = CimValue.ofReference(r.paths().readInstanceName(null, null));
                 break;
             case "CLASS":
-                v = CimValue.of(CimType.OBJECT, r.readClass());
+                v = CimValue.of(CimType.OBJECT, r.objects().readClass());
                 break;
             case "INSTANCE":
-                v = CimValue.of(kind == CimType.Kind.OBJECT ? CimType.OBJECT : CimType.INSTANCE, r.readInstance());
+                v = CimValue.of(kind == CimType.Kind.OBJECT ? CimType.OBJECT : CimType.INSTANCE, r.objects().readInstance());
                 break;
             case "VALUE.NAMEDINSTANCE":
-                v = CimValue.of(CimType.INSTANCE, r.readNamedInstance());
+                v = CimValue.of(CimType.INSTANCE, r.objects().readNamedInstance());
                 break;
             default:
                 throw c.unexpectedChild("PARAMVALUE");

@@ -201,19 +201,19 @@ final class IntrinsicDecoder {
         Object v;
         switch (spec.kind()) {
             case CLASSNAME:
-                v = el.equals("CLASSNAME") ? r.readClassNameOnly() : null;
+                v = el.equals("CLASSNAME") ? r.paths().readClassNameOnly() : null;
                 break;
             case INSTANCENAME:
-                v = el.equals("INSTANCENAME") ? r.readInstanceName(null, null) : null;
+                v = el.equals("INSTANCENAME") ? r.paths().readInstanceName(null, null) : null;
                 break;
             case OBJECTNAME:
-                v = el.equals("CLASSNAME") ? r.readClassName() : el.equals("INSTANCENAME") ? r.readInstanceName(null, null) : null;
+                v = el.equals("CLASSNAME") ? r.paths().readClassName() : el.equals("INSTANCENAME") ? r.paths().readInstanceName(null, null) : null;
                 break;
             case BOOLEAN:
-                v = el.equals("VALUE") ? r.readValue(CimType.BOOLEAN).value() : null;
+                v = el.equals("VALUE") ? r.values().readValue(CimType.BOOLEAN).value() : null;
                 break;
             case UINT32:
-                v = el.equals("VALUE") ? r.readValue(CimType.UINT32).value() : null;
+                v = el.equals("VALUE") ? r.values().readValue(CimType.UINT32).value() : null;
                 break;
             case STRING:
                 v = el.equals("VALUE") ? c.text() : null;
@@ -233,21 +233,21 @@ final class IntrinsicDecoder {
                 v = el.equals("VALUE.ARRAY") ? propertyList(spec) : null;
                 break;
             case CLASS:
-                v = el.equals("CLASS") ? r.readClass() : null;
+                v = el.equals("CLASS") ? r.objects().readClass() : null;
                 break;
             case INSTANCE:
-                v = el.equals("INSTANCE") ? r.readInstance() : null;
+                v = el.equals("INSTANCE") ? r.objects().readInstance() : null;
                 break;
             case NAMEDINSTANCE:
-                v = el.equals("VALUE.NAMEDINSTANCE") ? r.readNamedInstance() : null;
+                v = el.equals("VALUE.NAMEDINSTANCE") ? r.objects().readNamedInstance() : null;
                 break;
             case QUALIFIERDECL:
-                v = el.equals("QUALIFIER.DECLARATION") ? r.readQualifierDeclaration() : null;
+                v = el.equals("QUALIFIER.DECLARATION") ? r.qualifiers().readQualifierDeclaration() : null;
                 break;
             case PROPERTYVALUE:
-                v = el.equals("VALUE") ? r.readValue(CimType.STRING)
-                        : el.equals("VALUE.ARRAY") ? r.readValueArray(CimType.arrayOf(CimType.Kind.STRING))
-                        : el.equals("VALUE.REFERENCE") ? CimValue.ofReference(r.readValueReference()) : null;
+                v = el.equals("VALUE") ? r.values().readValue(CimType.STRING)
+                        : el.equals("VALUE.ARRAY") ? r.values().readValueArray(CimType.arrayOf(CimType.Kind.STRING))
+                        : el.equals("VALUE.REFERENCE") ? CimValue.ofReference(r.paths().readValueReference()) : null;
                 break;
             default:
                 throw new AssertionError(spec.kind());
@@ -261,7 +261,7 @@ final class IntrinsicDecoder {
 
     private List<CimName> propertyList(Spec spec) throws CimXmlException {
         List<CimName> names = new ArrayList<>();
-        for (String t : r.readValueArrayTexts()) {
+        for (String t : r.values().readValueArrayTexts()) {
             String s = t == null ? null : t.strip();
             if (s == null || !CimName.isValid(s)) {
                 throw c.badValue("parameter " + spec.name() + " holds an invalid property name: " + (s == null ? "NULL" : "\"" + s + "\""));

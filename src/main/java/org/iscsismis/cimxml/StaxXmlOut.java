@@ -28,7 +28,7 @@ final class StaxXmlOut implements XmlOut {
 
     @Override
     public void attribute(String name, String value) throws XMLStreamException {
-        w.writeAttribute(name, CimXmlElementWriter.sanitize(value));
+        w.writeAttribute(name, XmlChars.sanitize(value));
     }
 
     @Override
@@ -38,7 +38,7 @@ final class StaxXmlOut implements XmlOut {
 
     @Override
     public void text(String s) throws XMLStreamException {
-        w.writeCharacters(CimXmlElementWriter.sanitize(s));
+        w.writeCharacters(XmlChars.sanitize(s));
     }
 
     @Override

@@ -5,6 +5,7 @@ import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.codehaus.stax2.XMLStreamReader2;
 import org.iscsismis.cim.CimException;
 import org.iscsismis.cim.CimStatus;
 
@@ -19,11 +20,12 @@ import org.iscsismis.cim.CimStatus;
 final class XmlCursor {
 
     private final XMLStreamReader reader;
-    private final int maxTextLength;
+    private final ReaderLimits limits;
 
-    XmlCursor(XMLStreamReader reader, int maxTextLength) {
+    /** @param limits the limits the reader's factory enforces (named in refusals) */
+    XmlCursor(XMLStreamReader reader, ReaderLimits limits) {
         this.reader = reader;
-        this.maxTextLength = maxTextLength;
+        this.limits = limits;
     }
 
     XMLStreamReader reader() {
@@ -82,9 +84,9 @@ final class XmlCursor {
         try {
             return reader.next();
         } catch (XMLStreamException e) {
-            throw CimXmlRequestReader.translate(e);
+            throw ParserFailures.translate(e, limits, reached());
         } catch (RuntimeException e) {
-            throw CimXmlRequestReader.translateRuntime(e);
+            throw ParserFailures.translateRuntime(e, limits, reached());
         }
     }
 
@@ -154,9 +156,8 @@ final class XmlCursor {
                             sb = new StringBuilder(first);
                         }
                         sb.append(chunk);
-                        if (sb.length() > maxTextLength) {
-                            throw new CimXmlException(CimXmlException.Kind.LIMIT_EXCEEDED,
-                                    "Text of element " + element + " exceeds " + maxTextLength + " characters" + at());
+                        if (sb.length() > limits.maxTextLength()) {
+                            throw ReaderLimit.TEXT_SIZE.exceeded(limits, "The text of element " + element, at());
                         }
                     }
                     break;
@@ -191,7 +192,7 @@ final class XmlCursor {
 
     /** The element depth (1 = root) of the current start or end tag. */
     int depth() {
-        return ((org.codehaus.stax2.XMLStreamReader2) reader).getDepth();
+        return ((XMLStreamReader2) reader).getDepth();
     }
 
     /** Skips forward to the end tag of the element at {@code depth} (which the cursor is on or inside). */
@@ -225,6 +226,12 @@ final class XmlCursor {
 
     String at() {
         Location loc = reader.getLocation();
+        return loc == null ? "" : " (at line " + loc.getLineNumber() + ":" + loc.getColumnNumber() + ")";
+    }
+
+    /** Where the parser has read up to (a failure in the middle of an event is reported there, not at the event's start). */
+    private String reached() {
+        Location loc = ((XMLStreamReader2) reader).getLocationInfo().getCurrentLocation();
         return loc == null ? "" : " (at line " + loc.getLineNumber() + ":" + loc.getColumnNumber() + ")";
     }
 

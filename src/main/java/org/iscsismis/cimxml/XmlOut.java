@@ -10,7 +10,7 @@ import javax.xml.stream.XMLStreamException;
  * <p>Contract shared by both, so that they write the same bytes:
  * <ul>
  *   <li>{@link #text} and {@link #attribute} accept any {@code String}: characters XML 1.0 forbids
- *       are written as U+FFFD (see {@link CimXmlElementWriter#sanitize}), the rest escaped as
+ *       are written as U+FFFD (see {@link XmlChars#sanitize}), the rest escaped as
  *       Woodstox escapes them (text: {@code < &} always, {@code >} at the start of the text or after
  *       {@code ]}, CR and U+007F–U+009F as character references; attribute values: {@code < & "}, and
  *       TAB, LF, CR as character references).</li>

@@ -12,7 +12,11 @@ enum CimError {
     REQUEST_NOT_WELL_FORMED("request-not-well-formed"),
     HEADER_MISMATCH("header-mismatch"),
     UNSUPPORTED_OPERATION("unsupported-operation"),
-    /** Not in DSP0200; OpenPegasus' value for a request over its element limits. */
+    /**
+     * Not in DSP0200, which has no value for a request over a server's limits; OpenPegasus' value for
+     * a request over its element limit. Used for every reader limit (depth, element count, attribute
+     * size and count, text size, entity expansion, embedded-object nesting); the body names which.
+     */
     REQUEST_WITH_TOO_MANY_ELEMENTS("request-with-too-many-elements");
 
     private final String value;

@@ -158,33 +158,18 @@ public final class CimOperationHandler extends Handler.Abstract {
         }
         ResponseOutput out = new ResponseOutput(response, limits.outputBufferBytes(), trailers);
         try {
-            try {
-                ResponseEncoder encoder = encoders.create(out, parsed);
-                if (parsed.error() != null) {
-                    x.status = parsed.error().status();
-                    encoder.finishError(parsed.error());
-                } else {
-                    executor.execute(parsed.request(), encoder);
-                    encoder.finishSuccess();
-                    x.status = CimStatus.SUCCESS;
-                }
-            } catch (CimException e) {
-                x.status = e.status();
-                if (!out.isCommitted()) {
-                    out.discard();
-                    encoders.create(out, parsed).finishError(e);
-                } else if (trailers) {
-                    trailerFields.put(x.prefix.name("CIMStatusCode"), Integer.toString(e.status().code()));
-                    trailerFields.put(x.prefix.name("CIMStatusCodeDescription"), headerSafe(e.getMessage()));
-                } else {
-                    throw new StreamAbort("CIM error after results were sent, without trailers: " + e.getMessage(), e);
-                }
+            CimException late = encode(parsed, out, x);
+            if (late != null && !trailers) {
+                abort(callback, x, "CIM error after results were sent, without trailers: " + late.getMessage(), late);
+                return;
+            }
+            if (late != null) {
+                trailerFields.put(x.prefix.name("CIMStatusCode"), Integer.toString(late.status().code()));
+                trailerFields.put(x.prefix.name("CIMStatusCodeDescription"), headerSafe(late.getMessage()));
             }
             out.complete();
             x.httpStatus = 200;
             callback.succeeded();
-        } catch (StreamAbort e) {
-            abort(callback, x, e.getMessage(), e.getCause());
         } catch (IOException e) {
             abort(callback, x, "writing the response failed: " + e, null);
         } catch (RuntimeException e) {
@@ -195,6 +180,36 @@ public final class CimOperationHandler extends Handler.Abstract {
             } else {
                 abort(callback, x, "internal error after results were sent", e);
             }
+        }
+    }
+
+    /**
+     * Runs the operation (or answers the decoding error) into {@code out}. A CIM error raised while
+     * nothing has reached the network yet replaces the buffered output with an ERROR response.
+     *
+     * @return the CIM error raised after results were sent (the response can then only be ended
+     *         with trailers or aborted), or null
+     */
+    private CimException encode(ParsedRequest parsed, ResponseOutput out, Exchange x) {
+        try {
+            ResponseEncoder encoder = encoders.create(out, parsed);
+            if (parsed.error() != null) {
+                x.status = parsed.error().status();
+                encoder.finishError(parsed.error());
+            } else {
+                executor.execute(parsed.request(), encoder);
+                encoder.finishSuccess();
+                x.status = CimStatus.SUCCESS;
+            }
+            return null;
+        } catch (CimException e) {
+            x.status = e.status();
+            if (out.isCommitted()) {
+                return e;
+            }
+            out.discard();
+            encoders.create(out, parsed).finishError(e);
+            return null;
         }
     }
 
@@ -268,15 +283,6 @@ public final class CimOperationHandler extends Handler.Abstract {
     /** A trailer value: one line of printable text. */
     private static String headerSafe(String text) {
         return text == null ? "" : text.replaceAll("[\\p{Cntrl}]", " ");
-    }
-
-    /** Thrown to leave the response incomplete on purpose. */
-    private static final class StreamAbort extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        StreamAbort(String message, Throwable cause) {
-            super(message, cause, false, false);
-        }
     }
 
     /** What one request's log line reports. */

@@ -1,17 +1,41 @@
 package org.iscsismis.http;
 
-import java.lang.reflect.RecordComponent;
-import org.iscsismis.cim.CimClass;
-import org.iscsismis.cim.CimInstance;
-import org.iscsismis.cim.CimName;
-import org.iscsismis.cim.ObjectPath;
 import org.iscsismis.cimxml.ParsedRequest;
+import org.iscsismis.operation.AssociatorNamesRequest;
+import org.iscsismis.operation.AssociatorsRequest;
 import org.iscsismis.operation.CimRequest;
+import org.iscsismis.operation.CreateClassRequest;
+import org.iscsismis.operation.CreateInstanceRequest;
+import org.iscsismis.operation.DeleteClassRequest;
+import org.iscsismis.operation.DeleteInstanceRequest;
+import org.iscsismis.operation.DeleteQualifierRequest;
+import org.iscsismis.operation.EnumerateClassNamesRequest;
+import org.iscsismis.operation.EnumerateClassesRequest;
+import org.iscsismis.operation.EnumerateInstanceNamesRequest;
+import org.iscsismis.operation.EnumerateInstancesRequest;
+import org.iscsismis.operation.GetClassRequest;
+import org.iscsismis.operation.GetInstanceRequest;
+import org.iscsismis.operation.GetPropertyRequest;
+import org.iscsismis.operation.GetQualifierRequest;
+import org.iscsismis.operation.InvokeMethodRequest;
+import org.iscsismis.operation.ModifyClassRequest;
+import org.iscsismis.operation.ModifyInstanceRequest;
+import org.iscsismis.operation.OpenAssociatorInstancePathsRequest;
+import org.iscsismis.operation.OpenAssociatorInstancesRequest;
+import org.iscsismis.operation.OpenEnumerateInstancePathsRequest;
+import org.iscsismis.operation.OpenEnumerateInstancesRequest;
+import org.iscsismis.operation.OpenReferenceInstancePathsRequest;
+import org.iscsismis.operation.OpenReferenceInstancesRequest;
+import org.iscsismis.operation.ReferenceNamesRequest;
+import org.iscsismis.operation.ReferencesRequest;
+import org.iscsismis.operation.SetPropertyRequest;
+import org.iscsismis.operation.SetQualifierRequest;
 
 /**
- * The class or object a request is about, for the request log: the extrinsic call's path, or the
- * first class name / object path / class / instance among the request record's components.
- * Reflective, so it costs something only when debug logging is on.
+ * The class, qualifier or object a request is about, for the request log: the extrinsic call's
+ * path, else the class name, qualifier name, instance path or object name the operation names;
+ * "-" for operations without one (queries, pulls, EnumerateQualifiers). Called only when debug
+ * logging is on.
  */
 final class RequestTargets {
 
@@ -22,27 +46,69 @@ final class RequestTargets {
         if (!parsed.intrinsic() && parsed.objectPath() != null) {
             return parsed.objectPath().toString();
         }
-        CimRequest request = parsed.request();
-        if (request == null) {
-            return "-";
+        Object target = target(parsed.request());
+        return target == null ? "-" : target.toString();
+    }
+
+    // One branch per record that names a target (Java 17 has no pattern switch over the sealed type).
+    private static Object target(CimRequest r) {
+        if (r instanceof GetClassRequest q) {
+            return q.className();
+        } else if (r instanceof EnumerateClassesRequest q) {
+            return q.className();
+        } else if (r instanceof EnumerateClassNamesRequest q) {
+            return q.className();
+        } else if (r instanceof CreateClassRequest q) {
+            return q.newClass().name();
+        } else if (r instanceof ModifyClassRequest q) {
+            return q.modifiedClass().name();
+        } else if (r instanceof DeleteClassRequest q) {
+            return q.className();
+        } else if (r instanceof GetQualifierRequest q) {
+            return q.qualifierName();
+        } else if (r instanceof SetQualifierRequest q) {
+            return q.qualifierDeclaration().name();
+        } else if (r instanceof DeleteQualifierRequest q) {
+            return q.qualifierName();
+        } else if (r instanceof GetInstanceRequest q) {
+            return q.instanceName();
+        } else if (r instanceof EnumerateInstancesRequest q) {
+            return q.className();
+        } else if (r instanceof EnumerateInstanceNamesRequest q) {
+            return q.className();
+        } else if (r instanceof CreateInstanceRequest q) {
+            return q.newInstance().className();
+        } else if (r instanceof ModifyInstanceRequest q) {
+            return q.modifiedInstance().className();
+        } else if (r instanceof DeleteInstanceRequest q) {
+            return q.instanceName();
+        } else if (r instanceof GetPropertyRequest q) {
+            return q.instanceName();
+        } else if (r instanceof SetPropertyRequest q) {
+            return q.instanceName();
+        } else if (r instanceof AssociatorsRequest q) {
+            return q.objectName();
+        } else if (r instanceof AssociatorNamesRequest q) {
+            return q.objectName();
+        } else if (r instanceof ReferencesRequest q) {
+            return q.objectName();
+        } else if (r instanceof ReferenceNamesRequest q) {
+            return q.objectName();
+        } else if (r instanceof OpenEnumerateInstancesRequest q) {
+            return q.className();
+        } else if (r instanceof OpenEnumerateInstancePathsRequest q) {
+            return q.className();
+        } else if (r instanceof OpenAssociatorInstancesRequest q) {
+            return q.instanceName();
+        } else if (r instanceof OpenAssociatorInstancePathsRequest q) {
+            return q.instanceName();
+        } else if (r instanceof OpenReferenceInstancesRequest q) {
+            return q.instanceName();
+        } else if (r instanceof OpenReferenceInstancePathsRequest q) {
+            return q.instanceName();
+        } else if (r instanceof InvokeMethodRequest q) {
+            return q.objectName();
         }
-        for (RecordComponent component : request.getClass().getRecordComponents()) {
-            Object value;
-            try {
-                value = component.getAccessor().invoke(request);
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                continue;
-            }
-            if (value instanceof CimName || value instanceof ObjectPath) {
-                return value.toString();
-            }
-            if (value instanceof CimClass c) {
-                return c.name().toString();
-            }
-            if (value instanceof CimInstance i) {
-                return i.className().toString();
-            }
-        }
-        return "-";
+        return null;
     }
 }

@@ -6,7 +6,9 @@ import org.iscsismis.cim.CimInstance;
 /**
  * Placeholder of the indication hook (a later issue wires it): a provider that can raise
  * indications is handed a publisher when the first subscription for one of its classes appears,
- * and loses it when the last one goes. Not called by the server yet.
+ * and loses it when the last one goes. It is registered like the other providers: for an indication
+ * class, or (by a provider that also serves instances, associations or methods) for any class. Not
+ * called by the server yet.
  */
 public interface IndicationProvider extends Provider {
 

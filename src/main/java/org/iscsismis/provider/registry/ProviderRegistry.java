@@ -9,6 +9,7 @@ import org.iscsismis.cim.CimClass;
 import org.iscsismis.cim.CimName;
 import org.iscsismis.cim.CimNamespace;
 import org.iscsismis.provider.AssociationProvider;
+import org.iscsismis.provider.IndicationProvider;
 import org.iscsismis.provider.InstanceProvider;
 import org.iscsismis.provider.MethodProvider;
 import org.iscsismis.provider.Provider;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #register} validates at once and refuses, with an {@link IllegalArgumentException}
  * naming the problem: an unknown namespace or class, a class already served, an association
  * provider for a class that is not an association, a provider implementing none of the SPI
- * interfaces. The server registers its providers at start-up, before it listens.
+ * interfaces, a provider that only raises indications ({@link IndicationProvider}) for a class that
+ * is not an indication. The server registers its providers at start-up, before it listens.
  *
  * <p>Lookups read an immutable snapshot (replaced as a whole by each registration), so they take no
  * lock. {@link #route} also reads the repository's current class tree: classes created later are
@@ -65,11 +67,16 @@ public final class ProviderRegistry {
         if (cls == null) {
             throw new IllegalArgumentException(what + "class " + className + " does not exist in namespace " + namespace);
         }
-        if (!(provider instanceof InstanceProvider || provider instanceof AssociationProvider || provider instanceof MethodProvider)) {
-            throw new IllegalArgumentException(what + "it implements none of InstanceProvider, AssociationProvider, MethodProvider");
+        boolean servesOperations = provider instanceof InstanceProvider || provider instanceof AssociationProvider
+                || provider instanceof MethodProvider;
+        if (!servesOperations && !(provider instanceof IndicationProvider)) {
+            throw new IllegalArgumentException(what + "it implements none of InstanceProvider, AssociationProvider, MethodProvider, IndicationProvider");
         }
         if (provider instanceof AssociationProvider && !cls.isAssociation()) {
             throw new IllegalArgumentException(what + "it is an AssociationProvider but " + cls.name() + " is not an association");
+        }
+        if (!servesOperations && !cls.isIndication()) {
+            throw new IllegalArgumentException(what + "it is only an IndicationProvider but " + cls.name() + " is not an indication");
         }
         Map<CimName, Provider> served = snapshot.getOrDefault(namespace, Map.of());
         Provider existing = served.get(className);

@@ -1,0 +1,170 @@
+package org.iscsismis.cimxml;
+
+import java.util.List;
+import javax.xml.stream.XMLStreamException;
+import org.iscsismis.cim.CimClass;
+import org.iscsismis.cim.CimInstance;
+import org.iscsismis.cim.CimMethod;
+import org.iscsismis.cim.CimNamespace;
+import org.iscsismis.cim.CimParameter;
+import org.iscsismis.cim.CimProperty;
+import org.iscsismis.cim.CimQualifier;
+import org.iscsismis.cim.CimType;
+import org.iscsismis.cim.ObjectPath;
+
+/** Writes INSTANCE and CLASS (properties, methods, parameters) and the wrappers that pair them with a path. */
+final class ObjectWriter {
+
+    private final XmlOut w;
+    private final ValueWriter values;
+    private final PathWriter paths;
+    private final QualifierWriter qualifiers;
+
+    ObjectWriter(XmlOut out, ValueWriter values, PathWriter paths, QualifierWriter qualifiers) {
+        this.w = out;
+        this.values = values;
+        this.paths = paths;
+        this.qualifiers = qualifiers;
+    }
+
+    /** PROPERTY, PROPERTY.ARRAY or PROPERTY.REFERENCE. */
+    void property(CimProperty p) throws XMLStreamException {
+        CimType t = p.type();
+        if (t.isReference()) {
+            if (t.array()) {
+                throw new IllegalArgumentException("DSP0201 has no element for a reference-array property: " + p.name());
+            }
+            w.start("PROPERTY.REFERENCE");
+            w.attribute("NAME", p.name().toString());
+            if (t.referenceClass() != null) {
+                w.attribute("REFERENCECLASS", t.referenceClass().toString());
+            }
+        } else {
+            w.start(t.array() ? "PROPERTY.ARRAY" : "PROPERTY", "NAME", p.name().toString(), "TYPE", t.kind().cimName());
+        }
+        if (p.classOrigin() != null) {
+            w.attribute("CLASSORIGIN", p.classOrigin().toString());
+        }
+        if (p.propagated()) {
+            w.attribute("PROPAGATED", "true");
+        }
+        // The attribute says how a value is encoded. An array without a value needs none (its qualifier
+        // declares it), and leaving it out there keeps the wbemcli client, which refuses it on
+        // PROPERTY.ARRAY, able to read class declarations.
+        boolean describesValue = !t.array() || !p.value().isNull();
+        if (describesValue && t.kind() == CimType.Kind.INSTANCE) {
+            w.attribute("EmbeddedObject", "instance");
+        } else if (describesValue && t.kind() == CimType.Kind.OBJECT) {
+            w.attribute("EmbeddedObject", "object");
+        }
+        for (CimQualifier q : p.qualifiers()) {
+            qualifiers.qualifier(q);
+        }
+        values.value(p.value());
+        w.end();
+    }
+
+    /** INSTANCE (without path: the wrapper element carries it). */
+    void instance(CimInstance i) throws XMLStreamException {
+        w.start("INSTANCE");
+        w.attribute("CLASSNAME", i.className().toString());
+        for (CimQualifier q : i.qualifiers()) {
+            qualifiers.qualifier(q);
+        }
+        List<CimProperty> props = i.properties();
+        for (int k = 0, n = props.size(); k < n; k++) {
+            property(props.get(k));
+        }
+        w.end();
+    }
+
+    void cimClass(CimClass c) throws XMLStreamException {
+        w.start("CLASS");
+        w.attribute("NAME", c.name().toString());
+        if (c.superClassName() != null) {
+            w.attribute("SUPERCLASS", c.superClassName().toString());
+        }
+        for (CimQualifier q : c.qualifiers()) {
+            qualifiers.qualifier(q);
+        }
+        for (CimProperty p : c.properties()) {
+            property(p);
+        }
+        for (CimMethod m : c.methods()) {
+            method(m);
+        }
+        w.end();
+    }
+
+    void method(CimMethod m) throws XMLStreamException {
+        w.start("METHOD");
+        w.attribute("NAME", m.name().toString());
+        if (m.returnType() != null) {
+            w.attribute("TYPE", m.returnType().kind().cimName());
+        }
+        if (m.classOrigin() != null) {
+            w.attribute("CLASSORIGIN", m.classOrigin().toString());
+        }
+        if (m.propagated()) {
+            w.attribute("PROPAGATED", "true");
+        }
+        for (CimQualifier q : m.qualifiers()) {
+            qualifiers.qualifier(q);
+        }
+        for (CimParameter p : m.parameters()) {
+            parameter(p);
+        }
+        w.end();
+    }
+
+    /** PARAMETER, PARAMETER.ARRAY, PARAMETER.REFERENCE or PARAMETER.REFARRAY. */
+    private void parameter(CimParameter p) throws XMLStreamException {
+        CimType t = p.type();
+        if (t.isReference()) {
+            w.start(t.array() ? "PARAMETER.REFARRAY" : "PARAMETER.REFERENCE");
+            w.attribute("NAME", p.name().toString());
+            if (t.referenceClass() != null) {
+                w.attribute("REFERENCECLASS", t.referenceClass().toString());
+            }
+        } else {
+            w.start(t.array() ? "PARAMETER.ARRAY" : "PARAMETER");
+            w.attribute("NAME", p.name().toString());
+            w.attribute("TYPE", t.kind().cimName());
+        }
+        for (CimQualifier q : p.qualifiers()) {
+            qualifiers.qualifier(q);
+        }
+        w.end();
+    }
+
+    /** VALUE.NAMEDINSTANCE: INSTANCENAME (from {@code i.path()}) + INSTANCE. */
+    void namedInstance(CimInstance i) throws XMLStreamException {
+        w.start("VALUE.NAMEDINSTANCE");
+        paths.instanceName(requirePath(i));
+        instance(i);
+        w.end();
+    }
+
+    /** {@code wrapper} (VALUE.OBJECTWITHPATH or VALUE.INSTANCEWITHPATH): INSTANCEPATH + INSTANCE. */
+    void instanceWithPath(String wrapper, CimInstance i, CimNamespace defaultNs) throws XMLStreamException {
+        w.start(wrapper);
+        paths.instancePath(requirePath(i), defaultNs);
+        instance(i);
+        w.end();
+    }
+
+    /** VALUE.OBJECTWITHPATH: CLASSPATH + CLASS. */
+    void classWithPath(CimClass c, ObjectPath classPath, CimNamespace defaultNs) throws XMLStreamException {
+        w.start("VALUE.OBJECTWITHPATH");
+        paths.classPath(classPath, defaultNs);
+        cimClass(c);
+        w.end();
+    }
+
+    private static ObjectPath requirePath(CimInstance i) {
+        if (i.path() == null) {
+            throw new IllegalArgumentException("Instance of " + i.className() + " has no path");
+        }
+        return i.path();
+    }
+}
