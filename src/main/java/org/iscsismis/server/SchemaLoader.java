@@ -17,15 +17,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.iscsismis.cim.CimClass;
-import org.iscsismis.cim.CimException;
-import org.iscsismis.cim.CimInstance;
 import org.iscsismis.cim.CimNamespace;
-import org.iscsismis.cim.CimQualifierType;
 import org.iscsismis.mof.MofCompilation;
 import org.iscsismis.mof.MofCompiler;
 import org.iscsismis.mof.MofDiagnostic;
-import org.iscsismis.mof.MofNamespace;
 import org.iscsismis.repository.CimRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,38 +86,9 @@ final class SchemaLoader {
                     + errors.size() + " errors):\n" + errors.stream().limit(MAX_REPORTED)
                     .map(MofDiagnostic::format).collect(Collectors.joining("\n")));
         }
-        for (Map.Entry<CimNamespace, Path> root : roots.entrySet()) {
-            for (MofNamespace declared : compilations.get(root.getKey()).namespaces()) {
-                loadNamespace(declared.name(), declared, repository, root.getValue());
-            }
-            LOG.debug("Loaded {} into {}", root.getValue().getFileName(), root.getKey());
-        }
+        new NamespaceLoader(repository, roots).load(compilations);
         LOG.info("Schema loaded from {}: {} namespaces in {} ms", mofDirectory.toUri(), roots.size(),
                 (System.nanoTime() - started) / 1_000_000);
-    }
-
-    private static void loadNamespace(CimNamespace namespace, MofNamespace declared, CimRepository repository, Path root) {
-        if (!repository.hasNamespace(namespace)) {
-            repository.createNamespace(namespace);
-        }
-        String element = "";
-        try {
-            for (CimQualifierType q : declared.qualifierTypes()) {
-                element = "qualifier " + q.name();
-                repository.setQualifierType(namespace, q);
-            }
-            for (CimClass c : declared.classes()) {
-                element = "class " + c.name();
-                repository.createClass(namespace, c);
-            }
-            for (CimInstance instance : declared.instances()) {
-                element = "instance of " + instance.className();
-                repository.createInstance(namespace, instance);
-            }
-        } catch (CimException e) {
-            throw new ConfigurationException(root + ": the repository refused " + element + " in " + namespace
-                    + ": " + e.status().cimName() + ": " + e.description());
-        }
     }
 
     private static List<Path> namespaceRoots(Path mofDirectory) {
