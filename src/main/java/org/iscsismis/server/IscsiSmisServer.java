@@ -81,6 +81,7 @@ public final class IscsiSmisServer implements AutoCloseable {
      */
     public static IscsiSmisServer start(ServerConfig config, ProviderSetup setup) {
         config.checkBindingAllowed();
+        long started = System.nanoTime();
         CimRepository repository = new CimRepository();
         SchemaLoader.load(config.mofDirectory() != null ? config.mofDirectory() : SchemaLoader.embeddedMofDirectory(),
                 repository);
@@ -90,10 +91,12 @@ public final class IscsiSmisServer implements AutoCloseable {
                         + " (expected a root file for it in the MOF directory)");
             }
         }
+        long schemaLoaded = System.nanoTime();
         ProviderRegistry registry = new ProviderRegistry(repository);
         IscsiTarget target = new IscsiTarget();
         HttpEndpoint endpoint;
         Dispatcher dispatcher;
+        long providersReady;
         try {
             if (IscsiTarget.schemaHasClasses(repository)) {
                 target.register(registry);
@@ -111,14 +114,22 @@ public final class IscsiSmisServer implements AutoCloseable {
             dispatcher = new Dispatcher(repository, registry, Clock.systemUTC());
             CimOperationHandler handler = new CimOperationHandler(dispatcher, new CimXmlRequestReader(), config.httpLimits(),
                     authenticator(config.users()));
+            providersReady = System.nanoTime();
             endpoint = HttpEndpoint.start(config, handler);
         } catch (RuntimeException e) {
             target.close();
             throw e;
         }
+        LOG.info("Started in {} ms: schema {} ms, providers{} {} ms, HTTP {} ms", millis(started, System.nanoTime()),
+                millis(started, schemaLoaded), config.demoEnabled() ? " and demo" : "", millis(schemaLoaded, providersReady),
+                millis(providersReady, System.nanoTime()));
         LOG.debug("Listening on {}/cimom ({}, namespaces {})", endpoint.url(),
                 config.users().isEmpty() ? "no authentication" : "HTTP Basic authentication", NAMESPACES);
         return new IscsiSmisServer(config, repository, endpoint, target, dispatcher.jobs());
+    }
+
+    private static long millis(long fromNanos, long toNanos) {
+        return (toNanos - fromNanos) / 1_000_000;
     }
 
     private static Authenticator authenticator(Map<String, String> users) {
