@@ -132,9 +132,11 @@ public final class StartupBenchmark {
         long cpu = -1;
         long schema = -1;
         int pairs = -1;
+        StringBuilder output = new StringBuilder();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
+                output.append(line).append('\n');
                 Matcher m = SCHEMA.matcher(line);
                 if (m.find()) {
                     schema = Long.parseLong(m.group(1));
@@ -159,7 +161,8 @@ public final class StartupBenchmark {
             }
         }
         if (ready < 0) {
-            throw new IllegalStateException("the server exited (status " + p.exitValue() + ") without its banner");
+            throw new IllegalStateException("the server exited (status " + p.exitValue() + ") without its banner: "
+                    + command + "\n" + output);
         }
         return new Run(ready, answered, cpu, schema, pairs);
     }
