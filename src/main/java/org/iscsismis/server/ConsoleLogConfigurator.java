@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import java.util.function.BooleanSupplier;
 
 /**
  * The server's logging, set up in code (Logback finds this class through {@code META-INF/services}): one line per
@@ -22,10 +23,21 @@ public final class ConsoleLogConfigurator extends ContextAwareBase implements Co
 
     static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{0} - %msg%n";
 
+    private final BooleanSupplier configurationFileGiven;
+
+    /** The configurator Logback instantiates. */
+    public ConsoleLogConfigurator() {
+        this(() -> System.getProperty("logback.configurationFile") != null
+                || ConsoleLogConfigurator.class.getClassLoader().getResource("logback-test.xml") != null);
+    }
+
+    ConsoleLogConfigurator(BooleanSupplier configurationFileGiven) {
+        this.configurationFileGiven = configurationFileGiven;
+    }
+
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        if (System.getProperty("logback.configurationFile") != null
-                || ConsoleLogConfigurator.class.getClassLoader().getResource("logback-test.xml") != null) {
+        if (configurationFileGiven.getAsBoolean()) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
