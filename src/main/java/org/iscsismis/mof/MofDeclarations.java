@@ -98,6 +98,10 @@ final class MofDeclarations {
         }
     }
 
+    boolean hasAliases() {
+        return !aliases.isEmpty();
+    }
+
     /** Checks made once everything is declared: reference classes may be declared after their use. */
     void finish() {
         for (MofSession.DeferredReference r : session.deferredReferences) {

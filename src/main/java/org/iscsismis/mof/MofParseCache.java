@@ -20,6 +20,16 @@ public final class MofParseCache {
     private final Map<Source, CompletableFuture<MofParser.MofSpecificationContext>> trees = new ConcurrentHashMap<>();
 
     /**
+     * Parses a source no compilation has asked for yet, so that the tree is ready when one does; does nothing if
+     * the source is already parsed or being parsed.
+     */
+    void parseAhead(String name, String text, Supplier<MofParser.MofSpecificationContext> parse) {
+        if (!trees.containsKey(new Source(name, text))) {
+            tree(name, text, parse);
+        }
+    }
+
+    /**
      * The cached tree of this source, or the one {@code parse} builds (null when it had syntax errors;
      * such a result is not kept, so each compilation reports its own diagnostics).
      */

@@ -65,6 +65,20 @@ final class MofSession {
         Ns(CimNamespace name) {
             this.name = name;
         }
+
+        /** Everything declared so far, under another name (the values are immutable and shared). */
+        Ns copyAs(CimNamespace newName) {
+            Ns copy = new Ns(newName);
+            copy.qualifierTypes.putAll(qualifierTypes);
+            copy.qualifierWhere.putAll(qualifierWhere);
+            copy.classes.putAll(classes);
+            copy.classWhere.putAll(classWhere);
+            copy.instances.addAll(instances);
+            copy.effective.putAll(effective);
+            copy.broken.addAll(broken);
+            copy.incomplete.addAll(incomplete);
+            return copy;
+        }
     }
 
     /** A reference class to check once everything is declared (forward references are allowed). */
@@ -91,12 +105,62 @@ final class MofSession {
         this.declarations = new MofDeclarations(this);
     }
 
+    /**
+     * A session that continues where {@code prefix} stopped, as if {@code compiler} had compiled the same
+     * declarations into its own default namespace. Only for a prefix that {@link #isNamespaceNeutral() is
+     * namespace-neutral}.
+     */
+    private MofSession(MofSession prefix, MofCompiler compiler, Path root) {
+        if (!prefix.isNamespaceNeutral()) {
+            throw new IllegalStateException("the prefix depends on its namespace");
+        }
+        this.compiler = compiler;
+        this.current = prefix.current.copyAs(compiler.defaultNamespace());
+        namespaces.put(current.name, current);
+        // diagnostics sort by file order: this root first, then the files the prefix opened (not its own root)
+        fileOrder.put(root.toString(), 0);
+        prefix.fileOrder.entrySet().stream().filter(e -> e.getValue() > 0).sorted(Map.Entry.comparingByValue())
+                .forEach(e -> fileOrder.putIfAbsent(e.getKey(), fileOrder.size()));
+        for (DeferredReference r : prefix.deferredReferences) {
+            deferredReferences.add(new DeferredReference(current, r.target(), r.file(), r.token(), r.owner()));
+        }
+        this.declarations = new MofDeclarations(this);
+    }
+
+    /**
+     * This session's state carried on by {@code compiler} (whose default namespace replaces this one's) for the
+     * rest of {@code root}, a root file that starts with the same productions as the one this session compiled.
+     */
+    MofSession continuedBy(MofCompiler other, Path root) {
+        return new MofSession(this, other, root);
+    }
+
+    /**
+     * True if what was compiled so far would come out the same in any default namespace: no diagnostics, only
+     * the default namespace used (no {@code #pragma namespace}), no instances or aliases, and nothing looked
+     * up in a schema context (which answers per namespace).
+     */
+    boolean isNamespaceNeutral() {
+        return diagnostics.isEmpty() && namespaces.size() == 1 && current.instances.isEmpty()
+                && !declarations.hasAliases() && compiler.context() == MofSchemaContext.empty();
+    }
+
     // ------------------------------------------------------------------ driving
 
     void run(Consumer<MofSession> body) {
+        run(body, true);
+    }
+
+    /**
+     * Runs {@code body}, then (if {@code finish}) the checks made once everything is declared. A prefix shared by
+     * several compilations runs without them: each continuation finishes on its own.
+     */
+    void run(Consumer<MofSession> body, boolean finish) {
         try {
             body.accept(this);
-            declarations.finish();
+            if (finish) {
+                declarations.finish();
+            }
         } catch (LimitReached e) {
             MofDiagnostic last = diagnostics.get(diagnostics.size() - 1);
             diagnostics.add(new MofDiagnostic(last.file(), last.line(), last.column(), MofDiagnostic.Severity.ERROR,
@@ -144,6 +208,20 @@ final class MofSession {
             }
             return;
         }
+        inFile(path, () -> compileSource(text));
+    }
+
+    /**
+     * Compiles productions {@code from} (inclusive) to {@code to} (exclusive) of a root file's clean parse
+     * tree: how the compilation of several roots runs the parts that are not shared.
+     */
+    void compileProductions(Path root, MofParser.MofSpecificationContext tree, int from, int to) {
+        inFile(root, () -> tree.mofProduction().subList(from, to).forEach(declarations::production));
+    }
+
+    /** Runs {@code body} with {@code path} as the file being compiled (for includes and diagnostics). */
+    private void inFile(Path path, Runnable body) {
+        Path normalized = path.toAbsolutePath().normalize();
         includeStack.push(normalized);
         String savedFile = file;
         Path savedDirectory = directory;
@@ -153,7 +231,7 @@ final class MofSession {
         fileOrder.putIfAbsent(file, fileOrder.size());
         directory = normalized.getParent();
         try {
-            compileSource(text);
+            body.run();
         } finally {
             file = savedFile;
             directory = savedDirectory;
@@ -193,7 +271,7 @@ final class MofSession {
     /** The tree of {@code text} (from the compiler's parse cache when it has one), then the declarations in order. */
     private void compileSource(String text) {
         MofParseCache cache = compiler.parseCache();
-        MofParser.MofSpecificationContext cached = cache == null ? null : cache.tree(file, text, () -> parseClean(text));
+        MofParser.MofSpecificationContext cached = cache == null ? null : cache.tree(file, text, () -> parseClean(file, text));
         if (cached != null) {
             cached.mofProduction().forEach(declarations::production);
             return;
@@ -202,7 +280,7 @@ final class MofSession {
     }
 
     /** The tree of a source that parses in SLL mode without any syntax error, else null. */
-    private MofParser.MofSpecificationContext parseClean(String text) {
+    static MofParser.MofSpecificationContext parseClean(String file, String text) {
         MofLexer lexer = new MofLexer(CharStreams.fromString(text, file));
         lexer.removeErrorListeners();
         MofParser parser = new MofParser(new CommonTokenStream(lexer));

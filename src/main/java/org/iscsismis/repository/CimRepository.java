@@ -79,6 +79,20 @@ public final class CimRepository {
     }
 
     /**
+     * Creates a namespace holding the qualifier declarations and classes that {@code source} holds now, but none of
+     * its instances. The resolved classes are shared, not resolved again (they are immutable): the server loads
+     * the classes every namespace has in common once this way. INVALID_NAMESPACE if {@code source} does not exist,
+     * ALREADY_EXISTS if {@code namespace} does.
+     */
+    public void createNamespaceFrom(CimNamespace namespace, CimNamespace source) {
+        Objects.requireNonNull(namespace, "namespace must not be null");
+        if (namespaces.putIfAbsent(namespace, store(source).copyClassesAs(namespace)) != null) {
+            throw new CimException(CimStatus.ALREADY_EXISTS, "Namespace " + namespace + " already exists");
+        }
+        LOG.trace("created namespace {} with the classes of {}", namespace, source);
+    }
+
+    /**
      * Deletes a namespace that holds no classes (qualifier declarations do not count).
      * INVALID_NAMESPACE if unknown; NAMESPACE_NOT_EMPTY if it holds classes.
      */

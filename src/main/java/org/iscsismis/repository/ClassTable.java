@@ -36,6 +36,13 @@ final class ClassTable {
         this.roots = roots;
     }
 
+    /** The same classes (the same resolved objects), each with an empty instance map of its own. */
+    ClassTable withoutInstances() {
+        Map<CimName, Node> copy = new HashMap<>(nodes.size() * 4 / 3 + 1);
+        nodes.forEach((name, n) -> copy.put(name, new Node(n.resolved(), n.children(), new ConcurrentHashMap<>())));
+        return new ClassTable(copy, roots);
+    }
+
     Node node(CimName name) {
         return name == null ? null : nodes.get(name);
     }

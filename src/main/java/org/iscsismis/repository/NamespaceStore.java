@@ -50,6 +50,17 @@ final class NamespaceStore {
         return namespace;
     }
 
+    /** A new namespace {@code name} with this one's qualifier declarations and classes, but none of its instances. */
+    NamespaceStore copyClassesAs(CimNamespace name) {
+        NamespaceStore copy = new NamespaceStore(name);
+        write(() -> {
+            copy.qualifierTypes.putAll(qualifierTypes);
+            copy.classes = classes.withoutInstances();
+            return null;
+        });
+        return copy;
+    }
+
     // ------------------------------------------------------------------ locking
 
     private <T> T write(Supplier<T> action) {

@@ -91,6 +91,7 @@ public final class IscsiSmisServer implements AutoCloseable {
      */
     public static IscsiSmisServer start(ServerConfig config, ProviderSetup setup) {
         config.checkBindingAllowed();
+        long started = System.nanoTime();
         CimRepository repository = new CimRepository();
         SchemaLoader.load(config.mofDirectory() != null ? config.mofDirectory() : SchemaLoader.embeddedMofDirectory(),
                 repository);
@@ -100,10 +101,12 @@ public final class IscsiSmisServer implements AutoCloseable {
                         + " (expected a root file for it in the MOF directory)");
             }
         }
+        long schemaLoaded = System.nanoTime();
         ProviderRegistry registry = new ProviderRegistry(repository);
         IscsiTarget target = new IscsiTarget();
         HttpEndpoint endpoint;
         Dispatcher dispatcher = null;
+        long providersReady;
         boolean iscsiTarget = IscsiTarget.schemaHasClasses(repository);
         try {
             if (iscsiTarget) {
@@ -124,6 +127,7 @@ public final class IscsiSmisServer implements AutoCloseable {
             dispatcher = new Dispatcher(repository, registry, clock, new JobService(repository, clock), config.providerTimeout());
             CimOperationHandler handler = new CimOperationHandler(dispatcher, new CimXmlRequestReader(), config.httpLimits(),
                     authenticator(config.users()));
+            providersReady = System.nanoTime();
             endpoint = HttpEndpoint.start(config, handler);
         } catch (RuntimeException e) {
             target.close();
@@ -133,6 +137,9 @@ public final class IscsiSmisServer implements AutoCloseable {
             }
             throw e;
         }
+        LOG.info("Started in {} ms: schema {} ms, providers{} {} ms, HTTP {} ms", millis(started, System.nanoTime()),
+                millis(started, schemaLoaded), config.demoEnabled() ? " and demo" : "", millis(schemaLoaded, providersReady),
+                millis(providersReady, System.nanoTime()));
         LOG.debug("Listening on {}/cimom ({}, namespaces {})", endpoint.url(),
                 config.users().isEmpty() ? "no authentication" : "HTTP Basic authentication", NAMESPACES);
         return new IscsiSmisServer(config, repository, endpoint, target, dispatcher);
@@ -157,6 +164,10 @@ public final class IscsiSmisServer implements AutoCloseable {
                 StorageElements.SYSTEM_NAME);
         new InteropSetup(identity, new CimXmlAccess(FUNCTIONAL_PROFILES, !config.users().isEmpty()),
                 new RepositoryNamespaces(repository, registry), ServerProfiles.of(identity, iscsiTarget)).register(registry);
+    }
+
+    private static long millis(long fromNanos, long toNanos) {
+        return (toNanos - fromNanos) / 1_000_000;
     }
 
     private static Authenticator authenticator(Map<String, String> users) {

@@ -46,6 +46,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--no-demo", description = "start without the demo pool, disks and replication pairs (demo.enabled=false)")
     boolean noDemo;
 
+    @Option(names = "--exit-after-start", hidden = true,
+            description = "start, answer a few requests of our own, stop: the build's training run for the class-data archive")
+    boolean exitAfterStart;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "set one configuration key (repeatable)")
     Map<String, String> settings = new LinkedHashMap<>();
 
@@ -107,6 +111,11 @@ public final class Main implements Callable<Integer> {
         System.out.println("iscsi-smis listening on " + server.url() + "/cimom ("
                 + (config.users().isEmpty() ? "no authentication" : "HTTP Basic authentication") + ")");
         System.out.flush();
+        if (exitAfterStart) {
+            StartupTraining.exercise(server.url());
+            server.close();
+            return 0;
+        }
         server.join();
         return 0;
     }

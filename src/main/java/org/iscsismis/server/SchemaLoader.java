@@ -12,21 +12,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.iscsismis.cim.CimClass;
-import org.iscsismis.cim.CimException;
-import org.iscsismis.cim.CimInstance;
 import org.iscsismis.cim.CimNamespace;
-import org.iscsismis.cim.CimQualifierType;
 import org.iscsismis.mof.MofCompilation;
 import org.iscsismis.mof.MofCompiler;
 import org.iscsismis.mof.MofDiagnostic;
-import org.iscsismis.mof.MofNamespace;
-import org.iscsismis.mof.MofParseCache;
 import org.iscsismis.repository.CimRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,9 +30,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each top-level file named {@code root*.mof} is the root of one namespace, named after the file
  * with {@code _} read as {@code /} ({@code root_cimv2_storage_iscsitarget.mof} →
- * {@code root/cimv2/storage/iscsitarget}); it includes the rest. The roots compile in parallel and parse
- * each shared file once; a root
- * with errors stops the start-up with every diagnostic, never a half-loaded namespace.
+ * {@code root/cimv2/storage/iscsitarget}); it includes the rest. The includes all roots start with are
+ * compiled once ({@link MofCompiler#compileRoots}); a root with errors stops the start-up with every
+ * diagnostic, never a half-loaded namespace.
  */
 final class SchemaLoader {
 
@@ -74,56 +68,27 @@ final class SchemaLoader {
     /** Compiles every namespace root in {@code mofDirectory} and loads the results into {@code repository}. */
     static void load(Path mofDirectory, CimRepository repository) {
         long started = System.nanoTime();
-        List<Path> roots = namespaceRoots(mofDirectory);
-        List<CompletableFuture<MofCompilation>> compilations = new ArrayList<>();
-        MofParseCache sharedTrees = new MofParseCache();
-        for (Path root : roots) {
-            MofCompiler compiler = MofCompiler.builder().defaultNamespace(namespaceOf(root).toString())
-                    .parseCache(sharedTrees).build();
-            compilations.add(CompletableFuture.supplyAsync(() -> compiler.compile(root)));
+        Map<CimNamespace, Path> roots = new LinkedHashMap<>();
+        for (Path root : namespaceRoots(mofDirectory)) {
+            Path other = roots.put(namespaceOf(root), root);
+            if (other != null) {
+                throw new ConfigurationException("schema directory " + mofDirectory + " has two root files for namespace "
+                        + namespaceOf(root) + ": " + other.getFileName() + " and " + root.getFileName());
+            }
         }
+        Map<CimNamespace, MofCompilation> compilations = MofCompiler.offline().compileRoots(roots);
         List<MofDiagnostic> errors = new ArrayList<>();
-        for (CompletableFuture<MofCompilation> c : compilations) {
-            errors.addAll(c.join().errors());
+        for (MofCompilation c : compilations.values()) {
+            errors.addAll(c.errors());
         }
         if (!errors.isEmpty()) {
             throw new ConfigurationException("the schema in " + mofDirectory + " does not compile ("
                     + errors.size() + " errors):\n" + errors.stream().limit(MAX_REPORTED)
                     .map(MofDiagnostic::format).collect(Collectors.joining("\n")));
         }
-        for (int i = 0; i < roots.size(); i++) {
-            CimNamespace namespace = namespaceOf(roots.get(i));
-            for (MofNamespace declared : compilations.get(i).join().namespaces()) {
-                loadNamespace(declared.name(), declared, repository, roots.get(i));
-            }
-            LOG.debug("Loaded {} into {}", roots.get(i).getFileName(), namespace);
-        }
+        new NamespaceLoader(repository, roots).load(compilations);
         LOG.info("Schema loaded from {}: {} namespaces in {} ms", mofDirectory.toUri(), roots.size(),
                 (System.nanoTime() - started) / 1_000_000);
-    }
-
-    private static void loadNamespace(CimNamespace namespace, MofNamespace declared, CimRepository repository, Path root) {
-        if (!repository.hasNamespace(namespace)) {
-            repository.createNamespace(namespace);
-        }
-        String element = "";
-        try {
-            for (CimQualifierType q : declared.qualifierTypes()) {
-                element = "qualifier " + q.name();
-                repository.setQualifierType(namespace, q);
-            }
-            for (CimClass c : declared.classes()) {
-                element = "class " + c.name();
-                repository.createClass(namespace, c);
-            }
-            for (CimInstance instance : declared.instances()) {
-                element = "instance of " + instance.className();
-                repository.createInstance(namespace, instance);
-            }
-        } catch (CimException e) {
-            throw new ConfigurationException(root + ": the repository refused " + element + " in " + namespace
-                    + ": " + e.status().cimName() + ": " + e.description());
-        }
     }
 
     private static List<Path> namespaceRoots(Path mofDirectory) {
