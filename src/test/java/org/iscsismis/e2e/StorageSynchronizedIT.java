@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.iscsismis.replication.CopyPriority;
+import org.iscsismis.replication.PairSnapshot;
 import org.iscsismis.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -154,6 +156,7 @@ class StorageSynchronizedIT {
                 new CIMProperty<>("CopyPriority", CIMDataType.UINT16_T, new UnsignedInteger16(4))});
         client.modifyInstance(urgent, null); // the whole instance sent back, only CopyPriority changed
         assertEquals(4, u16(client.getInstance(path, false, false, null), "CopyPriority"));
+        assertEquals(CopyPriority.URGENT, enginePairOf(mirror).copyPriority()); // the engine itself changed
         client.modifyInstance(mirror.deriveInstance(new CIMProperty<?>[] {
                 new CIMProperty<>("CopyPriority", CIMDataType.UINT16_T, new UnsignedInteger16(3))}), new String[] {"CopyPriority"});
         assertEquals(3, u16(client.getInstance(path, false, false, null), "CopyPriority"));
@@ -168,6 +171,14 @@ class StorageSynchronizedIT {
         CIMInstance after = client.getInstance(path, false, false, null);
         assertEquals(2, u16(after, "Mode"));
         assertEquals(3, u16(after, "CopyPriority"));
+        assertEquals(CopyPriority.HIGH, enginePairOf(mirror).copyPriority());
+    }
+
+    /** The engine's own view of the pair a StorageSynchronized instance names (by its target disk). */
+    static PairSnapshot enginePairOf(CIMInstance sync) {
+        String targetDisk = (String) ((CIMObjectPath) sync.getPropertyValue("SyncedElement")).getKey("DeviceID").getValue();
+        return server.server().target().engine().pairs().stream()
+                .filter(p -> p.targetDiskId().equals(targetDisk)).findFirst().orElseThrow();
     }
 
     @Test
