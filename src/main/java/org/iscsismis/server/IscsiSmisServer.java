@@ -191,6 +191,11 @@ public final class IscsiSmisServer implements AutoCloseable {
         return repository;
     }
 
+    /** The dispatcher serving the CIM-XML endpoint (tests watch its open enumeration contexts). */
+    public Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
     /** The simulated iSCSI target (disks and replication engine) behind the MSISCSITARGET_* providers. */
     public IscsiTarget target() {
         return target;
