@@ -115,6 +115,17 @@ final class BenchWorkload {
                 + bool("IncludeQualifiers", false) + bool("IncludeClassOrigin", false));
     }
 
+    /** OpenEnumerateInstances of Bench_Item as pywbem's OpenEnumerateInstances sends it. */
+    static String openEnumerateInstancesBody(int maxObjectCount) {
+        return call("OpenEnumerateInstances", iparam("ClassName", className()) + bool("DeepInheritance", true)
+                + bool("IncludeClassOrigin", false) + iparam("MaxObjectCount", "<VALUE>" + maxObjectCount + "</VALUE>"));
+    }
+
+    static String pullInstancesWithPathBody(String context, int maxObjectCount) {
+        return call("PullInstancesWithPath", iparam("EnumerationContext", "<VALUE>" + context + "</VALUE>")
+                + iparam("MaxObjectCount", "<VALUE>" + maxObjectCount + "</VALUE>"));
+    }
+
     static String enumerateInstanceNamesBody() {
         return call("EnumerateInstanceNames", iparam("ClassName", className()));
     }

@@ -28,13 +28,16 @@ final class DriverOptions {
               --server-pid PID          with --url: pid of the server, to sample its memory
               --instances 1000,10000    instance counts (ascending; created incrementally on one server)
               --clients 1,4,16          concurrent keep-alive connections per measure
-              --measures enum,get       which measures to run: enum = EnumerateInstances, get = GetInstance (of
-                                        Bench_Item, repository); with --in-process also assoc = AssociatorNames and
+              --measures enum,get       which measures to run: enum = EnumerateInstances, get = GetInstance,
+                                        pull = OpenEnumerateInstances + PullInstancesWithPath until EndOfSequence,
+                                        one full enumeration counted as one request (all of Bench_Item,
+                                        repository); with --in-process also assoc = AssociatorNames and
                                         Associators of a pool with two disks (association provider), method =
                                         InvokeMethod Test_Disk.Count, pget = GetInstance of a provider's Test_Disk,
                                         pairs = EnumerateInstances of MSISCSITARGET_StorageSynchronized
               --pairs 1000              pairs created for the pairs measure (1 MiB disks with data)
               --running-every 10        every n-th of those pairs is a clone still copying during the run
+              --max-object-count 1000   MaxObjectCount of the pull measure's Open and Pulls
               --duration-seconds 10     measured time per row
               --warmup-seconds 3        unmeasured time before each row
               --get-keys 2000           distinct pre-built GetInstance requests (random existing keys)
@@ -46,7 +49,7 @@ final class DriverOptions {
             """;
 
     /** Measures on the Bench_Item workload (any server). */
-    static final List<String> BENCH_ITEM_MEASURES = List.of("enum", "get");
+    static final List<String> BENCH_ITEM_MEASURES = List.of("enum", "get", "pull");
     /** Measures through providers, in the order they run (in-process server only). */
     static final List<String> PROVIDER_MEASURES = List.of("pget", "assoc", "method", "pairs");
 
@@ -66,6 +69,7 @@ final class DriverOptions {
     double durationSeconds = 10;
     double warmupSeconds = 3;
     int getKeys = 2000;
+    int maxObjectCount = 1000;
     boolean upperLimit = true;
     boolean teTrailers;
     String user;
@@ -103,6 +107,7 @@ final class DriverOptions {
                 case "--duration-seconds" -> { o.durationSeconds = Double.parseDouble(value(args, ++i, a)); o.durationGiven = true; }
                 case "--warmup-seconds" -> { o.warmupSeconds = Double.parseDouble(value(args, ++i, a)); o.warmupGiven = true; }
                 case "--get-keys" -> o.getKeys = Integer.parseInt(value(args, ++i, a));
+                case "--max-object-count" -> o.maxObjectCount = Integer.parseInt(value(args, ++i, a));
                 case "--no-upper-limit" -> o.upperLimit = false;
                 case "--te-trailers" -> o.teTrailers = true;
                 case "--user" -> o.user = value(args, ++i, a);
@@ -129,6 +134,7 @@ final class DriverOptions {
             if (!BENCH_ITEM_MEASURES.contains(m) && !PROVIDER_MEASURES.contains(m)) throw new IllegalArgumentException("unknown measure " + m);
             if (PROVIDER_MEASURES.contains(m) && !o.inProcess) throw new IllegalArgumentException("measure " + m + " needs --in-process");
         }
+        if (o.maxObjectCount < 1) throw new IllegalArgumentException("--max-object-count must be >= 1");
         Arrays.sort(o.instances);
         if (o.instances.length == 0 || o.instances[0] < 1) throw new IllegalArgumentException("--instances must be >= 1");
         for (int c : o.clients) if (c < 1) throw new IllegalArgumentException("--clients must be >= 1");

@@ -244,6 +244,34 @@ public final class HttpLoadDriver {
         for (Map.Entry<String, List<LoadRunner.Call>> m : measures.entrySet()) {
             measure(m.getKey(), n, m.getValue());
         }
+        if (options.measures.contains("pull")) {
+            measurePull(n);
+        }
+    }
+
+    /**
+     * OpenEnumerateInstances + PullInstancesWithPath until EndOfSequence, one enumeration counted as one request.
+     * No upper-limit replay: the later requests carry the context of the earlier answers.
+     */
+    private void measurePull(int n) throws Exception {
+        String operation = "Open+Pull/" + options.maxObjectCount;
+        PullConversation conversation = new PullConversation(workload, n, options.maxObjectCount);
+        String problem = conversation.run(setup).problem();
+        if (problem != null) {
+            String note = operation + " N=" + n + " skipped: first enumeration wrong: " + problem;
+            report.failure(note);
+            System.err.println(note);
+            return;
+        }
+        for (int clients : options.clients) {
+            LoadResult o = ours.run(List.of(LoadRunner.Call.of(conversation)), clients, options.warmupSeconds, options.durationSeconds);
+            ServerMemory memory = ServerMemory.sample(serverPid);
+            report.add(new Report.LoadRow(n, operation, o, memory, null));
+            System.out.printf("%-18s N=%-6d C=%-3d %9.1f req/s  p50 %8.2f ms  p99 %8.2f ms  errors %d  RSS %s MB%n",
+                    operation, n, clients, o.requestsPerSecond(), o.latency().percentileMillis(0.5),
+                    o.latency().percentileMillis(0.99), o.errors(),
+                    Double.isNaN(memory.rssMiB()) ? "—" : String.format("%.0f", memory.rssMiB()));
+        }
     }
 
     /** One row per client count: the load against the server, then (unless disabled) against the replay. */

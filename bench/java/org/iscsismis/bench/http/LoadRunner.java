@@ -13,8 +13,25 @@ import java.util.concurrent.CountDownLatch;
  */
 final class LoadRunner {
 
-    /** A pre-encoded request and the check its response must pass. */
-    record Call(byte[] request, ResponseCheck check) {}
+    /** A pre-encoded request and the check its response must pass, or a conversation of several requests. */
+    record Call(byte[] request, ResponseCheck check, Conversation conversation) {
+        Call(byte[] request, ResponseCheck check) {
+            this(request, check, null);
+        }
+
+        /** A call made of several dependent requests (e.g. a pulled enumeration), counted as one. */
+        static Call of(Conversation conversation) {
+            return new Call(null, null, conversation);
+        }
+    }
+
+    /** Several requests whose later ones depend on earlier answers; checks its own responses. */
+    interface Conversation {
+        Outcome run(HttpConnection connection) throws IOException;
+    }
+
+    /** What a conversation found wrong (null: nothing) and how many response body bytes it read. */
+    record Outcome(String problem, long bytes) {}
 
     private final String host;
     private final int port;
@@ -112,9 +129,15 @@ final class LoadRunner {
                 String problem;
                 int bodyLength = 0;
                 try {
-                    HttpResponse r = connection.exchange(call.request());
-                    problem = call.check().validate(r);
-                    bodyLength = r.bodyLength;
+                    if (call.conversation() != null) {
+                        Outcome o = call.conversation().run(connection);
+                        problem = o.problem();
+                        bodyLength = (int) Math.min(Integer.MAX_VALUE, o.bytes());
+                    } else {
+                        HttpResponse r = connection.exchange(call.request());
+                        problem = call.check().validate(r);
+                        bodyLength = r.bodyLength;
+                    }
                 } catch (IOException | RuntimeException e) {
                     problem = e.toString();
                     connection.close();

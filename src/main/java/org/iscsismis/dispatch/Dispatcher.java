@@ -13,6 +13,10 @@ import org.iscsismis.cim.CimStatus;
 import org.iscsismis.operation.AssociatorNamesRequest;
 import org.iscsismis.operation.AssociatorsRequest;
 import org.iscsismis.operation.CimRequest;
+import org.iscsismis.operation.CloseEnumerationRequest;
+import org.iscsismis.operation.EnumerationCountRequest;
+import org.iscsismis.operation.OpenRequest;
+import org.iscsismis.operation.PullRequest;
 import org.iscsismis.operation.InvokeMethodRequest;
 import org.iscsismis.operation.ReferenceNamesRequest;
 import org.iscsismis.operation.ReferencesRequest;
@@ -54,10 +58,10 @@ import org.slf4j.LoggerFactory;
  * names exists (INVALID_CLASS; NOT_FOUND for GetClass, ModifyClass and DeleteClass, whose subject
  * is the class itself), then the operation. Class and qualifier operations go to the repository;
  * instance operations are routed by {@link InstanceRouter}, association operations by
- * {@link AssociationTraversal}, extrinsic methods by {@link MethodInvoker}. The result filters
- * live in {@link ClassFilter} and {@link InstanceFilter}, applied once here for every provider.
- * Operations not implemented yet (queries, pulls, unknown intrinsics) fail with NOT_SUPPORTED
- * naming the operation.
+ * {@link AssociationTraversal}, extrinsic methods by {@link MethodInvoker}, the pull operations by
+ * {@link PullOperations}. The result filters live in {@link ClassFilter} and {@link InstanceFilter},
+ * applied once here for every provider. Operations not implemented (queries, unknown intrinsics)
+ * fail with NOT_SUPPORTED naming the operation.
  *
  * <p>A RuntimeException that is not a CimException is logged and becomes FAILED ("internal
  * error"); an {@link UncheckedIOException} from the sink (the client went away) passes through
@@ -75,6 +79,7 @@ public final class Dispatcher implements AutoCloseable {
     private final MethodInvoker methods;
     private final JobService jobs;
     private final CallWatchdog watchdog;
+    private final PullOperations pulls;
 
     /** A dispatcher whose every class is served by the repository (no providers). */
     public Dispatcher(CimRepository repository, Clock clock) {
@@ -100,6 +105,15 @@ public final class Dispatcher implements AutoCloseable {
      * zero means no limit. A timed dispatcher runs a watchdog thread: {@link #close()} stops it.
      */
     public Dispatcher(CimRepository repository, ProviderRegistry registry, Clock clock, JobService jobs, Duration providerTimeout) {
+        this(repository, registry, clock, jobs, providerTimeout, PullLimits.DEFAULT);
+    }
+
+    /**
+     * A dispatcher as above whose pulled enumerations (DSP0200 Open/Pull) keep to {@code pullLimits};
+     * their inactivity timeouts run on {@code clock}.
+     */
+    public Dispatcher(CimRepository repository, ProviderRegistry registry, Clock clock, JobService jobs, Duration providerTimeout,
+                      PullLimits pullLimits) {
         this.repository = Objects.requireNonNull(repository, "repository must not be null");
         this.registry = Objects.requireNonNull(registry, "registry must not be null");
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
@@ -112,6 +126,8 @@ public final class Dispatcher implements AutoCloseable {
         this.instances = new InstanceRouter(repository, registry, clock, jobs, calls);
         this.associations = new AssociationTraversal(repository, registry, instances);
         this.methods = new MethodInvoker(repository, registry, instances);
+        this.pulls = new PullOperations(new PullSources(repository, instances, associations),
+                new EnumerationContextTable(clock, Objects.requireNonNull(pullLimits, "pullLimits must not be null")));
     }
 
     /** Stops the provider-call watchdog, if any (the job service has its own owner). */
@@ -132,7 +148,12 @@ public final class Dispatcher implements AutoCloseable {
         return jobs;
     }
 
-    /** The clock operations use for timestamps (jobs, pull timeouts; unused so far). */
+    /** The number of open enumeration contexts (pull operations). */
+    public int openEnumerationContexts() {
+        return pulls.table().size();
+    }
+
+    /** The clock operations use for timestamps (jobs, pull timeouts). */
     public Clock clock() {
         return clock;
     }
@@ -211,6 +232,14 @@ public final class Dispatcher implements AutoCloseable {
             associations.referenceNames(r, sink);
         } else if (request instanceof InvokeMethodRequest r) {
             methods.invoke(r, sink);
+        } else if (request instanceof OpenRequest r) {
+            pulls.open(r, name -> requireClass(ns, name), sink);
+        } else if (request instanceof PullRequest r) {
+            pulls.pull(r, sink);
+        } else if (request instanceof CloseEnumerationRequest r) {
+            pulls.close(r);
+        } else if (request instanceof EnumerationCountRequest r) {
+            pulls.count(r, sink);
         } else {
             throw new CimException(CimStatus.NOT_SUPPORTED, "Operation " + request.operationName() + " is not supported by this server yet");
         }

@@ -67,6 +67,11 @@ final class InstanceRouter {
         return p instanceof InstanceProvider ip ? ip : null;
     }
 
+    /** True when no provider serves {@code className} or any of its subclasses: the repository holds all their instances. */
+    boolean repositoryServes(CimNamespace ns, CimName className) {
+        return registry.repositoryOnly(ns) || registry.route(ns, className).repositoryOnly();
+    }
+
     ProviderContext context(CimNamespace ns) {
         return new ProviderContext(ns, repository, clock, jobs);
     }
@@ -207,16 +212,7 @@ final class InstanceRouter {
     }
 
     private void repositoryInstances(CimNamespace ns, CimClass cls, boolean deep, InstanceFilter filter, ResponseSink sink) {
-        Iterator<CimInstance> it = repository.instanceIterator(ns, cls.name(), deep);
-        CimClass last = cls;
-        while (it.hasNext()) {
-            CimInstance i = it.next();
-            if (!last.name().equals(i.className())) {
-                CimClass c = repository.findClass(ns, i.className());
-                last = c != null ? c : last;
-            }
-            sink.namedInstance(filter.applyWithLocalPath(i, last));
-        }
+        new FilteredRepositoryInstances(repository, ns, cls, deep, filter).forEachRemaining(sink::namedInstance);
     }
 
     void enumerateInstanceNames(EnumerateInstanceNamesRequest r, CimClass requested, ResponseSink sink) {

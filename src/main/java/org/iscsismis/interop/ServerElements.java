@@ -101,7 +101,7 @@ final class ServerElements {
         List<FunctionalProfile> profiles = new ArrayList<>(access.functionalProfiles());
         profiles.sort(Comparator.comparingInt(FunctionalProfile::code));
         boolean basic = access.basicAuthentication();
-        return keysOf(CimInstance.builder(p.className()).path(p), p)
+        CimInstance.Builder b = keysOf(CimInstance.builder(p.className()).path(p), p)
                 .property("ElementName", "CIM-XML over HTTP")
                 .property("CommunicationMechanism", CimValue.ofUint16(2)) // CIM-XML
                 .property("FunctionalProfilesSupported", Values.uint16s(profiles.stream().map(FunctionalProfile::code).toList()))
@@ -116,8 +116,16 @@ final class ServerElements {
                 .property("AdvertiseTypeDescriptions", CimValue.ofStrings(List.of("Not Advertised")))
                 .property("EnabledState", Values.ENABLED)
                 .property("OperationalStatus", Values.STATUS_OK)
-                .property("HealthState", Values.HEALTH_OK)
-                .build();
+                .property("HealthState", Values.HEALTH_OK);
+        if (access.functionalProfiles().contains(FunctionalProfile.PULLED_READ)) {
+            // contexts are bounded and expire; an error ends the enumeration; OperationTimeout 0 is refused
+            b.property("PulledEnumerationClosureOnExceedingServerLimitsSupported", CimValue.ofBoolean(true))
+                    .property("PulledEnumerationContinuationOnErrorSupported", CimValue.ofBoolean(false))
+                    .property("PulledEnumerationNoOperationTimeoutSupported", CimValue.ofBoolean(false))
+                    .property("PulledEnumerationMinimumOperationTimeout", CimValue.ofUint32(1))
+                    .property("PulledEnumerationMaximumOperationTimeout", CimValue.ofUint32(access.pullMaxTimeoutSeconds()));
+        }
+        return b.build();
     }
 
     private CimInstance software() {

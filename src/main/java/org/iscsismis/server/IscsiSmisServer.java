@@ -124,7 +124,8 @@ public final class IscsiSmisServer implements AutoCloseable {
             registerInterop(config, repository, registry, iscsiTarget);
             setup.configure(repository, registry);
             Clock clock = Clock.systemUTC();
-            dispatcher = new Dispatcher(repository, registry, clock, new JobService(repository, clock), config.providerTimeout());
+            dispatcher = new Dispatcher(repository, registry, clock, new JobService(repository, clock), config.providerTimeout(),
+                    config.pullLimits());
             CimOperationHandler handler = new CimOperationHandler(dispatcher, new CimXmlRequestReader(), config.httpLimits(),
                     authenticator(config.users()));
             providersReady = System.nanoTime();
@@ -145,10 +146,11 @@ public final class IscsiSmisServer implements AutoCloseable {
         return new IscsiSmisServer(config, repository, endpoint, target, dispatcher);
     }
 
-    /** The DSP0200 operation groups the dispatcher implements (no queries, pulls or indications yet). */
+    /** The DSP0200 operation groups the dispatcher implements (no queries or indications yet; pulled reads and their count). */
     static final Set<FunctionalProfile> FUNCTIONAL_PROFILES = Set.of(FunctionalProfile.BASIC_READ, FunctionalProfile.BASIC_WRITE,
             FunctionalProfile.SCHEMA_MANIPULATION, FunctionalProfile.INSTANCE_MANIPULATION,
-            FunctionalProfile.ASSOCIATION_TRAVERSAL, FunctionalProfile.QUALIFIER_DECLARATION);
+            FunctionalProfile.ASSOCIATION_TRAVERSAL, FunctionalProfile.QUALIFIER_DECLARATION, FunctionalProfile.PULLED_READ,
+            FunctionalProfile.PULLED_READ_COUNT);
 
     /**
      * {@code interop} as another name of {@code root/interop}, and the interop providers: the object manager, the
@@ -162,7 +164,8 @@ public final class IscsiSmisServer implements AutoCloseable {
         }
         ServerIdentity identity = new ServerIdentity(PRODUCT, ServerVersion.current(), PRODUCT + " project",
                 StorageElements.SYSTEM_NAME);
-        new InteropSetup(identity, new CimXmlAccess(FUNCTIONAL_PROFILES, !config.users().isEmpty()),
+        new InteropSetup(identity, new CimXmlAccess(FUNCTIONAL_PROFILES, !config.users().isEmpty(),
+                config.pullLimits().maxTimeout().toSeconds()),
                 new RepositoryNamespaces(repository, registry), ServerProfiles.of(identity, iscsiTarget)).register(registry);
     }
 
@@ -186,6 +189,11 @@ public final class IscsiSmisServer implements AutoCloseable {
 
     public CimRepository repository() {
         return repository;
+    }
+
+    /** The dispatcher serving the CIM-XML endpoint (tests watch its open enumeration contexts). */
+    public Dispatcher dispatcher() {
+        return dispatcher;
     }
 
     /** The simulated iSCSI target (disks and replication engine) behind the MSISCSITARGET_* providers. */

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Consumer;
 import org.iscsismis.cimxml.ReaderLimits;
+import org.iscsismis.dispatch.PullLimits;
 import org.iscsismis.http.HttpLimits;
 
 /**
@@ -51,6 +52,9 @@ public final class ServerConfig {
     public static final String SCHEMA_MOF_DIR = "schema.mofDir";
     public static final String DEMO_ENABLED = "demo.enabled";
     public static final String PROVIDER_TIMEOUT_MS = "provider.timeoutMs";
+    public static final String PULL_MAX_CONTEXTS = "pull.maxContexts";
+    public static final String PULL_DEFAULT_TIMEOUT_S = "pull.defaultTimeoutSeconds";
+    public static final String PULL_MAX_TIMEOUT_S = "pull.maxTimeoutSeconds";
 
     /** Every key, in documentation order. */
     public static final List<Key> KEYS = List.of(
@@ -74,7 +78,14 @@ public final class ServerConfig {
             new Key(SCHEMA_MOF_DIR, "", "directory whose root*.mof files are compiled into the repository at start-up; empty = the schema packaged with the server"),
             new Key(DEMO_ENABLED, "true", "create the demo pool, disks and replication pairs at start-up (true or false)"),
             new Key(PROVIDER_TIMEOUT_MS, "30000", "a provider call that neither answers nor delivers a result for this many "
-                    + "milliseconds fails its request with CIM_ERR_FAILED; 0 = no limit"));
+                    + "milliseconds fails its request with CIM_ERR_FAILED; 0 = no limit"),
+            new Key(PULL_MAX_CONTEXTS, Integer.toString(PullLimits.DEFAULT.maxContexts()),
+                    "most pulled enumerations open at once; another Open fails with CIM_ERR_SERVER_LIMITS_EXCEEDED"),
+            new Key(PULL_DEFAULT_TIMEOUT_S, Long.toString(PullLimits.DEFAULT.defaultTimeout().toSeconds()),
+                    "inactivity timeout of a pulled enumeration whose Open gives no OperationTimeout, in seconds"),
+            new Key(PULL_MAX_TIMEOUT_S, Long.toString(PullLimits.DEFAULT.maxTimeout().toSeconds()),
+                    "largest OperationTimeout an Open may ask for, in seconds; larger ones (and 0) fail with "
+                    + "CIM_ERR_INVALID_OPERATION_TIMEOUT"));
 
     private static final List<String> LEVELS = List.of("trace", "debug", "info", "warn", "error", "off");
 
@@ -91,6 +102,7 @@ public final class ServerConfig {
     private final String logLevel;
     private final boolean demoEnabled;
     private final Duration providerTimeout;
+    private final PullLimits pullLimits;
 
     private ServerConfig(Map<String, String> values) {
         this.values = Collections.unmodifiableMap(values);
@@ -111,6 +123,9 @@ public final class ServerConfig {
         this.logLevel = values.get(LOG_LEVEL).trim().toLowerCase(Locale.ROOT);
         this.demoEnabled = bool(DEMO_ENABLED);
         this.providerTimeout = Duration.ofMillis(number(PROVIDER_TIMEOUT_MS, 0, Long.MAX_VALUE / 1_000_000));
+        long maxTimeout = number(PULL_MAX_TIMEOUT_S, 1, 0xFFFF_FFFFL);
+        this.pullLimits = new PullLimits((int) number(PULL_MAX_CONTEXTS, 1, 1_000_000),
+                Duration.ofSeconds(number(PULL_DEFAULT_TIMEOUT_S, 1, maxTimeout)), Duration.ofSeconds(maxTimeout));
         if (!LEVELS.contains(logLevel)) {
             throw new ConfigurationException(LOG_LEVEL + ": \"" + values.get(LOG_LEVEL) + "\" is not one of " + LEVELS);
         }
@@ -230,6 +245,11 @@ public final class ServerConfig {
     /** How long a provider may make no progress before its request fails (provider.timeoutMs); zero = no limit. */
     public Duration providerTimeout() {
         return providerTimeout;
+    }
+
+    /** The limits of pulled enumerations (pull.maxContexts, pull.defaultTimeoutSeconds, pull.maxTimeoutSeconds). */
+    public PullLimits pullLimits() {
+        return pullLimits;
     }
 
     public String logLevel() {

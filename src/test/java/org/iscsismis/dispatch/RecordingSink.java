@@ -20,6 +20,8 @@ class RecordingSink implements ResponseSink {
     final List<Call> calls = new ArrayList<>();
     /** The OUT parameters of the last methodResult. */
     List<ParamValue> outParameters;
+    /** EndOfSequence of the last pullResult, null before one. */
+    Boolean endOfSequence;
 
     <T> List<T> all(String kind, Class<T> type) {
         List<T> out = new ArrayList<>();
@@ -96,6 +98,7 @@ class RecordingSink implements ResponseSink {
 
     @Override
     public void pullResult(String enumerationContext, boolean endOfSequence) {
+        this.endOfSequence = endOfSequence;
         calls.add(new Call("pullResult", enumerationContext));
     }
 

@@ -71,7 +71,7 @@ class InteropNamespaceTest {
     void setUp() {
         repository = schema;
         ProviderRegistry registry = new ProviderRegistry(repository);
-        new InteropSetup(IDENTITY, new CimXmlAccess(IscsiSmisServer.FUNCTIONAL_PROFILES, true),
+        new InteropSetup(IDENTITY, new CimXmlAccess(IscsiSmisServer.FUNCTIONAL_PROFILES, true, 90),
                 new RepositoryNamespaces(repository, registry), ServerProfiles.of(IDENTITY, true)).register(registry);
         dispatcher = new Dispatcher(repository, registry, Clock.systemUTC());
     }
@@ -133,7 +133,9 @@ class InteropNamespaceTest {
         CimInstance mechanism = instances(INTEROP, "CIM_ObjectManagerCommunicationMechanism").get(0);
         assertEquals("CIM_CIMXMLCommunicationMechanism", mechanism.className().toString());
         assertEquals(List.of("3"), mechanism.value("AuthenticationMechanismsSupported").toTexts());
-        assertEquals(List.of("2", "3", "4", "5", "6", "8"), mechanism.value("FunctionalProfilesSupported").toTexts());
+        assertEquals(List.of("2", "3", "4", "5", "6", "8", "10", "11"), mechanism.value("FunctionalProfilesSupported").toTexts());
+        assertEquals("90", text(mechanism, "PulledEnumerationMaximumOperationTimeout"));
+        assertEquals("false", text(mechanism, "PulledEnumerationContinuationOnErrorSupported").toLowerCase(java.util.Locale.ROOT));
         assertEquals(List.of(mechanism.path().withNamespace(INTEROP)), associatorNames(INTEROP, omPath, "CIM_CommMechanismForManager"));
 
         CimInstance software = instances(INTEROP, "CIM_SoftwareIdentity").get(0);

@@ -47,6 +47,15 @@ class ServerConfigTest {
     }
 
     @Test
+    void pullLimitsComeFromTheirKeys() {
+        ServerConfig c = ServerConfig.of(Map.of("pull.maxContexts", "5", "pull.defaultTimeoutSeconds", "7",
+                "pull.maxTimeoutSeconds", "8"));
+        assertEquals(new org.iscsismis.dispatch.PullLimits(5, java.time.Duration.ofSeconds(7), java.time.Duration.ofSeconds(8)),
+                c.pullLimits());
+        assertEquals(org.iscsismis.dispatch.PullLimits.DEFAULT, ServerConfig.defaults().pullLimits());
+    }
+
+    @Test
     void embeddedPropertiesListEveryKeyWithItsDefault() throws Exception {
         Properties p = new Properties();
         try (InputStream in = ServerConfig.class.getResourceAsStream("/iscsi-smis.properties")) {
@@ -99,7 +108,9 @@ class ServerConfigTest {
                 Arguments.of("limits.xml.maxDepth", "0"), Arguments.of("log.level", "loud"),
                 Arguments.of("auth.users", "alice"), Arguments.of("auth.users", "alice:"),
                 Arguments.of("auth.users", "a:1,a:2"), Arguments.of("http.bind", ""),
-                Arguments.of("provider.timeoutMs", "-1"), Arguments.of("provider.timeoutMs", "30s"));
+                Arguments.of("provider.timeoutMs", "-1"), Arguments.of("provider.timeoutMs", "30s"),
+                Arguments.of("pull.maxContexts", "0"), Arguments.of("pull.maxTimeoutSeconds", "0"),
+                Arguments.of("pull.defaultTimeoutSeconds", "91"));
     }
 
     @ParameterizedTest(name = "{0}={1}")

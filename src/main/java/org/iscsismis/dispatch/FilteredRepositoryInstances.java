@@ -1,0 +1,45 @@
+package org.iscsismis.dispatch;
+
+import java.util.Iterator;
+import org.iscsismis.cim.CimClass;
+import org.iscsismis.cim.CimInstance;
+import org.iscsismis.cim.CimNamespace;
+import org.iscsismis.repository.CimRepository;
+
+/**
+ * The repository's instances of a class (and, if deep, its subclasses), each filtered as it is
+ * taken, with its path reduced to class and keys. Lazy: it walks the repository's per-class maps
+ * (weakly consistent, see {@link CimRepository#instanceIterator}) and copies nothing, so it can be
+ * kept across the requests of a pulled enumeration.
+ */
+final class FilteredRepositoryInstances implements Iterator<CimInstance> {
+
+    private final CimRepository repository;
+    private final CimNamespace namespace;
+    private final Iterator<CimInstance> instances;
+    private final InstanceFilter filter;
+    private CimClass last;
+
+    FilteredRepositoryInstances(CimRepository repository, CimNamespace namespace, CimClass cls, boolean deep, InstanceFilter filter) {
+        this.repository = repository;
+        this.namespace = namespace;
+        this.instances = repository.instanceIterator(namespace, cls.name(), deep);
+        this.filter = filter;
+        this.last = cls;
+    }
+
+    @Override
+    public boolean hasNext() {
+        return instances.hasNext();
+    }
+
+    @Override
+    public CimInstance next() {
+        CimInstance i = instances.next();
+        if (!last.name().equals(i.className())) {
+            CimClass c = repository.findClass(namespace, i.className());
+            last = c != null ? c : last;
+        }
+        return filter.applyWithLocalPath(i, last);
+    }
+}
