@@ -152,10 +152,20 @@ public final class CimDateTime implements Comparable<CimDateTime> {
         if (t.getYear() < 0 || t.getYear() > 9999) {
             throw new IllegalArgumentException("Year out of range 0..9999 for a CIM datetime: " + instant);
         }
-        String s = String.format("%04d%02d%02d%02d%02d%02d.%06d%c%03d",
-                t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(),
-                t.getNano() / 1000, utcOffsetMinutes < 0 ? '-' : '+', Math.abs(utcOffsetMinutes));
-        return new CimDateTime(s, false, false);
+        // Digits written by hand: String.format costs more than everything else in building a provider
+        // instance that carries a few timestamps.
+        char[] c = new char[LENGTH];
+        digits(c, 0, 4, t.getYear());
+        digits(c, 4, 2, t.getMonthValue());
+        digits(c, 6, 2, t.getDayOfMonth());
+        digits(c, 8, 2, t.getHour());
+        digits(c, 10, 2, t.getMinute());
+        digits(c, 12, 2, t.getSecond());
+        c[14] = '.';
+        digits(c, 15, 6, t.getNano() / 1000);
+        c[21] = utcOffsetMinutes < 0 ? '-' : '+';
+        digits(c, 22, 3, Math.abs(utcOffsetMinutes));
+        return new CimDateTime(new String(c), false, false);
     }
 
     /** The current time in UTC. */
@@ -179,9 +189,26 @@ public final class CimDateTime implements Comparable<CimDateTime> {
         }
         Duration rest = duration.minusDays(days);
         long secs = rest.getSeconds();
-        String s = String.format("%08d%02d%02d%02d.%06d:000",
-                days, secs / 3600, (secs / 60) % 60, secs % 60, rest.getNano() / 1000);
-        return new CimDateTime(s, true, false);
+        char[] c = new char[LENGTH];
+        digits(c, 0, 8, days);
+        digits(c, 8, 2, secs / 3600);
+        digits(c, 10, 2, (secs / 60) % 60);
+        digits(c, 12, 2, secs % 60);
+        c[14] = '.';
+        digits(c, 15, 6, rest.getNano() / 1000);
+        c[21] = ':';
+        c[22] = '0';
+        c[23] = '0';
+        c[24] = '0';
+        return new CimDateTime(new String(c), true, false);
+    }
+
+    /** {@code value} (non-negative, fewer than {@code width} + 1 digits) as {@code width} zero-padded ASCII digits at {@code at}. */
+    private static void digits(char[] c, int at, int width, long value) {
+        for (int i = at + width - 1; i >= at; i--) {
+            c[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     /** True for an interval, false for a timestamp. */

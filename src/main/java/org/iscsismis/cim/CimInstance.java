@@ -46,7 +46,7 @@ public final class CimInstance {
     private static void requireDistinctNames(List<CimProperty> properties, CimName className) {
         int n = properties.size();
         if (n > 16) {
-            buildMap(properties, className);
+            requireDistinctNamesHashed(properties, className);
             return;
         }
         for (int i = 1; i < n; i++) {
@@ -56,6 +56,25 @@ public final class CimInstance {
                     throw new IllegalArgumentException("Duplicate property " + name + " in instance of " + className);
                 }
             }
+        }
+    }
+
+    /** The check for many properties: an open-addressing table of names (no map entries to allocate). */
+    private static void requireDistinctNamesHashed(List<CimProperty> properties, CimName className) {
+        int n = properties.size();
+        CimName[] table = new CimName[Integer.highestOneBit(n) << 2];
+        int mask = table.length - 1;
+        for (int i = 0; i < n; i++) {
+            CimName name = properties.get(i).name();
+            int h = name.hashCode();
+            int slot = (h ^ (h >>> 16)) & mask;
+            while (table[slot] != null) {
+                if (table[slot].equals(name)) {
+                    throw new IllegalArgumentException("Duplicate property " + name + " in instance of " + className);
+                }
+                slot = (slot + 1) & mask;
+            }
+            table[slot] = name;
         }
     }
 

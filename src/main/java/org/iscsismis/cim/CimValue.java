@@ -239,11 +239,20 @@ public final class CimValue {
     }
 
     private static long range(CimType.Kind kind, Object v, long min, long max) {
-        BigInteger b = integer(kind, v);
-        if (b.bitLength() > 63 || b.longValue() < min || b.longValue() > max) {
+        long l;
+        if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            l = ((Number) v).longValue(); // the common case, without a BigInteger per value
+        } else {
+            BigInteger b = integer(kind, v);
+            if (b.bitLength() > 63) {
+                throw outOfRange(kind, v);
+            }
+            l = b.longValue();
+        }
+        if (l < min || l > max) {
             throw outOfRange(kind, v);
         }
-        return b.longValue();
+        return l;
     }
 
     private static IllegalArgumentException wrongType(CimType.Kind kind, Object v, String expected) {

@@ -25,6 +25,10 @@ final class PathWriter {
 
     /** VALUE.REFERENCE with the most specific form the path allows (INSTANCEPATH … CLASSNAME). */
     void valueReference(ObjectPath p) throws XMLStreamException {
+        w.repeatable(p, () -> writeValueReference(p));
+    }
+
+    private void writeValueReference(ObjectPath p) throws XMLStreamException {
         w.start("VALUE.REFERENCE");
         boolean full = p.host() != null && p.namespace() != null;
         if (p.isClassPath()) {
@@ -57,6 +61,10 @@ final class PathWriter {
     }
 
     void localNamespacePath(CimNamespace ns) throws XMLStreamException {
+        w.repeatable(ns, () -> writeLocalNamespacePath(ns));
+    }
+
+    private void writeLocalNamespacePath(CimNamespace ns) throws XMLStreamException {
         w.start("LOCALNAMESPACEPATH");
         for (String seg : ns.segments()) {
             w.empty("NAMESPACE");

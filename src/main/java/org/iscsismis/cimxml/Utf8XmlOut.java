@@ -106,6 +106,41 @@ final class Utf8XmlOut implements XmlOut {
         }
     }
 
+    /**
+     * The bytes of the last few repeatable fragments, by the identity of their keys (a ring; a lookup
+     * compares a handful of references). A fragment whose bytes left the buffer while it was written
+     * is not kept.
+     */
+    private final Object[] fragmentKeys = new Object[8];
+    private final byte[][] fragmentBytes = new byte[8][];
+    private int nextFragment;
+    /** How often the buffer went to the stream: a fragment written across a drain has no contiguous bytes. */
+    private long drains;
+
+    @Override
+    public void repeatable(Object key, Fragment fragment) throws XMLStreamException {
+        closeStartTag();
+        for (int i = 0; i < fragmentKeys.length; i++) {
+            if (fragmentKeys[i] == key) {
+                byte[] bytes = fragmentBytes[i];
+                ensure(bytes.length);
+                System.arraycopy(bytes, 0, buf, pos, bytes.length);
+                pos += bytes.length;
+                return;
+            }
+        }
+        int begin = pos;
+        long drainsBefore = drains;
+        int depthBefore = depth;
+        fragment.write();
+        closeStartTag();
+        if (drains == drainsBefore && depth == depthBefore) {
+            fragmentKeys[nextFragment] = key;
+            fragmentBytes[nextFragment] = Arrays.copyOfRange(buf, begin, pos);
+            nextFragment = (nextFragment + 1) % fragmentKeys.length;
+        }
+    }
+
     private void push(String name) {
         if (depth == open.length) {
             open = Arrays.copyOf(open, depth * 2);
@@ -254,6 +289,7 @@ final class Utf8XmlOut implements XmlOut {
         if (pos > 0) {
             out.write(buf, 0, pos);
             pos = 0;
+            drains++;
         }
     }
 

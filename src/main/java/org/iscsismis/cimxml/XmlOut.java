@@ -36,6 +36,23 @@ interface XmlOut {
         attribute(attribute2, value2);
     }
 
+    /** Writes one complete element (or several); see {@link #repeatable}. */
+    @FunctionalInterface
+    interface Fragment {
+        void write() throws XMLStreamException;
+    }
+
+    /**
+     * Writes {@code fragment}, which must write complete elements only and depend on nothing but
+     * {@code key}, an immutable value. A later call with the same key object may copy the bytes the
+     * first call wrote instead of running {@code fragment} again: {@link Utf8XmlOut} keeps the last few.
+     * (An association instance carries each reference twice, as a key and as a property, and every
+     * local path the same namespace.)
+     */
+    default void repeatable(Object key, Fragment fragment) throws XMLStreamException {
+        fragment.write();
+    }
+
     /** An element without content ({@code <name .../>}); attributes may follow. */
     void empty(String name) throws XMLStreamException;
 

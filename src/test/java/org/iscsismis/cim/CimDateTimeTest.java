@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,6 +44,28 @@ class CimDateTimeTest {
         assertEquals(offset, d.utcOffsetMinutes());
         assertEquals(d, CimDateTime.ofInstant(Instant.parse(instant), offset));
         assertEquals(text, CimDateTime.ofInstant(d.toInstant(), offset).toString());
+    }
+
+    /** The digits written by hand agree with a format string over many instants, offsets and intervals. */
+    @Test
+    void writtenFieldsAgreeWithFormatting() {
+        Random random = new Random(20261125);
+        long maxSecond = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+        long minSecond = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond() + 999 * 60;
+        for (int i = 0; i < 20_000; i++) {
+            Instant instant = Instant.ofEpochSecond(minSecond + (long) (random.nextDouble() * (maxSecond - 999 * 60 - minSecond)),
+                    random.nextInt(1_000_000_000));
+            int offset = random.nextInt(1999) - 999;
+            LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC).plusMinutes(offset);
+            assertEquals(String.format(Locale.ROOT, "%04d%02d%02d%02d%02d%02d.%06d%c%03d", t.getYear(), t.getMonthValue(),
+                            t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(), t.getNano() / 1000,
+                            offset < 0 ? '-' : '+', Math.abs(offset)),
+                    CimDateTime.ofInstant(instant, offset).toString());
+            Duration d = Duration.ofSeconds((long) (random.nextDouble() * 99_999_999L * 86_400), random.nextInt(1_000_000_000));
+            long secs = d.minusDays(d.toDays()).getSeconds();
+            assertEquals(String.format(Locale.ROOT, "%08d%02d%02d%02d.%06d:000", d.toDays(), secs / 3600, (secs / 60) % 60,
+                    secs % 60, d.getNano() / 1000), CimDateTime.ofInterval(d).toString());
+        }
     }
 
     /** text, duration. */

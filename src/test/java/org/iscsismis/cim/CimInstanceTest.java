@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CimInstanceTest {
 
@@ -30,6 +32,24 @@ class CimInstanceTest {
                 .property("systemname", "array1")
                 .property("CreationClassName", "CIM_StorageVolume")
                 .property("SystemCreationClassName", "CIM_ComputerSystem");
+    }
+
+    /** Duplicate names (ignoring case) are refused whether the instance has few properties or many. */
+    @ParameterizedTest
+    @ValueSource(ints = {2, 16, 17, 40, 200})
+    void duplicatePropertyNamesAreRefusedAtAnySize(int count) {
+        List<CimProperty> distinct = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            distinct.add(CimProperty.of("P" + i, CimValue.ofUint32(i)));
+        }
+        assertEquals(count, new CimInstance(CimName.of("Test_Wide"), null, distinct, List.of()).properties().size());
+        for (int at : new int[] {0, count / 2, count - 1}) {
+            List<CimProperty> withDuplicate = new ArrayList<>(distinct);
+            withDuplicate.add(CimProperty.of("p" + at, CimValue.ofUint32(0)));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new CimInstance(CimName.of("Test_Wide"), null, withDuplicate, List.of()));
+            assertEquals("Duplicate property p" + at + " in instance of Test_Wide", e.getMessage());
+        }
     }
 
     @Test

@@ -86,6 +86,12 @@ class Utf8XmlOutProperties {
             w.instance(CimXmlRoundTripTest.INSTANCE);
         });
         assertSameBytes(w -> w.className(org.iscsismis.cim.CimName.of("T")));
+        // a reference as key and as property, in several instances: the repeats are copied bytes
+        assertSameBytes(w -> {
+            for (int i = 0; i < 3; i++) {
+                w.namedInstance(association(s, i));
+            }
+        });
         assertSameBytes(w -> {
             w.out().start("VALUE");
             w.out().attribute("A", s);
@@ -133,6 +139,38 @@ class Utf8XmlOutProperties {
         assertSameBytes(w -> {
             for (int round = 0; round < 3; round++) {
                 w.instance(wide);
+            }
+        });
+    }
+
+    /** An association instance whose two key references are also its reference properties (the same objects). */
+    static CimInstance association(String text, int n) {
+        ObjectPath a = ObjectPath.builder("E").namespace("root/x").key("Id", text + n).build();
+        ObjectPath b = ObjectPath.builder("E").namespace("root/x").key("Id", n + text).key("N", CimValue.ofUint32(n)).build();
+        ObjectPath path = ObjectPath.builder("A").key("Left", CimValue.ofReference(a)).key("Right", CimValue.ofReference(b)).build();
+        return CimInstance.builder("A").path(path).property("Left", path.key(org.iscsismis.cim.CimName.of("Left")))
+                .property("Right", path.key(org.iscsismis.cim.CimName.of("Right"))).property("Other", text).build();
+    }
+
+    @Test
+    void repeatedReferencesAcrossTheBufferAndMoreThanTheWriterKeeps() throws Exception {
+        // references of 10 KB: some are written across a drain of the 32 KB buffer and must not be kept half
+        String big = "k".repeat(10_000) + "<&>\u00e9";
+        assertSameBytes(w -> {
+            for (int i = 0; i < 20; i++) {
+                w.namedInstance(association(big, i));
+            }
+        });
+        // more distinct references in a row than the writer keeps, then the first ones again
+        CimInstance[] many = new CimInstance[6];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = association("x", i);
+        }
+        assertSameBytes(w -> {
+            for (int round = 0; round < 3; round++) {
+                for (CimInstance i : many) {
+                    w.namedInstance(i);
+                }
             }
         });
     }

@@ -9,6 +9,7 @@ import org.iscsismis.cim.CimNamespace;
 import org.iscsismis.cim.CimStatus;
 import org.iscsismis.cim.CimType;
 import org.iscsismis.cim.CimValue;
+import org.iscsismis.cim.KeyBinding;
 import org.iscsismis.cim.ObjectPath;
 import org.iscsismis.iscsi.disk.DiskPool;
 import org.iscsismis.iscsi.disk.DiskRegistry;
@@ -81,12 +82,18 @@ public final class StorageElements {
 
     // ------------------------------------------------------------------ volumes
 
+    // The fixed keys of every volume path, built once: a StorageSynchronized enumeration builds two paths per pair.
+    private static final KeyBinding VOLUME_CREATION_CLASS_NAME = KeyBinding.of("CreationClassName", VOLUME.toString());
+    private static final CimName DEVICE_ID = CimName.of("DeviceID");
+    private static final KeyBinding VOLUME_SYSTEM_CREATION_CLASS_NAME = KeyBinding.of("SystemCreationClassName", SYSTEM_CREATION_CLASS_NAME);
+    private static final KeyBinding VOLUME_SYSTEM_NAME = KeyBinding.of("SystemName", SYSTEM_NAME);
+
     public static ObjectPath volumePath(String diskId, CimNamespace ns) {
         return ObjectPath.builder(VOLUME).namespace(ns)
-                .key("CreationClassName", VOLUME.toString())
-                .key("DeviceID", diskId)
-                .key("SystemCreationClassName", SYSTEM_CREATION_CLASS_NAME)
-                .key("SystemName", SYSTEM_NAME)
+                .key(VOLUME_CREATION_CLASS_NAME)
+                .key(new KeyBinding(DEVICE_ID, CimValue.ofString(diskId)))
+                .key(VOLUME_SYSTEM_CREATION_CLASS_NAME)
+                .key(VOLUME_SYSTEM_NAME)
                 .build();
     }
 

@@ -1,14 +1,17 @@
 package org.iscsismis.iscsi.provider;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.iscsismis.cim.CimDateTime;
 import org.iscsismis.cim.CimInstance;
 import org.iscsismis.cim.CimName;
 import org.iscsismis.cim.CimNamespace;
+import org.iscsismis.cim.CimProperty;
 import org.iscsismis.cim.CimType;
 import org.iscsismis.cim.CimValue;
+import org.iscsismis.cim.KeyBinding;
 import org.iscsismis.cim.ObjectPath;
 import org.iscsismis.replication.CodedValue;
 import org.iscsismis.replication.PairSnapshot;
@@ -27,47 +30,67 @@ public final class StorageSynchronizedMapping {
     /** The one property a client may change (ModifyInstance). */
     public static final CimName COPY_PRIORITY = CimName.of("CopyPriority");
 
+    // Property names resolved once: an enumeration builds an instance of 26 properties per pair.
+    private static final CimName SYNC_TYPE = CimName.of("SyncType");
+    private static final CimName MODE = CimName.of("Mode");
+    private static final CimName COPY_STATE = CimName.of("CopyState");
+    private static final CimName REQUESTED_COPY_STATE = CimName.of("RequestedCopyState");
+    private static final CimName PROGRESS_STATUS = CimName.of("ProgressStatus");
+    private static final CimName SYNC_STATE = CimName.of("SyncState");
+    private static final CimName COPY_TYPE = CimName.of("CopyType");
+    private static final CimName REPLICA_TYPE = CimName.of("ReplicaType");
+    private static final CimName COPY_METHODOLOGY = CimName.of("CopyMethodology");
+    private static final CimName COPY_RECOVERY_MODE = CimName.of("CopyRecoveryMode");
+    private static final CimName FAILED_COPY_STOPS_HOST_IO = CimName.of("FailedCopyStopsHostIO");
+    private static final CimName SYNC_MAINTAINED = CimName.of("SyncMaintained");
+    private static final CimName PERCENT_SYNCED = CimName.of("PercentSynced");
+    private static final CimName READ_ONLY = CimName.of("ReadOnly");
+    private static final CimName UNDISCOVERED_ELEMENT = CimName.of("UndiscoveredElement");
+    private static final CimName WHEN_ESTABLISHED = CimName.of("WhenEstablished");
+    private static final CimName WHEN_ACTIVATED = CimName.of("WhenActivated");
+    private static final CimName WHEN_SYNCED = CimName.of("WhenSynced");
+    private static final CimName WHEN_SYNCHRONIZED = CimName.of("WhenSynchronized");
+    private static final CimName WHEN_SUSPENDED = CimName.of("WhenSuspended");
+    private static final CimName WHEN_DEACTIVATED = CimName.of("WhenDeactivated");
+
     private StorageSynchronizedMapping() {
     }
 
     public static ObjectPath path(PairSnapshot pair, CimNamespace ns) {
         return ObjectPath.builder(StorageElements.SYNCHRONIZED).namespace(ns)
-                .key(SYSTEM_ELEMENT.toString(), CimValue.ofReference(StorageElements.volumePath(pair.sourceDiskId(), ns)))
-                .key(SYNCED_ELEMENT.toString(), CimValue.ofReference(StorageElements.volumePath(pair.targetDiskId(), ns)))
+                .key(new KeyBinding(SYSTEM_ELEMENT, CimValue.ofReference(StorageElements.volumePath(pair.sourceDiskId(), ns))))
+                .key(new KeyBinding(SYNCED_ELEMENT, CimValue.ofReference(StorageElements.volumePath(pair.targetDiskId(), ns))))
                 .build();
     }
 
     public static CimInstance instance(PairSnapshot p, CimNamespace ns) {
         ObjectPath path = path(p, ns);
-        return CimInstance.builder(StorageElements.SYNCHRONIZED)
-                .path(path)
-                .property(SYSTEM_ELEMENT.toString(), path.key(SYSTEM_ELEMENT))
-                .property(SYNCED_ELEMENT.toString(), path.key(SYNCED_ELEMENT))
-                .property("SyncType", code(p.syncType()))
-                .property("Mode", code(p.mode()))
-                .property("CopyState", code(p.copyState()))
-                .property("RequestedCopyState", code(p.requestedCopyState()))
-                .property("ProgressStatus", code(p.progressStatus()))
-                .property("SyncState", code(p.syncState()))
-                .property("CopyType", code(p.copyType()))
-                .property("ReplicaType", code(p.replicaType()))
-                .property("CopyMethodology", code(p.copyMethodology()))
-                .property("CopyPriority", code(p.copyPriority()))
-                .property("CopyRecoveryMode", code(p.copyRecoveryMode()))
-                .property("FailedCopyStopsHostIO", CimValue.ofBoolean(p.failedCopyStopsHostIO()))
-                .property("SyncMaintained", CimValue.ofBoolean(p.syncMaintained()))
-                .property("PercentSynced", CimValue.ofUint16(p.percentSynced()))
-                .property("ReadOnly", p.readOnly().map(StorageSynchronizedMapping::code)
-                        .orElse(CimValue.nullOf(CimType.UINT16)))
+        return new CimInstance(StorageElements.SYNCHRONIZED, path, List.of(
+                CimProperty.of(SYSTEM_ELEMENT, path.key(SYSTEM_ELEMENT)),
+                CimProperty.of(SYNCED_ELEMENT, path.key(SYNCED_ELEMENT)),
+                CimProperty.of(SYNC_TYPE, code(p.syncType())),
+                CimProperty.of(MODE, code(p.mode())),
+                CimProperty.of(COPY_STATE, code(p.copyState())),
+                CimProperty.of(REQUESTED_COPY_STATE, code(p.requestedCopyState())),
+                CimProperty.of(PROGRESS_STATUS, code(p.progressStatus())),
+                CimProperty.of(SYNC_STATE, code(p.syncState())),
+                CimProperty.of(COPY_TYPE, code(p.copyType())),
+                CimProperty.of(REPLICA_TYPE, code(p.replicaType())),
+                CimProperty.of(COPY_METHODOLOGY, code(p.copyMethodology())),
+                CimProperty.of(COPY_PRIORITY, code(p.copyPriority())),
+                CimProperty.of(COPY_RECOVERY_MODE, code(p.copyRecoveryMode())),
+                CimProperty.of(FAILED_COPY_STOPS_HOST_IO, CimValue.ofBoolean(p.failedCopyStopsHostIO())),
+                CimProperty.of(SYNC_MAINTAINED, CimValue.ofBoolean(p.syncMaintained())),
+                CimProperty.of(PERCENT_SYNCED, CimValue.ofUint16(p.percentSynced())),
+                CimProperty.of(READ_ONLY, p.readOnly().map(StorageSynchronizedMapping::code).orElse(CimValue.nullOf(CimType.UINT16))),
                 // both ends are volumes of this service: discovered
-                .property("UndiscoveredElement", CimValue.nullOf(CimType.UINT16))
-                .property("WhenEstablished", time(p.whenEstablished()))
-                .property("WhenActivated", time(p.whenActivated()))
-                .property("WhenSynced", time(p.whenSynced()))
-                .property("WhenSynchronized", time(p.whenSynchronized()))
-                .property("WhenSuspended", time(p.whenSuspended()))
-                .property("WhenDeactivated", time(p.whenDeactivated()))
-                .build();
+                CimProperty.of(UNDISCOVERED_ELEMENT, CimValue.nullOf(CimType.UINT16)),
+                CimProperty.of(WHEN_ESTABLISHED, time(p.whenEstablished())),
+                CimProperty.of(WHEN_ACTIVATED, time(p.whenActivated())),
+                CimProperty.of(WHEN_SYNCED, time(p.whenSynced())),
+                CimProperty.of(WHEN_SYNCHRONIZED, time(p.whenSynchronized())),
+                CimProperty.of(WHEN_SUSPENDED, time(p.whenSuspended())),
+                CimProperty.of(WHEN_DEACTIVATED, time(p.whenDeactivated()))), List.of());
     }
 
     /**
