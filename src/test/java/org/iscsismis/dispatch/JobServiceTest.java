@@ -9,9 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.iscsismis.cim.CimDateTime;
@@ -206,6 +208,43 @@ class JobServiceTest {
         RecordingSink e = run(new InvokeMethodRequest(ISCSI, path, CimName.of("GetError"), List.of()));
         assertEquals(0, e.only("methodResult", CimValue.class).asLong());
         assertTrue(e.outParameters.get(0).value().isNull(), "no error");
+    }
+
+    @Test
+    void followedJobsHoldNoThreadSoMoreThanThePoolRunAtOnce() throws Exception {
+        // the service has 2 threads: 5 followed jobs are all Running at once, each finishing with its own stage
+        List<CompletableFuture<String>> stages = new ArrayList<>();
+        List<ObjectPath> paths = new ArrayList<>();
+        for (int n = 0; n < 5; n++) {
+            CompletableFuture<String> stage = new CompletableFuture<>();
+            stages.add(stage);
+            paths.add(jobs.startFollowing(ISCSI, owner, List.of(volume), "follow " + n, p -> {
+                p.percent(40);
+                return stage;
+            }));
+        }
+        for (ObjectPath path : paths) {
+            CimInstance i = get(path);
+            assertEquals(4, ((Number) v(i, "JobState")).intValue(), "Running");
+            assertEquals(40, ((Number) v(i, "PercentComplete")).intValue());
+        }
+        stages.get(0).complete("done");
+        assertTrue(jobs.find(paths.get(0)).awaitFinished(WAIT));
+        assertEquals(JobState.COMPLETED, jobs.find(paths.get(0)).state());
+        assertEquals(100, ((Number) v(get(paths.get(0)), "PercentComplete")).intValue());
+
+        stages.get(1).completeExceptionally(new CimException(CimStatus.FAILED, "the pair went Broken"));
+        assertTrue(jobs.find(paths.get(1)).awaitFinished(WAIT));
+        assertEquals("the pair went Broken", v(get(paths.get(1)), "ErrorDescription"));
+        assertEquals(10, ((Number) v(get(paths.get(1)), "JobState")).intValue(), "Exception");
+
+        assertEquals(0, invoke(paths.get(2), "RequestStateChange", ParamValue.of("RequestedState", CimValue.ofUint16(4))));
+        assertTrue(stages.get(2).isCancelled(), "terminating a followed job cancels its stage");
+        assertEquals(8, ((Number) v(get(paths.get(2)), "JobState")).intValue(), "Terminated");
+        stages.get(3).complete("late");
+        stages.get(4).complete("late");
+        assertTrue(jobs.find(paths.get(4)).awaitFinished(WAIT));
+        assertEquals(JobState.TERMINATED, jobs.find(paths.get(2)).state(), "a terminated job stays terminated");
     }
 
     @Test

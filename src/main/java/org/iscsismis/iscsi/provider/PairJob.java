@@ -3,7 +3,7 @@ package org.iscsismis.iscsi.provider;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionStage;
 
 import org.iscsismis.cim.CimException;
 import org.iscsismis.cim.CimNamespace;
@@ -11,7 +11,7 @@ import org.iscsismis.cim.CimStatus;
 import org.iscsismis.cim.ObjectPath;
 import org.iscsismis.provider.ProviderContext;
 import org.iscsismis.provider.job.JobProgress;
-import org.iscsismis.provider.job.JobWork;
+import org.iscsismis.provider.job.FollowedWork;
 import org.iscsismis.replication.CopyState;
 import org.iscsismis.replication.PairSnapshot;
 import org.iscsismis.replication.ReplicationEngine;
@@ -21,13 +21,15 @@ import org.iscsismis.replication.Trigger;
 /**
  * The work behind a replication method's job: it follows one pair until it reaches the wanted CopyState, with
  * PercentComplete taken from the pair's PercentSynced as the engine reports progress. It only watches; the copy
- * itself runs on the engine's workers, so terminating the job leaves the pair as it is.
+ * itself runs on the engine's workers, so terminating the job leaves the pair as it is. It holds no thread while
+ * it follows (the job service's {@link org.iscsismis.provider.job.FollowedWork} form), so any number of copies are
+ * followed at once.
  *
  * <p>The job ends in Exception (CIM_ERR_FAILED naming the state and cause) when the pair cannot get there by
  * itself any more: it went Broken or Partitioned, another operation sent it elsewhere, or it was removed. The pair
  * stays as it is, for a Resync (or its automatic recovery).
  */
-final class PairJob implements JobWork {
+final class PairJob implements FollowedWork {
 
     /** Runs once the wanted state is reached, still inside the job (e.g. detach an unassociated copy). */
     interface Then {
@@ -55,11 +57,11 @@ final class PairJob implements JobWork {
         CimNamespace ns = context.namespace();
         List<ObjectPath> volumes = List.of(StorageElements.volumePath(pair.sourceDiskId(), ns),
                 StorageElements.volumePath(pair.targetDiskId(), ns));
-        return context.jobs().start(ns, service, volumes, description, new PairJob(engine, pair.id(), wanted, then));
+        return context.jobs().startFollowing(ns, service, volumes, description, new PairJob(engine, pair.id(), wanted, then));
     }
 
     @Override
-    public void run(JobProgress progress) throws InterruptedException {
+    public CompletionStage<PairSnapshot> follow(JobProgress progress) {
         CompletableFuture<PairSnapshot> outcome = new CompletableFuture<>();
         ReplicationListener listener = new ReplicationListener() {
             @Override
@@ -84,6 +86,8 @@ final class PairJob implements JobWork {
             }
         };
         engine.addListener(listener);
+        // however it ends (reached, failed, or the job terminated: the stage cancelled), stop listening
+        outcome.whenComplete((reached, error) -> engine.removeListener(listener));
         try {
             // registered after the listener, so no state change falls between the two
             engine.awaitCopyState(pairId, wanted).whenComplete((reached, error) -> {
@@ -96,17 +100,23 @@ final class PairJob implements JobWork {
             PairSnapshot now = engine.pair(pairId);
             progress.percent(now.percentSynced());
             check(now, outcome);
-            PairSnapshot reached = outcome.get();
-            if (then != null) {
-                then.run(reached);
-            }
         } catch (NoSuchElementException e) {
-            throw failure("the replication pair " + pairId + " was removed");
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof CimException c ? c : failure(String.valueOf(e.getCause()));
-        } finally {
-            engine.removeListener(listener);
+            outcome.completeExceptionally(failure("the replication pair " + pairId + " was removed"));
         }
+        if (then == null) {
+            return outcome;
+        }
+        // off the engine's event thread, which completed the outcome: "then" may call the engine again
+        CompletableFuture<PairSnapshot> done = outcome.thenApplyAsync(reached -> {
+            then.run(reached);
+            return reached;
+        });
+        done.whenComplete((r, e) -> {
+            if (done.isCancelled()) {
+                outcome.cancel(false);
+            }
+        });
+        return done;
     }
 
     /** Fails the outcome if the pair can no longer reach the wanted state without a client's help. */

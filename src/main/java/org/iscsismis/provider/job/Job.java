@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.iscsismis.cim.CimDateTime;
@@ -40,6 +42,7 @@ public final class Job {
     private Throwable error;
     private volatile boolean cancelled;
     private Future<?> future;
+    private CompletableFuture<?> followed;
 
     Job(String instanceId, ObjectPath path, ObjectPath owner, List<ObjectPath> affected, String description,
             Clock clock, boolean deleteOnCompletion, Duration timeBeforeRemoval) {
@@ -152,13 +155,45 @@ public final class Job {
         }
     }
 
+    /** Starts following {@code work} on the caller's thread; the job finishes when the work's stage does. */
+    void follow(FollowedWork work) {
+        synchronized (this) {
+            started = clock.instant();
+            change(JobState.RUNNING, started);
+        }
+        CompletableFuture<?> stage;
+        try {
+            stage = work.follow(progress()).toCompletableFuture();
+        } catch (RuntimeException e) {
+            stage = CompletableFuture.failedFuture(e);
+        }
+        synchronized (this) {
+            followed = stage;
+        }
+        stage.whenComplete((result, failure) -> {
+            synchronized (this) {
+                if (state != JobState.RUNNING) {
+                    return; // terminated meanwhile
+                }
+                if (failure == null) {
+                    percent = 100;
+                    finish(JobState.COMPLETED);
+                } else {
+                    error = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                    finish(JobState.EXCEPTION);
+                }
+            }
+        });
+    }
+
     /**
-     * Terminates the job: JobState Terminated, the work's thread interrupted.
+     * Terminates the job: JobState Terminated, the work's thread interrupted (or the followed stage cancelled).
      *
      * @return false if the job had already finished
      */
     boolean terminate() {
         Future<?> f;
+        CompletableFuture<?> stage;
         synchronized (this) {
             if (state.isFinal()) {
                 return false;
@@ -169,9 +204,13 @@ public final class Job {
             }
             finish(JobState.TERMINATED);
             f = future;
+            stage = followed;
         }
         if (f != null) {
             f.cancel(true);
+        }
+        if (stage != null) {
+            stage.cancel(false);
         }
         return true;
     }

@@ -98,8 +98,20 @@ public final class JobService implements AutoCloseable {
      */
     public ObjectPath start(CimNamespace namespace, ObjectPath owner, List<ObjectPath> affected, String description,
             JobWork work) {
-        Objects.requireNonNull(namespace, "namespace must not be null");
         Objects.requireNonNull(work, "work must not be null");
+        Job job = register(namespace, owner, affected, description);
+        try {
+            job.setFuture(executor.submit(() -> job.run(work)));
+        } catch (RejectedExecutionException e) {
+            jobs.remove(job.instanceId());
+            throw new CimException(CimStatus.FAILED, "Too many jobs waiting; try again later");
+        }
+        return job.path();
+    }
+
+    /** A new job in state New, listed under its InstanceID. */
+    private Job register(CimNamespace namespace, ObjectPath owner, List<ObjectPath> affected, String description) {
+        Objects.requireNonNull(namespace, "namespace must not be null");
         CimName cls = jobClass(namespace);
         String id = ID_PREFIX + counter.incrementAndGet();
         ObjectPath path = ObjectPath.builder(cls).namespace(namespace).key("InstanceID", id).build();
@@ -110,13 +122,20 @@ public final class JobService implements AutoCloseable {
         Job job = new Job(id, path, owner == null ? null : absolute(owner, namespace), touched,
                 description == null ? id : description, clock, true, DEFAULT_TIME_BEFORE_REMOVAL);
         jobs.put(id, job);
-        try {
-            job.setFuture(executor.submit(() -> job.run(work)));
-        } catch (RejectedExecutionException e) {
-            jobs.remove(id);
-            throw new CimException(CimStatus.FAILED, "Too many jobs waiting; try again later");
-        }
-        return path;
+        return job;
+    }
+
+    /**
+     * Starts a job that follows work running elsewhere ({@link FollowedWork}): Running at once, with no thread of
+     * this service held while it runs, so such jobs are never queued behind each other. Otherwise as
+     * {@link #start(CimNamespace, ObjectPath, List, String, JobWork)}.
+     */
+    public ObjectPath startFollowing(CimNamespace namespace, ObjectPath owner, List<ObjectPath> affected, String description,
+            FollowedWork work) {
+        Objects.requireNonNull(work, "work must not be null");
+        Job job = register(namespace, owner, affected, description);
+        job.follow(work);
+        return job.path();
     }
 
     /** The class of job instances in {@code namespace}. */
