@@ -8,12 +8,15 @@ import org.iscsismis.provider.MethodArguments;
 import org.iscsismis.provider.MethodResult;
 import org.iscsismis.replication.CodedValue;
 
-/** Return codes shared by the capabilities methods (their value maps agree on 0-7) and helpers to read and answer. */
+/**
+ * Return codes of the capabilities methods (their value maps agree on 0-7; the common ones are those of
+ * {@link ReturnCode}) and helpers to read arguments and answer.
+ */
 final class MethodCodes {
 
-    static final long SUCCESS = 0;
-    static final long NOT_SUPPORTED = 1;
-    static final long INVALID_PARAMETER = 5;
+    static final long SUCCESS = ReturnCode.COMPLETED.code();
+    static final long NOT_SUPPORTED = ReturnCode.NOT_SUPPORTED.code();
+    static final long INVALID_PARAMETER = ReturnCode.INVALID_PARAMETER.code();
     /** GetSupportedMaximum "Information is not available", GetSupportedReplicationSettingData "Property Is Not Supported". */
     static final long NOT_AVAILABLE = 7;
 
