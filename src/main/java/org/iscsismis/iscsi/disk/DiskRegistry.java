@@ -69,6 +69,11 @@ public final class DiskRegistry {
         disk.markDeleted();
     }
 
+    /** The pool with this id, if there is one. */
+    public Optional<DiskPool> findPool(String poolId) {
+        return poolId == null ? Optional.empty() : Optional.ofNullable(pools.get(poolId));
+    }
+
     public DiskPool pool(String poolId) {
         DiskPool pool = pools.get(poolId);
         if (pool == null) {

@@ -100,8 +100,7 @@ final class CallArguments {
             return null;
         }
         String poolId = ours(path) && StorageElements.POOL.equals(path.className()) ? StorageElements.poolId(path) : null;
-        return disks.pools().stream().filter(p -> p.id().equals(poolId)).findFirst()
-                .orElseThrow(() -> MethodRefusal.invalid(name + " " + path + " is not a pool of this target"));
+        return disks.findPool(poolId).orElseThrow(() -> MethodRefusal.invalid(name + " " + path + " is not a pool of this target"));
     }
 
     /** The pair a (required) StorageSynchronized reference names. */

@@ -77,7 +77,7 @@ public final class StorageElements {
 
     /** The pool with engine id {@code poolId}, or null (also for a null id). */
     public static DiskPool findPool(DiskRegistry disks, String poolId) {
-        return poolId == null ? null : disks.pools().stream().filter(p -> p.id().equals(poolId)).findFirst().orElse(null);
+        return disks.findPool(poolId).orElse(null);
     }
 
     // ------------------------------------------------------------------ volumes
