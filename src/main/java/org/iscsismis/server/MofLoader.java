@@ -55,16 +55,20 @@ final class MofLoader {
     private final CimXmlClient client;
     private final MofSchemaContext server;
     private final boolean update;
-    private final PrintWriter out;
+    private final TerminalProgress out;
     private final Counts counts = new Counts();
     /** The element being loaded when a failure happens, for the message. */
     private String current = "";
 
     MofLoader(CimXmlClient client, MofSchemaContext server, boolean update, PrintWriter out) {
+        this(client, server, update, TerminalProgress.onConsole(out, "mof load:"));
+    }
+
+    MofLoader(CimXmlClient client, MofSchemaContext server, boolean update, TerminalProgress progress) {
         this.client = client;
         this.server = server;
         this.update = update;
-        this.out = out;
+        this.out = progress;
     }
 
     Counts counts() {
@@ -77,8 +81,14 @@ final class MofLoader {
     }
 
     void load(MofCompilation compilation) {
-        for (MofNamespace ns : compilation.namespaces()) {
-            loadNamespace(ns);
+        out.total(compilation.namespaces().stream()
+                .mapToLong(ns -> ns.qualifierTypes().size() + ns.classes().size() + ns.instances().size()).sum());
+        try {
+            for (MofNamespace ns : compilation.namespaces()) {
+                loadNamespace(ns);
+            }
+        } finally {
+            out.finish();
         }
     }
 
@@ -89,11 +99,12 @@ final class MofLoader {
             CimQualifierType existing = server.qualifierType(ns, q.name());
             if (existing != null && sameDeclaration(existing, q)) {
                 counts.qualifiersUnchanged++;
-                continue;
+            } else {
+                client.setQualifier(ns, q);
+                counts.qualifiersSet++;
+                out.println(ns + ": qualifier " + q.name() + ": " + (existing == null ? "set" : "replaced"));
             }
-            client.setQualifier(ns, q);
-            counts.qualifiersSet++;
-            out.println(ns + ": qualifier " + q.name() + ": " + (existing == null ? "set" : "replaced"));
+            out.step("qualifier " + q.name());
         }
         for (CimClass c : dependencyOrder(declared.classes())) {
             current = "class " + c.name() + " in " + ns;
@@ -114,6 +125,7 @@ final class MofLoader {
                     out.println(ns + ": class " + c.name() + ": exists, skipped (use --update to modify it)");
                 }
             }
+            out.step("class " + c.name());
         }
         for (CimInstance i : declared.instances()) {
             current = "instance of " + i.className() + (i.path() != null ? " " + i.path() : "") + " in " + ns;
@@ -128,6 +140,7 @@ final class MofLoader {
                 counts.instancesSkipped++;
                 out.println(ns + ": instance " + (i.path() != null ? i.path() : "of " + i.className()) + ": exists, skipped");
             }
+            out.step("instance of " + i.className());
         }
     }
 
