@@ -45,22 +45,9 @@ final class QueryFixtures {
                     List.of(CimQualifier.of("EmbeddedInstance", CimValue.ofString("Test_Part"))), null, false))
             .build();
 
-    static final CimClass SPECIAL = CimClass.builder("Test_SpecialItem")
-            .superClass("Test_Item")
-            .key("InstanceID", CimType.STRING)
-            .property("Name", CimType.STRING)
-            .property("Counter", CimType.UINT32)
-            .property("Delta", CimType.SINT32)
-            .property("Big", CimType.UINT64)
-            .property("Ratio", CimType.REAL64)
-            .property("Enabled", CimType.BOOLEAN)
-            .property("Created", CimType.DATETIME)
-            .property("Status", CimType.UINT16)
-            .property("Tags", CimType.arrayOf(CimType.Kind.STRING))
-            .property("Codes", CimType.arrayOf(CimType.Kind.UINT16))
-            .property("Owner", CimType.reference(CimName.of("Test_Part")))
-            .property("Extra", CimType.STRING)
-            .build();
+    static final CimClass SPECIAL = ITEM.withName(CimName.of("Test_SpecialItem")).withSuperClassName(ITEM.name())
+            .withProperties(java.util.stream.Stream.concat(ITEM.properties().stream(),
+                    java.util.stream.Stream.of(CimProperty.declare("Extra", CimType.STRING))).toList());
 
     /** The model over the three classes; Test_SpecialItem derives from Test_Item. */
     static final ClassModel MODEL = new ClassModel() {
