@@ -29,7 +29,8 @@ import org.iscsismis.operation.ResponseSink;
  * <p>What goes into IRETURNVALUE follows the operation ({@code methodName}): void operations get
  * an IMETHODRESPONSE without IRETURNVALUE; GetProperty with a NULL value too; other operations
  * always get an IRETURNVALUE (possibly empty). Pull operations write {@code VALUE.INSTANCEWITHPATH}
- * / {@code INSTANCEPATH} and then the PARAMVALUEs EnumerationContext and EndOfSequence.
+ * / {@code INSTANCEPATH} (OpenQueryInstances and PullInstances {@code INSTANCE}) and then the
+ * PARAMVALUEs EnumerationContext and EndOfSequence, and QueryResultClass when one was given.
  *
  * <p>Text and attribute values are escaped, and characters XML 1.0 forbids are replaced by
  * U+FFFD (see {@link CimXmlElementWriter}), so the output is always well-formed. Write failures
@@ -57,6 +58,7 @@ public final class CimXmlResponseWriter implements ResponseSink {
     private boolean returnValueWritten;
     private boolean results;
     private boolean finished;
+    private CimClass queryResultClass;
 
     /**
      * @param request    the decoded request, or null when there is none (its namespace fills in full paths without one)
@@ -330,9 +332,21 @@ public final class CimXmlResponseWriter implements ResponseSink {
             xml.text(endOfSequence ? "TRUE" : "FALSE");
             xml.end();
             xml.end();
+            if (queryResultClass != null) {
+                xml.start("PARAMVALUE");
+                xml.attribute("NAME", "QueryResultClass");
+                ew.cimClass(queryResultClass);
+                xml.end();
+            }
         } catch (XMLStreamException e) {
             throw failure(e);
         }
+    }
+
+    /** Kept until {@link #pullResult} writes it as {@code PARAMVALUE NAME="QueryResultClass"} after EndOfSequence. */
+    @Override
+    public void queryResultClass(CimClass resultClass) {
+        this.queryResultClass = Objects.requireNonNull(resultClass, "resultClass must not be null");
     }
 
     @Override

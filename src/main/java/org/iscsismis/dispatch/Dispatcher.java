@@ -15,6 +15,7 @@ import org.iscsismis.operation.AssociatorsRequest;
 import org.iscsismis.operation.CimRequest;
 import org.iscsismis.operation.CloseEnumerationRequest;
 import org.iscsismis.operation.EnumerationCountRequest;
+import org.iscsismis.operation.ExecQueryRequest;
 import org.iscsismis.operation.OpenRequest;
 import org.iscsismis.operation.PullRequest;
 import org.iscsismis.operation.InvokeMethodRequest;
@@ -59,9 +60,10 @@ import org.slf4j.LoggerFactory;
  * is the class itself), then the operation. Class and qualifier operations go to the repository;
  * instance operations are routed by {@link InstanceRouter}, association operations by
  * {@link AssociationTraversal}, extrinsic methods by {@link MethodInvoker}, the pull operations by
- * {@link PullOperations}. The result filters live in {@link ClassFilter} and {@link InstanceFilter},
- * applied once here for every provider. Operations not implemented (queries, unknown intrinsics)
- * fail with NOT_SUPPORTED naming the operation.
+ * {@link PullOperations}, queries (ExecQuery; OpenQueryInstances and FilterQuery through the pulls) by
+ * {@link QueryExecution}. The result filters live in {@link ClassFilter} and {@link InstanceFilter},
+ * applied once here for every provider. Operations not implemented (unknown intrinsics) fail with
+ * NOT_SUPPORTED naming the operation.
  *
  * <p>A RuntimeException that is not a CimException is logged and becomes FAILED ("internal
  * error"); an {@link UncheckedIOException} from the sink (the client went away) passes through
@@ -80,6 +82,7 @@ public final class Dispatcher implements AutoCloseable {
     private final JobService jobs;
     private final CallWatchdog watchdog;
     private final PullOperations pulls;
+    private final QueryExecution queries;
 
     /** A dispatcher whose every class is served by the repository (no providers). */
     public Dispatcher(CimRepository repository, Clock clock) {
@@ -126,8 +129,9 @@ public final class Dispatcher implements AutoCloseable {
         this.instances = new InstanceRouter(repository, registry, clock, jobs, calls);
         this.associations = new AssociationTraversal(repository, registry, instances);
         this.methods = new MethodInvoker(repository, registry, instances);
-        this.pulls = new PullOperations(new PullSources(repository, instances, associations),
-                new EnumerationContextTable(clock, Objects.requireNonNull(pullLimits, "pullLimits must not be null")));
+        this.queries = new QueryExecution(repository, instances);
+        this.pulls = new PullOperations(new PullSources(repository, instances, associations, queries),
+                new EnumerationContextTable(clock, Objects.requireNonNull(pullLimits, "pullLimits must not be null")), queries);
     }
 
     /** Stops the provider-call watchdog, if any (the job service has its own owner). */
@@ -151,6 +155,11 @@ public final class Dispatcher implements AutoCloseable {
     /** The number of open enumeration contexts (pull operations). */
     public int openEnumerationContexts() {
         return pulls.table().size();
+    }
+
+    /** How queries run (tests look at the fast path). */
+    QueryExecution queries() {
+        return queries;
     }
 
     /** The clock operations use for timestamps (jobs, pull timeouts). */
@@ -230,6 +239,8 @@ public final class Dispatcher implements AutoCloseable {
             associations.references(r, sink);
         } else if (request instanceof ReferenceNamesRequest r) {
             associations.referenceNames(r, sink);
+        } else if (request instanceof ExecQueryRequest r) {
+            queries.execQuery(r, sink);
         } else if (request instanceof InvokeMethodRequest r) {
             methods.invoke(r, sink);
         } else if (request instanceof OpenRequest r) {

@@ -23,6 +23,7 @@ import org.iscsismis.operation.PullInstancesWithPathRequest;
 import org.iscsismis.operation.PullRequest;
 import org.iscsismis.operation.ResponseSink;
 import org.iscsismis.dispatch.EnumerationContext.Flavor;
+import org.iscsismis.query.CompiledQuery;
 
 /**
  * The DSP0200 pull operations: the Open* operations, the three Pulls, CloseEnumeration and
@@ -31,9 +32,11 @@ import org.iscsismis.dispatch.EnumerationContext.Flavor;
  * <p>Open checks, in this order: OperationTimeout (CIM_ERR_INVALID_OPERATION_TIMEOUT, see
  * {@link EnumerationContextTable#timeout}), ContinueOnError=true (refused:
  * CIM_ERR_CONTINUATION_ON_ERROR_NOT_SUPPORTED), the class (INVALID_CLASS) or the source instance
- * path (INVALID_PARAMETER if it names a class), a FilterQueryLanguage or FilterQuery (refused:
- * CIM_ERR_FILTERED_ENUMERATION_NOT_SUPPORTED), the server's context limit. OpenQueryInstances is
- * NOT_SUPPORTED: the server evaluates no query language (as for ExecQuery).
+ * path (INVALID_PARAMETER if it names a class), the FilterQueryLanguage and FilterQuery (only both or
+ * neither: INVALID_PARAMETER; a language other than DMTF:FQL: CIM_ERR_QUERY_LANGUAGE_NOT_SUPPORTED; a
+ * filter that does not parse or names an unknown property: CIM_ERR_INVALID_QUERY), the server's
+ * context limit. OpenQueryInstances takes a WQL or DMTF:CQL query (14, 15 likewise), continued with
+ * PullInstances; with ReturnQueryResultClass its first response carries the QueryResultClass.
  *
  * <p>A batch holds at most MaxObjectCount items (0 on an Open only opens; on a Pull it only
  * restarts the timer). When the items run out the context is closed and the answer says
@@ -44,10 +47,12 @@ final class PullOperations {
 
     private final PullSources sources;
     private final EnumerationContextTable table;
+    private final QueryExecution queries;
 
-    PullOperations(PullSources sources, EnumerationContextTable table) {
+    PullOperations(PullSources sources, EnumerationContextTable table, QueryExecution queries) {
         this.sources = sources;
         this.table = table;
+        this.queries = queries;
     }
 
     /** The table of open contexts (tests look at it). */
@@ -57,9 +62,6 @@ final class PullOperations {
 
     /** Opens an enumeration; {@code requireClass} resolves the class an Open*Enumerate* names (INVALID_CLASS). */
     void open(OpenRequest r, Function<CimName, CimClass> requireClass, ResponseSink sink) {
-        if (r instanceof OpenQueryInstancesRequest) {
-            throw new CimException(CimStatus.NOT_SUPPORTED, "OpenQueryInstances is not supported: this server evaluates no query language");
-        }
         Duration timeout = table.timeout(r.operationTimeout());
         if (r.continueOnError()) {
             throw new CimException(CimStatus.CONTINUATION_ON_ERROR_NOT_SUPPORTED, r.operationName()
@@ -67,34 +69,42 @@ final class PullOperations {
         }
         Flavor flavor;
         PullSource source;
+        CimClass resultClass = null;
         if (r instanceof OpenEnumerateInstancesRequest e) {
             CimClass cls = requireClass.apply(e.className());
-            refuseFilter(r);
             flavor = Flavor.INSTANCES_WITH_PATH;
-            source = sources.instances(e, cls);
+            source = sources.instances(e, cls, queries.filter(r, cls.name()));
         } else if (r instanceof OpenEnumerateInstancePathsRequest e) {
             CimClass cls = requireClass.apply(e.className());
-            refuseFilter(r);
             flavor = Flavor.INSTANCE_PATHS;
-            source = sources.instancePaths(e, cls);
+            source = sources.instancePaths(e, cls, queries.filter(r, cls.name()));
         } else if (r instanceof OpenAssociatorInstancesRequest a) {
             requireInstancePath(r, a.instanceName());
             flavor = Flavor.INSTANCES_WITH_PATH;
-            source = sources.associators(a);
+            source = sources.associators(a, queries.filter(r, a.resultClass()));
         } else if (r instanceof OpenAssociatorInstancePathsRequest a) {
             requireInstancePath(r, a.instanceName());
             flavor = Flavor.INSTANCE_PATHS;
-            source = sources.associatorPaths(a);
+            source = sources.associatorPaths(a, queries.filter(r, a.resultClass()));
         } else if (r instanceof OpenReferenceInstancesRequest a) {
             requireInstancePath(r, a.instanceName());
             flavor = Flavor.INSTANCES_WITH_PATH;
-            source = sources.references(a);
+            source = sources.references(a, queries.filter(r, a.resultClass()));
         } else if (r instanceof OpenReferenceInstancePathsRequest a) {
             requireInstancePath(r, a.instanceName());
             flavor = Flavor.INSTANCE_PATHS;
-            source = sources.referencePaths(a);
+            source = sources.referencePaths(a, queries.filter(r, a.resultClass()));
+        } else if (r instanceof OpenQueryInstancesRequest q) {
+            CompiledQuery query = queries.compile(q.filterQueryLanguage(), q.filterQuery(), q.namespace());
+            CimClass from = requireClass.apply(query.fromClass());
+            flavor = Flavor.INSTANCES;
+            source = sources.query(q, from, query);
+            resultClass = q.returnQueryResultClass() ? QueryExecution.resultClass(from, query) : null;
         } else {
             throw new CimException(CimStatus.NOT_SUPPORTED, "Operation " + r.operationName() + " is not supported");
+        }
+        if (resultClass != null) {
+            sink.queryResultClass(resultClass);
         }
         deliver(table.open(r.namespace(), r.operationName(), flavor, source, timeout), r.maxObjectCount(), sink);
     }
@@ -150,18 +160,10 @@ final class PullOperations {
         sink.pullResult(end ? null : c.id(), end);
     }
 
-    private static void refuseFilter(OpenRequest r) {
-        if (r.filterQueryLanguage() != null || r.filterQuery() != null) {
-            throw new CimException(CimStatus.FILTERED_ENUMERATION_NOT_SUPPORTED, r.operationName()
-                    + ": FilterQueryLanguage/FilterQuery are not supported; enumerate without a filter");
-        }
-    }
-
     private static void requireInstancePath(OpenRequest r, ObjectPath instanceName) {
         if (instanceName.isClassPath()) {
             throw new CimException(CimStatus.INVALID_PARAMETER, r.operationName() + ": InstanceName must name an instance, not class "
                     + instanceName.className());
         }
-        refuseFilter(r);
     }
 }

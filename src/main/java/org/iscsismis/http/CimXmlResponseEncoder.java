@@ -42,4 +42,5 @@ final class CimXmlResponseEncoder implements ResponseEncoder {
     @Override public void methodResult(CimValue returnValue, List<ParamValue> outParameters) { writer.methodResult(returnValue, outParameters); }
     @Override public void pullResult(String enumerationContext, boolean endOfSequence) { writer.pullResult(enumerationContext, endOfSequence); }
     @Override public void enumerationCount(Long count) { writer.enumerationCount(count); }
+    @Override public void queryResultClass(CimClass resultClass) { writer.queryResultClass(resultClass); }
 }

@@ -66,4 +66,12 @@ public interface ResponseSink {
 
     /** EnumerationCount's result: the estimated remaining count, or null when unknown. */
     void enumerationCount(Long count);
+
+    /**
+     * OpenQueryInstances with ReturnQueryResultClass: the {@code QueryResultClass} out parameter (a
+     * {@code CLASS}), called once before {@link #pullResult}. Sinks of other operations never get it.
+     */
+    default void queryResultClass(CimClass resultClass) {
+        throw new IllegalStateException("this sink does not take a QueryResultClass");
+    }
 }

@@ -146,11 +146,11 @@ public final class IscsiSmisServer implements AutoCloseable {
         return new IscsiSmisServer(config, repository, endpoint, target, dispatcher);
     }
 
-    /** The DSP0200 operation groups the dispatcher implements (no queries or indications yet; pulled reads and their count). */
+    /** The DSP0200 operation groups the dispatcher implements (no indications yet; pulled reads and their count, queries traditional and pulled). */
     static final Set<FunctionalProfile> FUNCTIONAL_PROFILES = Set.of(FunctionalProfile.BASIC_READ, FunctionalProfile.BASIC_WRITE,
             FunctionalProfile.SCHEMA_MANIPULATION, FunctionalProfile.INSTANCE_MANIPULATION,
             FunctionalProfile.ASSOCIATION_TRAVERSAL, FunctionalProfile.QUALIFIER_DECLARATION, FunctionalProfile.PULLED_READ,
-            FunctionalProfile.PULLED_READ_COUNT);
+            FunctionalProfile.PULLED_READ_COUNT, FunctionalProfile.QUERY_EXECUTION, FunctionalProfile.PULLED_QUERY_EXECUTION);
 
     /**
      * {@code interop} as another name of {@code root/interop}, and the interop providers: the object manager, the

@@ -160,8 +160,10 @@ class PullOperationsTest {
     void openParametersTheServerDoesNotSupportAreRefusedWithTheirCodes() {
         assertCimError(CimStatus.CONTINUATION_ON_ERROR_NOT_SUPPORTED,
                 () -> run(OpenEnumerateInstancesRequest.builder(NS, BASE).continueOnError(true).build()), "ContinueOnError");
-        assertCimError(CimStatus.FILTERED_ENUMERATION_NOT_SUPPORTED, () -> run(OpenEnumerateInstancesRequest.builder(NS, BASE)
-                .filterQueryLanguage("DMTF:FQL").filterQuery("Level > 1").build()), "FilterQuery");
+        assertCimError(CimStatus.QUERY_LANGUAGE_NOT_SUPPORTED, () -> run(OpenEnumerateInstancesRequest.builder(NS, BASE)
+                .filterQueryLanguage("DMTF:XQL").filterQuery("Level > 1").build()), "DMTF:XQL");
+        assertCimError(CimStatus.INVALID_PARAMETER, () -> run(OpenEnumerateInstancesRequest.builder(NS, BASE)
+                .filterQuery("Level > 1").build()), "FilterQueryLanguage");
         assertCimError(CimStatus.INVALID_OPERATION_TIMEOUT,
                 () -> run(OpenEnumerateInstancesRequest.builder(NS, BASE).operationTimeout(0L).build()), "0");
         assertCimError(CimStatus.INVALID_OPERATION_TIMEOUT,
@@ -169,7 +171,8 @@ class PullOperationsTest {
         assertCimError(CimStatus.INVALID_CLASS, () -> run(OpenEnumerateInstancesRequest.of(NS, CimName.of("T_Nope"))), "T_Nope");
         assertCimError(CimStatus.INVALID_PARAMETER, () -> run(OpenAssociatorInstancesRequest.of(NS,
                 ObjectPath.forClass(NS, CimName.of("T_Child")))), "InstanceName");
-        assertCimError(CimStatus.NOT_SUPPORTED, () -> run(OpenQueryInstancesRequest.of(NS, "DMTF:FQL", "x")), "OpenQueryInstances");
+        assertCimError(CimStatus.QUERY_LANGUAGE_NOT_SUPPORTED, () -> run(OpenQueryInstancesRequest.of(NS, "DMTF:FQL", "x")), "DMTF:FQL");
+        assertCimError(CimStatus.INVALID_QUERY, () -> run(OpenQueryInstancesRequest.of(NS, "WQL", "SELECT * FROM T_Nope")), "T_Nope");
         assertEquals(0, dispatcher.openEnumerationContexts());
     }
 

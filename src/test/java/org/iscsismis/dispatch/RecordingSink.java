@@ -106,4 +106,9 @@ class RecordingSink implements ResponseSink {
     public void enumerationCount(Long count) {
         calls.add(new Call("enumerationCount", count));
     }
+
+    @Override
+    public void queryResultClass(CimClass resultClass) {
+        calls.add(new Call("queryResultClass", resultClass));
+    }
 }

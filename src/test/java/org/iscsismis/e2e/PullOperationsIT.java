@@ -214,12 +214,12 @@ class PullOperationsIT {
     @Test
     void unsupportedOpenParametersGetTheirCodes() {
         assertEquals("26", cimError("OpenEnumerateInstances", className("Pull_Item") + param("ContinueOnError", "TRUE")));
-        assertEquals("25", cimError("OpenEnumerateInstances", className("Pull_Item") + param("FilterQueryLanguage", "DMTF:FQL")
+        assertEquals("14", cimError("OpenEnumerateInstances", className("Pull_Item") + param("FilterQueryLanguage", "DMTF:XQL")
                 + param("FilterQuery", "Counter &lt; 3")));
         assertEquals("22", cimError("OpenEnumerateInstances", className("Pull_Item") + param("OperationTimeout", "0")));
         assertEquals("22", cimError("OpenEnumerateInstances", className("Pull_Item") + param("OperationTimeout", "100000")));
         assertEquals("5", cimError("OpenEnumerateInstances", className("Pull_Nope")));
-        assertEquals("7", cimError("OpenQueryInstances", param("FilterQueryLanguage", "DMTF:FQL") + param("FilterQuery", "x")));
+        assertEquals("14", cimError("OpenQueryInstances", param("FilterQueryLanguage", "DMTF:FQL") + param("FilterQuery", "x")));
     }
 
     @Test

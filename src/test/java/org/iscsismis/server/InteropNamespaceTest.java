@@ -133,7 +133,7 @@ class InteropNamespaceTest {
         CimInstance mechanism = instances(INTEROP, "CIM_ObjectManagerCommunicationMechanism").get(0);
         assertEquals("CIM_CIMXMLCommunicationMechanism", mechanism.className().toString());
         assertEquals(List.of("3"), mechanism.value("AuthenticationMechanismsSupported").toTexts());
-        assertEquals(List.of("2", "3", "4", "5", "6", "8", "10", "11"), mechanism.value("FunctionalProfilesSupported").toTexts());
+        assertEquals(List.of("2", "3", "4", "5", "6", "7", "8", "10", "11", "12"), mechanism.value("FunctionalProfilesSupported").toTexts());
         assertEquals("90", text(mechanism, "PulledEnumerationMaximumOperationTimeout"));
         assertEquals("false", text(mechanism, "PulledEnumerationContinuationOnErrorSupported").toLowerCase(java.util.Locale.ROOT));
         assertEquals(List.of(mechanism.path().withNamespace(INTEROP)), associatorNames(INTEROP, omPath, "CIM_CommMechanismForManager"));
