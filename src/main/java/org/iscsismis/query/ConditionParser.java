@@ -366,9 +366,17 @@ final class ConditionParser {
             CimType.Kind k = l.value().type().kind();
             if (k != kind) {
                 if (k.isNumeric() && kind.isNumeric()) {
-                    kind = k.isInteger() && kind.isInteger() ? CimType.Kind.SINT64 : CimType.Kind.REAL64;
+                    kind = k.isInteger() && kind.isInteger() ? CimType.Kind.UINT64 : CimType.Kind.REAL64;
                 } else {
                     throw checker.error(open, "the array literal mixes " + kind.cimName() + " and " + k.cimName() + " values");
+                }
+            }
+        }
+        if (kind == CimType.Kind.UINT64) {
+            // sint64 and uint64 literals mixed: one type holds them all only if none is negative
+            for (Literal l : items) {
+                if (l.value().type().kind() == CimType.Kind.SINT64 && ((Number) l.value().value()).longValue() < 0) {
+                    throw checker.error(open, "the array literal mixes negative integers with integers beyond the range of sint64");
                 }
             }
         }

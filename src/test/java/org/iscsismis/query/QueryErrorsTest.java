@@ -85,6 +85,7 @@ class QueryErrorsTest {
                 Arguments.of("Part ISA Test_Part", "ISA is not part of DMTF:FQL"),
                 Arguments.of("Name LIKE '[abc'", "has no characters and ']'"),
                 Arguments.of("Codes = {1, 'a'}", "mixes"),
+                Arguments.of("Codes = {-1, 18446744073709551615}", "mixes negative integers with integers beyond"),
                 Arguments.of("Counter = 1 Counter = 2", "the query should end here"),
                 Arguments.of("Counter = 99999999999999999999999", "out of the range"));
     }

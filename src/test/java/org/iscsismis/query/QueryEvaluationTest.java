@@ -75,6 +75,7 @@ class QueryEvaluationTest {
                 Arguments.of(fql("ANY Tags LIKE 'a-.'"), 4, Truth.TRUE),
                 Arguments.of(fql("Codes = {0, 10, 20}"), 4, Truth.TRUE),
                 Arguments.of(fql("Codes <> {0, 10}"), 4, Truth.TRUE),
+                Arguments.of(fql("Codes = {0, 10, 18446744073709551615}"), 4, Truth.FALSE),
                 Arguments.of(fql("Counter = 0x4 AND Status = 110b"), 4, Truth.TRUE));
     }
 
