@@ -90,6 +90,14 @@ public final class IscsiSmisServer implements AutoCloseable {
      * @throws IllegalArgumentException if {@code setup} registers a provider the registry refuses
      */
     public static IscsiSmisServer start(ServerConfig config, ProviderSetup setup) {
+        return start(config, setup, Clock.systemUTC());
+    }
+
+    /**
+     * Like {@link #start(ServerConfig, ProviderSetup)} on {@code clock}: the dispatcher's and the job service's time
+     * (job times and removal after TimeBeforeRemoval, pull timeouts). Tests pass a clock they step.
+     */
+    public static IscsiSmisServer start(ServerConfig config, ProviderSetup setup, Clock clock) {
         config.checkBindingAllowed();
         long started = System.nanoTime();
         CimRepository repository = new CimRepository();
@@ -109,8 +117,12 @@ public final class IscsiSmisServer implements AutoCloseable {
         long providersReady;
         boolean iscsiTarget = IscsiTarget.schemaHasClasses(repository);
         try {
+            FaultInjectionSchema.apply(config, repository, iscsiTarget);
             if (iscsiTarget) {
                 target.register(registry);
+                if (config.faultsEnabled()) {
+                    target.registerFaultInjection(registry);
+                }
                 if (config.demoEnabled()) {
                     IscsiDemo.populate(target.engine());
                     LOG.debug("Demo target: {} pools, {} disks, {} replication pairs", target.disks().pools().size(),
@@ -123,9 +135,9 @@ public final class IscsiSmisServer implements AutoCloseable {
             JobProviders.register(repository, registry);
             registerInterop(config, repository, registry, iscsiTarget);
             setup.configure(repository, registry);
-            Clock clock = Clock.systemUTC();
-            dispatcher = new Dispatcher(repository, registry, clock, new JobService(repository, clock), config.providerTimeout(),
-                    config.pullLimits());
+            JobService jobs = new JobService(repository, clock, JobService.DEFAULT_THREADS, JobService.DEFAULT_QUEUE,
+                    config.jobsMaxFinished());
+            dispatcher = new Dispatcher(repository, registry, clock, jobs, config.providerTimeout(), config.pullLimits());
             CimOperationHandler handler = new CimOperationHandler(dispatcher, new CimXmlRequestReader(), config.httpLimits(),
                     authenticator(config.users()));
             providersReady = System.nanoTime();

@@ -46,6 +46,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--no-demo", description = "start without the demo pool, disks and replication pairs (demo.enabled=false)")
     boolean noDemo;
 
+    @Option(names = "--enable-fault-injection",
+            description = "serve ISMIS_FaultInjectionService, which fails volumes and cuts replication links (faults.enabled=true)")
+    boolean enableFaultInjection;
+
     @Option(names = "--exit-after-start", hidden = true,
             description = "start, answer a few requests of our own, stop: the build's training run for the class-data archive")
     boolean exitAfterStart;
@@ -96,6 +100,9 @@ public final class Main implements Callable<Integer> {
         }
         if (noDemo) {
             overrides.put(ServerConfig.DEMO_ENABLED, "false");
+        }
+        if (enableFaultInjection) {
+            overrides.put(ServerConfig.FAULTS_ENABLED, "true");
         }
         ServerConfig config = ServerConfig.load(configFile, overrides);
         config.checkBindingAllowed();

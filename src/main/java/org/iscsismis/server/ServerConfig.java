@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 import org.iscsismis.cimxml.ReaderLimits;
 import org.iscsismis.dispatch.PullLimits;
 import org.iscsismis.http.HttpLimits;
+import org.iscsismis.provider.job.JobService;
 
 /**
  * The server's configuration: an immutable set of validated settings, every key with a default.
@@ -55,6 +56,8 @@ public final class ServerConfig {
     public static final String PULL_MAX_CONTEXTS = "pull.maxContexts";
     public static final String PULL_DEFAULT_TIMEOUT_S = "pull.defaultTimeoutSeconds";
     public static final String PULL_MAX_TIMEOUT_S = "pull.maxTimeoutSeconds";
+    public static final String FAULTS_ENABLED = "faults.enabled";
+    public static final String JOBS_MAX_FINISHED = "jobs.maxFinished";
 
     /** Every key, in documentation order. */
     public static final List<Key> KEYS = List.of(
@@ -85,7 +88,11 @@ public final class ServerConfig {
                     "inactivity timeout of a pulled enumeration whose Open gives no OperationTimeout, in seconds"),
             new Key(PULL_MAX_TIMEOUT_S, Long.toString(PullLimits.DEFAULT.maxTimeout().toSeconds()),
                     "largest OperationTimeout an Open may ask for, in seconds; larger ones (and 0) fail with "
-                    + "CIM_ERR_INVALID_OPERATION_TIMEOUT"));
+                    + "CIM_ERR_INVALID_OPERATION_TIMEOUT"),
+            new Key(FAULTS_ENABLED, "false", "define and serve ISMIS_FaultInjectionService, whose methods fail volumes and "
+                    + "cut replication links (true or false); for testing clients, never on a server that holds real data"),
+            new Key(JOBS_MAX_FINISHED, Integer.toString(JobService.DEFAULT_MAX_FINISHED), "most finished jobs kept; beyond "
+                    + "that the earliest finished are removed, even with DeleteOnCompletion false"));
 
     private static final List<String> LEVELS = List.of("trace", "debug", "info", "warn", "error", "off");
 
@@ -103,6 +110,8 @@ public final class ServerConfig {
     private final boolean demoEnabled;
     private final Duration providerTimeout;
     private final PullLimits pullLimits;
+    private final boolean faultsEnabled;
+    private final int jobsMaxFinished;
 
     private ServerConfig(Map<String, String> values) {
         this.values = Collections.unmodifiableMap(values);
@@ -126,6 +135,8 @@ public final class ServerConfig {
         long maxTimeout = number(PULL_MAX_TIMEOUT_S, 1, 0xFFFF_FFFFL);
         this.pullLimits = new PullLimits((int) number(PULL_MAX_CONTEXTS, 1, 1_000_000),
                 Duration.ofSeconds(number(PULL_DEFAULT_TIMEOUT_S, 1, maxTimeout)), Duration.ofSeconds(maxTimeout));
+        this.faultsEnabled = bool(FAULTS_ENABLED);
+        this.jobsMaxFinished = (int) number(JOBS_MAX_FINISHED, 1, 1_000_000);
         if (!LEVELS.contains(logLevel)) {
             throw new ConfigurationException(LOG_LEVEL + ": \"" + values.get(LOG_LEVEL) + "\" is not one of " + LEVELS);
         }
@@ -250,6 +261,16 @@ public final class ServerConfig {
     /** The limits of pulled enumerations (pull.maxContexts, pull.defaultTimeoutSeconds, pull.maxTimeoutSeconds). */
     public PullLimits pullLimits() {
         return pullLimits;
+    }
+
+    /** True if ISMIS_FaultInjectionService is defined and served (faults.enabled). */
+    public boolean faultsEnabled() {
+        return faultsEnabled;
+    }
+
+    /** The most finished jobs the job service keeps (jobs.maxFinished). */
+    public int jobsMaxFinished() {
+        return jobsMaxFinished;
     }
 
     public String logLevel() {

@@ -37,6 +37,7 @@ import org.iscsismis.provider.job.JobProviders;
 import org.iscsismis.provider.job.JobService;
 import org.iscsismis.provider.job.JobState;
 import org.iscsismis.provider.job.MutableClock;
+import org.iscsismis.provider.job.StateChangeReturn;
 import org.iscsismis.provider.registry.ProviderRegistry;
 import org.iscsismis.repository.CimRepository;
 import org.iscsismis.server.PackagedSchema;
@@ -191,9 +192,9 @@ class JobServiceTest {
             }
         });
         assertTrue(running.await(WAIT.toSeconds(), TimeUnit.SECONDS));
-        assertEquals(JobProviders.RSC_NOT_SUPPORTED, invoke(path, "RequestStateChange",
+        assertEquals(StateChangeReturn.NOT_SUPPORTED.code(), invoke(path, "RequestStateChange",
                 ParamValue.of("RequestedState", CimValue.ofUint16(3))), "Suspend is not supported");
-        assertEquals(JobProviders.RSC_TIMEOUT_NOT_SUPPORTED, invoke(path, "RequestStateChange",
+        assertEquals(StateChangeReturn.TIMEOUT_PARAMETER_NOT_SUPPORTED.code(), invoke(path, "RequestStateChange",
                 ParamValue.of("RequestedState", CimValue.ofUint16(4)),
                 ParamValue.of("TimeoutPeriod", CimValue.ofDateTime(CimDateTime.ofInterval(Duration.ofSeconds(1))))));
         clock.advance(Duration.ofSeconds(3));
@@ -203,11 +204,15 @@ class JobServiceTest {
         assertEquals(8, ((Number) v(i, "JobState")).intValue(), "Terminated");
         assertEquals(time(T0.plusSeconds(3)), v(i, "TimeOfLastStateChange"));
         assertEquals(JobState.TERMINATED, jobs.find(path).state());
-        assertEquals(JobProviders.RSC_INVALID_STATE_TRANSITION, invoke(path, "RequestStateChange",
+        assertEquals(StateChangeReturn.INVALID_STATE_TRANSITION.code(), invoke(path, "RequestStateChange",
                 ParamValue.of("RequestedState", CimValue.ofUint16(4))));
+        assertEquals(List.of(10), v(i, "OperationalStatus"), "Stopped");
+        // DMTF GetError: a job a client stopped (OperationalStatus not OK) has a CIM_Error saying so
         RecordingSink e = run(new InvokeMethodRequest(ISCSI, path, CimName.of("GetError"), List.of()));
         assertEquals(0, e.only("methodResult", CimValue.class).asLong());
-        assertTrue(e.outParameters.get(0).value().isNull(), "no error");
+        CimInstance error = (CimInstance) e.outParameters.get(0).value().value();
+        assertEquals("ISMIS-JOB-STOPPED", error.value("MessageID").asString());
+        assertEquals(2, error.value("PerceivedSeverity").asLong(), "Information");
     }
 
     @Test

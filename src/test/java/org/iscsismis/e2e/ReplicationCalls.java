@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,6 +122,19 @@ final class ReplicationCalls {
 
     static int uint16(CIMInstance i, String property) {
         return ((Number) i.getPropertyValue(property)).intValue();
+    }
+
+    /** A uint16[] property (OperationalStatus, say) as a list. */
+    static List<Integer> uint16s(CIMInstance i, String property) {
+        return Arrays.stream((UnsignedInteger16[]) i.getPropertyValue(property)).map(UnsignedInteger16::intValue).toList();
+    }
+
+    /** A new, empty volume made by CreateOrModifyElementFromStoragePool in the pool {@code poolId}. */
+    CIMObjectPath newVolume(String name, long size, String poolId) throws WBEMException {
+        Answer a = invoke(CONFIGURATION_SERVICE, "CreateOrModifyElementFromStoragePool",
+                text("ElementName", name), u16("ElementType", 2), u64("Size", size), ref("InPool", pool(poolId)));
+        assertEquals(0, a.returnValue(), a::toString);
+        return a.ref("TheElement");
     }
 
     /** Gets the instance until {@code condition} holds, or fails at the deadline. */

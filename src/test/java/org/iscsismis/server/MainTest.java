@@ -28,7 +28,7 @@ class MainTest {
     @Test
     void helpListsTheOptions() {
         assertEquals(0, run("--help"));
-        for (String option : new String[] {"--http-port", "--bind", "--config", "--log-level", "--no-demo", "--set"}) {
+        for (String option : new String[] {"--http-port", "--bind", "--config", "--log-level", "--no-demo", "--enable-fault-injection", "--set"}) {
             assertTrue(out.toString().contains(option), out.toString());
         }
     }
@@ -80,5 +80,20 @@ class MainTest {
         Main plain = new Main();
         new CommandLine(plain).parseArgs();
         assertTrue(plain.configuration().demoEnabled());
+    }
+
+    @Test
+    void faultInjectionIsOffUnlessAsked() {
+        Main main = new Main();
+        new CommandLine(main).parseArgs("--enable-fault-injection");
+        assertTrue(main.configuration().faultsEnabled());
+        Main plain = new Main();
+        new CommandLine(plain).parseArgs();
+        assertFalse(plain.configuration().faultsEnabled());
+        Main set = new Main();
+        new CommandLine(set).parseArgs("--set", "faults.enabled=true");
+        assertTrue(set.configuration().faultsEnabled());
+        assertEquals(2, run("--set", "faults.enabled=maybe"));
+        assertTrue(err.toString().contains("faults.enabled"), err.toString());
     }
 }

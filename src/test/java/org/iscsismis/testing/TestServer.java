@@ -1,6 +1,7 @@
 package org.iscsismis.testing;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.Objects;
 import org.iscsismis.repository.CimRepository;
 import org.iscsismis.server.IscsiSmisServer;
@@ -28,6 +29,7 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Au
 
     private final ServerConfig config;
     private final IscsiSmisServer.ProviderSetup setup;
+    private final Clock clock;
     private IscsiSmisServer server;
 
     /** The default test configuration: a free port, no demo target content. */
@@ -52,8 +54,21 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Au
 
     /** A given configuration; {@code setup} registers (test) providers before the server listens. */
     public TestServer(ServerConfig config, IscsiSmisServer.ProviderSetup setup) {
+        this(config, setup, Clock.systemUTC());
+    }
+
+    /** A given configuration on {@code clock} (the server's job and dispatcher time: a test steps it). */
+    public TestServer(ServerConfig config, IscsiSmisServer.ProviderSetup setup, Clock clock) {
         this.config = Objects.requireNonNull(config, "config must not be null");
         this.setup = Objects.requireNonNull(setup, "setup must not be null");
+        this.clock = Objects.requireNonNull(clock, "clock must not be null");
+    }
+
+    /** Starts a server with the given configuration and clock now. */
+    public static TestServer start(ServerConfig config, Clock clock) {
+        TestServer server = new TestServer(config, (repository, registry) -> { }, clock);
+        server.startServer();
+        return server;
     }
 
     /** Starts a server on a free port now, with {@code setup} registering providers first. */
@@ -92,7 +107,7 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Au
 
     private synchronized void startServer() {
         if (server == null) {
-            server = IscsiSmisServer.start(config, setup);
+            server = IscsiSmisServer.start(config, setup, clock);
         }
     }
 

@@ -77,6 +77,14 @@ public final class IscsiTarget implements AutoCloseable {
         registry.register(ns, SystemElements.CONFIGURATION_SERVICE, new StorageConfigurationServiceProvider(engine));
     }
 
+    /**
+     * Registers {@link FaultInjectionProvider} for {@code ISMIS_FaultInjectionService}, which the repository must
+     * declare (the server defines it only when fault injection is enabled).
+     */
+    public void registerFaultInjection(ProviderRegistry registry) {
+        registry.register(StorageElements.NAMESPACE, FaultInjectionProvider.CLASS, new FaultInjectionProvider(engine));
+    }
+
     /** Stops the engine's copy workers and event thread (once; later calls do nothing). */
     @Override
     public void close() {

@@ -10,9 +10,11 @@ import org.iscsismis.cim.CimNamespace;
 import org.iscsismis.cim.CimStatus;
 import org.iscsismis.cim.ObjectPath;
 import org.iscsismis.provider.ProviderContext;
-import org.iscsismis.provider.job.JobProgress;
 import org.iscsismis.provider.job.FollowedWork;
+import org.iscsismis.provider.job.JobProgress;
 import org.iscsismis.replication.CopyState;
+import org.iscsismis.replication.InvalidTransitionException;
+import org.iscsismis.replication.Operation;
 import org.iscsismis.replication.PairSnapshot;
 import org.iscsismis.replication.ReplicationEngine;
 import org.iscsismis.replication.ReplicationListener;
@@ -20,14 +22,25 @@ import org.iscsismis.replication.Trigger;
 
 /**
  * The work behind a replication method's job: it follows one pair until it reaches the wanted CopyState, with
- * PercentComplete taken from the pair's PercentSynced as the engine reports progress. It only watches; the copy
- * itself runs on the engine's workers, so terminating the job leaves the pair as it is. It holds no thread while
- * it follows (the job service's {@link org.iscsismis.provider.job.FollowedWork} form), so any number of copies are
- * followed at once.
+ * PercentComplete taken from the pair's PercentSynced as the engine reports progress. The copy itself runs on the
+ * engine's workers; the job holds no thread while it follows (the job service's {@link FollowedWork} form), so any
+ * number of copies are followed at once.
  *
- * <p>The job ends in Exception (CIM_ERR_FAILED naming the state and cause) when the pair cannot get there by
- * itself any more: it went Broken or Partitioned, another operation sent it elsewhere, or it was removed. The pair
- * stays as it is, for a Resync (or its automatic recovery).
+ * <p>The job ends in Exception when the pair cannot get there by itself any more: it went Broken or Partitioned
+ * (a {@link PairFailure} naming the fault, for a Resync or the pair's automatic recovery), another operation sent it
+ * elsewhere, or it was removed.
+ *
+ * <p>What RequestStateChange does to the pair ({@link org.iscsismis.provider.job.JobControl}):
+ * <ul>
+ * <li>Suspend and Start, for a copy from source to target (the first copy of a mirror or clone, a Resync, a
+ * Resume): the pair's copy is suspended (CopyState Suspended) and resumed. A restore, a split or a snapshot cannot
+ * be suspended: Not Supported. A copy suspended or resumed directly (ModifyReplicaSynchronization) suspends or
+ * resumes its job too.</li>
+ * <li>Terminate aborts the pair's copy (operation Abort: CopyState Aborted, the target is not consistent; a Resync
+ * starts over) and the association stays. A suspended copy is already stopped and stays Suspended. Where the pair's
+ * state has no Abort (a mirror draining for a Split), Terminate answers Invalid State Transition.</li>
+ * <li>Kill only stops following: the copy goes on by itself, as CIM's Killed allows.</li>
+ * </ul>
  */
 final class PairJob implements FollowedWork {
 
@@ -39,30 +52,39 @@ final class PairJob implements FollowedWork {
     private final ReplicationEngine engine;
     private final String pairId;
     private final CopyState wanted;
+    private final boolean copy;
     private final Then then;
+    /** Set while Terminate aborts the copy: the Aborted state it causes is not a failure of the job. */
+    private volatile boolean stopping;
+    private volatile CompletableFuture<PairSnapshot> outcome;
+    private volatile JobProgress progress;
 
-    PairJob(ReplicationEngine engine, String pairId, CopyState wanted, Then then) {
+    PairJob(ReplicationEngine engine, String pairId, CopyState wanted, boolean copy, Then then) {
         this.engine = engine;
         this.pairId = pairId;
         this.wanted = wanted;
+        this.copy = copy;
         this.then = then;
     }
 
     /**
      * Starts a job owned by {@code service} that follows {@code pair} until {@code wanted}; its affected elements are
-     * the pair's two volumes.
+     * the pair's two volumes. {@code copy}: the work copies source to target (so it may be suspended).
      */
     static ObjectPath start(ProviderContext context, ObjectPath service, ReplicationEngine engine, PairSnapshot pair,
-            CopyState wanted, String description, Then then) {
+            CopyState wanted, boolean copy, String description, Then then) {
         CimNamespace ns = context.namespace();
         List<ObjectPath> volumes = List.of(StorageElements.volumePath(pair.sourceDiskId(), ns),
                 StorageElements.volumePath(pair.targetDiskId(), ns));
-        return context.jobs().startFollowing(ns, service, volumes, description, new PairJob(engine, pair.id(), wanted, then));
+        return context.jobs().startFollowing(ns, service, volumes, description,
+                new PairJob(engine, pair.id(), wanted, copy, then));
     }
 
     @Override
     public CompletionStage<PairSnapshot> follow(JobProgress progress) {
         CompletableFuture<PairSnapshot> outcome = new CompletableFuture<>();
+        this.outcome = outcome;
+        this.progress = progress;
         ReplicationListener listener = new ReplicationListener() {
             @Override
             public void progress(PairSnapshot pair) {
@@ -74,19 +96,20 @@ final class PairJob implements FollowedWork {
             @Override
             public void stateChanged(PairSnapshot before, PairSnapshot after, Trigger trigger) {
                 if (after.id().equals(pairId)) {
-                    check(after, outcome);
+                    // the pair as it is now, not as the queued event saw it: a later Resume must not look suspended
+                    engine.findPair(pairId).ifPresent(now -> check(now, outcome, progress));
                 }
             }
 
             @Override
             public void pairRemoved(PairSnapshot last) {
                 if (last.id().equals(pairId)) {
-                    outcome.completeExceptionally(failure("the replication pair " + pairId + " was removed"));
+                    outcome.completeExceptionally(removed());
                 }
             }
         };
         engine.addListener(listener);
-        // however it ends (reached, failed, or the job terminated: the stage cancelled), stop listening
+        // however it ends (reached, failed, or the job stopped: the stage cancelled), stop listening
         outcome.whenComplete((reached, error) -> engine.removeListener(listener));
         try {
             // registered after the listener, so no state change falls between the two
@@ -94,14 +117,14 @@ final class PairJob implements FollowedWork {
                 if (error == null) {
                     outcome.complete(reached);
                 } else {
-                    outcome.completeExceptionally(failure("the replication pair " + pairId + " was removed"));
+                    outcome.completeExceptionally(removed());
                 }
             });
             PairSnapshot now = engine.pair(pairId);
             progress.percent(now.percentSynced());
-            check(now, outcome);
+            check(now, outcome, progress);
         } catch (NoSuchElementException e) {
-            outcome.completeExceptionally(failure("the replication pair " + pairId + " was removed"));
+            outcome.completeExceptionally(removed());
         }
         if (then == null) {
             return outcome;
@@ -119,22 +142,86 @@ final class PairJob implements FollowedWork {
         return done;
     }
 
-    /** Fails the outcome if the pair can no longer reach the wanted state without a client's help. */
-    private void check(PairSnapshot pair, CompletableFuture<PairSnapshot> outcome) {
+    /**
+     * Fails the outcome if the pair can no longer reach the wanted state without a client's help; shows a copy
+     * suspended or resumed by other means on the job.
+     */
+    private void check(PairSnapshot pair, CompletableFuture<PairSnapshot> outcome, JobProgress progress) {
         CopyState state = pair.copyState();
-        if (state == wanted) {
+        if (state == wanted || stopping) {
             return;
         }
-        boolean faulted = state == CopyState.BROKEN || state == CopyState.PARTITIONED;
-        boolean redirected = pair.requestedCopyState() != wanted;
-        if (faulted || redirected) {
-            String cause = pair.faultCause() != null && faulted ? ": " + pair.faultCause() : "";
-            outcome.completeExceptionally(failure("the replication pair " + pairId + " went " + state.displayName()
-                    + " (" + state.code() + ") instead of " + wanted.displayName() + cause));
+        if (state == CopyState.BROKEN || state == CopyState.PARTITIONED) {
+            outcome.completeExceptionally(PairFailure.of(pair, wanted));
+            return;
+        }
+        if (suspendable() && state == CopyState.SUSPENDED) {
+            progress.workSuspended(true);
+            return;
+        }
+        if (pair.requestedCopyState() != wanted) {
+            outcome.completeExceptionally(new CimException(CimStatus.FAILED, "the replication pair " + pairId + " went "
+                    + state.displayName() + " (" + state.code() + ") instead of " + wanted.displayName()));
+            return;
+        }
+        if (suspendable()) {
+            progress.workSuspended(false);
         }
     }
 
-    private static CimException failure(String message) {
-        return new CimException(CimStatus.FAILED, message);
+    // ------------------------------------------------------------------ RequestStateChange
+
+    @Override
+    public boolean suspendable() {
+        PairSnapshot pair = engine.findPair(pairId).orElse(null);
+        return copy && wanted == CopyState.SYNCHRONIZED && pair != null
+                && engine.table().find(pair.syncType(), CopyState.UNSYNCHRONIZED, Operation.SUSPEND).isPresent()
+                && engine.table().find(pair.syncType(), CopyState.SUSPENDED, Operation.RESUME).isPresent();
+    }
+
+    @Override
+    public boolean suspend() {
+        return operate(Operation.SUSPEND);
+    }
+
+    @Override
+    public boolean resume() {
+        return operate(Operation.RESUME);
+    }
+
+    @Override
+    public boolean terminate() {
+        PairSnapshot pair = engine.findPair(pairId).orElse(null);
+        if (pair == null) {
+            return false;
+        }
+        if (pair.copyState() == CopyState.SUSPENDED) {
+            return true; // the copy is already stopped; the pair stays Suspended for a Resume or Resync
+        }
+        if (engine.table().find(pair.syncType(), pair.copyState(), Operation.ABORT).isEmpty()) {
+            return false;
+        }
+        stopping = true;
+        if (!operate(Operation.ABORT)) {
+            stopping = false;
+            // a change that came in while stopping was ignored: look again
+            engine.findPair(pairId).ifPresent(now -> check(now, outcome, progress));
+            return false;
+        }
+        return true;
+    }
+
+    /** Runs one operation on the pair; false if its current state does not allow it (or it is gone). */
+    private boolean operate(Operation operation) {
+        try {
+            engine.modify(pairId, operation);
+            return true;
+        } catch (InvalidTransitionException | NoSuchElementException | IllegalStateException e) {
+            return false;
+        }
+    }
+
+    private CimException removed() {
+        return new CimException(CimStatus.FAILED, "the replication pair " + pairId + " was removed");
     }
 }

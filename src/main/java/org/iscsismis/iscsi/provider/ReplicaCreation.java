@@ -52,7 +52,7 @@ final class ReplicaCreation {
             return new PairOutcome(engine.findPair(pair.id()).orElse(null), pair.targetDiskId(), null);
         }
         PairJob.Then then = r.detachWhenDone() ? reached -> engine.modify(reached.id(), Operation.DETACH) : null;
-        ObjectPath job = PairJob.start(context, service, engine, pair, wanted,
+        ObjectPath job = PairJob.start(context, service, engine, pair, wanted, true,
                 r.method() + ": " + r.syncType().displayName() + " of " + pair.sourceDiskId() + " to " + pair.targetDiskId(), then);
         return new PairOutcome(pair, pair.targetDiskId(), job);
     }

@@ -58,7 +58,8 @@ final class SynchronizationChange {
         if (done.isDone() && !done.isCompletedExceptionally()) {
             return new PairOutcome(engine.findPair(pair.id()).orElse(null), pair.targetDiskId(), null);
         }
-        ObjectPath job = PairJob.start(context, service, engine, pair, wanted,
+        boolean copy = operation == Operation.ACTIVATE || operation == Operation.RESYNC_REPLICA || operation == Operation.RESUME;
+        ObjectPath job = PairJob.start(context, service, engine, pair, wanted, copy,
                 method + ": " + operation.displayName() + " of " + pair.id() + " (" + pair.sourceDiskId() + " to "
                         + pair.targetDiskId() + ")", null);
         return new PairOutcome(engine.findPair(pair.id()).orElse(null), pair.targetDiskId(), job);

@@ -47,7 +47,7 @@ public final class SystemElements {
         return servicePath(CONFIGURATION_SERVICE, CONFIGURATION_SERVICE_NAME, ns);
     }
 
-    private static ObjectPath servicePath(CimName className, String name, CimNamespace ns) {
+    static ObjectPath servicePath(CimName className, String name, CimNamespace ns) {
         return ObjectPath.builder(className).namespace(ns)
                 .key("CreationClassName", className.toString())
                 .key("Name", name)

@@ -8,20 +8,21 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.iscsismis.cim.CimDateTime;
-import org.iscsismis.cim.CimException;
-import org.iscsismis.cim.CimInstance;
 import org.iscsismis.cim.CimNamespace;
-import org.iscsismis.cim.CimStatus;
-import org.iscsismis.cim.CimType;
-import org.iscsismis.cim.CimValue;
 import org.iscsismis.cim.ObjectPath;
 
 /**
- * One job of the {@link JobService}: its identity, what it touches, and its live state. State
- * changes are synchronized on the job; the work runs without the lock.
+ * One job of the {@link JobService}: its identity, what it touches, and its live state. State changes are
+ * synchronized on the job; the work runs without the lock. Client state requests ({@link #requestStateChange}) are
+ * serialized by a second lock, so that the work's own {@link JobControl} calls, which may take a while, never hold
+ * the state lock a finishing work needs.
  */
 public final class Job {
+
+    /** A consistent copy of the job's state, for its CIM instance and errors. */
+    record View(Job job, JobState state, int percent, Instant submitted, Instant started, Instant finished,
+            Instant lastChange, boolean deleteOnCompletion, Duration timeBeforeRemoval, Throwable error, Instant now) {
+    }
 
     private final String instanceId;
     private final CimNamespace namespace;
@@ -31,6 +32,7 @@ public final class Job {
     private final String description;
     private final Clock clock;
     private final Instant submitted;
+    private final Object requests = new Object();
 
     private JobState state = JobState.NEW;
     private int percent;
@@ -43,6 +45,7 @@ public final class Job {
     private volatile boolean cancelled;
     private Future<?> future;
     private CompletableFuture<?> followed;
+    private JobControl control = new JobControl() { };
 
     Job(String instanceId, ObjectPath path, ObjectPath owner, List<ObjectPath> affected, String description,
             Clock clock, boolean deleteOnCompletion, Duration timeBeforeRemoval) {
@@ -124,6 +127,16 @@ public final class Job {
         return finished != null && deleteOnCompletion && !now.isBefore(finished.plus(timeBeforeRemoval));
     }
 
+    /** When the job reached its final state, or null while it has not. */
+    synchronized Instant finishedAt() {
+        return finished;
+    }
+
+    synchronized View view() {
+        return new View(this, state, percent, submitted, started, finished, lastChange, deleteOnCompletion,
+                timeBeforeRemoval, error, clock.instant());
+    }
+
     // ------------------------------------------------------------------ life cycle
 
     void run(JobWork work) {
@@ -136,19 +149,9 @@ public final class Job {
         }
         try {
             work.run(progress());
-            synchronized (this) {
-                if (state == JobState.RUNNING) {
-                    percent = 100;
-                    finish(JobState.COMPLETED);
-                }
-            }
+            end(null);
         } catch (Throwable t) {
-            synchronized (this) {
-                if (state == JobState.RUNNING) {
-                    error = t;
-                    finish(JobState.EXCEPTION);
-                }
-            }
+            end(t);
             if (t instanceof Error e && !(t instanceof AssertionError)) {
                 throw e;
             }
@@ -158,6 +161,7 @@ public final class Job {
     /** Starts following {@code work} on the caller's thread; the job finishes when the work's stage does. */
     void follow(FollowedWork work) {
         synchronized (this) {
+            control = work;
             started = clock.instant();
             change(JobState.RUNNING, started);
         }
@@ -170,39 +174,86 @@ public final class Job {
         synchronized (this) {
             followed = stage;
         }
-        stage.whenComplete((result, failure) -> {
-            synchronized (this) {
-                if (state != JobState.RUNNING) {
-                    return; // terminated meanwhile
-                }
-                if (failure == null) {
-                    percent = 100;
-                    finish(JobState.COMPLETED);
-                } else {
-                    error = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-                    finish(JobState.EXCEPTION);
-                }
-            }
-        });
+        stage.whenComplete((result, failure) -> end(failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure));
+    }
+
+    /** The work ended by itself: Completed, or Exception with {@code failure}; nothing if the job was stopped meanwhile. */
+    private synchronized void end(Throwable failure) {
+        if (state != JobState.RUNNING && state != JobState.SUSPENDED) {
+            return;
+        }
+        if (failure == null) {
+            percent = 100;
+            finish(JobState.COMPLETED);
+        } else {
+            error = failure;
+            finish(JobState.EXCEPTION);
+        }
     }
 
     /**
-     * Terminates the job: JobState Terminated, the work's thread interrupted (or the followed stage cancelled).
-     *
-     * @return false if the job had already finished
+     * RequestStateChange: Start (resume a suspended job), Suspend, Terminate (the work stops cleanly, see
+     * {@link JobControl#terminate}), Kill (the job stops following at once); Service is not supported.
      */
-    boolean terminate() {
+    StateChangeReturn requestStateChange(RequestedJobState requested) {
+        synchronized (requests) {
+            return switch (requested) {
+                case START -> suspendOrResume(JobState.SUSPENDED, JobState.RUNNING);
+                case SUSPEND -> suspendOrResume(JobState.RUNNING, JobState.SUSPENDED);
+                case TERMINATE -> stop(JobState.TERMINATED);
+                case KILL -> stop(JobState.KILLED);
+                case SERVICE -> StateChangeReturn.NOT_SUPPORTED;
+            };
+        }
+    }
+
+    private StateChangeReturn suspendOrResume(JobState from, JobState to) {
+        JobControl work;
+        synchronized (this) {
+            work = control;
+            if (!work.suspendable()) {
+                return StateChangeReturn.NOT_SUPPORTED;
+            }
+            if (state != from) {
+                return StateChangeReturn.INVALID_STATE_TRANSITION;
+            }
+        }
+        boolean done = to == JobState.SUSPENDED ? work.suspend() : work.resume();
+        if (!done) {
+            return StateChangeReturn.INVALID_STATE_TRANSITION;
+        }
+        synchronized (this) {
+            if (state == from) {
+                change(to, clock.instant());
+            }
+        }
+        return StateChangeReturn.COMPLETED_WITH_NO_ERROR;
+    }
+
+    /** Terminate or Kill: the job ends in {@code end}, the work's thread is interrupted or its followed stage cancelled. */
+    private StateChangeReturn stop(JobState end) {
+        JobControl work;
+        synchronized (this) {
+            if (state.isFinal()) {
+                return StateChangeReturn.INVALID_STATE_TRANSITION;
+            }
+            work = control;
+        }
+        if (end == JobState.TERMINATED && !work.terminate()) {
+            return StateChangeReturn.INVALID_STATE_TRANSITION;
+        }
         Future<?> f;
         CompletableFuture<?> stage;
         synchronized (this) {
             if (state.isFinal()) {
-                return false;
+                return StateChangeReturn.INVALID_STATE_TRANSITION; // the work finished by itself meanwhile
             }
             cancelled = true;
             if (started == null) {
                 started = clock.instant();
             }
-            finish(JobState.TERMINATED);
+            finish(end);
             f = future;
             stage = followed;
         }
@@ -212,7 +263,7 @@ public final class Job {
         if (stage != null) {
             stage.cancel(false);
         }
-        return true;
+        return StateChangeReturn.COMPLETED_WITH_NO_ERROR;
     }
 
     private void finish(JobState s) {
@@ -258,51 +309,17 @@ public final class Job {
             public boolean isCancelled() {
                 return cancelled;
             }
+
+            @Override
+            public void workSuspended(boolean suspended) {
+                synchronized (Job.this) {
+                    if (suspended && state == JobState.RUNNING) {
+                        change(JobState.SUSPENDED, clock.instant());
+                    } else if (!suspended && state == JobState.SUSPENDED) {
+                        change(JobState.RUNNING, clock.instant());
+                    }
+                }
+            }
         };
-    }
-
-    // ------------------------------------------------------------------ CIM view
-
-    /** The CIM status code of the failure (CimException's, else FAILED), or 0. */
-    synchronized int errorCode() {
-        return error == null ? 0 : error instanceof CimException ce ? ce.status().code() : CimStatus.FAILED.code();
-    }
-
-    synchronized String errorDescription() {
-        if (error == null) {
-            return null;
-        }
-        String m = error instanceof CimException ce ? ce.description() : error.getMessage();
-        return m == null ? error.getClass().getSimpleName() : m;
-    }
-
-    /** The job as an instance of {@code path.className()} at the clock's current time. */
-    synchronized CimInstance instance() {
-        Instant now = clock.instant();
-        Duration elapsed = started == null ? null
-                : Duration.between(started, finished != null ? finished : now);
-        CimInstance.Builder b = CimInstance.builder(path.className()).path(path)
-                .property("InstanceID", CimValue.ofString(instanceId))
-                .property("Name", CimValue.ofString(description))
-                .property("ElementName", CimValue.ofString(description))
-                .property("Description", CimValue.ofString(description))
-                .property("JobState", CimValue.ofUint16(state.value()))
-                .property("JobStatus", CimValue.ofString(state.displayName()))
-                .property("PercentComplete", CimValue.ofUint16(percent))
-                .property("TimeSubmitted", CimValue.ofDateTime(CimDateTime.ofInstant(submitted, 0)))
-                .property("StartTime", started == null ? CimValue.nullOf(CimType.DATETIME)
-                        : CimValue.ofDateTime(CimDateTime.ofInstant(started, 0)))
-                .property("ElapsedTime", elapsed == null ? CimValue.nullOf(CimType.DATETIME)
-                        : CimValue.ofDateTime(CimDateTime.ofInterval(elapsed.isNegative() ? Duration.ZERO : elapsed)))
-                .property("TimeOfLastStateChange", CimValue.ofDateTime(CimDateTime.ofInstant(lastChange, 0)))
-                .property("DeleteOnCompletion", CimValue.ofBoolean(deleteOnCompletion))
-                .property("TimeBeforeRemoval", CimValue.ofDateTime(CimDateTime.ofInterval(timeBeforeRemoval)))
-                .property("JobRunTimes", CimValue.ofUint32(1))
-                .property("Owner", owner == null ? CimValue.nullOf(CimType.STRING) : CimValue.ofString(owner.toString()));
-        if (error != null) {
-            b.property("ErrorCode", CimValue.ofUint16(errorCode()))
-                    .property("ErrorDescription", CimValue.ofString(errorDescription()));
-        }
-        return b.build();
     }
 }

@@ -1,27 +1,19 @@
 package org.iscsismis.provider.job;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.iscsismis.cim.CimClass;
-import org.iscsismis.cim.CimDateTime;
 import org.iscsismis.cim.CimException;
 import org.iscsismis.cim.CimInstance;
 import org.iscsismis.cim.CimName;
 import org.iscsismis.cim.CimNamespace;
-import org.iscsismis.cim.CimProperty;
 import org.iscsismis.cim.CimStatus;
-import org.iscsismis.cim.CimType;
 import org.iscsismis.cim.CimValue;
 import org.iscsismis.cim.ObjectPath;
 import org.iscsismis.provider.AbstractAssociationProvider;
-import org.iscsismis.provider.AbstractInstanceProvider;
 import org.iscsismis.provider.AssociationEnds;
 import org.iscsismis.provider.AssociationQuery;
 import org.iscsismis.provider.InstanceProvider;
-import org.iscsismis.provider.MethodArguments;
-import org.iscsismis.provider.MethodProvider;
-import org.iscsismis.provider.MethodResult;
 import org.iscsismis.provider.ProviderContext;
 import org.iscsismis.provider.ResultSink;
 import org.iscsismis.provider.registry.ProviderRegistry;
@@ -29,7 +21,7 @@ import org.iscsismis.repository.CimRepository;
 
 /**
  * The providers of the job service, registered at start-up in every namespace that has the
- * classes: the job class (instances, RequestStateChange, GetError), CIM_AffectedJobElement and
+ * classes: the job class ({@link ConcreteJobProvider}), CIM_AffectedJobElement and
  * CIM_OwningJobElement. Where a namespace has a subclass of one of these (MSISCSITARGET_ConcreteJob,
  * MSISCSITARGET_AffectedJobElement), that subclass is served instead, so the base class's
  * enumerations still reach the jobs through DeepInheritance. The providers are stateless: they use
@@ -39,16 +31,6 @@ public final class JobProviders {
 
     static final CimName AFFECTED_JOB_ELEMENT = CimName.of("CIM_AffectedJobElement");
     static final CimName OWNING_JOB_ELEMENT = CimName.of("CIM_OwningJobElement");
-    static final CimName CIM_ERROR = CimName.of("CIM_Error");
-
-    /** RequestStateChange return values (CIM_ConcreteJob ValueMap). */
-    public static final long RSC_COMPLETED = 0;
-    public static final long RSC_NOT_SUPPORTED = 1;
-    public static final long RSC_INVALID_PARAMETER = 5;
-    public static final long RSC_INVALID_STATE_TRANSITION = 4097;
-    public static final long RSC_TIMEOUT_NOT_SUPPORTED = 4098;
-    /** RequestedState Terminate. */
-    public static final int TERMINATE = 4;
 
     private JobProviders() {
     }
@@ -84,134 +66,6 @@ public final class JobProviders {
             }
         }
         return repository.getClass(ns, base).name();
-    }
-
-    private static CimException notFound(ObjectPath path) {
-        return new CimException(CimStatus.NOT_FOUND, "No job " + path);
-    }
-
-    // ------------------------------------------------------------------ the job class
-
-    /** Instances of the job class, ModifyInstance of DeleteOnCompletion/TimeBeforeRemoval, RequestStateChange, GetError. */
-    static final class ConcreteJobProvider extends AbstractInstanceProvider implements MethodProvider {
-
-        @Override
-        public CimInstance getInstance(ProviderContext context, ObjectPath path) {
-            Job j = context.jobs().find(path);
-            if (j == null) {
-                throw notFound(path);
-            }
-            return j.instance();
-        }
-
-        @Override
-        public void enumerateInstances(ProviderContext context, CimName className, ResultSink<CimInstance> sink) {
-            for (Job j : context.jobs().jobs(context.namespace())) {
-                if (j.path().className().equals(className)) {
-                    sink.deliver(j.instance());
-                }
-            }
-        }
-
-        @Override
-        public void modifyInstance(ProviderContext context, CimInstance modified, List<CimName> propertyList) {
-            Job j = context.jobs().find(modified.path());
-            if (j == null) {
-                throw notFound(modified.path());
-            }
-            for (CimProperty p : modified.properties()) {
-                if (propertyList != null && !propertyList.contains(p.name())) {
-                    continue;
-                }
-                String n = p.name().toString();
-                CimValue v = p.value();
-                if (n.equalsIgnoreCase("DeleteOnCompletion")) {
-                    if (v == null || v.isNull() || !(v.value() instanceof Boolean b)) {
-                        throw new CimException(CimStatus.INVALID_PARAMETER, "DeleteOnCompletion must be a boolean");
-                    }
-                    context.jobs().setDeleteOnCompletion(j, b);
-                } else if (n.equalsIgnoreCase("TimeBeforeRemoval")) {
-                    Duration d = interval(v);
-                    context.jobs().setTimeBeforeRemoval(j, d);
-                }
-            }
-        }
-
-        private static Duration interval(CimValue v) {
-            try {
-                Object o = v == null ? null : v.value();
-                CimDateTime dt = o instanceof CimDateTime c ? c : o instanceof String s ? CimDateTime.parse(s) : null;
-                if (dt == null || !dt.isInterval()) {
-                    throw new IllegalArgumentException();
-                }
-                return dt.toDuration();
-            } catch (RuntimeException e) {
-                throw new CimException(CimStatus.INVALID_PARAMETER, "TimeBeforeRemoval must be an interval");
-            }
-        }
-
-        @Override
-        public MethodResult invokeMethod(ProviderContext context, ObjectPath target, CimName methodName, MethodArguments in) {
-            Job j = context.jobs().find(target);
-            if (j == null) {
-                throw notFound(target);
-            }
-            if (methodName.equals(CimName.of("RequestStateChange"))) {
-                return requestStateChange(context, j, in);
-            }
-            if (methodName.equals(CimName.of("GetError"))) {
-                return getError(context, j);
-            }
-            throw notSupported("Method " + methodName, target.className());
-        }
-
-        private static MethodResult requestStateChange(ProviderContext context, Job j, MethodArguments in) {
-            CimValue requested = in.value("RequestedState");
-            if (requested == null || requested.isNull()) {
-                return MethodResult.of(CimValue.ofUint32(RSC_INVALID_PARAMETER));
-            }
-            CimValue timeout = in.value("TimeoutPeriod");
-            if (timeout != null && !timeout.isNull()) {
-                return MethodResult.of(CimValue.ofUint32(RSC_TIMEOUT_NOT_SUPPORTED));
-            }
-            if (requested.asLong() != TERMINATE) {
-                return MethodResult.of(CimValue.ofUint32(RSC_NOT_SUPPORTED));
-            }
-            return MethodResult.of(CimValue.ofUint32(context.jobs().terminate(j) ? RSC_COMPLETED : RSC_INVALID_STATE_TRANSITION));
-        }
-
-        private static MethodResult getError(ProviderContext context, Job j) {
-            CimClass errorClass = context.findClass(CIM_ERROR);
-            if (errorClass == null) {
-                throw notSupported("GetError (no CIM_Error in the schema)", j.path().className());
-            }
-            if (j.error() == null) {
-                return MethodResult.of(CimValue.ofUint32(0)).with("Error", CimValue.nullOf(CimType.INSTANCE));
-            }
-            int code = j.errorCode();
-            CimInstance error = CimInstance.builder(errorClass.name())
-                    .property("ErrorType", CimValue.ofUint16(4)) // Software Error
-                    .property("OwningEntity", CimValue.ofString("iscsi-smis"))
-                    .property("MessageID", CimValue.ofString("JOB" + code))
-                    .property("Message", CimValue.ofString(j.errorDescription()))
-                    .property("PerceivedSeverity", CimValue.ofUint16(5)) // Major
-                    .property("ProbableCause", CimValue.ofUint16(0)) // Unknown
-                    .property("ErrorSource", CimValue.ofString(j.path().toString()))
-                    .property("ErrorSourceFormat", CimValue.ofUint16(2)) // CIMObjectPath
-                    .property("CIMStatusCode", CimValue.ofUint32(code))
-                    .property("CIMStatusCodeDescription", CimValue.ofString(statusName(code)))
-                    .build();
-            return MethodResult.of(CimValue.ofUint32(0)).with("Error", CimValue.ofEmbeddedInstance(error));
-        }
-
-        private static String statusName(int code) {
-            for (CimStatus s : CimStatus.values()) {
-                if (s.code() == code) {
-                    return "CIM_ERR_" + s.name();
-                }
-            }
-            return "CIM_ERR_FAILED";
-        }
     }
 
     // ------------------------------------------------------------------ associations

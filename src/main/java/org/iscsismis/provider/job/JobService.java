@@ -3,6 +3,7 @@ package org.iscsismis.provider.job;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -48,6 +49,8 @@ public final class JobService implements AutoCloseable {
     public static final Duration DEFAULT_TIME_BEFORE_REMOVAL = Duration.ofMinutes(5);
     public static final int DEFAULT_THREADS = 4;
     public static final int DEFAULT_QUEUE = 1024;
+    /** Finished jobs kept at most, by default (see {@link #JobService(CimRepository, Clock, int, int, int)}). */
+    public static final int DEFAULT_MAX_FINISHED = 1000;
 
     static final CimName CONCRETE_JOB = CimName.of("CIM_ConcreteJob");
     private static final String ID_PREFIX = "ISCSISMIS:JOB:";
@@ -58,6 +61,7 @@ public final class JobService implements AutoCloseable {
     private final ThreadPoolExecutor executor;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final AtomicLong counter = new AtomicLong();
+    private final int maxFinished;
 
     public JobService(CimRepository repository, Clock clock) {
         this(repository, clock, DEFAULT_THREADS, DEFAULT_QUEUE);
@@ -65,11 +69,20 @@ public final class JobService implements AutoCloseable {
 
     /** A service running at most {@code threads} jobs at once, with at most {@code queue} waiting. */
     public JobService(CimRepository repository, Clock clock, int threads, int queue) {
+        this(repository, clock, threads, queue, DEFAULT_MAX_FINISHED);
+    }
+
+    /**
+     * A service that also keeps at most {@code maxFinished} finished jobs: beyond that, the ones that finished
+     * first are removed early, whatever their DeleteOnCompletion (memory stays bounded when clients keep jobs).
+     */
+    public JobService(CimRepository repository, Clock clock, int threads, int queue, int maxFinished) {
         this.repository = Objects.requireNonNull(repository, "repository must not be null");
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
-        if (threads < 1 || queue < 1) {
-            throw new IllegalArgumentException("threads and queue must be positive");
+        if (threads < 1 || queue < 1 || maxFinished < 1) {
+            throw new IllegalArgumentException("threads, queue and maxFinished must be positive");
         }
+        this.maxFinished = maxFinished;
         int pool = POOLS.incrementAndGet();
         AtomicInteger n = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(queue), r -> {
@@ -121,6 +134,7 @@ public final class JobService implements AutoCloseable {
         }
         Job job = new Job(id, path, owner == null ? null : absolute(owner, namespace), touched,
                 description == null ? id : description, clock, true, DEFAULT_TIME_BEFORE_REMOVAL);
+        purge();
         jobs.put(id, job);
         return job;
     }
@@ -179,15 +193,56 @@ public final class JobService implements AutoCloseable {
         return out;
     }
 
-    /** Removes the expired jobs. */
+    /** Removes the expired jobs, then the earliest finished ones beyond the most kept. */
     public void purge() {
         var now = clock.instant();
         jobs.values().removeIf(j -> j.expired(now));
+        List<Job> finished = new ArrayList<>();
+        for (Job j : jobs.values()) {
+            if (j.finishedAt() != null) {
+                finished.add(j);
+            }
+        }
+        if (finished.size() > maxFinished) {
+            finished.sort(Comparator.comparing(Job::finishedAt).thenComparingLong(JobService::number));
+            finished.subList(0, finished.size() - maxFinished).forEach(j -> jobs.remove(j.instanceId(), j));
+        }
     }
 
-    /** Terminates a job; false if it had already finished. */
+    /** Terminates a job (RequestStateChange Terminate); false if it had already finished or its work cannot stop now. */
     public boolean terminate(Job job) {
-        return job.terminate();
+        return requestStateChange(job, RequestedJobState.TERMINATE) == StateChangeReturn.COMPLETED_WITH_NO_ERROR;
+    }
+
+    /** RequestStateChange of a job: see {@link JobControl} for what each state asks of the work. */
+    public StateChangeReturn requestStateChange(Job job, RequestedJobState requested) {
+        return job.requestStateChange(requested);
+    }
+
+    /**
+     * KillJob: kills a job and, with {@code delete}, removes it at once.
+     *
+     * @return false if the job had already finished (nothing changed)
+     */
+    public boolean kill(Job job, boolean delete) {
+        boolean killed = job.requestStateChange(RequestedJobState.KILL) == StateChangeReturn.COMPLETED_WITH_NO_ERROR;
+        if (killed && delete) {
+            jobs.remove(job.instanceId(), job);
+        }
+        return killed;
+    }
+
+    /**
+     * Removes a finished job (DeleteInstance).
+     *
+     * @throws CimException FAILED if the job has not finished
+     */
+    public void remove(Job job) {
+        if (!job.state().isFinal()) {
+            throw new CimException(CimStatus.FAILED, "Job " + job.instanceId() + " is " + job.state().displayName()
+                    + "; terminate or kill it before deleting it");
+        }
+        jobs.remove(job.instanceId(), job);
     }
 
     public void setDeleteOnCompletion(Job job, boolean value) {
