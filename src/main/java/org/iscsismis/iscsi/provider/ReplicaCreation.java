@@ -19,7 +19,9 @@ import org.iscsismis.replication.SyncType;
  * AttachReplica): checks the request against the engine first (refusals change nothing), creates the pair, and
  * either answers at once (the pair is already where the caller waits for it) or starts a {@link PairJob}.
  *
- * <p>Refusals: a target that is the source, or whose size or block size differs from the source's → 5; a target
+ * <p>Refusals: a kind the capabilities do not list (a Mode or CopyRecoveryMode {@link ReplicationCapabilities} does
+ * not run for the SyncType; the callers check the client's codes first with {@link CapabilityChecks}) → 1; a target
+ * that is the source, or whose size or block size differs from the source's → 5; a target
  * already in a pair, or a source that is itself a replica target (cascades are not supported) → 6 (In Use);
  * WaitForCopyState Unsynchronized for a snapshot (it never passes through it) or any state other than
  * Initialized, Unsynchronized and Synchronized → 5.
