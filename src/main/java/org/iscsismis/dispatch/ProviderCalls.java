@@ -126,7 +126,13 @@ final class ProviderCalls {
         }
         LOG.error("Provider {} failed in {} for class {}", provider.providerName(), operation, className, failure);
         throw new CimException(CimStatus.FAILED, "Provider " + provider.providerName() + " failed in " + operation
-                + " for class " + className + ": " + failure, failure);
+                + " for class " + className + ": " + reason(failure), failure);
+    }
+
+    /** What a client may read of an unexpected failure: its message, never the Java class (the log has the trace). */
+    private static String reason(RuntimeException failure) {
+        String message = failure.getMessage();
+        return message == null || message.isBlank() ? "internal error (see the server log)" : message;
     }
 
     private CimException timeout(Provider provider, String operation, CimName className) {

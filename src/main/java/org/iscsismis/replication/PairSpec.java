@@ -22,10 +22,14 @@ public record PairSpec(
     public PairSpec {
         Objects.requireNonNull(syncType, "syncType");
         Objects.requireNonNull(sourceDiskId, "sourceDiskId");
-        mode = syncType == SyncType.MIRROR ? (mode == null || mode == Mode.UNKNOWN ? Mode.SYNCHRONOUS : mode) : Mode.UNKNOWN;
+        // A snapshot or clone keeps its point in time inside the host write that would overwrite it: it is
+        // synchronous whatever was asked. A mirror is what was asked, synchronous by default.
+        mode = syncType != SyncType.MIRROR || mode == null || mode == Mode.UNKNOWN ? Mode.SYNCHRONOUS : mode;
         copyPriority = copyPriority == null ? CopyPriority.SAME : copyPriority;
-        copyRecoveryMode = copyRecoveryMode == null || copyRecoveryMode == CopyRecoveryMode.UNKNOWN
-                ? CopyRecoveryMode.AUTOMATIC : copyRecoveryMode;
+        // A broken snapshot has lost its point in time: the engine never resumes one by itself (Manual, always).
+        copyRecoveryMode = syncType == SyncType.SNAPSHOT ? CopyRecoveryMode.MANUAL
+                : copyRecoveryMode == null || copyRecoveryMode == CopyRecoveryMode.UNKNOWN ? CopyRecoveryMode.AUTOMATIC
+                : copyRecoveryMode;
         if (targetDiskId != null && targetPoolId != null) {
             throw new IllegalArgumentException("give either a target disk or a target pool, not both");
         }

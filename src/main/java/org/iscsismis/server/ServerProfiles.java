@@ -15,7 +15,10 @@ import org.iscsismis.iscsi.provider.SystemElements;
  * instances. All at SMI-S 1.5.0, the first release with Replication Services; in that release Profile Registration
  * is still SNIA's. Autonomous: Server (central: the object manager) and Array (central: the target system).
  * Subprofiles of Array: Block Services (the storage configuration service), Replication Services (the replication
- * service) and Job Control (the two services that own jobs), the first two also referencing Job Control.
+ * service), Copy Services (its older methods on the storage configuration service: CreateReplica, AttachReplica,
+ * AttachOrModifyReplica, ModifySynchronization, GetAvailableTargetElements, all implemented — Microsoft's clients look
+ * for it beside Replication Services) and Job Control (the two services that own jobs), the first three also
+ * referencing Job Control.
  */
 final class ServerProfiles {
 
@@ -26,6 +29,7 @@ final class ServerProfiles {
     static final String ARRAY = "Array";
     static final String BLOCK_SERVICES = "Block Services";
     static final String REPLICATION_SERVICES = "Replication Services";
+    static final String COPY_SERVICES = "Copy Services";
     static final String JOB_CONTROL = "Job Control";
 
     private ServerProfiles() {
@@ -46,6 +50,8 @@ final class ServerProfiles {
             out.add(ProfileRegistration.subprofile(BLOCK_SERVICES, snia, SMIS_VERSION, ARRAY, List.of(configuration))
                     .referencing(JOB_CONTROL));
             out.add(ProfileRegistration.subprofile(REPLICATION_SERVICES, snia, SMIS_VERSION, ARRAY, List.of(replication))
+                    .referencing(JOB_CONTROL));
+            out.add(ProfileRegistration.subprofile(COPY_SERVICES, snia, SMIS_VERSION, ARRAY, List.of(configuration))
                     .referencing(JOB_CONTROL));
             out.add(ProfileRegistration.subprofile(JOB_CONTROL, snia, SMIS_VERSION, ARRAY, List.of(replication, configuration)));
         }

@@ -112,6 +112,20 @@ final class ReplicationCalls {
                 new CIMProperty<>("InstanceID", CIMDataType.STRING_T, "iscsi-smis:" + poolId, true, false, null)});
     }
 
+    /** A volume path as wbemcli writes a reference: namespace:class.keys, values quoted. */
+    static String cliVolume(String diskId) {
+        return NS + ":MSISCSITARGET_StorageVolume.CreationClassName=\"MSISCSITARGET_StorageVolume\",DeviceID=\""
+                + diskId + "\",SystemCreationClassName=\"MSFTSM_ComputerSystem\",SystemName=\"iscsi-smis\"";
+    }
+
+    /** A new volume of {@code size} bytes in pool {@code poolId}, made by CreateOrModifyElementFromStoragePool. */
+    CIMObjectPath newVolume(String poolId, long size, String name) throws WBEMException {
+        Answer a = invoke(CONFIGURATION_SERVICE, "CreateOrModifyElementFromStoragePool", text("ElementName", name),
+                u64("Size", size), ref("InPool", pool(poolId)));
+        assertEquals(0, a.returnValue(), a::toString);
+        return a.ref("TheElement");
+    }
+
     static String diskId(CIMObjectPath volume) {
         return (String) volume.getKey("DeviceID").getValue();
     }

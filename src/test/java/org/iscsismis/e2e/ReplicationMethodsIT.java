@@ -2,6 +2,7 @@ package org.iscsismis.e2e;
 
 import static org.iscsismis.e2e.ReplicationCalls.CONFIGURATION_SERVICE;
 import static org.iscsismis.e2e.ReplicationCalls.REPLICATION_SERVICE;
+import static org.iscsismis.e2e.ReplicationCalls.cliVolume;
 import static org.iscsismis.e2e.ReplicationCalls.diskId;
 import static org.iscsismis.e2e.ReplicationCalls.pool;
 import static org.iscsismis.e2e.ReplicationCalls.ref;
@@ -404,12 +405,6 @@ class ReplicationMethodsIT {
         Wbemcli.Result refused = Wbemcli.run("cm", service, "ModifyReplicaSynchronization.Operation=16,Synchronization=" + syncArg);
         assertTrue(refused.out().contains("ModifyReplicaSynchronization: 5"), refused::toString);
         assertEquals(6, uint16(calls.get(sync), "CopyState"));
-    }
-
-    /** A volume path as wbemcli writes a reference: namespace:class.keys, values quoted. */
-    private static String cliVolume(String diskId) {
-        return ReplicationCalls.NS + ":MSISCSITARGET_StorageVolume.CreationClassName=\"MSISCSITARGET_StorageVolume\",DeviceID=\""
-                + diskId + "\",SystemCreationClassName=\"MSFTSM_ComputerSystem\",SystemName=\"iscsi-smis\"";
     }
 
     private static CIMObjectPath syncPath(CIMObjectPath source, CIMObjectPath replica) {

@@ -114,12 +114,36 @@ public final class DiskRegistry {
         return out;
     }
 
+    /**
+     * Creation order for our ids ({@code disk-9} before {@code disk-10}), compared as digit strings so that a lookup
+     * with any text a client sent ({@code acc-no-such-xyz}, a 30-digit number, an empty string) is simply not found:
+     * ids without a numeric suffix sort after ours, by their text.
+     */
     private static int byNumber(String a, String b) {
-        int c = Long.compare(number(a), number(b));
+        String na = digitsAfterLastDash(a);
+        String nb = digitsAfterLastDash(b);
+        if (na == null || nb == null) {
+            return na != null ? -1 : nb != null ? 1 : a.compareTo(b);
+        }
+        int c = na.length() != nb.length() ? Integer.compare(na.length(), nb.length()) : na.compareTo(nb);
         return c != 0 ? c : a.compareTo(b);
     }
 
-    private static long number(String id) {
-        return Long.parseLong(id.substring(id.lastIndexOf('-') + 1));
+    /** The decimal suffix after the last '-' without leading zeros ("0" for all zeros), or null if there is none. */
+    private static String digitsAfterLastDash(String id) {
+        int start = id.lastIndexOf('-') + 1;
+        if (start == 0 || start == id.length()) {
+            return null;
+        }
+        for (int i = start; i < id.length(); i++) {
+            char ch = id.charAt(i);
+            if (ch < '0' || ch > '9') {
+                return null;
+            }
+        }
+        while (start < id.length() - 1 && id.charAt(start) == '0') {
+            start++;
+        }
+        return id.substring(start);
     }
 }

@@ -1,5 +1,8 @@
 package org.iscsismis.iscsi.provider;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.iscsismis.cim.CimInstance;
 import org.iscsismis.cim.CimNamespace;
 import org.iscsismis.cim.CimValue;
@@ -96,9 +99,25 @@ final class CallArguments {
     /** The pool a pool reference names, or null if the parameter is absent. */
     DiskPool pool(String name, DiskRegistry disks) {
         ObjectPath path = reference(name);
-        if (path == null) {
-            return null;
+        return path == null ? null : pool(name, path, disks);
+    }
+
+    /** The pools an array of pool references names (empty if the parameter is absent); each must be ours (5). */
+    List<DiskPool> pools(String name, DiskRegistry disks) {
+        List<DiskPool> out = new ArrayList<>();
+        if (given(name)) {
+            CimValue v = in.value(name);
+            for (Object o : v.isArray() ? v.values() : List.of(v.value())) {
+                if (!(o instanceof ObjectPath path)) {
+                    throw MethodRefusal.invalid(name + " holds a NULL or non-reference element");
+                }
+                out.add(pool(name, path, disks));
+            }
         }
+        return out;
+    }
+
+    private DiskPool pool(String name, ObjectPath path, DiskRegistry disks) {
         String poolId = ours(path) && StorageElements.POOL.equals(path.className()) ? StorageElements.poolId(path) : null;
         return disks.findPool(poolId).orElseThrow(() -> MethodRefusal.invalid(name + " " + path + " is not a pool of this target"));
     }
@@ -118,15 +137,27 @@ final class CallArguments {
      * setting each pool has); anything else is 5.
      */
     void settingGoal(String name, DiskPool pool) {
+        String poolId = settingPool(name, null);
+        if (poolId != null && (pool == null || !poolId.equals(pool.id()))) {
+            throw MethodRefusal.invalid(name + " " + reference(name) + " is not the storage setting of the pool used");
+        }
+    }
+
+    /**
+     * The id of the pool whose (one, default) setting a storage setting reference names, or null if the parameter is
+     * absent; a reference to anything else (or, with {@code disks}, to a setting of no live pool) is 5.
+     */
+    String settingPool(String name, DiskRegistry disks) {
         ObjectPath path = reference(name);
         if (path == null) {
-            return;
+            return null;
         }
         String poolId = ours(path) && SystemElements.STORAGE_SETTING.equals(path.className())
                 ? SystemElements.poolIdOf(path, "StorageSetting") : null;
-        if (poolId == null || pool == null || !poolId.equals(pool.id())) {
-            throw MethodRefusal.invalid(name + " " + path + " is not the storage setting of the pool used");
+        if (poolId == null || (disks != null && disks.findPool(poolId).isEmpty())) {
+            throw MethodRefusal.invalid(name + " " + path + " is not the storage setting of a pool of this target");
         }
+        return poolId;
     }
 
     private boolean ours(ObjectPath path) {

@@ -7,6 +7,7 @@ import org.iscsismis.cim.ObjectPath;
 import org.iscsismis.iscsi.disk.VirtualDisk;
 import org.iscsismis.provider.ProviderContext;
 import org.iscsismis.replication.CopyState;
+import org.iscsismis.replication.Mode;
 import org.iscsismis.replication.Operation;
 import org.iscsismis.replication.PairSnapshot;
 import org.iscsismis.replication.PairSpec;
@@ -18,7 +19,9 @@ import org.iscsismis.replication.SyncType;
  * AttachReplica): checks the request against the engine first (refusals change nothing), creates the pair, and
  * either answers at once (the pair is already where the caller waits for it) or starts a {@link PairJob}.
  *
- * <p>Refusals: a target that is the source, or whose size or block size differs from the source's → 5; a target
+ * <p>Refusals: a kind the capabilities do not list (a Mode or CopyRecoveryMode {@link ReplicationCapabilities} does
+ * not run for the SyncType; the callers check the client's codes first with {@link CapabilityChecks}) → 1; a target
+ * that is the source, or whose size or block size differs from the source's → 5; a target
  * already in a pair, or a source that is itself a replica target (cascades are not supported) → 6 (In Use);
  * WaitForCopyState Unsynchronized for a snapshot (it never passes through it) or any state other than
  * Initialized, Unsynchronized and Synchronized → 5.
@@ -26,9 +29,11 @@ import org.iscsismis.replication.SyncType;
 final class ReplicaCreation {
 
     private final ReplicationEngine engine;
+    private final ReplicationCapabilities capabilities;
 
-    ReplicaCreation(ReplicationEngine engine) {
+    ReplicaCreation(ReplicationEngine engine, ReplicationCapabilities capabilities) {
         this.engine = engine;
+        this.capabilities = capabilities;
     }
 
     PairOutcome create(ProviderContext context, ObjectPath service, ReplicaRequest r) {
@@ -58,6 +63,14 @@ final class ReplicaCreation {
     }
 
     private void check(ReplicaRequest r) {
+        // the callers read the client's codes through CapabilityChecks; this guards the kinds they build themselves
+        if (!capabilities.modes(r.syncType()).contains(mode(r))) {
+            throw MethodRefusal.notSupported(r.syncType().displayName() + " in Mode " + mode(r).displayName() + " is not supported");
+        }
+        if (r.recovery() != null && !capabilities.recoveryModes(r.syncType()).contains(r.recovery())) {
+            throw MethodRefusal.notSupported("CopyRecoveryMode " + r.recovery().displayName() + " is not supported for a "
+                    + r.syncType().displayName());
+        }
         VirtualDisk source = r.source();
         for (PairSnapshot p : engine.pairs()) {
             if (p.targetDiskId().equals(source.id())) {
@@ -88,9 +101,14 @@ final class ReplicaCreation {
         }
     }
 
-    private static PairSpec spec(ReplicaRequest r) {
-        PairSpec spec = new PairSpec(r.syncType(), r.mode(), r.source().id(), null, null, null, true, r.priority(),
-                r.recovery(), r.failedCopyStopsHostIO());
+    /** The Mode the pair will run in: the requested one, or the capabilities' default. */
+    private Mode mode(ReplicaRequest r) {
+        return r.mode() != null ? r.mode() : capabilities.defaultMode(r.syncType());
+    }
+
+    private PairSpec spec(ReplicaRequest r) {
+        PairSpec spec = new PairSpec(r.syncType(), mode(r), r.source().id(), null, null, null, true, r.priority(),
+                r.recovery() != null ? r.recovery() : capabilities.defaultRecovery(r.syncType()), r.failedCopyStopsHostIO());
         spec = r.target() != null ? spec.toDisk(r.target().id())
                 : spec.inPool(r.pool() != null ? r.pool().id() : r.source().pool().id(), r.name());
         return r.waitFor() == CopyState.INITIALIZED ? spec.inactive() : spec;

@@ -33,7 +33,7 @@ import org.iscsismis.replication.SyncType;
 
 /**
  * The extrinsic methods of {@code MSISCSITARGET_ReplicationServiceCapabilities}: what a client asks before it calls
- * CreateElementReplica or ModifyReplicaSynchronization. The answers come from {@link EngineSupport} (the engine's
+ * CreateElementReplica or ModifyReplicaSynchronization. The answers come from {@link ReplicationCapabilities} (the engine's
  * transition table). A ReplicationType outside the value map is 5 Invalid Parameter; one in the map that the engine
  * does not do (remote, adaptive, asynchronous snapshot...) is 1 Not Supported. Group, list, SynchronizationAspect,
  * remote-connection and tokenized-copy queries are 1 Not Supported: the engine replicates single local elements only.
@@ -45,11 +45,11 @@ final class ReplicationCapabilityMethods {
     static final int SOURCE_OR_TARGET = 4;
     static final CimName REPLICATION_SETTING_DATA = CimName.of("CIM_ReplicationSettingData");
 
-    private final EngineSupport support;
+    private final ReplicationCapabilities support;
     private final SynchronizationSupport synchronization;
     private final Map<CimName, BiFunction<ProviderContext, MethodArguments, MethodResult>> methods = new TreeMap<>();
 
-    ReplicationCapabilityMethods(EngineSupport support, SynchronizationSupport synchronization) {
+    ReplicationCapabilityMethods(ReplicationCapabilities support, SynchronizationSupport synchronization) {
         this.support = support;
         this.synchronization = synchronization;
         on("ConvertSyncTypeToReplicationType", (c, in) -> convertSyncType(in));
@@ -65,12 +65,13 @@ final class ReplicationCapabilityMethods {
                 .with("SupportedThinProvisioningFeatures", uint16s(List.of(2))))); // holes copy as holes, read as zeros
         on("GetSynchronizationSupported", synchronization::answer);
         on("GetSupportedReplicationTypesForSystem", synchronization::replicationTypesForSystem);
+        on("GetSupportedOperationsForSynchronization", synchronization::operationsFor);
         for (String unsupported : List.of("GetSupportedConsistency", "GetDefaultConsistency", "GetDefaultGroupPersistency",
                 "GetSupportedGroupCopyStates", "GetSupportedGroupFeatures", "GetSupportedGroupOperations",
                 "GetSupportedListOperations", "GetSupportedListFeatures", "GetSupportedSettingsDefineStateOperations",
                 "GetSupportedConnectionFeatures", "GetSupportedStorageCompressionFeatures",
                 "GetSupportedTokenizedReplicationType", "GetElementNameCapabilities",
-                "GetSupportedOperationsForSynchronization", "GetSupportedReplicationSettingDataDateTime")) {
+                "GetSupportedReplicationSettingDataDateTime")) {
             on(unsupported, (c, in) -> answer(NOT_SUPPORTED));
         }
     }
@@ -128,12 +129,16 @@ final class ReplicationCapabilityMethods {
             } catch (NoSuchElementException e) {
                 return answer(INVALID_PARAMETER);
             }
-            List<Operation> ops = support.operations(type, from);
-            return answer(SUCCESS).with("SupportedOperations", codes(ops))
-                    .with("ServiceControlling", uint16s(java.util.Collections.nCopies(ops.size(), SOURCE_OR_TARGET)))
-                    .with("RequiresForce", MethodCodes.booleans(ops.size(), false))
-                    .with("UpdatesSynchronizedPath", MethodCodes.booleans(ops.size(), false));
+            return operationsAnswer(support.operations(type, from));
         });
+    }
+
+    /** SupportedOperations with their indexed companions: one local service controls both ends; nothing needs Force. */
+    static MethodResult operationsAnswer(List<Operation> ops) {
+        return answer(SUCCESS).with("SupportedOperations", codes(ops))
+                .with("ServiceControlling", uint16s(java.util.Collections.nCopies(ops.size(), SOURCE_OR_TARGET)))
+                .with("RequiresForce", MethodCodes.booleans(ops.size(), false))
+                .with("UpdatesSynchronizedPath", MethodCodes.booleans(ops.size(), false));
     }
 
     private MethodResult supportedCopyStates(MethodArguments in) {
@@ -183,16 +188,7 @@ final class ReplicationCapabilityMethods {
     }
 
     private MethodResult features(MethodArguments in) {
-        return withType(in, type -> {
-            List<Integer> features = new ArrayList<>();
-            features.add(8); // Targets allocated from Any storage pool
-            features.add(type == SyncType.SNAPSHOT
-                    ? 16 // Target must remain associated to source: an active snapshot cannot be detached
-                    : 15); // Error recovery from Broken state Automatic (CopyRecoveryMode Automatic)
-            features.add(24); // Adjustable CopyPriority
-            features.add(44); // Local targets allocated from sources resource pool (when no pool is named)
-            return answer(SUCCESS).with("Features", uint16s(features));
-        });
+        return withType(in, type -> answer(SUCCESS).with("Features", uint16s(support.features(type))));
     }
 
     private MethodResult maximum(MethodArguments in) {
@@ -223,26 +219,9 @@ final class ReplicationCapabilityMethods {
             if (property == null) {
                 return answer(INVALID_PARAMETER);
             }
-            List<Long> values = switch (property) {
-                case 3 -> List.of(2L, (long) copyMethodology(type)); // DesiredCopyMethodology: decides, or the engine's
-                case 7 -> List.of(1L, 2L); // TargetElementSupplier: Use existing, Create new
-                case 8 -> List.of(2L); // ThinProvisioningPolicy: thin source to thin target
-                case 10 -> List.of(0L, 1L); // FailedCopyStopsHostIO: false, true
-                case 11 -> List.of(2L, 3L); // CopyRecoveryMode: Automatic, Manual
-                case 15 -> List.of(3L); // ReadOnly: SyncedElement
-                default -> null;
-            };
+            List<Long> values = support.settingValues(type, property);
             return values == null ? answer(NOT_AVAILABLE) : answer(SUCCESS).with("SupportedValues", uint64s(values));
         });
-    }
-
-    /** The CopyMethodology code the engine uses for a SyncType: Delta-Update, Copy-On-Write, Snap-And-Clone. */
-    static int copyMethodology(SyncType type) {
-        return switch (type) {
-            case MIRROR -> 8;
-            case SNAPSHOT -> 6;
-            case CLONE -> 9;
-        };
     }
 
     private MethodResult defaultSettingData(ProviderContext context, MethodArguments in) {
@@ -254,9 +233,9 @@ final class ReplicationCapabilityMethods {
             CimInstance defaults = CimInstance.builder(cls.name())
                     .property("InstanceID", StorageElements.SYSTEM_NAME + ":DefaultReplicationSettingData:" + type.displayName())
                     .property("ElementName", "Default " + type.displayName().toLowerCase() + " settings")
-                    .property("DesiredCopyMethodology", CimValue.ofUint16(copyMethodology(type)))
+                    .property("DesiredCopyMethodology", CimValue.ofUint16(ReplicationCapabilities.copyMethodology(type).code()))
                     .property("CopyPriority", CimValue.ofUint16(2)) // Same
-                    .property("CopyRecoveryMode", CimValue.ofUint16(2)) // Automatic
+                    .property("CopyRecoveryMode", CimValue.ofUint16(support.defaultRecovery(type).code()))
                     .property("FailedCopyStopsHostIO", CimValue.ofBoolean(false))
                     .property("ThinProvisioningPolicy", CimValue.ofUint16(2))
                     .property("ReadOnly", CimValue.ofUint16(3)) // SyncedElement

@@ -20,15 +20,18 @@ import org.iscsismis.replication.ReplicationEngine;
 import org.iscsismis.replication.SyncType;
 
 /**
- * {@code MSISCSITARGET_ReplicationService}: its one instance and the two methods Microsoft overrides.
+ * {@code MSISCSITARGET_ReplicationService}: its one instance, the two methods Microsoft overrides and the two
+ * queries ({@link ReplicationQueries}). What a method accepts is what the capabilities advertise
+ * ({@link CapabilityChecks}, {@link ReplicationSettings}, both reading {@link ReplicationCapabilities}).
  *
- * <p><b>CreateElementReplica</b>: SyncType 6 Mirror, 7 Snapshot, 8 Clone (other values → 5); Mode 2/3 for a mirror
- * (NULL: Synchronous); a snapshot or clone takes no update mode, so a Mode given for them is accepted and not
- * recorded; SourceElement a volume of this target; TargetElement an existing volume of the same size and block
- * size, or TargetPool a pool of this target (NULL: the source's pool) where a new volume named ElementName is made
- * — both given → 5, TargetElement with TargetSettingGoal → 5; TargetSettingGoal NULL or the pool's StorageSetting;
- * ReplicationSettingData (an embedded CIM_ReplicationSettingData) supplies CopyPriority, CopyRecoveryMode and
- * FailedCopyStopsHostIO; access points and collections (remote and group replication) → 1. WaitForCopyState:
+ * <p><b>CreateElementReplica</b>: SyncType 6 Mirror, 7 Snapshot, 8 Clone (9 → 1, other values → 5); Mode a Mode the
+ * SyncType runs in (a mirror 2 or 3, a snapshot or clone 2; NULL: 2), another value of the map (2, 3, 4) → 1, outside
+ * it → 5; the pair then shows the Mode it got; SourceElement a volume of this target; TargetElement an existing volume
+ * of the same size and block size, or TargetPool a pool of this target (NULL: the source's pool) where a new volume
+ * named ElementName is made — both given → 5, TargetElement with TargetSettingGoal → 5; TargetSettingGoal NULL or the
+ * pool's StorageSetting; ReplicationSettingData (an embedded CIM_ReplicationSettingData) is checked by
+ * {@link ReplicationSettings} and supplies CopyPriority, CopyRecoveryMode, FailedCopyStopsHostIO and
+ * TargetElementSupplier; access points and collections (remote and group replication) → 1. WaitForCopyState:
  * 2 Initialized creates the association without starting it (Activate starts it), 3 Unsynchronized returns as soon
  * as the copy runs, 4 Synchronized or NULL waits for the end of the copy. The method answers 0 when the pair is
  * there at once (a snapshot; the cases above), else 4096 with a Job that follows the copy; the OUT Synchronization
@@ -44,19 +47,25 @@ public final class ReplicationServiceProvider extends ServiceProvider {
 
     private static final CimName CREATE_ELEMENT_REPLICA = CimName.of("CreateElementReplica");
     private static final CimName MODIFY_REPLICA_SYNCHRONIZATION = CimName.of("ModifyReplicaSynchronization");
+    private static final CimName GET_REPLICATION_RELATIONSHIPS = CimName.of("GetReplicationRelationships");
+    private static final CimName GET_AVAILABLE_TARGET_ELEMENTS = CimName.of("GetAvailableTargetElements");
 
     private final ReplicationEngine engine;
     private final DiskRegistry disks;
+    private final CapabilityChecks checks;
     private final ReplicaCreation creation;
     private final SynchronizationChange change;
+    private final ReplicationQueries queries;
 
     public ReplicationServiceProvider(ReplicationEngine engine) {
         super(SystemElements.REPLICATION_SERVICE, "iSCSI target replication service",
                 "Creates and manages local mirrors, snapshots and clones of the target's virtual disks");
         this.engine = engine;
         this.disks = engine.disks();
-        this.creation = new ReplicaCreation(engine);
-        this.change = new SynchronizationChange(engine);
+        this.checks = new CapabilityChecks(new ReplicationCapabilities(engine.table()));
+        this.creation = new ReplicaCreation(engine, checks.capabilities());
+        this.change = new SynchronizationChange(engine, checks.capabilities());
+        this.queries = new ReplicationQueries(engine, checks);
     }
 
     @Override
@@ -72,52 +81,49 @@ public final class ReplicationServiceProvider extends ServiceProvider {
         if (method.equals(MODIFY_REPLICA_SYNCHRONIZATION)) {
             return modifyReplicaSynchronization(context, service, args);
         }
+        if (method.equals(GET_REPLICATION_RELATIONSHIPS)) {
+            return queries.relationships(context, args);
+        }
+        if (method.equals(GET_AVAILABLE_TARGET_ELEMENTS)) {
+            return queries.availableTargets(context, args);
+        }
         return null;
     }
 
     private MethodResult createElementReplica(ProviderContext context, ObjectPath service, CallArguments args) {
-        int syncCode = args.requiredUint16("SyncType");
-        SyncType syncType = coded(SyncType.class, syncCode, "SyncType");
-        Integer modeCode = args.uint16("Mode");
-        Mode mode = modeCode == null ? null : coded(Mode.class, modeCode, "Mode");
-        if (mode == Mode.UNKNOWN) {
-            throw MethodRefusal.invalid("Mode 0 is not in the value map");
-        }
+        SyncType syncType = checks.syncType(args.requiredUint16("SyncType"));
+        Mode mode = checks.mode(syncType, args.uint16("Mode"));
         args.unsupported("SourceAccessPoint", "only local replication is supported");
         args.unsupported("TargetAccessPoint", "only local replication is supported");
         args.unsupported("ConnectivityCollection", "only local replication is supported");
         args.unsupported("Collections", "group replication is not supported");
+        ReplicationSettings.Requested settings = ReplicationSettings.read(args.embedded("ReplicationSettingData"), syncType,
+                checks, context.findClass(ReplicationCapabilityMethods.REPLICATION_SETTING_DATA));
         ReplicaRequest r = ReplicaRequest.of("CreateElementReplica", syncType, mode, args.volume("SourceElement", disks, true));
+        Integer supplier = settings.targetSupplier();
         if (args.given("TargetElement")) {
             if (args.given("TargetPool") || args.given("TargetSettingGoal")) {
                 throw MethodRefusal.invalid("with TargetElement, TargetPool and TargetSettingGoal must be NULL");
             }
+            if (supplier != null && supplier == ReplicationSettings.CREATE_NEW) {
+                throw MethodRefusal.invalid("TargetElementSupplier 2 (Create new) and a TargetElement contradict each other");
+            }
             r = r.toDisk(args.volume("TargetElement", disks, true));
         } else {
+            if (supplier != null && supplier == ReplicationSettings.USE_EXISTING) {
+                throw MethodRefusal.invalid("TargetElementSupplier 1 (Use existing) needs a TargetElement");
+            }
             var pool = args.pool("TargetPool", disks);
             args.settingGoal("TargetSettingGoal", pool != null ? pool : r.source().pool());
             r = r.inPool(pool, args.string("ElementName"));
         }
         Integer wait = args.uint16("WaitForCopyState");
         r = r.waitingFor(wait == null ? null : coded(CopyState.class, wait, "WaitForCopyState"));
-        r = withSettings(r, args.embedded("ReplicationSettingData"));
+        r = r.settings(settings.priority(), settings.recovery(), settings.failedCopyStopsHostIO());
         PairOutcome done = creation.create(context, service, r);
         return done.result()
                 .with("Synchronization", done.synchronization(context.namespace()))
                 .with("TargetElement", done.targetElement(context.namespace()));
-    }
-
-    /** CopyPriority, CopyRecoveryMode (0 and 4 "Implementation decides": Automatic) and FailedCopyStopsHostIO. */
-    private static ReplicaRequest withSettings(ReplicaRequest r, CimInstance settings) {
-        if (settings == null) {
-            return r;
-        }
-        Integer priority = uint16(settings, "CopyPriority");
-        Integer recovery = uint16(settings, "CopyRecoveryMode");
-        CimValue stop = settings.value("FailedCopyStopsHostIO");
-        return r.settings(priority == null ? null : coded(CopyPriority.class, priority, "CopyPriority"),
-                recovery == null || recovery == 4 ? null : coded(CopyRecoveryMode.class, recovery, "CopyRecoveryMode"),
-                stop != null && !stop.isNull() && Boolean.TRUE.equals(stop.asBoolean()));
     }
 
     private MethodResult modifyReplicaSynchronization(ProviderContext context, ObjectPath service, CallArguments args) {
@@ -128,18 +134,6 @@ public final class ReplicationServiceProvider extends ServiceProvider {
                 wait == null ? null : coded(CopyState.class, wait, "WaitForCopyState"));
         MethodResult result = done.result();
         return done.pair() == null ? result : result.with("UpdatedSynchronization", done.synchronization(context.namespace()));
-    }
-
-    private static Integer uint16(CimInstance i, String property) {
-        CimValue v = i.value(property);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        try {
-            return Integer.parseInt(v.toText().trim());
-        } catch (NumberFormatException e) {
-            throw MethodRefusal.invalid("ReplicationSettingData." + property + " " + v.toText() + " is not a number");
-        }
     }
 
     private static <E extends Enum<E> & CodedValue> E coded(Class<E> type, int code, String parameter) {

@@ -7,7 +7,7 @@ import java.util.Optional;
  * value maps of ConvertSyncTypeToReplicationType / ConvertReplicationTypeToSyncType lay them out: codes 2-17 are
  * Mirror, Snapshot, Clone, TokenizedClone in blocks of four (Synchronous Local, Asynchronous Local, Synchronous
  * Remote, Asynchronous Remote), 18-25 the Adaptive variants (Local, Remote) of the same four, 26-27 Active Mirror
- * (Local, Remote). Pure arithmetic over the value maps: which of them the engine supports is {@link EngineSupport}'s
+ * (Local, Remote). Pure arithmetic over the value maps: which of them the engine supports is {@link ReplicationCapabilities}'s
  * business.
  *
  * @param code          the ReplicationType code

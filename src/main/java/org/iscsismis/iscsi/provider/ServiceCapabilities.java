@@ -8,9 +8,9 @@ import org.iscsismis.cim.CimType;
 import org.iscsismis.cim.CimValue;
 
 /**
- * The three capabilities of the target's services, one instance each, stating what the engine does (see
- * {@link EngineSupport}): local mirrors (synchronous and asynchronous), copy-on-write snapshots and full-copy
- * clones, one hop deep, thin targets, in memory.
+ * The three capabilities of the target's services, one instance each, stating what the services do (read from
+ * {@link ReplicationCapabilities} and {@link CopyServicesMapping}, which the methods' checks read too): local mirrors
+ * (synchronous and asynchronous), copy-on-write snapshots and full-copy clones, one hop deep, thin targets, in memory.
  */
 public final class ServiceCapabilities {
 
@@ -18,17 +18,18 @@ public final class ServiceCapabilities {
     }
 
     /** MSISCSITARGET_ReplicationServiceCapabilities: what MSISCSITARGET_ReplicationService does. */
-    public static CimInstance replicationService(CimNamespace ns) {
+    public static CimInstance replicationService(CimNamespace ns, ReplicationCapabilities capabilities) {
         return CimInstance.builder(SystemElements.REPLICATION_SERVICE_CAPABILITIES)
                 .path(SystemElements.replicationServiceCapabilitiesPath(ns))
                 .property("InstanceID", SystemElements.replicationServiceCapabilitiesPath(ns).key("InstanceID"))
                 .property("ElementName", "Replication service capabilities")
-                .property("SupportedReplicationTypes", MethodCodes.uint16s(EngineSupport.REPLICATION_TYPES))
+                .property("SupportedReplicationTypes", MethodCodes.uint16s(capabilities.replicationTypes()))
                 .property("SupportedStorageObjects", MethodCodes.uint16s(List.of(2))) // StorageVolume
                 // a replica's copy runs in the background: CreateElementReplica and ModifyReplicaSynchronization
-                // may answer with a job; the others answer at once
+                // may answer with a job; they and the two queries (GetAvailableTargetElements 8,
+                // GetReplicationRelationships 10) may answer at once
                 .property("SupportedAsynchronousActions", MethodCodes.uint16s(List.of(2, 5)))
-                .property("SupportedSynchronousActions", MethodCodes.uint16s(List.of(2, 5)))
+                .property("SupportedSynchronousActions", MethodCodes.uint16s(List.of(2, 5, 8, 10)))
                 .build();
     }
 
@@ -47,8 +48,9 @@ public final class ServiceCapabilities {
                 .property("SupportedSynchronousActions", MethodCodes.uint16s(List.of(2, 4)))
                 .property("InitialReplicationState", CimValue.ofUint16(4)) // Synchronized: a new replica starts copying at once
                 .property("SupportedSpecializedElements", MethodCodes.uint16s(List.of(5, 6, 7))) // Local Mirror, Full Snapshot, Delta Snapshot
-                // Detach, Fracture, Resync, Restore, Quiesce (Suspend), Unquiesce (Resume), Reset To Sync, Reset To Async
-                .property("SupportedModifyOperations", MethodCodes.uint16s(List.of(2, 3, 4, 5, 8, 9, 10, 11)))
+                // what ModifySynchronization runs: Detach, Fracture, Resync, Restore, Quiesce (Suspend), Unquiesce
+                // (Resume), Reset To Sync, Reset To Async, Start Copy (Activate), Stop Copy (Abort)
+                .property("SupportedModifyOperations", MethodCodes.uint16s(CopyServicesMapping.legacyOperations()))
                 .property("ReplicaHostAccessibility", CimValue.ofUint16(3)) // No Restrictions: hosts may read any replica
                 // every SyncState the engine shows: a target is readable in all of them
                 .property("HostAccessibleState", MethodCodes.uint16s(List.of(2, 5, 6, 7, 9, 10, 11, 12, 13, 14, 15)))
@@ -79,7 +81,8 @@ public final class ServiceCapabilities {
                 .property("SupportedStorageElementTypes", MethodCodes.uint16s(List.of(2))) // StorageVolume
                 .property("SupportedStoragePoolFeatures", CimValue.of(CimType.UINT16.asArray(), List.of())) // pools are fixed
                 .property("SupportedStorageElementFeatures", MethodCodes.uint16s(List.of(3, 6))) // StorageVolume Creation, Single InPool
-                .property("SupportedCopyTypes", MethodCodes.uint16s(List.of(2, 3, 4))) // Async, Sync, UnSyncAssoc
+                // what CreateReplica and AttachReplica make: Async, Sync, UnSyncAssoc, UnSyncUnAssoc
+                .property("SupportedCopyTypes", MethodCodes.uint16s(CopyServicesMapping.copyTypes()))
                 .property("InitialReplicationState", CimValue.ofUint16(4)) // Synchronized
                 .build();
     }

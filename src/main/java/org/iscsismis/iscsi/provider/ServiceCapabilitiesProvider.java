@@ -26,16 +26,17 @@ public final class ServiceCapabilitiesProvider extends AbstractInstanceProvider 
     static final List<CimName> CLASSES = List.of(SystemElements.REPLICATION_SERVICE_CAPABILITIES,
             SystemElements.STORAGE_REPLICATION_CAPABILITIES, SystemElements.CONFIGURATION_CAPABILITIES);
 
+    private final ReplicationCapabilities capabilities;
     private final ReplicationCapabilityMethods replicationMethods;
 
     public ServiceCapabilitiesProvider(ReplicationEngine engine) {
-        EngineSupport support = new EngineSupport(engine.table());
-        this.replicationMethods = new ReplicationCapabilityMethods(support, new SynchronizationSupport(engine, support));
+        this.capabilities = new ReplicationCapabilities(engine.table());
+        this.replicationMethods = new ReplicationCapabilityMethods(capabilities, new SynchronizationSupport(engine, capabilities));
     }
 
-    private static Function<CimNamespace, CimInstance> builder(CimName className) {
+    private Function<CimNamespace, CimInstance> builder(CimName className) {
         if (className.equals(SystemElements.REPLICATION_SERVICE_CAPABILITIES)) {
-            return ServiceCapabilities::replicationService;
+            return ns -> ServiceCapabilities.replicationService(ns, capabilities);
         }
         if (className.equals(SystemElements.STORAGE_REPLICATION_CAPABILITIES)) {
             return ServiceCapabilities::storageReplication;

@@ -1,10 +1,13 @@
 package org.iscsismis.iscsi.provider;
 
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 
 import org.iscsismis.cim.CimName;
 import org.iscsismis.cim.CimNamespace;
 import org.iscsismis.cim.ObjectPath;
+import org.iscsismis.iscsi.disk.DiskPool;
 import org.iscsismis.iscsi.disk.DiskRegistry;
 import org.iscsismis.iscsi.disk.VirtualDisk;
 import org.iscsismis.provider.MethodResult;
@@ -27,7 +30,10 @@ import org.iscsismis.replication.SyncType;
  * <li>AttachOrModifyReplica: as AttachReplica when the two volumes are not paired yet; when they are, a mirror's
  * CopyType may switch between 2 Async and 3 Sync (Reset To Async / Reset To Sync), the same CopyType is 0, any
  * other change → 5. Goal is not used; a ReplicationPipe (remote replication) → 1.</li>
- * <li>ModifySynchronization: Operation, Synchronization; OUT Job.</li>
+ * <li>ModifySynchronization: Operation, Synchronization; OUT Job. Detach (2) of a snapshot deletes it (Return To
+ * ResourcePool): in Copy Services that is how a point-in-time snapshot is deleted.</li>
+ * <li>GetAvailableTargetElements: SourceElement, TargetPool[] (NULL: every pool), CopyType; OUT Candidates, the existing
+ * volumes AttachReplica would accept ({@link PairTopology#candidates}).</li>
  * </ul>
  * Every other method of the class (pools, extents, replication pipes and buffers, usage, SCSI scan) answers 1.
  */
@@ -45,8 +51,9 @@ public final class StorageConfigurationServiceProvider extends ServiceProvider {
         this.engine = engine;
         this.disks = engine.disks();
         this.volumes = new VolumeConfiguration(disks);
-        this.creation = new ReplicaCreation(engine);
-        this.change = new SynchronizationChange(engine);
+        ReplicationCapabilities capabilities = new ReplicationCapabilities(engine.table());
+        this.creation = new ReplicaCreation(engine, capabilities);
+        this.change = new SynchronizationChange(engine, capabilities);
     }
 
     @Override
@@ -63,6 +70,7 @@ public final class StorageConfigurationServiceProvider extends ServiceProvider {
             case "attachreplica" -> attach(context, service, args, "AttachReplica");
             case "attachormodifyreplica" -> attachOrModify(context, service, args);
             case "modifysynchronization" -> modifySynchronization(context, service, args);
+            case "getavailabletargetelements" -> availableTargets(context, args);
             default -> null;
         };
     }
@@ -107,9 +115,24 @@ public final class StorageConfigurationServiceProvider extends ServiceProvider {
     }
 
     private MethodResult modifySynchronization(ProviderContext context, ObjectPath service, CallArguments args) {
-        Operation operation = CopyServicesMapping.legacyOperation(args.uint16("Operation"));
+        Operation code = CopyServicesMapping.legacyOperation(args.uint16("Operation"));
         PairSnapshot pair = args.synchronization("Synchronization", engine);
+        Operation operation = CopyServicesMapping.legacyOperation(code, pair.syncType());
         return change.apply(context, service, "ModifySynchronization", pair, operation, null).result();
+    }
+
+    /** The existing volumes AttachReplica would accept for SourceElement and CopyType, in TargetPool (NULL: any). */
+    private MethodResult availableTargets(ProviderContext context, CallArguments args) {
+        VirtualDisk source = args.volume("SourceElement", disks, true);
+        CopyServicesMapping.copyType(args.uint16("CopyType"));
+        Set<String> pools = null;
+        if (args.given("TargetPool")) {
+            pools = new HashSet<>();
+            for (DiskPool pool : args.pools("TargetPool", disks)) {
+                pools.add(pool.id());
+            }
+        }
+        return ReplicationQueries.candidatesResult(new PairTopology(engine).candidates(source, pools), null, context.namespace());
     }
 
     private static ReplicaRequest request(String method, CopyServicesMapping.Kind kind, VirtualDisk source) {

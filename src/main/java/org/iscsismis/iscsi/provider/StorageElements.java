@@ -134,9 +134,14 @@ public final class StorageElements {
 
     // ------------------------------------------------------------------ helpers
 
+    /**
+     * The string value of key {@code key}, or null if it is absent, NULL or not a string: a reference inside a
+     * parameter or an association key arrives as the client typed it (a number, say), and such a key names nothing of
+     * ours.
+     */
     static String text(ObjectPath path, String key) {
         CimValue v = path.key(key);
-        return v == null || v.isNull() ? null : v.asString();
+        return v == null || v.isNull() || v.type().array() || !(v.value() instanceof String s) ? null : s;
     }
 
     static CimException notFound(ObjectPath path) {

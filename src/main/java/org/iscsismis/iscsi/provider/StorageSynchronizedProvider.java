@@ -38,15 +38,18 @@ import org.iscsismis.replication.ReplicationEngine;
  * sent unchanged are accepted, so a client may send back the whole instance it read. Everything is checked before
  * the engine is touched.</li>
  * <li>DeleteInstance: Detach (ModifyReplicaSynchronization 8) through the engine's state table; a pair whose
- * current state cannot be detached answers CIM_ERR_NOT_SUPPORTED naming the state.</li>
+ * current state cannot be detached answers CIM_ERR_NOT_SUPPORTED naming the state, and so does a snapshot in any
+ * state (its target must remain associated, {@link ReplicationCapabilities}).</li>
  * </ul>
  */
 public final class StorageSynchronizedProvider extends AbstractInstanceProvider implements AssociationProvider {
 
     private final ReplicationEngine engine;
+    private final ReplicationCapabilities capabilities;
 
     public StorageSynchronizedProvider(ReplicationEngine engine) {
         this.engine = engine;
+        this.capabilities = new ReplicationCapabilities(engine.table());
     }
 
     // ------------------------------------------------------------------ instances
@@ -120,6 +123,11 @@ public final class StorageSynchronizedProvider extends AbstractInstanceProvider 
     @Override
     public void deleteInstance(ProviderContext context, ObjectPath path) {
         PairSnapshot pair = find(context, path);
+        if (!capabilities.runs(pair.syncType(), Operation.DETACH)) {
+            throw new CimException(CimStatus.NOT_SUPPORTED, "the " + pair.syncType().displayName() + " " + pair.id()
+                    + " cannot be detached: its target must remain associated to its source (it holds only the chunks the"
+                    + " source overwrote); ModifyReplicaSynchronization Return To ResourcePool (19) deletes it");
+        }
         try {
             engine.modify(pair.id(), Operation.DETACH);
         } catch (InvalidTransitionException e) {

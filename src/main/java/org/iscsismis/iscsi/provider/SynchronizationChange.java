@@ -18,8 +18,9 @@ import org.iscsismis.replication.Transition;
  * Runs one replication operation on a pair for ModifyReplicaSynchronization and ModifySynchronization, through the
  * engine's state table, checking first so that a refusal changes nothing:
  * <ul>
- * <li>an operation the table has for no state of the pair's SyncType (Fracture of a snapshot, Deactivate of a
- * mirror…) → 1 (Not Supported); one it has, but not in the pair's current CopyState → 5 (Invalid Parameter);</li>
+ * <li>an operation the capabilities ({@link ReplicationCapabilities#transition}: the state table minus what the
+ * service withholds) have for no state of the pair's SyncType (Fracture or Detach of a snapshot, Deactivate of a
+ * mirror…) → 1 (Not Supported); one they have, but not in the pair's current CopyState → 5 (Invalid Parameter);</li>
  * <li>WaitForCopyState must be the state the operation enters at once or the one its background work ends in
  * (NULL: the latter); anything else, or any WaitForCopyState for an operation that ends the association → 5.</li>
  * </ul>
@@ -30,9 +31,11 @@ import org.iscsismis.replication.Transition;
 final class SynchronizationChange {
 
     private final ReplicationEngine engine;
+    private final ReplicationCapabilities capabilities;
 
-    SynchronizationChange(ReplicationEngine engine) {
+    SynchronizationChange(ReplicationEngine engine, ReplicationCapabilities capabilities) {
         this.engine = engine;
+        this.capabilities = capabilities;
     }
 
     PairOutcome apply(ProviderContext context, ObjectPath service, String method, PairSnapshot pair, Operation operation,
@@ -66,17 +69,17 @@ final class SynchronizationChange {
     }
 
     private Transition transition(PairSnapshot pair, Operation operation) {
-        Optional<Transition> t = engine.table().find(pair.syncType(), pair.copyState(), operation);
+        Optional<Transition> t = capabilities.transition(pair.syncType(), pair.copyState(), operation);
         if (t.isPresent()) {
             return t.get();
         }
-        for (CopyState s : CopyState.values()) {
-            if (engine.table().find(pair.syncType(), s, operation).isPresent()) {
-                throw MethodRefusal.invalid(operation.displayName() + " is not allowed while the " + pair.syncType().displayName()
-                        + " " + pair.id() + " is " + pair.copyState().displayName() + " (" + pair.copyState().code() + ")");
-            }
+        if (capabilities.runs(pair.syncType(), operation)) {
+            throw MethodRefusal.invalid(operation.displayName() + " is not allowed while the " + pair.syncType().displayName()
+                    + " " + pair.id() + " is " + pair.copyState().displayName() + " (" + pair.copyState().code() + ")");
         }
-        throw MethodRefusal.notSupported(operation.displayName() + " is not supported for a " + pair.syncType().displayName());
+        throw MethodRefusal.notSupported(operation.displayName() + " is not supported for a " + pair.syncType().displayName()
+                + (operation == Operation.DETACH || operation == Operation.DISSOLVE
+                        ? ": its target must remain associated to the source; Return To ResourcePool (19) removes it" : ""));
     }
 
     /** An engine call; a state change by someone else since the check above shows as 5, nothing changed. */

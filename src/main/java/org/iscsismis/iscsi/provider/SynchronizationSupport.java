@@ -7,9 +7,8 @@ import static org.iscsismis.iscsi.provider.MethodCodes.intArg;
 import static org.iscsismis.iscsi.provider.MethodCodes.uint16s;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 
 import org.iscsismis.cim.CimValue;
 import org.iscsismis.cim.ObjectPath;
@@ -23,10 +22,10 @@ import org.iscsismis.replication.ReplicationEngine;
 import org.iscsismis.replication.SyncType;
 
 /**
- * Which replicas a given volume can take part in right now, from the engine's topology rules: a disk may be the
- * source of many pairs but the target of at most one, and a target is never a source (no cascades); a target must
- * match its source's size and block size. Answers GetSynchronizationSupported and
- * GetSupportedReplicationTypesForSystem.
+ * What a given volume or pair can do right now: the replicas a volume can take part in ({@link PairTopology}'s
+ * rules, the Modes of {@link ReplicationCapabilities}), the operations a pair accepts in its current CopyState.
+ * Answers GetSynchronizationSupported, GetSupportedReplicationTypesForSystem and
+ * GetSupportedOperationsForSynchronization.
  */
 final class SynchronizationSupport {
 
@@ -37,9 +36,9 @@ final class SynchronizationSupport {
     static final int CREATE_ELEMENT_REPLICA = 2;
 
     private final ReplicationEngine engine;
-    private final EngineSupport support;
+    private final ReplicationCapabilities support;
 
-    SynchronizationSupport(ReplicationEngine engine, EngineSupport support) {
+    SynchronizationSupport(ReplicationEngine engine, ReplicationCapabilities support) {
         this.engine = engine;
         this.support = support;
     }
@@ -66,12 +65,12 @@ final class SynchronizationSupport {
         if (local == null || (otherGiven && (other == null || other == local))) {
             return MethodCodes.answer(INVALID_PARAMETER);
         }
-        Topology topology = new Topology(engine.pairs());
+        PairTopology topology = new PairTopology(engine);
         List<Integer> syncTypes = new ArrayList<>();
         List<Integer> modes = new ArrayList<>();
         List<Integer> roles = new ArrayList<>();
-        boolean asSource = topology.canBeSource(local) && (other == null || (topology.canBeTarget(other) && matches(local, other)));
-        boolean asTarget = topology.canBeTarget(local) && (other == null || (topology.canBeSource(other) && matches(other, local)));
+        boolean asSource = topology.canBeSource(local) && (other == null || (topology.canBeTarget(other) && PairTopology.matches(local, other)));
+        boolean asTarget = topology.canBeTarget(local) && (other == null || (topology.canBeSource(other) && PairTopology.matches(other, local)));
         for (int role : List.of(SYSTEM_ELEMENT, SYNCED_ELEMENT)) {
             if (role == SYSTEM_ELEMENT ? !asSource : !asTarget) {
                 continue;
@@ -95,7 +94,22 @@ final class SynchronizationSupport {
                 || !SystemElements.systemPath(context.namespace()).equals(context.local(system.asReference()))) {
             return MethodCodes.answer(INVALID_PARAMETER);
         }
-        return MethodCodes.answer(SUCCESS).with("SupportedReplicationTypes", uint16s(EngineSupport.REPLICATION_TYPES));
+        return MethodCodes.answer(SUCCESS).with("SupportedReplicationTypes", uint16s(support.replicationTypes()));
+    }
+
+    /**
+     * GetSupportedOperationsForSynchronization: what GetSupportedOperations answers for the pair's ReplicationType in
+     * its current CopyState, i.e. exactly what ModifyReplicaSynchronization would accept on it now. A Synchronization
+     * that is not one of our pairs is 5.
+     */
+    MethodResult operationsFor(ProviderContext context, MethodArguments in) {
+        CimValue ref = in.value("Synchronization");
+        Optional<PairSnapshot> pair = ref == null || ref.isNull() || !ref.type().isReference() ? Optional.empty()
+                : StorageSynchronizedMapping.pairAt(engine, context.namespace(), ref.asReference());
+        if (pair.isEmpty()) {
+            return MethodCodes.answer(INVALID_PARAMETER);
+        }
+        return ReplicationCapabilityMethods.operationsAnswer(support.operations(pair.get().syncType(), pair.get().copyState()));
     }
 
     /** The live disk a reference names, or null if it is not one of our volumes. */
@@ -109,30 +123,5 @@ final class SynchronizationSupport {
         }
         String diskId = StorageElements.diskId(path.withNamespace(null).withHost(null));
         return diskId == null ? null : engine.disks().findDisk(diskId).filter(d -> !d.isDeleted()).orElse(null);
-    }
-
-    private static boolean matches(VirtualDisk source, VirtualDisk target) {
-        return source.sizeBytes() == target.sizeBytes() && source.blockSize() == target.blockSize();
-    }
-
-    /** Which disks are sources and targets of pairs, from one list of snapshots. */
-    private static final class Topology {
-        private final Set<String> sources = new HashSet<>();
-        private final Set<String> targets = new HashSet<>();
-
-        Topology(List<PairSnapshot> pairs) {
-            for (PairSnapshot p : pairs) {
-                sources.add(p.sourceDiskId());
-                targets.add(p.targetDiskId());
-            }
-        }
-
-        boolean canBeSource(VirtualDisk disk) {
-            return !targets.contains(disk.id());
-        }
-
-        boolean canBeTarget(VirtualDisk disk) {
-            return !targets.contains(disk.id()) && !sources.contains(disk.id());
-        }
     }
 }

@@ -133,14 +133,17 @@ class ReplicationCapabilityMethodsTest {
 
     @Test
     void featuresMaximaAndSettings() {
-        assertEquals(ints(8, 15, 24, 44), out(call("GetSupportedFeatures", "ReplicationType", 2), "Features"));
-        assertEquals(ints(8, 16, 24, 44), out(call("GetSupportedFeatures", "ReplicationType", 6), "Features"));
+        assertEquals(ints(8, 15, 24, 44, 51), out(call("GetSupportedFeatures", "ReplicationType", 2), "Features"));
+        // a snapshot must remain associated (16) and never recovers by itself (no 15)
+        assertEquals(ints(8, 16, 24, 44, 51), out(call("GetSupportedFeatures", "ReplicationType", 6), "Features"));
         MethodResult hops = call("GetSupportedMaximum", "ReplicationType", 2, "Component", 9);
         assertEquals(0, rc(hops));
         assertEquals(1L, hops.outParameters().get(CimName.of("MaxValue")).asLong());
         assertEquals(7, rc(call("GetSupportedMaximum", "ReplicationType", 2, "Component", 5)));
         assertEquals(5, rc(call("GetSupportedMaximum", "ReplicationType", 2, "Component", 99)));
-        assertEquals(List.of(2L, 3L), longs(call("GetSupportedReplicationSettingData", "ReplicationType", 10, "PropertyName", 11),
+        assertEquals(List.of(2L, 3L, 4L), longs(call("GetSupportedReplicationSettingData", "ReplicationType", 10, "PropertyName", 11),
+                "SupportedValues"));
+        assertEquals(List.of(3L, 4L), longs(call("GetSupportedReplicationSettingData", "ReplicationType", 6, "PropertyName", 11),
                 "SupportedValues"));
         assertEquals(List.of(2L, 6L), longs(call("GetSupportedReplicationSettingData", "ReplicationType", 6, "PropertyName", 3),
                 "SupportedValues"));
@@ -150,6 +153,10 @@ class ReplicationCapabilityMethodsTest {
                 .outParameters().get(CimName.of("DefaultInstance")).value();
         assertEquals("CIM_ReplicationSettingData", defaults.className().toString());
         assertEquals(9L, defaults.value("DesiredCopyMethodology").asLong()); // Snap-And-Clone
+        assertEquals(2L, defaults.value("CopyRecoveryMode").asLong()); // Automatic
+        CimInstance snapshotDefaults = (CimInstance) call("GetDefaultReplicationSettingData", "ReplicationType", 6)
+                .outParameters().get(CimName.of("DefaultInstance")).value();
+        assertEquals(3L, snapshotDefaults.value("CopyRecoveryMode").asLong()); // Manual
     }
 
     @Test

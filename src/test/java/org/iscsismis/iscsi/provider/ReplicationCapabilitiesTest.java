@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import org.iscsismis.replication.CopyRecoveryMode;
 import org.iscsismis.replication.CopyState;
 import org.iscsismis.replication.Mode;
 import org.iscsismis.replication.Operation;
@@ -15,9 +16,9 @@ import org.iscsismis.replication.SyncType;
 import org.junit.jupiter.api.Test;
 
 /** What the capabilities say the engine supports, read from its transition table. */
-class EngineSupportTest {
+class ReplicationCapabilitiesTest {
 
-    final EngineSupport support = EngineSupport.standard();
+    final ReplicationCapabilities support = ReplicationCapabilities.standard();
 
     @Test
     void replicationTypesMapToTheEngineSyncTypes() {
@@ -48,8 +49,26 @@ class EngineSupportTest {
         assertFalse(ops.contains(Operation.SPLIT));
         assertTrue(ops.contains(RETURN_TO_RESOURCE_POOL));
         assertTrue(ops.contains(DEACTIVATE));
-        // an active snapshot cannot be detached: its target holds only the preserved chunks
-        assertFalse(support.operations(SyncType.SNAPSHOT, SYNCHRONIZED).contains(DETACH));
+        // a snapshot's target holds only the preserved chunks: it is never detached or dissolved, in any state
+        for (CopyState s : CopyState.values()) {
+            assertFalse(support.operations(SyncType.SNAPSHOT, s).contains(DETACH), s::toString);
+            assertFalse(support.operations(SyncType.SNAPSHOT, s).contains(DISSOLVE), s::toString);
+        }
+        assertTrue(support.operations(SyncType.SNAPSHOT, INACTIVE).contains(RETURN_TO_RESOURCE_POOL));
+        assertTrue(support.features(SyncType.SNAPSHOT).contains(16));
+    }
+
+    @Test
+    void everyKindHasTheModesAndRecoveryTheEngineRuns() {
+        assertEquals(List.of(2, 3, 6, 10), support.replicationTypes());
+        assertEquals(List.of(Mode.SYNCHRONOUS), support.modes(SyncType.SNAPSHOT));
+        for (SyncType t : SyncType.values()) {
+            assertEquals(Mode.SYNCHRONOUS, support.defaultMode(t));
+        }
+        assertEquals(List.of(CopyRecoveryMode.MANUAL), support.recoveryModes(SyncType.SNAPSHOT));
+        assertFalse(support.features(SyncType.SNAPSHOT).contains(15), "a snapshot never recovers by itself");
+        assertTrue(support.features(SyncType.MIRROR).contains(15));
+        assertTrue(support.features(SyncType.CLONE).contains(51), "the client names a new target");
     }
 
     @Test
