@@ -65,7 +65,7 @@ class FaultInjectionIT {
     }
 
     private static CIMObjectPath newVolume(String name) throws WBEMException {
-        return calls.newVolume(name, DISK_SIZE, POOL);
+        return calls.newVolume(POOL, DISK_SIZE, name);
     }
 
     private static long fault(String method, CIMArgument<?>... in) throws WBEMException {

@@ -77,7 +77,7 @@ class JobControlIT {
     }
 
     private static CIMObjectPath volume(String name) throws WBEMException {
-        return calls.newVolume(name, DISK_SIZE, pool.id());
+        return calls.newVolume(pool.id(), DISK_SIZE, name);
     }
 
     /** A replica of a new volume whose copy the engine holds: 4096 with a Running job. */

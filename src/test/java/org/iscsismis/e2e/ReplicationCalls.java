@@ -143,14 +143,6 @@ final class ReplicationCalls {
         return Arrays.stream((UnsignedInteger16[]) i.getPropertyValue(property)).map(UnsignedInteger16::intValue).toList();
     }
 
-    /** A new, empty volume made by CreateOrModifyElementFromStoragePool in the pool {@code poolId}. */
-    CIMObjectPath newVolume(String name, long size, String poolId) throws WBEMException {
-        Answer a = invoke(CONFIGURATION_SERVICE, "CreateOrModifyElementFromStoragePool",
-                text("ElementName", name), u16("ElementType", 2), u64("Size", size), ref("InPool", pool(poolId)));
-        assertEquals(0, a.returnValue(), a::toString);
-        return a.ref("TheElement");
-    }
-
     /** Gets the instance until {@code condition} holds, or fails at the deadline. */
     CIMInstance await(CIMObjectPath path, Predicate<CIMInstance> condition) throws WBEMException {
         long deadline = System.nanoTime() + DEADLINE_NANOS;
