@@ -200,6 +200,10 @@ final class PathReader {
         if (!valueType.equals("string") && !valueType.equals("boolean") && !valueType.equals("numeric")) {
             throw c.invalid("attribute VALUETYPE of KEYVALUE must be string, boolean or numeric, got \"" + vt + "\"");
         }
+        String type = c.attr("TYPE");
+        if (type != null && isReferenceTypeName(type)) {
+            return referenceKeyValue(c.text());
+        }
         CimType.Kind kind = attributes.typeAttr("TYPE", false);
         String text = c.text();
         if (kind != null) {
@@ -213,6 +217,35 @@ final class PathReader {
             default:
                 return CimValue.ofString(text);
         }
+    }
+
+    /**
+     * DSP0201 carries a reference key as VALUE.REFERENCE; the SBLIM CIM Client for Java (JSR 48)
+     * sends it as a KEYVALUE typed {@code "<class> ref"} whose text is the referenced path as a WBEM
+     * URI ({@code http://host:port/ns:Class.Key="v"}). Accepted, so that its association calls on
+     * association instances work.
+     */
+    private static boolean isReferenceTypeName(String type) {
+        String t = type.strip();
+        return t.regionMatches(true, Math.max(0, t.length() - 4), " ref", 0, 4) && t.length() > 4;
+    }
+
+    private CimValue referenceKeyValue(String text) throws CimXmlException {
+        String uri = text.strip();
+        int scheme = uri.indexOf("://");
+        if (scheme > 0 && uri.substring(0, scheme).chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '+' || ch == '-' || ch == '.')) {
+            uri = uri.substring(scheme + 1); // keep the "//host/..." authority form
+        }
+        ObjectPath path;
+        try {
+            path = ObjectPath.parse(uri);
+        } catch (IllegalArgumentException e) {
+            throw c.badValue("reference KEYVALUE is not an object path: \"" + text + "\" (" + e.getMessage() + ")");
+        }
+        if (path.keys().isEmpty()) {
+            throw c.badValue("reference KEYVALUE does not name an instance: \"" + text + "\"");
+        }
+        return CimValue.ofReference(path);
     }
 
     private CimValue untypedNumber(String text) {

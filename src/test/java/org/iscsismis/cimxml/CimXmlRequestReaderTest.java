@@ -19,7 +19,9 @@ import org.iscsismis.cim.CimInstance;
 import org.iscsismis.cim.CimName;
 import org.iscsismis.cim.CimProperty;
 import org.iscsismis.cim.CimQualifier;
+import org.iscsismis.cim.CimException;
 import org.iscsismis.cim.CimNamespace;
+import org.iscsismis.cim.KeyBinding;
 import org.iscsismis.cim.CimQualifierType;
 import org.iscsismis.cim.CimScope;
 import org.iscsismis.cim.CimStatus;
@@ -30,6 +32,7 @@ import org.iscsismis.operation.*;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** One real request body per intrinsic operation (as pywbem/SBLIM write them), decoded into its record. */
@@ -199,6 +202,29 @@ class CimXmlRequestReaderTest {
         ParsedRequest r = read(call("getclass", p("CLASSNAME", CLASSNAME) + p("localOnly", v("false"))));
         assertEquals(GetClassRequest.builder(NS, FOO).localOnly(false).build(), r.request());
         assertEquals("getclass", r.methodName());
+    }
+
+    @Test
+    void aReferenceKeyAsTheSblimClientSendsItIsAReference() throws Exception {
+        String key = "<INSTANCENAME CLASSNAME=\"CIM_Foo\"><KEYBINDING NAME=\"R\"><KEYVALUE TYPE=\"CIM_Bar ref\" VALUETYPE=\"string\">"
+                + "http://h:5988/root/cimv2:CIM_Bar.Id=&quot;x&quot;</KEYVALUE></KEYBINDING></INSTANCENAME>";
+        ParsedRequest r = read(call("GetInstance", p("InstanceName", key)));
+        ObjectPath bar = ObjectPath.of("h:5988", CimNamespace.of("root/cimv2"), CimName.of("CIM_Bar"), List.of(KeyBinding.of("Id", "x")));
+        assertEquals(GetInstanceRequest.of(NS, ObjectPath.of(null, null, FOO, List.of(KeyBinding.of("R", CimValue.ofReference(bar))))),
+                r.request());
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', value = {
+        "no path here|Reference KEYVALUE is not an object path",
+        "http://h/root/cimv2:CIM_Bar|Reference KEYVALUE does not name an instance"})
+    void aReferenceKeyValueThatIsNoInstancePathIsAnInvalidParameter(String text, String expected) throws Exception {
+        String key = "<INSTANCENAME CLASSNAME=\"CIM_Foo\"><KEYBINDING NAME=\"R\"><KEYVALUE TYPE=\"CIM_Bar ref\">" + text
+                + "</KEYVALUE></KEYBINDING></INSTANCENAME>";
+        CimException e = read(call("GetInstance", p("InstanceName", key))).error();
+        assertNotNull(e);
+        assertEquals(CimStatus.INVALID_PARAMETER, e.status());
+        assertTrue(e.getMessage().contains(expected), e::getMessage);
     }
 
     static Stream<Arguments> parameterErrors() {

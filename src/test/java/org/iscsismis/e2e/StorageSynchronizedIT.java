@@ -148,6 +148,23 @@ class StorageSynchronizedIT {
         assertEquals("db-data-mirror", client.getInstance(far.get(0), false, false, null).getPropertyValue("ElementName"));
     }
 
+    /**
+     * The SBLIM client sends a pair's reference keys as KEYVALUE TYPE="CIM_ManagedElement ref" with a
+     * WBEM URI as text (not DSP0201's VALUE.REFERENCE): the server accepts that form.
+     */
+    @Test
+    void theSblimClientAddressesAPairByItsReferenceKeys() throws WBEMException {
+        CIMInstance mirror = pairsBySyncType(SYNC).get(6);
+        CIMObjectPath pair = mirror.getObjectPath();
+        CIMInstance read = client.getInstance(pair, false, false, null);
+        assertEquals(mirror.getPropertyValue("SyncType"), read.getPropertyValue("SyncType"));
+        assertEquals(((CIMObjectPath) mirror.getPropertyValue("SyncedElement")).getKey("DeviceID").getValue(),
+                ((CIMObjectPath) read.getPropertyValue("SyncedElement")).getKey("DeviceID").getValue());
+        // no association has a pair as an end: an empty answer, not a refused request
+        assertEquals(List.of(), all(client.associatorNames(pair, null, null, null, null)));
+        assertEquals(List.of(), all(client.referenceNames(pair, null, null)));
+    }
+
     @Test
     void copyPriorityIsWritableAndNothingElse() throws WBEMException {
         CIMInstance mirror = pairsBySyncType(SYNC).get(6);
