@@ -29,7 +29,8 @@ public final class Main implements Callable<Integer> {
     static final int EXIT_START_FAILED = 1;
     static final int EXIT_CONFIGURATION = 2;
 
-    @Option(names = "--http-port", paramLabel = "N", description = "HTTP port (http.port; default 5988, 0 = any free port)")
+    @Option(names = "--http-port", paramLabel = "N",
+            description = "HTTP port (http.port; default 5988, 0 = any free port, for HTTPS too unless --https-port says otherwise)")
     Integer httpPort;
 
     @Option(names = "--https-port", paramLabel = "N", description = "HTTPS port (https.port; default 5989, 0 = any free port)")
@@ -98,6 +99,9 @@ public final class Main implements Callable<Integer> {
         Map<String, String> overrides = new LinkedHashMap<>(settings);
         if (httpsPort != null) {
             overrides.put(ServerConfig.HTTPS_PORT, Integer.toString(httpsPort));
+        } else if (httpPort != null && httpPort == 0 && !overrides.containsKey(ServerConfig.HTTPS_PORT)) {
+            // "any free port" for HTTP means any free port for HTTPS too: two such servers never collide on 5989
+            overrides.put(ServerConfig.HTTPS_PORT, "0");
         }
         if (noHttps) {
             overrides.put(ServerConfig.HTTPS_ENABLED, "false");

@@ -115,4 +115,17 @@ class MainTest {
         new CommandLine(plain).parseArgs("--bind", "0.0.0.0", "--no-https", "--allow-plain-http-auth", "--set", "auth.usersFile=" + users);
         assertTrue(plain.configuration().plainHttpOnBind());
     }
+
+    @Test
+    void anyFreeHttpPortMeansAnyFreeHttpsPortUnlessOneIsGiven() {
+        Main main = new Main();
+        new CommandLine(main).parseArgs("--http-port", "0");
+        assertEquals(0, main.configuration().httpsPort());
+        Main given = new Main();
+        new CommandLine(given).parseArgs("--http-port", "0", "--https-port", "15989");
+        assertEquals(15989, given.configuration().httpsPort());
+        Main plain = new Main();
+        new CommandLine(plain).parseArgs("--http-port", "15988");
+        assertEquals(5989, plain.configuration().httpsPort());
+    }
 }
