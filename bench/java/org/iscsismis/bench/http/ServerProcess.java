@@ -36,7 +36,7 @@ final class ServerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (!jvmOpts.isBlank()) command.addAll(Arrays.asList(jvmOpts.trim().split("\\s+")));
-        command.addAll(List.of("-jar", jar.toString(), "--http-port", Integer.toString(port)));
+        command.addAll(List.of("-jar", jar.toString(), "--http-port", Integer.toString(port), "--https-port", "0"));
         Files.createDirectories(log.toAbsolutePath().getParent());
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();

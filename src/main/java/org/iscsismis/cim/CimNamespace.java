@@ -6,7 +6,10 @@ import java.util.Locale;
 /**
  * A CIM namespace name such as {@code root/cimv2}: slash-separated segments, compared
  * case-insensitively, original spelling kept for output. Leading and trailing slashes are
- * stripped; empty segments ({@code "a//b"}) and whitespace or control characters are refused.
+ * stripped. Each segment must be a DSP0004 identifier ({@code namespaceName = IDENTIFIER *("/" IDENTIFIER)}):
+ * a letter, an underscore or a character from U+0080 to U+FFEF, then those or decimal digits. So
+ * {@code ../../etc}, {@code a:b/../c}, empty segments ({@code "a//b"}), whitespace and control characters are
+ * refused.
  */
 public final class CimNamespace {
 
@@ -21,8 +24,8 @@ public final class CimNamespace {
     }
 
     /**
-     * @throws IllegalArgumentException if the text is null, empty (after stripping slashes),
-     *                                  has an empty segment or contains whitespace/control characters
+     * @throws IllegalArgumentException if the text is null, empty (after stripping slashes), or a segment is not a
+     *                                  DSP0004 identifier (the message names the segment)
      */
     public static CimNamespace of(String text) {
         if (text == null) {
@@ -46,10 +49,35 @@ public final class CimNamespace {
         for (int i = 0; i < stripped.length(); i++) {
             char c = stripped.charAt(i);
             if (Character.isWhitespace(c) || Character.isISOControl(c)) {
-                throw new IllegalArgumentException("Namespace contains whitespace or a control character: \"" + text + "\"");
+                throw new IllegalArgumentException("Namespace contains whitespace or a control character: \"" + printable(text) + "\"");
+            }
+        }
+        for (String segment : stripped.split("/")) {
+            if (!isIdentifier(segment)) {
+                throw new IllegalArgumentException("Namespace \"" + text + "\" is not a valid namespace name: segment \""
+                        + segment + "\" is not an identifier (DSP0004: a letter, _ or U+0080..U+FFEF, then those or digits)");
             }
         }
         return new CimNamespace(stripped);
+    }
+
+    /** DSP0004's IDENTIFIER: firstIdentifierChar *( firstIdentifierChar / decimalDigit ). */
+    private static boolean isIdentifier(String segment) {
+        if (segment.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < segment.length(); i++) {
+            char c = segment.charAt(i);
+            boolean first = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || (c >= '\u0080' && c <= '\uFFEF');
+            if (!first && !(i > 0 && c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String printable(String text) {
+        return text.replaceAll("\\p{Cntrl}", "?");
     }
 
     /** Builds a namespace from its segments (one per DSP0201 {@code NAMESPACE} element). */

@@ -10,6 +10,7 @@ import org.iscsismis.cim.CimName;
 import org.iscsismis.cim.CimNamespace;
 import org.iscsismis.cim.CimQualifierType;
 import org.iscsismis.cim.CimStatus;
+import org.iscsismis.cim.ObjectPath;
 import org.iscsismis.operation.AssociatorNamesRequest;
 import org.iscsismis.operation.AssociatorsRequest;
 import org.iscsismis.operation.CimRequest;
@@ -55,7 +56,8 @@ import org.slf4j.LoggerFactory;
  * <p>A request naming an alias of a namespace ({@link CimRepository#addNamespaceAlias}) is read as naming the
  * namespace itself, so answers carry the namespace's own name.
  *
- * <p>Order of checks: the namespace exists (INVALID_NAMESPACE), then the class the operation
+ * <p>Order of checks: the caller's rights (ACCESS_DENIED, see {@link #execute(CimRequest, Caller, ResponseSink)}),
+ * the namespace exists (INVALID_NAMESPACE), then the class the operation
  * names exists (INVALID_CLASS; NOT_FOUND for GetClass, ModifyClass and DeleteClass, whose subject
  * is the class itself), then the operation. Class and qualifier operations go to the repository;
  * instance operations are routed by {@link InstanceRouter}, association operations by
@@ -167,14 +169,28 @@ public final class Dispatcher implements AutoCloseable {
         return clock;
     }
 
+    /** Runs {@code request} for a caller with every right (a server without authentication; tests). */
     public void execute(CimRequest request, ResponseSink sink) throws CimException {
+        execute(request, Caller.ANYONE, sink);
+    }
+
+    /**
+     * Runs {@code request} for {@code caller}. The caller's rights are checked here, once for every operation and
+     * before anything else (see {@link AccessRule}): the target namespace needs read access, or write access for an
+     * operation that changes state; an association operation's source namespace needs read access too; far ends in
+     * namespaces the caller may not read are left out of the results ({@link ReadableResultsSink}). A denied
+     * operation fails with CIM_ERR_ACCESS_DENIED and changes nothing.
+     */
+    public void execute(CimRequest request, Caller caller, ResponseSink sink) throws CimException {
         Objects.requireNonNull(request, "request must not be null");
+        Objects.requireNonNull(caller, "caller must not be null");
         Objects.requireNonNull(sink, "sink must not be null");
         try {
             CimNamespace named = request.namespace();
             CimNamespace canonical = repository.canonicalNamespace(named);
+            ResponseSink out = checkAccess(request, canonical, caller, sink);
             requireNamespace(canonical);
-            dispatch(canonical == named ? request : RequestNamespaces.retarget(request, canonical), sink);
+            dispatch(canonical == named ? request : RequestNamespaces.retarget(request, canonical), out);
         } catch (CimException | UncheckedIOException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -257,6 +273,20 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------ checks
+
+    /** The rights check; the sink to write into (filtered by readable namespaces unless the caller may read all). */
+    private ResponseSink checkAccess(CimRequest request, CimNamespace ns, Caller caller, ResponseSink sink) {
+        if (caller.grants() == NamespaceGrants.EVERYTHING) {
+            return sink;
+        }
+        AccessRule.require(caller, ns, AccessRule.needed(request), request.operationName());
+        ObjectPath source = AccessRule.associationSource(request);
+        if (source != null && source.namespace() != null) {
+            AccessRule.require(caller, repository.canonicalNamespace(source.namespace()), NamespaceAccess.READ,
+                    request.operationName() + " from " + source.className());
+        }
+        return new ReadableResultsSink(sink, caller);
+    }
 
     private void requireNamespace(CimNamespace ns) {
         if (!repository.hasNamespace(ns)) {

@@ -88,6 +88,9 @@ final class AdmissionRules {
             throw mismatch("CIMMethod \"" + cim.method() + "\" differs from the method \"" + parsed.methodName()
                     + "\" in the body");
         }
+        if (parsed.error() != null && (parsed.intrinsic() ? parsed.namespace() : parsed.objectPath()) == null) {
+            return; // the body's target itself was refused (an invalid namespace name): its CIM error answers
+        }
         if (parsed.intrinsic()) {
             CimNamespace namespace = parseOrNull(() -> CimNamespace.of(cim.object()));
             if (namespace == null || !namespace.equals(parsed.namespace())) {

@@ -1,7 +1,9 @@
 package org.iscsismis.http;
 
+import org.iscsismis.dispatch.Caller;
+
 /**
- * Decides whether a request's {@code Authorization} header admits it. Implementations are
+ * Decides whether a request's {@code Authorization} header admits it, and as whom. Implementations are
  * thread-safe.
  */
 public interface Authenticator {
@@ -14,16 +16,16 @@ public interface Authenticator {
 
     /**
      * @param authorizationHeader the raw {@code Authorization} header, or null if absent
-     * @return the authenticated user name, or null if the credentials are missing or wrong
+     * @return the authenticated caller with its rights, or null if the credentials are missing or wrong
      */
-    String authenticate(String authorizationHeader);
+    Caller authenticate(String authorizationHeader);
 
     /** Admits every request (the default on a loopback address). */
     static Authenticator none() {
         return NoAuthentication.INSTANCE;
     }
 
-    /** The authenticator used when no authentication is configured. */
+    /** The authenticator used when no authentication is configured: everyone, with every right. */
     enum NoAuthentication implements Authenticator {
         INSTANCE;
 
@@ -33,8 +35,8 @@ public interface Authenticator {
         }
 
         @Override
-        public String authenticate(String authorizationHeader) {
-            return "";
+        public Caller authenticate(String authorizationHeader) {
+            return Caller.ANYONE;
         }
     }
 }

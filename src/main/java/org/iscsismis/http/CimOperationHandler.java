@@ -17,6 +17,7 @@ import org.iscsismis.cim.CimException;
 import org.iscsismis.cim.CimStatus;
 import org.iscsismis.cimxml.CimXmlRequestReader;
 import org.iscsismis.cimxml.ParsedRequest;
+import org.iscsismis.dispatch.Caller;
 import org.iscsismis.dispatch.Dispatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,10 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code M-POST}: not on HTTP/1.0 (400) and with a {@code Man:}/{@code Opt:} declaration of the
  *       CIM mapping (else 510 Not Extended, so a client falls back to POST); its {@code ns} prefixes
  *       every CIM header of the request and of the response;</li>
- *   <li>credentials, when authentication is configured (401);</li>
+ *   <li>without authentication, the {@code Host} header: loopback or a configured name, else 403
+ *       ({@link AllowedHosts}, against DNS rebinding); with authentication, an address with too many recent
+ *       failed logins gets 429 with {@code Retry-After} ({@link LoginThrottle}), then the credentials are checked
+ *       (401; a failure is logged with the client's address);</li>
  *   <li>{@code CIMOperation: MethodCall}, {@code CIMBatch}, {@code CIMMethod}/{@code CIMObject},
  *       {@code Content-Type}, {@code CIMProtocolVersion}, {@code Content-Length} (see {@link AdmissionRules});</li>
  *   <li>the body, decoded under the body and XML limits, and its agreement with the headers.</li>
@@ -58,25 +62,37 @@ public final class CimOperationHandler extends Handler.Abstract {
     private final OperationExecutor executor;
     private final ResponseEncoder.Factory encoders;
     private final HttpLimits limits;
-    private final Authenticator authenticator;
+    private final AccessControl access;
 
     /** The production wiring: the codec's reader and writer around the dispatcher. */
     public CimOperationHandler(Dispatcher dispatcher, CimXmlRequestReader reader, HttpLimits limits,
-                               Authenticator authenticator) {
+                               AccessControl access) {
         this(RequestDecoder.of(Objects.requireNonNull(reader, "reader must not be null")),
                 Objects.requireNonNull(dispatcher, "dispatcher must not be null")::execute,
-                CimXmlResponseEncoder.FACTORY, limits, authenticator);
+                CimXmlResponseEncoder.FACTORY, limits, access);
+    }
+
+    /** The production wiring with {@link AccessControl#of the default access control} around {@code authenticator}. */
+    public CimOperationHandler(Dispatcher dispatcher, CimXmlRequestReader reader, HttpLimits limits,
+                               Authenticator authenticator) {
+        this(dispatcher, reader, limits, AccessControl.of(authenticator));
     }
 
     /** Wiring through the handler's own seams (tests pass fakes). */
     public CimOperationHandler(RequestDecoder decoder, OperationExecutor executor, ResponseEncoder.Factory encoders,
                                HttpLimits limits, Authenticator authenticator) {
+        this(decoder, executor, encoders, limits, AccessControl.of(authenticator));
+    }
+
+    /** Wiring through the handler's own seams, with the given access control. */
+    public CimOperationHandler(RequestDecoder decoder, OperationExecutor executor, ResponseEncoder.Factory encoders,
+                               HttpLimits limits, AccessControl access) {
         super(InvocationType.BLOCKING);
         this.limits = Objects.requireNonNull(limits, "limits must not be null");
         this.rules = new AdmissionRules(Objects.requireNonNull(decoder, "decoder must not be null"), limits);
         this.executor = Objects.requireNonNull(executor, "executor must not be null");
         this.encoders = Objects.requireNonNull(encoders, "encoders must not be null");
-        this.authenticator = Objects.requireNonNull(authenticator, "authenticator must not be null");
+        this.access = Objects.requireNonNull(access, "access must not be null");
     }
 
     @Override
@@ -124,9 +140,7 @@ public final class CimOperationHandler extends Handler.Abstract {
                     ? new HttpFailure(405, method + " is not allowed; use POST or M-POST")
                     : new HttpFailure(501, "method " + method + " is not implemented; use POST or M-POST");
         }
-        if (authenticator.required() && authenticator.authenticate(request.getHeaders().get(HttpHeader.AUTHORIZATION)) == null) {
-            throw new HttpFailure(401, "authentication required");
-        }
+        x.caller = authorize(request, x);
         AdmissionRules.CimHeaders cim = rules.checkHeaders(request.getHeaders(), request.getLength(), x.prefix);
         x.operation = cim.method();
         x.object = cim.object();
@@ -135,6 +149,38 @@ public final class CimOperationHandler extends Handler.Abstract {
         x.parsed = parsed;
         rules.checkAgreement(cim, parsed);
         return parsed;
+    }
+
+    /** The Host check (without authentication) or the throttle and the credentials (with it); see the class comment. */
+    private Caller authorize(Request request, Exchange x) throws HttpFailure {
+        Authenticator authenticator = access.authenticator();
+        if (!authenticator.required()) {
+            String host = request.getHeaders().get(HttpHeader.HOST);
+            if (!access.hosts().allows(host)) {
+                throw new HttpFailure(403, "Host \"" + headerSafe(host) + "\" is not a name of this server: without "
+                        + "authentication it answers only requests addressed to a loopback address, localhost or a name "
+                        + "listed in http.allowedHosts");
+            }
+            return Caller.ANYONE;
+        }
+        String address = Request.getRemoteAddr(request);
+        long wait = access.throttle().retryAfterSeconds(address);
+        if (wait > 0) {
+            x.retryAfterSeconds = wait;
+            throw new HttpFailure(429, "too many failed logins from " + address + "; try again in " + wait + " s");
+        }
+        String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+        Caller caller = authenticator.authenticate(header);
+        if (caller == null) {
+            if (header != null) {
+                access.throttle().failed(address);
+                BasicCredentials tried = BasicCredentials.parse(header);
+                LOG.warn("Failed login from {} ({})", address, tried == null ? "malformed Authorization header"
+                        : "user \"" + tried.userForLog() + "\"");
+            }
+            throw new HttpFailure(401, "authentication required");
+        }
+        return caller;
     }
 
     /**
@@ -197,7 +243,7 @@ public final class CimOperationHandler extends Handler.Abstract {
                 x.status = parsed.error().status();
                 encoder.finishError(parsed.error());
             } else {
-                executor.execute(parsed.request(), encoder);
+                executor.execute(parsed.request(), x.caller, encoder);
                 encoder.finishSuccess();
                 x.status = CimStatus.SUCCESS;
             }
@@ -264,6 +310,7 @@ public final class CimOperationHandler extends Handler.Abstract {
         switch (f.status()) {
             case 401 -> headers.put(HttpHeader.WWW_AUTHENTICATE, "Basic realm=\"" + Authenticator.REALM + "\"");
             case 405 -> headers.put(HttpHeader.ALLOW, ALLOW);
+            case 429 -> headers.put(HttpHeader.RETRY_AFTER, Long.toString(x.retryAfterSeconds));
             case 413, 500 -> headers.put(HttpHeader.CONNECTION, "close");
             default -> { }
         }
@@ -297,6 +344,8 @@ public final class CimOperationHandler extends Handler.Abstract {
         private CimStatus status;
         private String failure;
         private int httpStatus;
+        private Caller caller;
+        private long retryAfterSeconds;
 
         Exchange(Request request) {
             this.method = request.getMethod();

@@ -49,14 +49,12 @@ public record InteropSetup(ServerIdentity identity, CimXmlAccess access, Namespa
         ProfileElements registration = new ProfileElements(profiles);
         NamespaceElements namespaceElements = new NamespaceElements(namespaces, server.objectManagerPath());
 
-        List<CimInstance> elements = server.elements();
-        InstanceListProvider serverProvider = new InstanceListProvider(() -> elements);
+        InstanceListProvider serverProvider = new InstanceListProvider(server::elements);
         for (CimName c : List.of(InteropNames.COMPUTER_SYSTEM, InteropNames.OBJECT_MANAGER, InteropNames.CIMXML_MECHANISM,
                 InteropNames.SOFTWARE_IDENTITY)) {
             registry.register(InteropNames.NAMESPACE, c, serverProvider);
         }
-        List<CimInstance> serverLinks = server.associations();
-        associations(registry, InteropNames.NAMESPACE, () -> serverLinks, InteropNames.HOSTED_SERVICE,
+        associations(registry, InteropNames.NAMESPACE, server::associations, InteropNames.HOSTED_SERVICE,
                 InteropNames.COMM_MECHANISM_FOR_MANAGER, InteropNames.ELEMENT_SOFTWARE_IDENTITY);
 
         NamespaceProvider namespaceProvider = new NamespaceProvider(namespaces, namespaceElements);

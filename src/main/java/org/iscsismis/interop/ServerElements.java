@@ -1,5 +1,6 @@
 package org.iscsismis.interop;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -43,8 +44,20 @@ final class ServerElements {
         return hosted(InteropNames.OBJECT_MANAGER, identity.productName() + ":ObjectManager");
     }
 
-    ObjectPath mechanismPath() {
-        return hosted(InteropNames.CIMXML_MECHANISM, identity.productName() + ":CIM-XML");
+    /** The access point for {@code scheme} ({@code http}: {@code PRODUCT:CIM-XML}; {@code https}: {@code PRODUCT:CIM-XML-HTTPS}). */
+    ObjectPath mechanismPath(String scheme) {
+        return hosted(InteropNames.CIMXML_MECHANISM, identity.productName() + ":CIM-XML"
+                + (scheme.equalsIgnoreCase("http") ? "" : "-" + scheme.toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    /** The access points by scheme, with their URLs (null when not known: one plain HTTP one without address). */
+    private java.util.Map<String, URI> accessPoints() {
+        java.util.Map<String, URI> out = new java.util.LinkedHashMap<>();
+        access.accessPoints().get().forEach(url -> out.put(url.getScheme().toLowerCase(java.util.Locale.ROOT), url));
+        if (out.isEmpty()) {
+            out.put("http", null);
+        }
+        return out;
     }
 
     ObjectPath softwarePath() {
@@ -64,7 +77,10 @@ final class ServerElements {
     // ------------------------------------------------------------------ elements
 
     List<CimInstance> elements() {
-        return List.of(system(), objectManager(), mechanism(), software());
+        List<CimInstance> out = new ArrayList<>(List.of(system(), objectManager()));
+        accessPoints().forEach((scheme, url) -> out.add(mechanism(scheme, url)));
+        out.add(software());
+        return out;
     }
 
     private CimInstance system() {
@@ -96,13 +112,14 @@ final class ServerElements {
                 .build();
     }
 
-    private CimInstance mechanism() {
-        ObjectPath p = mechanismPath();
+    private CimInstance mechanism(String scheme, URI url) {
+        ObjectPath p = mechanismPath(scheme);
+        boolean tls = scheme.equals("https");
         List<FunctionalProfile> profiles = new ArrayList<>(access.functionalProfiles());
         profiles.sort(Comparator.comparingInt(FunctionalProfile::code));
         boolean basic = access.basicAuthentication();
         CimInstance.Builder b = keysOf(CimInstance.builder(p.className()).path(p), p)
-                .property("ElementName", "CIM-XML over HTTP")
+                .property("ElementName", tls ? "CIM-XML over HTTPS" : "CIM-XML over HTTP")
                 .property("CommunicationMechanism", CimValue.ofUint16(2)) // CIM-XML
                 .property("FunctionalProfilesSupported", Values.uint16s(profiles.stream().map(FunctionalProfile::code).toList()))
                 .property("FunctionalProfileDescriptions", CimValue.ofStrings(profiles.stream().map(FunctionalProfile::label).toList()))
@@ -117,6 +134,10 @@ final class ServerElements {
                 .property("EnabledState", Values.ENABLED)
                 .property("OperationalStatus", Values.STATUS_OK)
                 .property("HealthState", Values.HEALTH_OK);
+        if (url != null) {
+            b.property("Description", "CIM-XML operations (DSP0200) at " + url.resolve("/cimom")
+                    + (tls ? ", TLS 1.2 or 1.3" : ""));
+        }
         if (access.functionalProfiles().contains(FunctionalProfile.PULLED_READ)) {
             // contexts are bounded and expire; an error ends the enumeration; OperationTimeout 0 is refused
             b.property("PulledEnumerationClosureOnExceedingServerLimitsSupported", CimValue.ofBoolean(true))
@@ -151,12 +172,15 @@ final class ServerElements {
     // ------------------------------------------------------------------ associations
 
     List<CimInstance> associations() {
-        return List.of(
-                association(InteropNames.HOSTED_SERVICE, systemPath(), objectManagerPath()),
-                association(InteropNames.COMM_MECHANISM_FOR_MANAGER, objectManagerPath(), mechanismPath()),
+        List<CimInstance> out = new ArrayList<>();
+        out.add(association(InteropNames.HOSTED_SERVICE, systemPath(), objectManagerPath()));
+        accessPoints().keySet().forEach(scheme -> out.add(association(InteropNames.COMM_MECHANISM_FOR_MANAGER,
+                objectManagerPath(), mechanismPath(scheme))));
+        out.add(
                 Values.link(InteropNames.ELEMENT_SOFTWARE_IDENTITY, ns, "Antecedent", softwarePath(), "Dependent", objectManagerPath())
                         .property("UpgradeCondition", CimValue.ofUint16(3)) // Owner Upgradeable
                         .build());
+        return out;
     }
 
     static CimInstance association(CimName className, ObjectPath antecedent, ObjectPath dependent) {

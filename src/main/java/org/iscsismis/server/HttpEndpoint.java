@@ -20,9 +20,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Jetty server around one handler: a thread pool of the configured size, one HTTP/1.1
- * connector with TCP_NODELAY and the configured idle timeout, no server version header, error
- * pages without stack traces, and a graceful stop that lets requests in progress finish.
+ * The Jetty server around one handler: a thread pool of the configured size, an HTTP/1.1 connector and (when
+ * enabled) an HTTPS one ({@link TlsConnectors}), both with TCP_NODELAY and the configured idle timeout, no server
+ * version header, error pages without stack traces, and a graceful stop that lets requests in progress finish.
+ *
+ * <p>Plain HTTP listens on {@code http.bind}, except where it would carry passwords off loopback
+ * ({@link ServerConfig#plainHttpOnBind()}): then it listens on the loopback address only, and remote clients use
+ * HTTPS.
  */
 final class HttpEndpoint implements AutoCloseable {
 
@@ -43,12 +47,15 @@ final class HttpEndpoint implements AutoCloseable {
 
     private final Server server;
     private final ServerConnector connector;
+    private final ServerConnector tlsConnector;
     private final GracefulHandler graceful;
     private final long shutdownTimeoutMs;
 
-    private HttpEndpoint(Server server, ServerConnector connector, GracefulHandler graceful, long shutdownTimeoutMs) {
+    private HttpEndpoint(Server server, ServerConnector connector, ServerConnector tlsConnector, GracefulHandler graceful,
+                         long shutdownTimeoutMs) {
         this.server = server;
         this.connector = connector;
+        this.tlsConnector = tlsConnector;
         this.graceful = graceful;
         this.shutdownTimeoutMs = shutdownTimeoutMs;
     }
@@ -58,7 +65,7 @@ final class HttpEndpoint implements AutoCloseable {
      *
      * @throws UncheckedIOException if the address cannot be bound (e.g. the port is in use)
      */
-    static HttpEndpoint start(ServerConfig config, Handler handler) {
+    static HttpEndpoint start(ServerConfig config, Handler handler, TlsKeystore keystore) {
         QueuedThreadPool threads = new QueuedThreadPool(config.maxThreads(), config.minThreads());
         threads.setName("iscsi-smis-http");
         Server server = new Server(threads);
@@ -67,12 +74,14 @@ final class HttpEndpoint implements AutoCloseable {
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-        connector.setHost(config.bind());
-        connector.setPort(config.httpPort());
-        connector.setIdleTimeout(config.idleTimeoutMs());
-        connector.setAcceptedTcpNoDelay(true);
-        connector.setReuseAddress(true);
+        configure(connector, config.plainHttpOnBind() ? config.bind() : loopbackLike(config.bind()), config.httpPort(), config);
         server.addConnector(connector);
+        ServerConnector tlsConnector = null;
+        if (keystore != null) {
+            tlsConnector = TlsConnectors.https(server, http, keystore);
+            configure(tlsConnector, config.bind(), config.httpsPort(), config);
+            server.addConnector(tlsConnector);
+        }
 
         ErrorHandler errors = new ErrorHandler();
         errors.setShowStacks(false);
@@ -87,30 +96,51 @@ final class HttpEndpoint implements AutoCloseable {
             server.start();
         } catch (Exception e) {
             stopQuietly(server);
-            throw new UncheckedIOException(new IOException("Cannot listen on " + config.bind() + ":" + config.httpPort()
+            String ports = config.httpPort() + (keystore != null ? " and " + config.httpsPort() : "");
+            throw new UncheckedIOException(new IOException("Cannot listen on " + config.bind() + " port " + ports
                     + ": " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e));
         }
-        return new HttpEndpoint(server, connector, graceful, config.shutdownTimeoutMs());
+        return new HttpEndpoint(server, connector, tlsConnector, graceful, config.shutdownTimeoutMs());
+    }
+
+    private static void configure(ServerConnector connector, String host, int port, ServerConfig config) {
+        connector.setHost(host);
+        connector.setPort(port);
+        connector.setIdleTimeout(config.idleTimeoutMs());
+        connector.setAcceptedTcpNoDelay(true);
+        connector.setReuseAddress(true);
+    }
+
+    /** The loopback address of the bind address's family: where plain HTTP listens when it may not carry passwords. */
+    private static String loopbackLike(String bind) {
+        try {
+            return InetAddress.getByName(bind) instanceof java.net.Inet6Address ? "::1" : "127.0.0.1";
+        } catch (UnknownHostException e) {
+            return "127.0.0.1";
+        }
     }
 
     int port() {
         return connector.getLocalPort();
     }
 
-    /** {@code http://HOST:PORT}, the bound address, or 127.0.0.1 when listening on every address. */
+    /** The bound HTTPS port, or -1 when HTTPS is off. */
+    int httpsPort() {
+        return tlsConnector == null ? -1 : tlsConnector.getLocalPort();
+    }
+
+    /** {@code http://HOST:PORT}, the bound address, or loopback when listening on every address. */
     URI url() {
-        String host = connector.getHost();
-        try {
-            InetAddress address = InetAddress.getByName(host);
-            if (address.isAnyLocalAddress()) {
-                host = "127.0.0.1";
-            } else if (host.indexOf(':') >= 0) {
-                host = "[" + host + "]";
-            }
-        } catch (UnknownHostException e) {
-            // a name that bound a moment ago; keep it as configured
-        }
-        return URI.create("http://" + host + ":" + port());
+        return url("http", connector);
+    }
+
+    /** {@code https://HOST:PORT} like {@link #url()}, or null when HTTPS is off. */
+    URI httpsUrl() {
+        return tlsConnector == null ? null : url("https", tlsConnector);
+    }
+
+    private static URI url(String scheme, ServerConnector connector) {
+        return URI.create(scheme + "://" + ServerUrls.hostForUrl(connector.getHost()) + ":" + connector.getLocalPort());
     }
 
     void join() throws InterruptedException {

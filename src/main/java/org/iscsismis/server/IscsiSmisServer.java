@@ -1,15 +1,16 @@
 package org.iscsismis.server;
 
 import java.net.URI;
+import java.security.cert.X509Certificate;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.iscsismis.cim.CimNamespace;
 import org.iscsismis.cimxml.CimXmlRequestReader;
 import org.iscsismis.dispatch.Dispatcher;
-import org.iscsismis.http.Authenticator;
-import org.iscsismis.http.BasicAuthenticator;
+import org.iscsismis.http.AccessControl;
 import org.iscsismis.http.CimOperationHandler;
 import org.iscsismis.interop.CimXmlAccess;
 import org.iscsismis.interop.FunctionalProfile;
@@ -54,10 +55,13 @@ public final class IscsiSmisServer implements AutoCloseable {
     private final HttpEndpoint endpoint;
     private final IscsiTarget target;
     private final Dispatcher dispatcher;
+    private final TlsKeystore keystore;
+    private boolean closed; // guarded by this
 
     private IscsiSmisServer(ServerConfig config, CimRepository repository, HttpEndpoint endpoint, IscsiTarget target,
-                            Dispatcher dispatcher) {
+                            Dispatcher dispatcher, TlsKeystore keystore) {
         this.dispatcher = dispatcher;
+        this.keystore = keystore;
         this.config = config;
         this.repository = repository;
         this.endpoint = endpoint;
@@ -100,6 +104,8 @@ public final class IscsiSmisServer implements AutoCloseable {
     public static IscsiSmisServer start(ServerConfig config, ProviderSetup setup, Clock clock) {
         config.checkBindingAllowed();
         long started = System.nanoTime();
+        AccessControl access = Accounts.accessControl(config);
+        TlsKeystore keystore = config.httpsEnabled() ? TlsKeystore.load(config) : null;
         CimRepository repository = new CimRepository();
         SchemaLoader.load(config.mofDirectory() != null ? config.mofDirectory() : SchemaLoader.embeddedMofDirectory(),
                 repository);
@@ -113,6 +119,7 @@ public final class IscsiSmisServer implements AutoCloseable {
         ProviderRegistry registry = new ProviderRegistry(repository);
         IscsiTarget target = new IscsiTarget();
         HttpEndpoint endpoint;
+        AtomicReference<HttpEndpoint> listening = new AtomicReference<>();
         Dispatcher dispatcher = null;
         long providersReady;
         boolean iscsiTarget = IscsiTarget.schemaHasClasses(repository);
@@ -133,15 +140,16 @@ public final class IscsiSmisServer implements AutoCloseable {
                         IscsiTarget.CLASSES);
             }
             JobProviders.register(repository, registry);
-            registerInterop(config, repository, registry, iscsiTarget);
+            registerInterop(config, access.authenticator().required(), () -> accessPoints(listening.get()), repository, registry,
+                    iscsiTarget);
             setup.configure(repository, registry);
             JobService jobs = new JobService(repository, clock, JobService.DEFAULT_THREADS, JobService.DEFAULT_QUEUE,
                     config.jobsMaxFinished());
             dispatcher = new Dispatcher(repository, registry, clock, jobs, config.providerTimeout(), config.pullLimits());
-            CimOperationHandler handler = new CimOperationHandler(dispatcher, new CimXmlRequestReader(), config.httpLimits(),
-                    authenticator(config.users()));
+            CimOperationHandler handler = new CimOperationHandler(dispatcher, new CimXmlRequestReader(), config.httpLimits(), access);
             providersReady = System.nanoTime();
-            endpoint = HttpEndpoint.start(config, handler);
+            endpoint = HttpEndpoint.start(config, handler, keystore);
+            listening.set(endpoint);
         } catch (RuntimeException e) {
             target.close();
             if (dispatcher != null) {
@@ -153,9 +161,10 @@ public final class IscsiSmisServer implements AutoCloseable {
         LOG.info("Started in {} ms: schema {} ms, providers{} {} ms, HTTP {} ms", millis(started, System.nanoTime()),
                 millis(started, schemaLoaded), config.demoEnabled() ? " and demo" : "", millis(schemaLoaded, providersReady),
                 millis(providersReady, System.nanoTime()));
-        LOG.debug("Listening on {}/cimom ({}, namespaces {})", endpoint.url(),
-                config.users().isEmpty() ? "no authentication" : "HTTP Basic authentication", NAMESPACES);
-        return new IscsiSmisServer(config, repository, endpoint, target, dispatcher);
+        LOG.debug("Listening on {}/cimom{} ({}, namespaces {})", endpoint.url(),
+                keystore != null ? " and " + endpoint.httpsUrl() + "/cimom" : "",
+                access.authenticator().required() ? "HTTP Basic authentication" : "no authentication", NAMESPACES);
+        return new IscsiSmisServer(config, repository, endpoint, target, dispatcher, keystore);
     }
 
     /** The DSP0200 operation groups the dispatcher implements (no indications yet; pulled reads and their count, queries traditional and pulled). */
@@ -168,7 +177,8 @@ public final class IscsiSmisServer implements AutoCloseable {
      * {@code interop} as another name of {@code root/interop}, and the interop providers: the object manager, the
      * namespaces and the SMI-S profiles with their central instances (the storage ones only with the iSCSI target).
      */
-    private static void registerInterop(ServerConfig config, CimRepository repository, ProviderRegistry registry, boolean iscsiTarget) {
+    private static void registerInterop(ServerConfig config, boolean authentication, Supplier<List<URI>> accessPoints,
+                                        CimRepository repository, ProviderRegistry registry, boolean iscsiTarget) {
         repository.addNamespaceAlias(InteropNames.ALIAS, InteropNames.NAMESPACE);
         if (!InteropNames.CLASSES.stream().allMatch(c -> repository.hasClass(InteropNames.NAMESPACE, c))) {
             LOG.warn("The schema lacks interop classes {}: the interop providers are not registered", InteropNames.CLASSES);
@@ -176,8 +186,8 @@ public final class IscsiSmisServer implements AutoCloseable {
         }
         ServerIdentity identity = new ServerIdentity(PRODUCT, ServerVersion.current(), PRODUCT + " project",
                 StorageElements.SYSTEM_NAME);
-        new InteropSetup(identity, new CimXmlAccess(FUNCTIONAL_PROFILES, !config.users().isEmpty(),
-                config.pullLimits().maxTimeout().toSeconds()),
+        new InteropSetup(identity, new CimXmlAccess(FUNCTIONAL_PROFILES, authentication,
+                config.pullLimits().maxTimeout().toSeconds(), accessPoints),
                 new RepositoryNamespaces(repository, registry), ServerProfiles.of(identity, iscsiTarget)).register(registry);
     }
 
@@ -185,8 +195,13 @@ public final class IscsiSmisServer implements AutoCloseable {
         return (toNanos - fromNanos) / 1_000_000;
     }
 
-    private static Authenticator authenticator(Map<String, String> users) {
-        return users.isEmpty() ? Authenticator.none() : new BasicAuthenticator(users);
+    /** The URLs the endpoint listens on (none before it listens). */
+    private static List<URI> accessPoints(HttpEndpoint endpoint) {
+        if (endpoint == null) {
+            return List.of();
+        }
+        URI https = endpoint.httpsUrl();
+        return https == null ? List.of(endpoint.url()) : List.of(endpoint.url(), https);
     }
 
     /** The bound port (the configured one, or the one picked for port 0). */
@@ -197,6 +212,31 @@ public final class IscsiSmisServer implements AutoCloseable {
     /** {@code http://127.0.0.1:PORT} (the bound address; 127.0.0.1 when listening on all addresses). */
     public URI url() {
         return endpoint.url();
+    }
+
+    /** {@code https://127.0.0.1:PORT} like {@link #url()}, or null when HTTPS is off. */
+    public URI httpsUrl() {
+        return endpoint.httpsUrl();
+    }
+
+    /** The bound HTTPS port, or -1 when HTTPS is off. */
+    public int httpsPort() {
+        return endpoint.httpsPort();
+    }
+
+    /** The HTTPS certificate (null when HTTPS is off): clients pin it, tests trust it. */
+    public X509Certificate certificate() {
+        return keystore == null ? null : keystore.certificate();
+    }
+
+    /** The SHA-256 fingerprint of the HTTPS certificate, {@code AB:CD:...}, or null when HTTPS is off. */
+    public String certificateFingerprint() {
+        return keystore == null ? null : keystore.fingerprint();
+    }
+
+    /** Where the HTTPS certificate comes from, for the start-up message; null when HTTPS is off. */
+    String certificateSource() {
+        return keystore == null ? null : (keystore.generated() ? "self-signed, " : "") + keystore.source();
     }
 
     public CimRepository repository() {
@@ -224,10 +264,14 @@ public final class IscsiSmisServer implements AutoCloseable {
 
     /**
      * Stops gracefully: no new connections, requests in progress finish within http.shutdownTimeoutMs; then the
-     * replication engine stops (after the endpoint, so no request still reaches it).
+     * replication engine stops (after the endpoint, so no request still reaches it). Idempotent; a second caller
+     * waits until the first has finished.
      */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
         if (endpoint.isRunning()) {
             LOG.info("Stopping");
             endpoint.close();
@@ -235,5 +279,6 @@ public final class IscsiSmisServer implements AutoCloseable {
         target.close();
         dispatcher.close();
         dispatcher.jobs().close();
+        closed = true;
     }
 }

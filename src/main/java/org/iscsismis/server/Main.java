@@ -12,27 +12,39 @@ import picocli.CommandLine.Option;
 
 /**
  * The command line: {@code java -jar iscsi-smis.jar [options]}. Starts the server, prints one banner
- * line with the URL and runs until SIGTERM/SIGINT, which stops it gracefully. The subcommand
- * {@code mof check|load} runs the MOF compiler instead ({@link MofCommand}).
+ * line with the URLs (and one with the HTTPS certificate's fingerprint) and runs until SIGTERM/SIGINT, which stop
+ * it gracefully ({@link StopSignals}). The subcommands {@code mof check|load} run the MOF compiler instead
+ * ({@link MofCommand}), {@code user add|passwd|remove|list} manage the users file ({@link UserCommand}).
  *
  * <p>Exit status: 0 after a clean shutdown, 1 if the server cannot start (e.g. the port is in
  * use), 2 for a usage or configuration error (message on stderr, no stack trace).
  */
 @Command(name = "iscsi-smis", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        sortOptions = false, usageHelpAutoWidth = true, subcommands = MofCommand.class,
+        sortOptions = false, usageHelpAutoWidth = true, subcommands = {MofCommand.class, UserCommand.class},
         description = "A WBEM server (CIM-XML over HTTP, DSP0200) for the SMI-S replication model of an iSCSI target.",
         footer = {"", "Configuration layers, later ones winning: built-in defaults, --config FILE, --set, the dedicated options.",
-                "Binding an address other than loopback requires auth.users. Keys: docs/configuration.md."})
+                "Binding an address other than loopback requires users (auth.usersFile). Keys: docs/configuration.md."})
 public final class Main implements Callable<Integer> {
 
     static final int EXIT_START_FAILED = 1;
     static final int EXIT_CONFIGURATION = 2;
 
-    @Option(names = "--http-port", paramLabel = "N", description = "HTTP port (http.port; default 5988, 0 = any free port)")
+    @Option(names = "--http-port", paramLabel = "N",
+            description = "HTTP port (http.port; default 5988, 0 = any free port, for HTTPS too unless --https-port says otherwise)")
     Integer httpPort;
 
-    @Option(names = "--bind", paramLabel = "ADDR", description = "address to listen on (http.bind; default 127.0.0.1)")
+    @Option(names = "--https-port", paramLabel = "N", description = "HTTPS port (https.port; default 5989, 0 = any free port)")
+    Integer httpsPort;
+
+    @Option(names = "--no-https", description = "serve plain HTTP only (https.enabled=false)")
+    boolean noHttps;
+
+    @Option(names = "--bind", paramLabel = "ADDR", description = "address to listen on, IPv4 or IPv6 (http.bind; default 127.0.0.1)")
     String bind;
+
+    @Option(names = "--allow-plain-http-auth",
+            description = "off loopback, also take passwords over plain HTTP (auth.allowPlainHttp=true; trusted networks only)")
+    boolean allowPlainHttpAuth;
 
     @Option(names = "--config", paramLabel = "FILE", description = "properties file with configuration keys")
     Path configFile;
@@ -59,9 +71,7 @@ public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         int status = commandLine().execute(args);
-        if (status != 0) {
-            System.exit(status);
-        }
+        System.exit(status);
     }
 
     /** The picocli command with our exit codes and error handling. */
@@ -85,7 +95,24 @@ public final class Main implements Callable<Integer> {
 
     /** The configuration the options describe (file, then --set, then the dedicated options). */
     ServerConfig configuration() {
+        if (settings.keySet().stream().anyMatch(k -> k.trim().equals(ServerConfig.AUTH_USERS))) {
+            throw new ConfigurationException(ServerConfig.AUTH_USERS + " on the command line would show its passwords to "
+                    + "every local user (ps). Create accounts with: iscsi-smis user add --users-file FILE NAME (the password "
+                    + "is read without echo), then start with --set " + ServerConfig.AUTH_USERS_FILE + "=FILE");
+        }
         Map<String, String> overrides = new LinkedHashMap<>(settings);
+        if (httpsPort != null) {
+            overrides.put(ServerConfig.HTTPS_PORT, Integer.toString(httpsPort));
+        } else if (httpPort != null && httpPort == 0 && !overrides.containsKey(ServerConfig.HTTPS_PORT)) {
+            // "any free port" for HTTP means any free port for HTTPS too: two such servers never collide on 5989
+            overrides.put(ServerConfig.HTTPS_PORT, "0");
+        }
+        if (noHttps) {
+            overrides.put(ServerConfig.HTTPS_ENABLED, "false");
+        }
+        if (allowPlainHttpAuth) {
+            overrides.put(ServerConfig.AUTH_ALLOW_PLAIN_HTTP, "true");
+        }
         if (httpPort != null) {
             overrides.put(ServerConfig.HTTP_PORT, Integer.toString(httpPort));
         }
@@ -114,9 +141,14 @@ public final class Main implements Callable<Integer> {
         ServerConfig config = configuration();
         LogLevels.apply(config.logLevel());
         IscsiSmisServer server = IscsiSmisServer.start(config);
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "iscsi-smis-shutdown"));
-        System.out.println("iscsi-smis listening on " + server.url() + "/cimom ("
-                + (config.users().isEmpty() ? "no authentication" : "HTTP Basic authentication") + ")");
+        StopSignals.install(server::close);
+        System.out.println("iscsi-smis listening on " + server.url() + "/cimom"
+                + (server.httpsUrl() != null ? " and " + server.httpsUrl() + "/cimom" : "") + " ("
+                + (config.authenticationConfigured() ? "HTTP Basic authentication" : "no authentication") + ")");
+        if (server.httpsUrl() != null) {
+            System.out.println("HTTPS certificate (" + server.certificateSource() + ") SHA-256 fingerprint: "
+                    + server.certificateFingerprint());
+        }
         System.out.flush();
         if (exitAfterStart) {
             StartupTraining.exercise(server.url());
@@ -124,6 +156,7 @@ public final class Main implements Callable<Integer> {
             return 0;
         }
         server.join();
+        server.close(); // returns once a stop that a signal began has finished
         return 0;
     }
 

@@ -47,8 +47,12 @@ public final class MofLoadCommand implements Callable<Integer> {
     @Option(names = {"-u", "--user"}, paramLabel = "USER", description = "user for HTTP Basic authentication")
     private String user;
 
-    @Option(names = {"-p", "--password"}, paramLabel = "PASSWORD", description = "password for HTTP Basic authentication")
+    @Option(names = {"-p", "--password"}, paramLabel = "PASSWORD",
+            description = "password for HTTP Basic authentication (visible to local users in the process list: prefer --password-stdin)")
     private String password;
+
+    @Option(names = "--password-stdin", description = "read the password from the first line of standard input")
+    private boolean passwordStdin;
 
     @Option(names = "--update", description = "replace classes that already exist (ModifyClass) instead of skipping them")
     private boolean update;
@@ -82,7 +86,7 @@ public final class MofLoadCommand implements Callable<Integer> {
     private int run(PrintWriter out, PrintWriter err) {
         CimXmlClient client;
         try {
-            client = new CimXmlClient(url, user, password);
+            client = new CimXmlClient(url, user, passwordStdin ? new String(PasswordInput.system().read(user, true)) : password);
         } catch (IllegalArgumentException e) {
             err.println("mof load: " + e.getMessage());
             return EXIT_COMPILE_ERRORS;

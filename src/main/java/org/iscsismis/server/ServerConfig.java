@@ -59,10 +59,32 @@ public final class ServerConfig {
     public static final String FAULTS_ENABLED = "faults.enabled";
     public static final String JOBS_MAX_FINISHED = "jobs.maxFinished";
 
+    public static final String HTTPS_ENABLED = "https.enabled";
+    public static final String HTTPS_PORT = "https.port";
+    public static final String TLS_KEYSTORE = "tls.keystore";
+    public static final String TLS_KEYSTORE_PASSWORD_FILE = "tls.keystorePasswordFile";
+    public static final String CONFIG_DIR = "config.dir";
+    public static final String AUTH_USERS_FILE = "auth.usersFile";
+    public static final String AUTH_ALLOW_PLAIN_HTTP = "auth.allowPlainHttp";
+    public static final String AUTH_MAX_FAILURES = "auth.maxFailures";
+    public static final String AUTH_FAILURE_WINDOW_S = "auth.failureWindowSeconds";
+    public static final String HTTP_ALLOWED_HOSTS = "http.allowedHosts";
+
+
     /** Every key, in documentation order. */
     public static final List<Key> KEYS = List.of(
             new Key(HTTP_PORT, "5988", "TCP port of the CIM-XML HTTP endpoint; 0 picks a free port"),
-            new Key(HTTP_BIND, "127.0.0.1", "address to listen on; any non-loopback address requires auth.users"),
+            new Key(HTTP_BIND, "127.0.0.1", "address to listen on (IPv6 with or without brackets); any non-loopback "
+                    + "address requires authentication (auth.usersFile)"),
+            new Key(HTTP_ALLOWED_HOSTS, "", "host names, besides loopback addresses and localhost, that a server without "
+                    + "authentication accepts in the Host header (comma-separated)"),
+            new Key(HTTPS_ENABLED, "true", "serve CIM-XML over HTTPS too (true or false)"),
+            new Key(HTTPS_PORT, "5989", "TCP port of the CIM-XML HTTPS endpoint; 0 picks a free port"),
+            new Key(TLS_KEYSTORE, "", "PKCS12 keystore with the HTTPS key and certificate; empty = a self-signed "
+                    + "certificate generated on first start in config.dir"),
+            new Key(TLS_KEYSTORE_PASSWORD_FILE, "", "file whose first line is the password of tls.keystore"),
+            new Key(CONFIG_DIR, "", "directory of the server's own files (the generated certificate); empty = the "
+                    + "directory of --config FILE, else $XDG_CONFIG_HOME/iscsi-smis or ~/.config/iscsi-smis"),
             new Key(HTTP_IDLE_TIMEOUT_MS, "30000", "an idle keep-alive connection is closed after this many milliseconds"),
             new Key(HTTP_THREADS_MIN, "8", "minimum number of HTTP worker threads"),
             new Key(HTTP_THREADS_MAX, "64", "maximum number of HTTP worker threads (at least 8)"),
@@ -76,7 +98,13 @@ public final class ServerConfig {
                     "longest XML attribute value accepted, in characters"),
             new Key(LIMITS_XML_MAX_TEXT_LENGTH, Integer.toString(ReaderLimits.DEFAULT.maxTextLength()),
                     "longest XML text content accepted, in characters"),
-            new Key(AUTH_USERS, "", "HTTP Basic users, user:password[,user:password...]; empty = no authentication"),
+            new Key(AUTH_USERS_FILE, "", "users file (managed with iscsi-smis user ...; mode 0600): users, password "
+                    + "hashes, rights per namespace; empty = no accounts"),
+            new Key(AUTH_USERS, "", "deprecated: HTTP Basic users user:password[,...] with every right; config file only"),
+            new Key(AUTH_ALLOW_PLAIN_HTTP, "false", "with authentication off loopback, also serve plain HTTP there "
+                    + "(passwords then travel in clear)"),
+            new Key(AUTH_MAX_FAILURES, "10", "failed logins per client address and window before it gets 429; 0 = no limit"),
+            new Key(AUTH_FAILURE_WINDOW_S, "60", "the window of auth.maxFailures, in seconds"),
             new Key(LOG_LEVEL, "info", "log level of the server: trace, debug, info, warn, error or off"),
             new Key(SCHEMA_MOF_DIR, "", "directory whose root*.mof files are compiled into the repository at start-up; empty = the schema packaged with the server"),
             new Key(DEMO_ENABLED, "true", "create the demo pool, disks and replication pairs at start-up (true or false)"),
@@ -113,10 +141,17 @@ public final class ServerConfig {
     private final boolean faultsEnabled;
     private final int jobsMaxFinished;
 
+    private final int httpsPort;
+    private final boolean httpsEnabled;
+    private final boolean allowPlainHttpAuth;
+    private final int maxLoginFailures;
+    private final long loginFailureWindowSeconds;
+
+
     private ServerConfig(Map<String, String> values) {
         this.values = Collections.unmodifiableMap(values);
         this.httpPort = (int) number(HTTP_PORT, 0, 65535);
-        this.bind = text(HTTP_BIND);
+        this.bind = unbracketed(text(HTTP_BIND));
         this.idleTimeoutMs = number(HTTP_IDLE_TIMEOUT_MS, 1, Long.MAX_VALUE);
         this.minThreads = (int) number(HTTP_THREADS_MIN, 1, 10_000);
         this.maxThreads = (int) number(HTTP_THREADS_MAX, Math.max(8, minThreads), 10_000);
@@ -137,6 +172,13 @@ public final class ServerConfig {
                 Duration.ofSeconds(number(PULL_DEFAULT_TIMEOUT_S, 1, maxTimeout)), Duration.ofSeconds(maxTimeout));
         this.faultsEnabled = bool(FAULTS_ENABLED);
         this.jobsMaxFinished = (int) number(JOBS_MAX_FINISHED, 1, 1_000_000);
+
+        this.httpsPort = (int) number(HTTPS_PORT, 0, 65535);
+        this.httpsEnabled = bool(HTTPS_ENABLED);
+        this.allowPlainHttpAuth = bool(AUTH_ALLOW_PLAIN_HTTP);
+        this.maxLoginFailures = (int) number(AUTH_MAX_FAILURES, 0, 1_000_000);
+        this.loginFailureWindowSeconds = number(AUTH_FAILURE_WINDOW_S, 1, 86_400);
+
         if (!LEVELS.contains(logLevel)) {
             throw new ConfigurationException(LOG_LEVEL + ": \"" + values.get(LOG_LEVEL) + "\" is not one of " + LEVELS);
         }
@@ -164,6 +206,10 @@ public final class ServerConfig {
         Map<String, String> settings = new LinkedHashMap<>();
         if (file != null) {
             readProperties(file, (p) -> p.stringPropertyNames().forEach(k -> settings.put(k, p.getProperty(k))));
+            Path dir = file.toAbsolutePath().getParent();
+            if (dir != null) {
+                settings.putIfAbsent(CONFIG_DIR, dir.toString());
+            }
         }
         settings.putAll(overrides);
         return of(settings);
@@ -189,23 +235,107 @@ public final class ServerConfig {
     }
 
     /**
-     * DESIGN.md's rule: the server binds a non-loopback address only with authentication configured.
+     * DESIGN.md's rule: the server binds a non-loopback address only with authentication configured; and there,
+     * passwords travel over HTTPS only unless {@code auth.allowPlainHttp} says otherwise, so HTTPS must run.
      *
-     * @throws ConfigurationException if {@code http.bind} is not a loopback address and {@code auth.users} is empty,
-     *                                or if the address cannot be resolved
+     * @throws ConfigurationException if {@code http.bind} is not a loopback address and no users are configured, if
+     *                                HTTPS is off there without {@code auth.allowPlainHttp}, or if the address cannot
+     *                                be resolved
      */
     public void checkBindingAllowed() {
-        InetAddress address;
+        if (isLoopbackBind()) {
+            return;
+        }
+        if (!authenticationConfigured()) {
+            throw new ConfigurationException("Refusing to listen on " + bind + " without authentication: binding "
+                    + "an address other than loopback requires users (" + AUTH_USERS_FILE + ", see iscsi-smis user add) "
+                    + "(or use " + HTTP_BIND + "=127.0.0.1)");
+        }
+        if (!httpsEnabled && !allowPlainHttpAuth) {
+            throw new ConfigurationException("Refusing to listen on " + bind + " with authentication over plain HTTP only: "
+                    + "passwords would travel in clear. Enable HTTPS (" + HTTPS_ENABLED + "=true) or, on a trusted "
+                    + "network, give --allow-plain-http-auth");
+        }
+    }
+
+    /** True if {@code http.bind} is a loopback address (or a name resolving to one). */
+    public boolean isLoopbackBind() {
         try {
-            address = InetAddress.getByName(bind);
+            return InetAddress.getByName(bind).isLoopbackAddress();
         } catch (UnknownHostException e) {
             throw new ConfigurationException(HTTP_BIND + ": cannot resolve \"" + bind + "\"");
         }
-        if (!address.isLoopbackAddress() && users.isEmpty()) {
-            throw new ConfigurationException("Refusing to listen on " + bind + " without authentication: binding "
-                    + "an address other than loopback requires " + AUTH_USERS + " to be set (or use "
-                    + HTTP_BIND + "=127.0.0.1)");
+    }
+
+    /** True if requests must authenticate: a users file or (deprecated) {@code auth.users} is configured. */
+    public boolean authenticationConfigured() {
+        return usersFile() != null || !users.isEmpty();
+    }
+
+    /**
+     * True if plain HTTP may carry credentials on {@code http.bind}: always on loopback; off loopback only with
+     * {@code auth.allowPlainHttp} (otherwise HTTP listens on loopback only there, and remote clients use HTTPS).
+     */
+    public boolean plainHttpOnBind() {
+        return isLoopbackBind() || !authenticationConfigured() || allowPlainHttpAuth;
+    }
+
+    public boolean httpsEnabled() {
+        return httpsEnabled;
+    }
+
+    /** The HTTPS port (0 = any free port). */
+    public int httpsPort() {
+        return httpsPort;
+    }
+
+    /** The configured PKCS12 keystore, or null for the generated self-signed certificate. */
+    public Path tlsKeystore() {
+        return optionalPath(TLS_KEYSTORE);
+    }
+
+    /** The file holding the keystore's password, or null. */
+    public Path tlsKeystorePasswordFile() {
+        return optionalPath(TLS_KEYSTORE_PASSWORD_FILE);
+    }
+
+    /** The users file, or null when none is configured. */
+    public Path usersFile() {
+        return optionalPath(AUTH_USERS_FILE);
+    }
+
+    /**
+     * The directory of the server's own files: {@code config.dir}, else (set by {@link #load}) the directory of the
+     * {@code --config} file, else {@code $XDG_CONFIG_HOME/iscsi-smis}, else {@code ~/.config/iscsi-smis}.
+     */
+    public Path configDirectory() {
+        Path dir = optionalPath(CONFIG_DIR);
+        if (dir != null) {
+            return dir;
         }
+        String xdg = System.getenv("XDG_CONFIG_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
+        return base.resolve("iscsi-smis");
+    }
+
+    /** Host names besides loopback that a server without authentication accepts ({@code http.allowedHosts}). */
+    public java.util.Set<String> allowedHosts() {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (String name : values.get(HTTP_ALLOWED_HOSTS).split(",")) {
+            if (!name.isBlank()) {
+                out.add(name.trim());
+            }
+        }
+        return out;
+    }
+
+    /** Failed logins per address and window before 429 (0 = no limit). */
+    public int maxLoginFailures() {
+        return maxLoginFailures;
+    }
+
+    public long loginFailureWindowSeconds() {
+        return loginFailureWindowSeconds;
     }
 
     public int httpPort() {
@@ -236,7 +366,7 @@ public final class ServerConfig {
         return httpLimits;
     }
 
-    /** Configured HTTP Basic users (name → password as written, possibly {@code sha256:HEX}); empty = none. */
+    /** Deprecated {@code auth.users} (name → password as written, possibly {@code sha256:HEX}); empty = none. */
     public Map<String, String> users() {
         return users;
     }
@@ -323,6 +453,17 @@ public final class ServerConfig {
         if (KEYS.stream().noneMatch(k -> k.name().equals(key))) {
             throw new ConfigurationException("Unknown configuration key \"" + key + "\"");
         }
+    }
+
+    private Path optionalPath(String key) {
+        String value = values.get(key).trim();
+        return value.isEmpty() ? null : Path.of(value);
+    }
+
+    /** {@code [::1]} → {@code ::1}: an IPv6 address as InetAddress and Jetty take it. */
+    private static String unbracketed(String address) {
+        String a = address.trim();
+        return a.length() > 2 && a.startsWith("[") && a.endsWith("]") ? a.substring(1, a.length() - 1) : a;
     }
 
     private String text(String key) {

@@ -4,7 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Parses {@code auth.users}: {@code user:password[,user:password...]}. */
+/** Parses the deprecated {@code auth.users}: {@code user:password[,user:password...]}. */
 final class Users {
 
     private Users() {

@@ -44,7 +44,7 @@ class LayeringTest {
                 row("cimxml", List.of("operation", "cim"), List.of("javax.xml.stream..", "com.ctc.wstx..", "org.codehaus.stax2..", "org.slf4j..")),
                 row("provider", List.of("cim", "repository"), List.of("org.slf4j..")),
                 row("dispatch", List.of("operation", "provider", "repository", "query", "cim"), List.of("org.slf4j..")),
-                row("http", List.of("cimxml", "dispatch", "operation", "cim"), List.of("org.eclipse.jetty..", "org.slf4j..")),
+                row("http", List.of("cimxml", "dispatch", "operation", "cim"), List.of("org.eclipse.jetty..", "org.slf4j..", "javax.crypto..")),
                 row("client", List.of("cimxml", "operation", "cim"), List.of()),
                 row("interop", List.of("provider", "cim", "repository"), List.of("org.slf4j..")),
                 row("indication", List.of("provider", "cimxml", "query", "operation", "cim", "repository"), List.of("org.slf4j..")),

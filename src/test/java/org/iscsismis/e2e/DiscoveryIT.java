@@ -14,9 +14,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.iscsismis.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.net.URI;
+import org.iscsismis.server.ServerConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.metricshub.wbem.javax.cim.CIMDataType;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
@@ -27,22 +32,34 @@ import org.metricshub.wbem.javax.wbem.client.WBEMClient;
 /**
  * Discovery the way a conformance tool does it, knowing nothing but the server's URL: find the interop namespace,
  * list the namespaces, read the registered profiles, and follow ElementConformsToProfile into the iSCSI namespace,
- * on to the replication pairs. Witnesses: the SBLIM Java client and wbemcli.
+ * on to the replication pairs. Witnesses: the SBLIM Java client and wbemcli, once over HTTP and once over HTTPS
+ * (the SBLIM client trusting the server's certificate, wbemcli with -noverify).
  */
+@ParameterizedClass
+@ValueSource(strings = {"http", "https"})
 class DiscoveryIT {
 
     static final String ISCSI_NS = "root/cimv2/storage/iscsitarget";
     static final String ECTP = "CIM_ElementConformsToProfile";
     private static TestServer server;
     private static WBEMClient client;
+    private static String scheme;
+
+    /** The scheme of this run (read by the class set-up, which sets {@link #scheme} for the static helpers). */
+    @Parameter
+    String over;
 
     /** The interop namespace as a tool finds it: the first candidate that answers CIM_RegisteredProfile. */
     private static String interop;
 
-    @BeforeAll
-    static void start() throws WBEMException {
-        server = TestServer.startWithDemo();
-        client = SblimClients.connect(server.url());
+    @BeforeParameterizedClassInvocation
+    static void start(String over) throws WBEMException {
+        scheme = over;
+        boolean tls = scheme.equals("https");
+        ServerConfig config = TestServer.testDefaults().with(ServerConfig.DEMO_ENABLED, "true");
+        server = TestServer.start(tls ? TestServer.withHttps(config) : config);
+        client = tls ? SblimClients.connect(server.httpsUrl(), "", "", server.certificate()) : SblimClients.connect(server.url());
+        interop = null;
         for (String candidate : List.of("root/interop", "interop")) {
             if (!all(client.enumerateInstanceNames(classPath(candidate, "CIM_RegisteredProfile"))).isEmpty()) {
                 interop = candidate;
@@ -52,7 +69,7 @@ class DiscoveryIT {
         assertEquals("root/interop", interop);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         if (client != null) {
             client.close();
@@ -108,9 +125,15 @@ class DiscoveryIT {
         assertEquals(List.of("root/cimv2", "root/cimv2/storage/iscsitarget", "root/interop"), names);
         List<CIMInstance> mechanisms = all(client.associatorInstances(objectManager(), "CIM_CommMechanismForManager", null, null, null,
                 false, null));
-        assertEquals(1, mechanisms.size());
-        assertEquals("CIM_CIMXMLCommunicationMechanism", mechanisms.get(0).getClassName());
-        assertEquals("2", text(mechanisms.get(0), "CommunicationMechanism"));
+        // one access point per endpoint that really runs: plain HTTP, and HTTPS when it is on
+        assertEquals(scheme.equals("https") ? List.of("CIM-XML over HTTP", "CIM-XML over HTTPS") : List.of("CIM-XML over HTTP"),
+                mechanisms.stream().map(m -> text(m, "ElementName")).sorted().toList());
+        for (CIMInstance m : mechanisms) {
+            assertEquals("CIM_CIMXMLCommunicationMechanism", m.getClassName());
+            assertEquals("2", text(m, "CommunicationMechanism"));
+            URI url = text(m, "ElementName").endsWith("HTTPS") ? server.httpsUrl() : server.url();
+            assertTrue(text(m, "Description").contains(url.resolve("/cimom").toString()), () -> text(m, "Description"));
+        }
         CIMInstance om = client.getInstance(objectManager(), false, false, null);
         assertEquals("iscsi-smis", text(om, "ElementName"));
     }
@@ -219,23 +242,34 @@ class DiscoveryIT {
     @Test
     void wbemcliWalksTheSameWay() {
         assertTrue(Wbemcli.installed(), "the end-to-end tests need wbemcli (Debian package sblim-wbemcli)");
-        String base = "http://127.0.0.1:" + server.port() + "/";
-        Wbemcli.Result profiles = Wbemcli.run("ein", base + "interop:CIM_RegisteredProfile");
+        boolean tls = scheme.equals("https");
+        String base = (tls ? server.httpsUrl() : server.url()) + "/";
+        Wbemcli.Result profiles = wbemcli("ein", base + "interop:CIM_RegisteredProfile");
         assertEquals(0, profiles.exitCode(), profiles::toString);
         for (String name : List.of("Server", "Profile Registration", "Array", "Block Services", "Replication Services", "Job Control")) {
             assertTrue(profiles.out().contains("InstanceID=\"SNIA:" + name + ":1.5.0\""), () -> name + " in\n" + profiles);
         }
-        Wbemcli.Result service = Wbemcli.run("ain", "-ac", ECTP,
+        Wbemcli.Result service = wbemcli("ain", "-ac", ECTP,
                 base + "root/interop:MSFTSM_RegisteredSubProfile.InstanceID=\"SNIA:Replication Services:1.5.0\"");
         assertEquals(0, service.exitCode(), service::toString);
         assertTrue(service.out().contains("/root/cimv2/storage/iscsitarget:MSISCSITARGET_ReplicationService."), service::toString);
-        Wbemcli.Result manager = Wbemcli.run("ai", "-ac", ECTP,
+        Wbemcli.Result manager = wbemcli("ai", "-ac", ECTP,
                 base + "root/interop:MSFTSM_RegisteredProfile.InstanceID=\"SNIA:Server:1.5.0\"");
         assertEquals(0, manager.exitCode(), manager::toString);
         assertTrue(manager.out().contains("ElementName=\"iscsi-smis\""), manager::toString);
-        Wbemcli.Result back = Wbemcli.run("ain", "-ac", ECTP,
+        Wbemcli.Result back = wbemcli("ain", "-ac", ECTP,
                 base + ISCSI_NS + ":MSFTSM_ComputerSystem.CreationClassName=\"MSFTSM_ComputerSystem\",Name=\"iscsi-smis\"");
         assertEquals(0, back.exitCode(), back::toString);
         assertTrue(back.out().contains("/root/interop:MSFTSM_RegisteredProfile.InstanceID=\"SNIA:Array:1.5.0\""), back::toString);
+    }
+
+    /** wbemcli OPERATION ARGS..., with -noverify over HTTPS (the certificate is self-signed). */
+    private static Wbemcli.Result wbemcli(String operation, String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of(operation));
+        if (scheme.equals("https")) {
+            command.add("-noverify");
+        }
+        command.addAll(List.of(args));
+        return Wbemcli.run(command.toArray(String[]::new));
     }
 }

@@ -14,13 +14,29 @@ final class RawCimHttp {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final URI endpoint;
+    private final String authorization;
 
     RawCimHttp(URI serverUrl) {
+        this(serverUrl, null);
+    }
+
+    private RawCimHttp(URI serverUrl, String authorization) {
         this.endpoint = serverUrl.resolve("/cimom");
+        this.authorization = authorization;
+    }
+
+    /** The same endpoint, each request with {@code Authorization: Basic} for {@code user}/{@code password}. */
+    RawCimHttp withBasic(String user, String password) {
+        return new RawCimHttp(endpoint, "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
     HttpResponse<String> post(String method, String object, byte[] body) {
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint);
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        HttpRequest request = builder
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/xml; charset=\"utf-8\"")
                 .header("CIMOperation", "MethodCall")

@@ -1,10 +1,18 @@
 package org.iscsismis.e2e;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.security.auth.Subject;
+import org.metricshub.wbem.sblim.cimclient.WBEMConfigurationProperties;
 import org.metricshub.wbem.javax.cim.CIMDataType;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.cim.CIMProperty;
@@ -27,17 +35,55 @@ final class SblimClients {
     }
 
     static WBEMClient connect(URI serverUrl) {
+        return connect(serverUrl, "", "");
+    }
+
+    /** A client sending {@code user}/{@code password} with HTTP Basic; over https it trusts the JVM's default trust store. */
+    static WBEMClient connect(URI serverUrl, String user, String password) {
+        return connect(serverUrl, user, password, null);
+    }
+
+    /**
+     * A client of {@code serverUrl}; over https it trusts exactly {@code trusted} (the server's pinned certificate),
+     * written to a PKCS12 trust store the client is pointed at.
+     */
+    static WBEMClient connect(URI serverUrl, String user, String password, X509Certificate trusted) {
         try {
             WBEMClient client = WBEMClientFactory.getClient(WBEMClientConstants.PROTOCOL_CIMXML);
+            if (trusted != null) {
+                client.setProperty(WBEMConfigurationProperties.TRUSTSTORE_PATH, trustStore(trusted).toString());
+                client.setProperty(WBEMConfigurationProperties.TRUSTSTORE_PASSWORD, TRUST_STORE_PASSWORD);
+                client.setProperty(WBEMConfigurationProperties.TRUSTSTORE_TYPE, "PKCS12");
+                client.setProperty(WBEMConfigurationProperties.SSL_CLIENT_PROTOCOL, "TLS");
+            }
             CIMObjectPath base = new CIMObjectPath(serverUrl.getScheme(), serverUrl.getHost(),
                     String.valueOf(serverUrl.getPort()), null, null, null);
             Subject subject = new Subject();
-            subject.getPrincipals().add(new UserPrincipal(""));
-            subject.getPrivateCredentials().add(new PasswordCredential(""));
+            subject.getPrincipals().add(new UserPrincipal(user));
+            subject.getPrivateCredentials().add(new PasswordCredential(password));
             client.initialize(base, subject, new Locale[] {Locale.US});
             return client;
         } catch (WBEMException e) {
             throw new IllegalStateException("cannot initialise the SBLIM client for " + serverUrl, e);
+        }
+    }
+
+    private static final String TRUST_STORE_PASSWORD = "changeit";
+
+    /** A PKCS12 trust store holding only {@code certificate}, in a temporary file. */
+    static Path trustStore(X509Certificate certificate) {
+        try {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(null, null);
+            ks.setCertificateEntry("server", certificate);
+            Path file = Files.createTempFile("iscsi-smis-trust", ".p12");
+            file.toFile().deleteOnExit();
+            try (OutputStream out = Files.newOutputStream(file)) {
+                ks.store(out, TRUST_STORE_PASSWORD.toCharArray());
+            }
+            return file;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot write a trust store", e);
         }
     }
 

@@ -24,7 +24,7 @@ class CimOperationHandlerAuthTest {
 
     @BeforeAll
     static void start() throws Exception {
-        fixture = new HandlerFixture(new BasicAuthenticator(Map.of("alice", "s3cret:with:colons")));
+        fixture = new HandlerFixture(BasicAuthenticator.ofLegacy(Map.of("alice", "s3cret:with:colons"), 1_000));
     }
 
     @AfterAll

@@ -36,8 +36,8 @@ class CimOperationHandlerStreamingTest {
     }
 
     private static OperationExecutor failAfter(int n, CimStatus status) {
-        return (request, sink) -> {
-            results(n).execute(request, sink);
+        return (request, caller, sink) -> {
+            results(n).execute(request, caller, sink);
             throw new CimException(status, "failed after " + n + " results");
         };
     }
@@ -98,7 +98,7 @@ class CimOperationHandlerStreamingTest {
 
     @Test
     void notSupportedIsAnErrorInside200() throws Exception {
-        fixture.executor.set((request, sink) -> {
+        fixture.executor.set((request, caller, sink) -> {
             throw new CimException(CimStatus.NOT_SUPPORTED, "Frobnicate is not supported");
         });
         RawHttpConnection.RawResponse r = fixture.exchange(HEAD, bytes(BODY));
@@ -108,7 +108,7 @@ class CimOperationHandlerStreamingTest {
 
     @Test
     void unexpectedExceptionIs500WithoutStackTrace() throws Exception {
-        fixture.executor.set((request, sink) -> {
+        fixture.executor.set((request, caller, sink) -> {
             throw new IllegalStateException("secret internals");
         });
         RawHttpConnection.RawResponse r = fixture.exchange(HEAD, bytes(BODY));

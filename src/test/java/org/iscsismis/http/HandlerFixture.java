@@ -17,7 +17,7 @@ final class HandlerFixture implements AutoCloseable {
 
     /** Emits {@code n} class names of about 100 bytes each. */
     static OperationExecutor results(int n) {
-        return (request, sink) -> {
+        return (request, caller, sink) -> {
             for (int i = 0; i < n; i++) {
                 sink.className(CimName.of("CIM_Result" + i));
             }
@@ -33,14 +33,18 @@ final class HandlerFixture implements AutoCloseable {
     }
 
     HandlerFixture(Authenticator authenticator) throws Exception {
+        this(AccessControl.of(authenticator));
+    }
+
+    HandlerFixture(AccessControl access) throws Exception {
         server = new Server();
         connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         connector.setAcceptedTcpNoDelay(true);
         server.addConnector(connector);
-        server.setHandler(new CimOperationHandler(FakeCodec.DECODER, (r, s) -> executor.get().execute(r, s),
-                FakeCodec.ENCODERS, LIMITS, authenticator));
+        server.setHandler(new CimOperationHandler(FakeCodec.DECODER, (r, who, s) -> executor.get().execute(r, who, s),
+                FakeCodec.ENCODERS, LIMITS, access));
         server.start();
     }
 

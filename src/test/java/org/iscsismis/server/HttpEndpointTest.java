@@ -40,7 +40,7 @@ class HttpEndpointTest {
 
     @Test
     void servesOnAFreePortAndStops() throws Exception {
-        HttpEndpoint endpoint = HttpEndpoint.start(ServerConfig.defaults().withHttpPort(0), ok());
+        HttpEndpoint endpoint = HttpEndpoint.start(ServerConfig.defaults().withHttpPort(0), ok(), null);
         int port = endpoint.port();
         try {
             assertTrue(port > 0);
@@ -58,7 +58,7 @@ class HttpEndpointTest {
     @Test
     void idleConnectionsAreClosed() throws Exception {
         try (HttpEndpoint endpoint = HttpEndpoint.start(ServerConfig.defaults().withHttpPort(0)
-                .with(ServerConfig.HTTP_IDLE_TIMEOUT_MS, "200"), ok());
+                .with(ServerConfig.HTTP_IDLE_TIMEOUT_MS, "200"), ok(), null);
              Socket socket = new Socket("127.0.0.1", endpoint.port())) {
             socket.setSoTimeout(5000);
             socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -70,9 +70,9 @@ class HttpEndpointTest {
 
     @Test
     void portInUseIsAStartFailureNamingTheAddress() {
-        try (HttpEndpoint first = HttpEndpoint.start(ServerConfig.defaults().withHttpPort(0), ok())) {
+        try (HttpEndpoint first = HttpEndpoint.start(ServerConfig.defaults().withHttpPort(0), ok(), null)) {
             UncheckedIOException e = assertThrows(UncheckedIOException.class,
-                    () -> HttpEndpoint.start(ServerConfig.defaults().withHttpPort(first.port()), ok()));
+                    () -> HttpEndpoint.start(ServerConfig.defaults().withHttpPort(first.port()), ok(), null));
             assertTrue(e.getMessage().contains("127.0.0.1:" + first.port()), e.getMessage());
         }
     }
@@ -90,7 +90,7 @@ class HttpEndpointTest {
                 return true;
             }
         };
-        HttpEndpoint endpoint = HttpEndpoint.start(ServerConfig.defaults().withHttpPort(0), slow);
+        HttpEndpoint endpoint = HttpEndpoint.start(ServerConfig.defaults().withHttpPort(0), slow, null);
         CompletableFuture<HttpResponse<String>> response = HttpClient.newHttpClient().sendAsync(
                 HttpRequest.newBuilder(endpoint.url().resolve("/slow")).build(), HttpResponse.BodyHandlers.ofString());
         assertTrue(started.await(5, TimeUnit.SECONDS));

@@ -96,4 +96,51 @@ class MainTest {
         assertEquals(2, run("--set", "faults.enabled=maybe"));
         assertTrue(err.toString().contains("faults.enabled"), err.toString());
     }
+
+    @Test
+    void passwordsOnTheCommandLineAreRefusedWithTheWayToDoIt() {
+        assertEquals(2, run("--set", "auth.users=admin:secret"));
+        assertTrue(err.toString().contains("iscsi-smis user add"), err.toString());
+        assertFalse(err.toString().contains("secret"), "the password is not echoed: " + err);
+    }
+
+    @Test
+    void ipv6BindAddressesWithOrWithoutBrackets() {
+        for (String bind : new String[] {"[::1]", "::1"}) {
+            Main main = new Main();
+            new CommandLine(main).parseArgs("--bind", bind);
+            assertEquals("::1", main.configuration().bind());
+            assertEquals("http://[::1]:5988", "http://" + ServerUrls.hostForUrl(main.configuration().bind()) + ":5988");
+        }
+        assertEquals("[::1]", ServerUrls.hostForUrl("::"));
+        assertEquals("127.0.0.1", ServerUrls.hostForUrl("0.0.0.0"));
+    }
+
+    @Test
+    void offLoopbackAuthenticationNeedsHttpsUnlessPlainIsAllowed(@TempDir Path dir) throws Exception {
+        Path users = dir.resolve("users");
+        Files.writeString(users, "");
+        Files.setPosixFilePermissions(users, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        assertEquals(2, run("--bind", "0.0.0.0", "--no-https", "--set", "auth.usersFile=" + users));
+        assertTrue(err.toString().contains("--allow-plain-http-auth"), err.toString());
+        Main main = new Main();
+        new CommandLine(main).parseArgs("--bind", "0.0.0.0", "--set", "auth.usersFile=" + users);
+        assertFalse(main.configuration().plainHttpOnBind(), "plain HTTP then listens on loopback only");
+        Main plain = new Main();
+        new CommandLine(plain).parseArgs("--bind", "0.0.0.0", "--no-https", "--allow-plain-http-auth", "--set", "auth.usersFile=" + users);
+        assertTrue(plain.configuration().plainHttpOnBind());
+    }
+
+    @Test
+    void anyFreeHttpPortMeansAnyFreeHttpsPortUnlessOneIsGiven() {
+        Main main = new Main();
+        new CommandLine(main).parseArgs("--http-port", "0");
+        assertEquals(0, main.configuration().httpsPort());
+        Main given = new Main();
+        new CommandLine(given).parseArgs("--http-port", "0", "--https-port", "15989");
+        assertEquals(15989, given.configuration().httpsPort());
+        Main plain = new Main();
+        new CommandLine(plain).parseArgs("--http-port", "15988");
+        assertEquals(5989, plain.configuration().httpsPort());
+    }
 }

@@ -1,6 +1,8 @@
 package org.iscsismis.testing;
 
 import java.net.URI;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Objects;
 import org.iscsismis.repository.CimRepository;
@@ -37,9 +39,19 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Au
         this(testDefaults());
     }
 
-    /** The defaults on a free port, with the demo off (tests that want it set demo.enabled=true). */
+    /** The defaults on a free port, with the demo and HTTPS off (tests that want them turn them on). */
     public static ServerConfig testDefaults() {
-        return ServerConfig.defaults().withHttpPort(0).with(ServerConfig.DEMO_ENABLED, "false");
+        return ServerConfig.defaults().withHttpPort(0).with(ServerConfig.DEMO_ENABLED, "false")
+                .with(ServerConfig.HTTPS_ENABLED, "false");
+    }
+
+    /**
+     * {@code config} with HTTPS on a free port, its self-signed certificate generated once into {@code target/test-config}
+     * and shared by the tests of a run.
+     */
+    public static ServerConfig withHttps(ServerConfig config) {
+        return config.with(ServerConfig.HTTPS_ENABLED, "true").with(ServerConfig.HTTPS_PORT, "0")
+                .with(ServerConfig.CONFIG_DIR, Path.of("target", "test-config").toAbsolutePath().toString());
     }
 
     /** Starts a server with the demo target content (pool, disks, mirror, snapshot, clone) on a free port now. */
@@ -119,6 +131,16 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Au
     /** {@code http://127.0.0.1:PORT/cimom}, where CIM operations are posted. */
     public URI cimomUrl() {
         return url().resolve("/cimom");
+    }
+
+    /** {@code https://127.0.0.1:PORT}, or null when HTTPS is off. */
+    public URI httpsUrl() {
+        return running().httpsUrl();
+    }
+
+    /** The server's HTTPS certificate (a client trusts it), or null when HTTPS is off. */
+    public X509Certificate certificate() {
+        return running().certificate();
     }
 
     public int port() {
