@@ -42,6 +42,8 @@ public final class ReplicationEngine implements AutoCloseable {
     private final CopyScheduler scheduler;
     private final int asyncMaxLagChunks;
     private final Object topology = new Object();
+    /** Held while a restore is checked and started, so two restores of one source never start together. */
+    private final Object restoreStarts = new Object();
     private final AtomicLong pairSeq = new AtomicLong();
     private final Map<Long, ReplicationPair> pairs = new ConcurrentSkipListMap<>();
     private final Map<String, SourceWriteRouter> routers = new ConcurrentHashMap<>();
@@ -141,9 +143,26 @@ public final class ReplicationEngine implements AutoCloseable {
         }
     }
 
-    /** Run a replication operation (ModifyReplicaSynchronization); background work it starts runs on the workers. */
+    /**
+     * Run a replication operation (ModifyReplicaSynchronization); background work it starts runs on the workers. A
+     * restore is refused while another pair of the same source is restoring it.
+     */
     public PairSnapshot modify(String pairId, Operation operation) {
-        return transition(find(pairId), operation, null);
+        ReplicationPair pair = find(pairId);
+        if (operation != Operation.RESTORE_FROM_REPLICA) {
+            return transition(pair, operation, null);
+        }
+        synchronized (restoreStarts) {
+            SourceWriteRouter router = routers.get(pair.source.id());
+            ReplicationPair other = router == null ? null : router.restoring();
+            if (other != null && other != pair) {
+                PairSnapshot now = pair.snapshot();
+                throw new InvalidTransitionException(pair.id, pair.type, now.copyState(), operation, "disk "
+                        + pair.source.id() + " is being restored from pair " + other.id + " (disk " + other.target.id()
+                        + "); one restore of a disk runs at a time");
+            }
+            return transition(pair, operation, null);
+        }
     }
 
     /**
@@ -151,7 +170,7 @@ public final class ReplicationEngine implements AutoCloseable {
      * fails with {@link NoSuchElementException} if the pair is removed first; callers bound it with a timeout.
      */
     public CompletableFuture<PairSnapshot> modify(String pairId, Operation operation, CopyState waitFor) {
-        transition(find(pairId), operation, null);
+        modify(pairId, operation);
         // registered after the transition, so the state before it cannot satisfy the wait; a state reached in
         // between is caught because CopyState and RequestedCopyState stay put until the next trigger
         return awaitCopyState(pairId, waitFor);

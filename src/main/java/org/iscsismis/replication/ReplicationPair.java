@@ -1,6 +1,7 @@
 package org.iscsismis.replication;
 
 import org.iscsismis.iscsi.disk.VirtualDisk;
+import org.iscsismis.iscsi.disk.WriteOrigin;
 import org.iscsismis.replication.Transition.Effect;
 import org.iscsismis.replication.Transition.Work;
 
@@ -19,8 +20,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * <p>The chunk maps: {@code pending} — mirror: chunks the target lacks; clone: chunks changed on either side since
  * the point in time. {@code preserved} — snapshot/clone: chunks whose point-in-time content is on the target.
  * {@code restoreSet} — chunks a running restore has still to copy back onto the source.
+ *
+ * <p>The pair is also the {@link WriteOrigin} of every copy it makes, so the disks' hooks can tell its own writes
+ * from a host's.
  */
-final class ReplicationPair {
+final class ReplicationPair implements WriteOrigin {
 
     final String id;
     final long number;
@@ -56,6 +60,8 @@ final class ReplicationPair {
     private long workGeneration;
     private boolean pitView;
     private boolean fillComplete;
+    /** Mirror: the target holds a whole copy (it reached Synchronized and no drain has started over it since). */
+    private boolean mirrorComplete;
     private boolean removed;
     private String faultCause;
     private final Instant whenEstablished;
@@ -175,6 +181,11 @@ final class ReplicationPair {
                 throw new IllegalStateException("pair " + id + " has been removed");
             }
             Transition t = table.lookup(id, type, state, trigger);
+            if (t.work() == Work.RESTORE && !holdsCompleteCopy()) {
+                throw new InvalidTransitionException(id, type, state, trigger, "its target " + target.id()
+                        + " does not hold a complete copy of " + source.id() + " (the copy onto it was interrupted before it"
+                        + " finished); Resync Replica first");
+            }
             PairSnapshot before = snapshotLocked();
             if (work != Work.NONE && t.work() == Work.NONE && trigger != EngineEvent.WORK_DONE && t.to() != state) {
                 stopWork(); // leaving the state the work was heading from (e.g. Fracture while Splitting): abandon it
@@ -243,6 +254,15 @@ final class ReplicationPair {
         }
     }
 
+    /** Whether the target is a whole copy a restore may put back: a finished mirror copy, a finished clone, a live point in time. */
+    private boolean holdsCompleteCopy() {
+        return switch (type) {
+            case MIRROR -> mirrorComplete;
+            case SNAPSHOT -> pitView;
+            case CLONE -> fillComplete;
+        };
+    }
+
     private void applyEffect(Effect effect, Trigger trigger, Instant now) {
         switch (effect) {
             case NONE -> { }
@@ -250,7 +270,7 @@ final class ReplicationPair {
             case DISCARD_PIT -> {
                 pitView = false;
                 preserved.clearAll();
-                target.discardAllChunks();
+                target.discard(this);
             }
             case CANCEL_WORK -> {
                 stopWork();
@@ -275,7 +295,7 @@ final class ReplicationPair {
     private void newPointInTime() {
         if (type == SyncType.SNAPSHOT) {
             preserved.clearAll();
-            target.discardAllChunks();
+            target.discard(this);
         } else if (fillComplete) {
             // chunks unchanged on both sides since the last point in time are already right on the target
             preserved.setToComplementOf(pending);
@@ -290,6 +310,9 @@ final class ReplicationPair {
     private void startWork(Work w, ProgressStatus progress) {
         if (w == Work.FILL && !pitView) {
             newPointInTime(); // resuming a clone whose point in time was lost: start a fresh one
+        }
+        if (w == Work.DRAIN && state == CopyState.UNSYNCHRONIZED) {
+            mirrorComplete = false; // the drain overwrites the target chunk by chunk: a torn copy until it ends
         }
         work = w;
         workProgress = progress;
@@ -338,6 +361,7 @@ final class ReplicationPair {
         boolean becameSynchronized = state == CopyState.SYNCHRONIZED
                 && (old != CopyState.SYNCHRONIZED || trigger == Operation.RESYNC_REPLICA);
         if (becameSynchronized) {
+            mirrorComplete = true;
             whenSynchronized = now;
             whenSynced = type == SyncType.MIRROR ? now : whenActivated;
         }
@@ -345,5 +369,10 @@ final class ReplicationPair {
 
     void addWorkBytes(long bytes) {
         workBytesTotal.addAndGet(bytes);
+    }
+
+    @Override
+    public String toString() {
+        return "pair " + id;
     }
 }
