@@ -1,13 +1,10 @@
 package org.iscsismis.e2e;
 
-import static org.iscsismis.e2e.ReplicationCalls.CONFIGURATION_SERVICE;
 import static org.iscsismis.e2e.ReplicationCalls.REPLICATION_SERVICE;
 import static org.iscsismis.e2e.ReplicationCalls.diskId;
 import static org.iscsismis.e2e.ReplicationCalls.pool;
 import static org.iscsismis.e2e.ReplicationCalls.ref;
-import static org.iscsismis.e2e.ReplicationCalls.text;
 import static org.iscsismis.e2e.ReplicationCalls.u16;
-import static org.iscsismis.e2e.ReplicationCalls.u64;
 import static org.iscsismis.e2e.ReplicationCalls.uint16;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -67,13 +64,6 @@ class RestoreIT {
         target.engine().holdCopying(false);
     }
 
-    private static CIMObjectPath volume(String name) throws WBEMException {
-        ReplicationCalls.Answer a = calls.invoke(CONFIGURATION_SERVICE, "CreateOrModifyElementFromStoragePool",
-                text("ElementName", name), u16("ElementType", 2), u64("Size", DISK_SIZE), ref("InPool", pool(pool.id())));
-        assertEquals(0, a.returnValue(), a::toString);
-        return a.ref("TheElement");
-    }
-
     private static VirtualDisk disk(CIMObjectPath volume) {
         return target.disks().disk(diskId(volume));
     }
@@ -98,13 +88,9 @@ class RestoreIT {
                 ref("SourceElement", source), ref("TargetPool", pool(pool.id())));
     }
 
-    private static ReplicationCalls.Answer modify(CIMObjectPath sync, int operation) throws WBEMException {
-        return calls.invoke(REPLICATION_SERVICE, "ModifyReplicaSynchronization", u16("Operation", operation), ref("Synchronization", sync));
-    }
-
     @Test
     void aRestoreFromOneReplicaReachesTheMirrorAndTheSnapshotOfTheSameVolume() throws WBEMException {
-        CIMObjectPath source = volume("restore-source");
+        CIMObjectPath source = calls.createVolume("restore-source", DISK_SIZE, pool.id());
         write(source, 0, 2, (byte) 'a');
         ReplicationCalls.Answer mirror = replica(source, 6, 2);
         calls.awaitDone(mirror);
@@ -121,13 +107,13 @@ class RestoreIT {
         assertFalse(Arrays.equals(restored, content(source)));
 
         target.engine().holdCopying(true); // restoring, observed through CIM
-        ReplicationCalls.Answer restore = modify(restorePoint.ref("Synchronization"), 15);
+        ReplicationCalls.Answer restore = calls.modify(restorePoint.ref("Synchronization"), 15);
         assertEquals(4096, restore.returnValue(), restore::toString);
         CIMInstance restoring = calls.get(restorePoint.ref("Synchronization"));
         assertEquals(3, uint16(restoring, "CopyState")); // Unsynchronized
         assertEquals(8, uint16(restoring, "ProgressStatus")); // Restoring
         assertEquals(10, uint16(restoring, "SyncState")); // Restore In Progress
-        assertEquals(5, modify(witness.ref("Synchronization"), 15).returnValue(), "one restore of a volume at a time");
+        assertEquals(5, calls.modify(witness.ref("Synchronization"), 15).returnValue(), "one restore of a volume at a time");
         target.engine().holdCopying(false);
         calls.awaitDone(restore);
 
@@ -142,27 +128,27 @@ class RestoreIT {
 
     @Test
     void aMirrorWhoseFirstCopyNeverFinishedCannotRestoreItsSource() throws WBEMException {
-        CIMObjectPath source = volume("unfinished-source");
+        CIMObjectPath source = calls.createVolume("unfinished-source", DISK_SIZE, pool.id());
         write(source, 0, 1, (byte) 'u');
         byte[] before = content(source);
         target.engine().holdCopying(true);
         ReplicationCalls.Answer mirror = replica(source, 6, 3);
         assertEquals(4096, mirror.returnValue(), mirror::toString);
         CIMObjectPath sync = mirror.ref("Synchronization");
-        assertEquals(0, modify(sync, 12).returnValue()); // Fracture in the middle of the first copy
+        assertEquals(0, calls.modify(sync, 12).returnValue()); // Fracture in the middle of the first copy
         CIMInstance fractured = calls.get(sync);
         assertEquals(6, uint16(fractured, "CopyState"));
         assertTrue(uint16(fractured, "PercentSynced") < 100, fractured::toString);
 
-        assertEquals(5, modify(sync, 15).returnValue(), "no restore from a copy that was never whole");
+        assertEquals(5, calls.modify(sync, 15).returnValue(), "no restore from a copy that was never whole");
         assertEquals(6, uint16(calls.get(sync), "CopyState"));
         target.engine().holdCopying(false);
         assertArrayEquals(before, content(source), "the source keeps the data the mirror never had");
 
-        calls.awaitDone(modify(sync, 14)); // a finished resync makes the copy whole: now it may restore
-        assertEquals(0, modify(sync, 12).returnValue());
+        calls.awaitDone(calls.modify(sync, 14)); // a finished resync makes the copy whole: now it may restore
+        assertEquals(0, calls.modify(sync, 12).returnValue());
         write(source, 0, 4, (byte) 'v');
-        calls.awaitDone(modify(sync, 15));
+        calls.awaitDone(calls.modify(sync, 15));
         assertArrayEquals(before, content(source));
     }
 }
