@@ -109,9 +109,6 @@ final class CopySlices implements CopyScheduler.SliceRunner {
                     p.pending.set(c);
                     throw e;
                 }
-                if (p.work() != Transition.Work.NONE) {
-                    p.workBytesDone.addAndGet(p.source.chunkSize());
-                }
             }
         }
         p.cursor = c + 1;
@@ -127,7 +124,6 @@ final class CopySlices implements CopyScheduler.SliceRunner {
             if (!p.preserved.get(c)) {
                 mover.copyForward(p, c);
                 p.preserved.set(c);
-                p.workBytesDone.addAndGet(p.source.chunkSize());
             }
         }
         p.cursor = c + 1;

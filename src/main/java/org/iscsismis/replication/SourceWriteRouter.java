@@ -196,9 +196,7 @@ final class SourceWriteRouter implements WriteInterceptor {
             switch (p.type) {
                 case MIRROR -> {
                     if (!p.mirrorsSynchronously()) {
-                        if (p.pending.set(c) && p.work() != Transition.Work.NONE) {
-                            p.addWorkBytes(p.source.chunkSize());
-                        }
+                        p.pending.set(c);
                     }
                 }
                 case SNAPSHOT, CLONE -> {
@@ -206,9 +204,6 @@ final class SourceWriteRouter implements WriteInterceptor {
                         try {
                             mover.copyOnWrite(p, c);
                             p.preserved.set(c);
-                            if (p.work() == Transition.Work.FILL) {
-                                p.workBytesDone.addAndGet(p.source.chunkSize());
-                            }
                         } catch (DiskIoException e) {
                             fail(p, e);
                             if (p.failedCopyStopsHostIO && restorer == null) {
@@ -216,9 +211,7 @@ final class SourceWriteRouter implements WriteInterceptor {
                             }
                         }
                     }
-                    if (p.type == SyncType.CLONE) {
-                        p.pending.set(c);
-                    }
+                    p.pending.set(c); // changed since the point in time (or since a restore put it back)
                 }
             }
         }
@@ -253,10 +246,7 @@ final class SourceWriteRouter implements WriteInterceptor {
         private void restored(long first, long last) {
             for (long c = first; c <= last; c++) {
                 restorer.restoreSet.clear(c);
-                if (restorer.type != SyncType.SNAPSHOT) {
-                    restorer.pending.clear(c); // source and target agree on it now
-                }
-                restorer.workBytesDone.addAndGet(restorer.source.chunkSize());
+                restorer.pending.clear(c); // source and replica agree on it now
                 mover.chunksRestored.incrementAndGet();
             }
         }
