@@ -104,6 +104,8 @@ public final class PairStateTable {
     private static final PairStateTable STANDARD = new PairStateTable();
 
     private final Map<State, Row> rows = new LinkedHashMap<>();
+    /** The rows by [SyncType][CopyState][no work, or the work's ProgressStatus]: every instance a client reads looks here. */
+    private final Row[][][] index = new Row[SyncType.values().length][CopyState.values().length][ProgressStatus.values().length + 1];
 
     public static PairStateTable standard() {
         return STANDARD;
@@ -167,7 +169,7 @@ public final class PairStateTable {
 
     /** The row of a state; {@link IllegalStateException} for a state no pair can reach. */
     public Row row(SyncType type, CopyState copyState, ProgressStatus activity) {
-        Row r = rows.get(new State(type, copyState, activity));
+        Row r = index[type.ordinal()][copyState.ordinal()][slot(activity)];
         if (r == null) {
             throw new IllegalStateException("no row for a " + type.displayName() + " in " + copyState.displayName()
                     + (activity == null ? "" : " (" + activity.displayName() + ")"));
@@ -186,6 +188,10 @@ public final class PairStateTable {
         out.sort(Comparator.comparing((Row r) -> r.state().copyState())
                 .thenComparing(r -> r.state().activity(), Comparator.nullsFirst(Comparator.naturalOrder())));
         return Collections.unmodifiableList(out);
+    }
+
+    private static int slot(ProgressStatus activity) {
+        return activity == null ? 0 : activity.ordinal() + 1;
     }
 
     // ------------------------------------------------------------------ what does not depend on the state
@@ -257,6 +263,7 @@ public final class PairStateTable {
             if (rows.put(r.state(), r) != null) {
                 throw new IllegalStateException("duplicate row " + r.state());
             }
+            index[type.ordinal()][s.ordinal()][slot(activity)] = r;
         }
     }
 }
