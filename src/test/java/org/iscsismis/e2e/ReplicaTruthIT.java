@@ -9,6 +9,8 @@ import static org.iscsismis.e2e.ReplicationCalls.uint16;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -27,11 +29,12 @@ import org.metricshub.wbem.javax.wbem.WBEMException;
 import org.metricshub.wbem.javax.wbem.client.WBEMClient;
 
 /**
- * Restore From Replica (ModifyReplicaSynchronization 15) on a volume that has other replicas too, every state change
- * made through the SBLIM client: the other replicas must see the restore. No client can write a volume's bytes over
- * the wire yet, so the bytes are written and compared through the in-process server's disks.
+ * What replicas claim over CIM is what their bytes show, every state change made through the SBLIM client: Restore
+ * From Replica (ModifyReplicaSynchronization 15) on a volume that has other replicas too reaches them all, and the
+ * state-derived values of MSISCSITARGET_StorageSynchronized follow the state, not the way there. No client can write
+ * a volume's bytes over the wire yet, so the bytes are written and compared through the in-process server's disks.
  */
-class RestoreIT {
+class ReplicaTruthIT {
 
     private static final long DISK_SIZE = 2L << 20;
     private static TestServer server;
@@ -124,6 +127,52 @@ class RestoreIT {
         assertArrayEquals(content(source), content(mirror.ref("TargetElement")), "the synchronous mirror is Synchronized and equal");
         assertEquals(4, uint16(calls.get(witness.ref("Synchronization")), "CopyState"));
         assertArrayEquals(witnessPoint, content(witness.ref("TargetElement")), "the other snapshot still reads its point in time");
+    }
+
+    @Test
+    void stateDerivedValuesFollowTheStateNotTheWayThere() throws WBEMException {
+        CIMObjectPath source = calls.createVolume("states-source", DISK_SIZE, pool.id());
+        write(source, 0, 1, (byte) 's'); // every chunk: one in step is one whose bytes agree
+        target.engine().holdCopying(true);
+        ReplicationCalls.Answer clone = replica(source, 8, 2);
+        assertEquals(4096, clone.returnValue(), clone::toString);
+        CIMObjectPath cloneSync = clone.ref("Synchronization");
+        write(source, 0, 3, (byte) 't'); // preserved first: those chunks of the point in time are on the clone now
+        int part = uint16(calls.get(cloneSync), "PercentSynced");
+        assertEquals(11 * 100 / 32, part, "11 of 32 chunks");
+        assertEquals(0, calls.modify(cloneSync, 22).returnValue()); // Suspend
+        CIMInstance suspended = calls.get(cloneSync);
+        assertEquals(part, uint16(suspended, "PercentSynced"), "a suspended copy keeps its extent");
+        assertEquals(11, uint16(suspended, "SyncState")); // Idle: a clone is never Quiesced
+        ReplicationCalls.Answer resume = calls.modify(cloneSync, 16);
+        assertEquals(part, uint16(calls.get(cloneSync), "PercentSynced"), "and so does the resumed one");
+        target.engine().holdCopying(false);
+        calls.awaitDone(resume);
+        CIMInstance finished = calls.get(cloneSync);
+        assertEquals(100, uint16(finished, "PercentSynced"));
+        assertEquals(14, uint16(finished, "SyncState")); // Frozen
+        assertNull(finished.getPropertyValue("ReadOnly"), "a finished clone is the host's to write");
+
+        ReplicationCalls.Answer snapshot = replica(source, 7, 2);
+        CIMObjectPath snapSync = snapshot.ref("Synchronization");
+        CIMInstance active = calls.get(snapSync);
+        assertEquals(11, uint16(active, "SyncState")); // Idle
+        assertNotNull(active.getPropertyValue("WhenSynced"));
+        assertEquals(0, calls.modify(snapSync, 7).returnValue()); // Deactivate
+        CIMInstance inactive = calls.get(snapSync);
+        assertEquals(8, uint16(inactive, "CopyState"));
+        assertEquals(2, uint16(inactive, "SyncState"), "a deactivated snapshot is told apart from an active one");
+        assertNull(inactive.getPropertyValue("WhenSynced"), "the discarded point in time is not kept");
+        assertNull(inactive.getPropertyValue("WhenSynchronized"));
+
+        target.engine().holdCopying(true);
+        ReplicationCalls.Answer mirror = replica(source, 6, 2);
+        CIMObjectPath mirrorSync = mirror.ref("Synchronization");
+        assertEquals(0, calls.modify(mirrorSync, 2).returnValue()); // Abort the first copy
+        CIMInstance aborted = calls.get(mirrorSync);
+        assertEquals(12, uint16(aborted, "CopyState"));
+        assertEquals(13, uint16(aborted, "SyncState"), "an aborted Sync mirror is Fractured, not Idle");
+        assertTrue(uint16(aborted, "PercentSynced") < 100, aborted::toString);
     }
 
     @Test
