@@ -42,8 +42,6 @@ public final class ReplicationEngine implements AutoCloseable {
     private final CopyScheduler scheduler;
     private final int asyncMaxLagChunks;
     private final Object topology = new Object();
-    /** Held while a restore is checked and started, so two restores of one source never start together. */
-    private final Object restoreStarts = new Object();
     private final AtomicLong pairSeq = new AtomicLong();
     private final Map<Long, ReplicationPair> pairs = new ConcurrentSkipListMap<>();
     private final Map<String, SourceWriteRouter> routers = new ConcurrentHashMap<>();
@@ -149,20 +147,11 @@ public final class ReplicationEngine implements AutoCloseable {
      */
     public PairSnapshot modify(String pairId, Operation operation) {
         ReplicationPair pair = find(pairId);
-        if (operation != Operation.RESTORE_FROM_REPLICA) {
+        SourceWriteRouter router = routers.get(pair.source.id());
+        if (operation != Operation.RESTORE_FROM_REPLICA || router == null) {
             return transition(pair, operation, null);
         }
-        synchronized (restoreStarts) {
-            SourceWriteRouter router = routers.get(pair.source.id());
-            ReplicationPair other = router == null ? null : router.restoring();
-            if (other != null && other != pair) {
-                PairSnapshot now = pair.snapshot();
-                throw new InvalidTransitionException(pair.id, pair.type, now.copyState(), operation, "disk "
-                        + pair.source.id() + " is being restored from pair " + other.id + " (disk " + other.target.id()
-                        + "); one restore of a disk runs at a time");
-            }
-            return transition(pair, operation, null);
-        }
+        return router.startRestore(pair, () -> transition(pair, operation, null));
     }
 
     /**

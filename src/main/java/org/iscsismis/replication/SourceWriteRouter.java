@@ -8,6 +8,7 @@ import org.iscsismis.iscsi.disk.WriteOrigin;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The engine's hook on one source disk, and the one path by which its bytes change: every write to the source passes
@@ -26,6 +27,7 @@ final class SourceWriteRouter implements WriteInterceptor {
     private final PairCallbacks callbacks;
     private final int asyncMaxLagChunks;
     private volatile List<ReplicationPair> pairs = List.of();
+    private final Object restoreStarts = new Object();
 
     SourceWriteRouter(ChunkMover mover, PairCallbacks callbacks, int asyncMaxLagChunks) {
         this.mover = mover;
@@ -48,14 +50,21 @@ final class SourceWriteRouter implements WriteInterceptor {
         return next.isEmpty();
     }
 
-    /** The pair whose restore is running on this source, if any (the engine lets only one run at a time). */
-    ReplicationPair restoring() {
-        for (ReplicationPair p : pairs) {
-            if (p.snapshot().workProgress() == ProgressStatus.RESTORING) {
-                return p;
+    /**
+     * Start a restore of this source by {@code pair} ({@code start} runs the transition), unless another pair is
+     * restoring it: one restore of a disk at a time, checked and started under one lock.
+     */
+    PairSnapshot startRestore(ReplicationPair pair, Supplier<PairSnapshot> start) {
+        synchronized (restoreStarts) {
+            for (ReplicationPair other : pairs) {
+                if (other != pair && other.snapshot().workProgress() == ProgressStatus.RESTORING) {
+                    throw new InvalidTransitionException(pair.id, pair.type, pair.snapshot().copyState(),
+                            Operation.RESTORE_FROM_REPLICA, "disk " + pair.source.id() + " is being restored from pair "
+                            + other.id + " (disk " + other.target.id() + "); one restore of a disk runs at a time");
+                }
             }
+            return start.get();
         }
-        return null;
     }
 
     @Override
