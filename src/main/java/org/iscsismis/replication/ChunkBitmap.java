@@ -84,14 +84,31 @@ final class ChunkBitmap {
         count.set(0);
     }
 
-    /** This := every chunk that is not in {@code other}. */
-    void setToComplementOf(ChunkBitmap other) {
-        clearAll();
-        for (long c = 0; c < size; c++) {
-            if (!other.get(c)) {
-                set(c);
+    /** This := this without every chunk in {@code other}. */
+    void removeAll(ChunkBitmap other) {
+        for (int w = 0; w < words.length(); w++) {
+            long removed = words.get(w) & other.words.get(w);
+            if (removed != 0) {
+                words.set(w, words.get(w) & ~removed);
+                count.addAndGet(-Long.bitCount(removed));
             }
         }
+    }
+
+    /** This := every chunk. */
+    void setAll() {
+        for (long c = 0; c < size; c++) {
+            set(c);
+        }
+    }
+
+    /** How many chunks are in this and not in {@code other}. */
+    long countWithout(ChunkBitmap other) {
+        long n = 0;
+        for (int w = 0; w < words.length(); w++) {
+            n += Long.bitCount(words.get(w) & ~other.words.get(w));
+        }
+        return n;
     }
 
     void setToCopyOf(ChunkBitmap other) {

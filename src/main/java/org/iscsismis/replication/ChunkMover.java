@@ -6,9 +6,12 @@ import org.iscsismis.iscsi.disk.VirtualDisk;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Moves whole chunks between the two disks of a pair and counts what it moved. Callers hold the pair's lock
- * (shared) and the source chunk lock exclusively; this class then touches the target, keeping the engine's lock
- * order source ──▶ target. Holes travel as holes.
+ * Moves data between the two disks of a pair and counts what it moved. Every move is a write to the receiving disk
+ * under the pair's {@link org.iscsismis.iscsi.disk.WriteOrigin} ({@link VirtualDisk#copyFrom}), so it passes that
+ * disk's hooks like a host write: a restore onto a source is seen by the source's other pairs. Moves onto a target
+ * are made by callers that hold the pair's lock (shared) and the source chunk's lock, keeping the engine's order
+ * source ──▶ target; a restore onto the source is made holding neither, because the source's write path takes every
+ * pair lock of that source in order. Holes travel as holes.
  */
 final class ChunkMover {
 
@@ -27,7 +30,7 @@ final class ChunkMover {
     /** Source chunk ──▶ target chunk. @return true if bytes moved (false: both were holes) */
     boolean copyForward(ReplicationPair pair, long chunk) {
         checkPath(pair);
-        if (!pair.source.copyChunkTo(chunk, pair.target)) {
+        if (!pair.target.copyFrom(pair.source, offset(pair, chunk), length(pair, chunk), pair)) {
             return false;
         }
         pair.chunksCopied.incrementAndGet();
@@ -38,24 +41,34 @@ final class ChunkMover {
     /** Preserve the source's current chunk on the target before the source overwrites it. */
     void copyOnWrite(ReplicationPair pair, long chunk) {
         checkPath(pair);
-        pair.source.copyChunkTo(chunk, pair.target);
+        pair.target.copyFrom(pair.source, offset(pair, chunk), length(pair, chunk), pair);
         chunksCopiedOnWrite.incrementAndGet();
     }
 
-    /** Target chunk ──▶ source chunk (restore); the source chunk lock is already held, so the order holds. */
+    /**
+     * Target chunk ──▶ source chunk: one chunk of a running restore, written onto the source through its hooks. The
+     * caller holds no lock of the pair; the source's write path checks, under its locks, that the restore still owes
+     * the chunk, and does the restore's bookkeeping ({@link SourceWriteRouter}).
+     */
     void copyBack(ReplicationPair pair, long chunk) {
         checkPath(pair);
-        pair.target.copyChunkTo(chunk, pair.source); // the caller already holds the source chunk lock
-        chunksRestored.incrementAndGet();
+        pair.source.copyFrom(pair.target, offset(pair, chunk), length(pair, chunk), pair);
     }
 
     /** Forward the bytes of one host write to the target (synchronous mirror). */
     void mirrorRange(ReplicationPair pair, long offset, int length) {
         checkPath(pair);
-        byte[] buf = new byte[length];
-        pair.source.readStored(offset, buf, 0, length);
-        pair.target.writeStored(offset, buf, 0, length);
+        pair.target.copyFrom(pair.source, offset, length, pair);
         mirroredWrites.incrementAndGet();
+    }
+
+    private static long offset(ReplicationPair pair, long chunk) {
+        return chunk * pair.source.chunkSize();
+    }
+
+    private static int length(ReplicationPair pair, long chunk) {
+        long start = offset(pair, chunk);
+        return (int) Math.min(pair.source.chunkSize(), pair.source.sizeBytes() - start);
     }
 
     private static void checkPath(ReplicationPair pair) {

@@ -5,8 +5,9 @@ import org.iscsismis.iscsi.disk.DiskIoException;
 
 /**
  * One scheduling slice of a pair's background work, run on a copy worker: up to {@code sliceChunks} chunks of
- * drain (mirror), fill (clone) or restore. Each chunk is moved under the pair's shared lock and the source
- * chunk's exclusive lock, so host writes to that chunk wait and nothing is copied twice or lost.
+ * drain (mirror), fill (clone) or restore. A drain or fill chunk is moved under the pair's shared lock and the source
+ * chunk's exclusive lock, so host writes to that chunk wait and nothing is copied twice or lost; a restore chunk is a
+ * write onto the source through its hooks (see {@link ChunkMover#copyBack}).
  */
 final class CopySlices implements CopyScheduler.SliceRunner {
 
@@ -32,9 +33,6 @@ final class CopySlices implements CopyScheduler.SliceRunner {
     public boolean runSlice(ReplicationPair p) {
         long generation;
         Transition.Work work;
-        boolean exhausted = false;
-        boolean moved = false;
-        DiskIoException failure = null;
         p.lock.readLock().lock();
         try {
             if (!p.hasWork() || p.unreportedFailure != null) {
@@ -42,40 +40,60 @@ final class CopySlices implements CopyScheduler.SliceRunner {
             }
             generation = p.workGeneration();
             work = p.work();
-            try {
-                for (int i = 0; i < sliceChunks; i++) {
-                    boolean progressed = switch (work) {
-                        case NONE, DRAIN -> drainOne(p);
-                        case FILL -> fillOne(p);
-                        case RESTORE -> restoreOne(p) || (p.type == SyncType.MIRROR && drainOne(p));
-                    };
-                    if (!progressed) {
-                        exhausted = true;
-                        break;
-                    }
-                    moved = true;
-                }
-            } catch (DiskIoException e) {
-                failure = e;
-                p.unreportedFailure = e.getMessage();
-            }
         } finally {
             p.lock.readLock().unlock();
         }
-        if (failure != null) {
-            outcome.copyFailed(p, failure);
-            return false;
-        }
-        if (moved) {
-            outcome.progressed(p);
-        }
-        if (exhausted) {
-            if (work != Transition.Work.NONE) {
-                outcome.workLooksDone(p, generation);
+        boolean moved = false;
+        try {
+            for (int i = 0; i < sliceChunks; i++) {
+                if (!step(p, work, generation)) {
+                    if (moved) {
+                        outcome.progressed(p);
+                    }
+                    if (work != Transition.Work.NONE) {
+                        outcome.workLooksDone(p, generation);
+                    }
+                    return false;
+                }
+                moved = true;
             }
+        } catch (DiskIoException e) {
+            p.unreportedFailure = e.getMessage();
+            outcome.copyFailed(p, e);
             return false;
         }
+        outcome.progressed(p);
         return true;
+    }
+
+    /**
+     * Move one chunk of the work of {@code generation}. A restore chunk is written onto the source holding no lock of
+     * the pair: the source's write path takes every pair lock of that disk in order and checks the chunk is still owed.
+     * Every other move holds the pair's lock shared, so the work cannot change under it.
+     *
+     * @return false if the work has nothing left to move now, or is no longer the work of {@code generation}
+     */
+    private boolean step(ReplicationPair p, Transition.Work work, long generation) {
+        if (work == Transition.Work.RESTORE) {
+            long c = p.restoreSet.nextSet(p.cursor);
+            if (c >= 0) {
+                mover.copyBack(p, c);
+                p.cursor = c + 1;
+                return true;
+            }
+            if (p.type != SyncType.MIRROR) {
+                return false;
+            }
+        }
+        p.lock.readLock().lock();
+        try {
+            if (!p.hasWork() || p.workGeneration() != generation || p.unreportedFailure != null) {
+                return false;
+            }
+            return work == Transition.Work.FILL ? fillOne(p) : drainOne(p); // a mirror's restore also drains
+        } finally {
+            p.lock.readLock().unlock();
+        }
     }
 
     private boolean drainOne(ReplicationPair p) {
@@ -90,9 +108,6 @@ final class CopySlices implements CopyScheduler.SliceRunner {
                 } catch (DiskIoException e) {
                     p.pending.set(c);
                     throw e;
-                }
-                if (p.work() != Transition.Work.NONE) {
-                    p.workBytesDone.addAndGet(p.source.chunkSize());
                 }
             }
         }
@@ -109,26 +124,6 @@ final class CopySlices implements CopyScheduler.SliceRunner {
             if (!p.preserved.get(c)) {
                 mover.copyForward(p, c);
                 p.preserved.set(c);
-                p.workBytesDone.addAndGet(p.source.chunkSize());
-            }
-        }
-        p.cursor = c + 1;
-        return true;
-    }
-
-    private boolean restoreOne(ReplicationPair p) {
-        long c = p.restoreSet.nextSet(p.cursor);
-        if (c < 0) {
-            return false;
-        }
-        try (ChunkLocks.Held held = p.source.lockChunks(c, c)) {
-            if (p.restoreSet.get(c)) {
-                mover.copyBack(p, c);
-                p.restoreSet.clear(c);
-                if (p.type != SyncType.SNAPSHOT) {
-                    p.pending.clear(c);
-                }
-                p.workBytesDone.addAndGet(p.source.chunkSize());
             }
         }
         p.cursor = c + 1;

@@ -141,9 +141,17 @@ public final class ReplicationEngine implements AutoCloseable {
         }
     }
 
-    /** Run a replication operation (ModifyReplicaSynchronization); background work it starts runs on the workers. */
+    /**
+     * Run a replication operation (ModifyReplicaSynchronization); background work it starts runs on the workers. A
+     * restore is refused while another pair of the same source is restoring it.
+     */
     public PairSnapshot modify(String pairId, Operation operation) {
-        return transition(find(pairId), operation, null);
+        ReplicationPair pair = find(pairId);
+        SourceWriteRouter router = routers.get(pair.source.id());
+        if (operation != Operation.RESTORE_FROM_REPLICA || router == null) {
+            return transition(pair, operation, null);
+        }
+        return router.startRestore(pair, () -> transition(pair, operation, null));
     }
 
     /**
@@ -151,7 +159,7 @@ public final class ReplicationEngine implements AutoCloseable {
      * fails with {@link NoSuchElementException} if the pair is removed first; callers bound it with a timeout.
      */
     public CompletableFuture<PairSnapshot> modify(String pairId, Operation operation, CopyState waitFor) {
-        transition(find(pairId), operation, null);
+        modify(pairId, operation);
         // registered after the transition, so the state before it cannot satisfy the wait; a state reached in
         // between is caught because CopyState and RequestedCopyState stay put until the next trigger
         return awaitCopyState(pairId, waitFor);

@@ -1,6 +1,7 @@
 package org.iscsismis.replication;
 
 import org.iscsismis.iscsi.disk.VirtualDisk;
+import org.iscsismis.iscsi.disk.WriteOrigin;
 import org.iscsismis.replication.Transition.Effect;
 import org.iscsismis.replication.Transition.Work;
 
@@ -16,11 +17,15 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * <p>Lock order (engine-wide): pair locks (ascending pair number) ──▶ source chunk locks ──▶ target chunk locks.
  * Nothing that holds a chunk lock ever takes a pair lock.
  *
- * <p>The chunk maps: {@code pending} — mirror: chunks the target lacks; clone: chunks changed on either side since
- * the point in time. {@code preserved} — snapshot/clone: chunks whose point-in-time content is on the target.
+ * <p>The chunk maps: {@code pending} — mirror: chunks the target lacks; snapshot, clone: chunks changed on either side
+ * since the point in time (or since a restore put them back). {@code preserved} — snapshot/clone: chunks whose
+ * point-in-time content is on the target.
  * {@code restoreSet} — chunks a running restore has still to copy back onto the source.
+ *
+ * <p>The pair is also the {@link WriteOrigin} of every copy it makes, so the disks' hooks can tell its own writes
+ * from a host's.
  */
-final class ReplicationPair {
+final class ReplicationPair implements WriteOrigin {
 
     final String id;
     final long number;
@@ -43,8 +48,6 @@ final class ReplicationPair {
     /** Hands each change to the listeners' queue while the lock is still held, so events keep their order. */
     volatile java.util.function.Consumer<Change> publisher = c -> { };
 
-    final AtomicLong workBytesDone = new AtomicLong();
-    final AtomicLong workBytesTotal = new AtomicLong();
     final AtomicLong chunksCopied = new AtomicLong();
 
     // guarded by lock
@@ -56,6 +59,8 @@ final class ReplicationPair {
     private long workGeneration;
     private boolean pitView;
     private boolean fillComplete;
+    /** Mirror: the target holds a whole copy (it reached Synchronized and no drain has started over it since). */
+    private boolean mirrorComplete;
     private boolean removed;
     private String faultCause;
     private final Instant whenEstablished;
@@ -64,6 +69,8 @@ final class ReplicationPair {
     private Instant whenSynchronized;
     private Instant whenSuspended;
     private Instant whenDeactivated;
+    /** Snapshot, clone: when the point in time the target holds or is being filled from was taken. */
+    private Instant pointInTime;
 
     ReplicationPair(long number, PairSpec spec, VirtualDisk source, VirtualDisk target, boolean targetCreated, Instant now) {
         this.id = "pair-" + number;
@@ -112,9 +119,9 @@ final class ReplicationPair {
                 && (state == CopyState.BROKEN || state == CopyState.PARTITIONED || unreportedFailure != null);
     }
 
-    /** Host writes to the target are allowed only on a fractured/split mirror or clone. */
+    /** Host writes to the target are allowed where the state's ReadOnly is NULL (a fractured or split mirror, a finished clone). */
     boolean targetWritable() {
-        return removed || (type != SyncType.SNAPSHOT && (state == CopyState.FRACTURED || state == CopyState.SPLIT));
+        return removed || PairStateTable.standard().row(type, state, workProgress).readOnly() == null;
     }
 
     /** The target must receive each host write before the write returns. */
@@ -155,8 +162,26 @@ final class ReplicationPair {
         long lag = type == SyncType.SNAPSHOT ? preserved.count() : pending.count();
         return new PairSnapshot(id, source.id(), target.id(), type, mode, state, requested, workProgress, priority,
                 recoveryMode, failedCopyStopsHostIO, pathDown, whenEstablished, whenActivated, whenSynced,
-                whenSynchronized, whenSuspended, whenDeactivated, workBytesDone.get(), workBytesTotal.get(),
+                whenSynchronized, whenSuspended, whenDeactivated, chunksInStep(), pending.size(),
                 chunksCopied.get(), lag, faultCause);
+    }
+
+    /**
+     * Chunks the target already holds as the current or next synchronization needs them: all but those a mirror
+     * still lacks, a running restore still owes (or hosts changed since it started), a clone's copy has still to fill.
+     * A clone whose copy was interrupted keeps the copied chunks unchanged since: its next copy takes only the rest. A
+     * snapshot is virtual: all, while it holds its point in time.
+     */
+    private long chunksInStep() {
+        long all = pending.size();
+        if (work == Work.RESTORE) {
+            return all - pending.count(); // what the restore still owes, and what hosts changed since it started
+        }
+        return switch (type) {
+            case MIRROR -> all - pending.count();
+            case SNAPSHOT -> pitView ? all : 0;
+            case CLONE -> fillComplete ? all - pending.count() : pitView ? preserved.count() : preserved.countWithout(pending);
+        };
     }
 
     // ---------------------------------------------------------------- transitions
@@ -175,6 +200,11 @@ final class ReplicationPair {
                 throw new IllegalStateException("pair " + id + " has been removed");
             }
             Transition t = table.lookup(id, type, state, trigger);
+            if (t.work() == Work.RESTORE && !holdsCompleteCopy()) {
+                throw new InvalidTransitionException(id, type, state, trigger, "its target " + target.id()
+                        + " does not hold a complete copy of " + source.id() + " (the copy onto it was interrupted before it"
+                        + " finished); Resync Replica first");
+            }
             PairSnapshot before = snapshotLocked();
             if (work != Work.NONE && t.work() == Work.NONE && trigger != EngineEvent.WORK_DONE && t.to() != state) {
                 stopWork(); // leaving the state the work was heading from (e.g. Fracture while Splitting): abandon it
@@ -183,15 +213,15 @@ final class ReplicationPair {
             CopyState old = state;
             state = t.to();
             if (t.work() != Work.NONE) {
-                startWork(t.work(), t.progress());
+                startWork(t.work(), t.progress(), now);
                 requested = t.result();
             } else if (trigger == EngineEvent.WORK_DONE) {
                 finishWork();
             }
-            if (trigger instanceof Operation && t.work() == Work.NONE) {
-                requested = t.to();
+            if (trigger instanceof Operation && work == Work.NONE) {
+                requested = t.to(); // (an operation that leaves running work alone, e.g. Reset To Sync, leaves its aim too)
             }
-            if (requested == state && (t.work() == Work.NONE || trigger == EngineEvent.WORK_DONE)) {
+            if (requested == state && work == Work.NONE) {
                 requested = CopyState.NOT_APPLICABLE;
             }
             stamp(old, trigger, now);
@@ -243,14 +273,24 @@ final class ReplicationPair {
         }
     }
 
+    /** Whether the target is a whole copy a restore may put back: a finished mirror copy, a finished clone, a live point in time. */
+    private boolean holdsCompleteCopy() {
+        return switch (type) {
+            case MIRROR -> mirrorComplete;
+            case SNAPSHOT -> pitView;
+            case CLONE -> fillComplete;
+        };
+    }
+
     private void applyEffect(Effect effect, Trigger trigger, Instant now) {
         switch (effect) {
             case NONE -> { }
-            case NEW_PIT -> newPointInTime();
+            case NEW_PIT -> newPointInTime(now);
             case DISCARD_PIT -> {
-                pitView = false;
+                forgetPointInTime();
                 preserved.clearAll();
-                target.discardAllChunks();
+                pending.clearAll();
+                target.discard(this);
             }
             case CANCEL_WORK -> {
                 stopWork();
@@ -259,7 +299,7 @@ final class ReplicationPair {
                     pitView = false;
                 }
                 if (type == SyncType.SNAPSHOT && failed) {
-                    pitView = false;
+                    forgetPointInTime(); // the target can no longer be trusted to hold it
                 }
             }
             case REMOVE, REMOVE_AND_DELETE_TARGET -> {
@@ -272,40 +312,47 @@ final class ReplicationPair {
         }
     }
 
-    private void newPointInTime() {
+    /** A snapshot's point in time is gone: so are the instants that spoke of it. */
+    private void forgetPointInTime() {
+        pitView = false;
+        pointInTime = null;
+        whenSynced = null;
+        whenSynchronized = null;
+    }
+
+    private void newPointInTime(Instant now) {
+        pointInTime = now;
+        whenSynced = null; // the copy these spoke of is being replaced; a snapshot is Synchronized again at once
+        whenSynchronized = null;
         if (type == SyncType.SNAPSHOT) {
             preserved.clearAll();
-            target.discardAllChunks();
-        } else if (fillComplete) {
-            // chunks unchanged on both sides since the last point in time are already right on the target
-            preserved.setToComplementOf(pending);
+            target.discard(this);
         } else {
-            preserved.clearAll();
+            // the chunks of the last copy (all of it, if it finished) unchanged on both sides since its point in time
+            // already hold the new one: the copy takes only the rest
+            if (fillComplete) {
+                preserved.setAll();
+            }
+            preserved.removeAll(pending);
         }
         pending.clearAll();
         fillComplete = false;
         pitView = true;
     }
 
-    private void startWork(Work w, ProgressStatus progress) {
+    private void startWork(Work w, ProgressStatus progress, Instant now) {
         if (w == Work.FILL && !pitView) {
-            newPointInTime(); // resuming a clone whose point in time was lost: start a fresh one
+            newPointInTime(now); // resuming a clone whose point in time was lost: start a fresh one
+        }
+        if (w == Work.DRAIN && state == CopyState.UNSYNCHRONIZED) {
+            mirrorComplete = false; // the drain overwrites the target chunk by chunk: a torn copy until it ends
         }
         work = w;
         workProgress = progress;
         workGeneration++;
-        long chunkBytes = source.chunkSize();
-        long chunks = switch (w) {
-            case DRAIN -> pending.count();
-            case FILL -> preserved.size() - preserved.count();
-            case RESTORE -> {
-                restoreSet.setToCopyOf(type == SyncType.SNAPSHOT ? preserved : pending);
-                yield restoreSet.count();
-            }
-            case NONE -> 0;
-        };
-        workBytesDone.set(0);
-        workBytesTotal.set(chunks * chunkBytes);
+        if (w == Work.RESTORE) {
+            restoreSet.setToCopyOf(pending); // the chunks where source and replica may differ
+        }
     }
 
     private void finishWork() {
@@ -329,8 +376,8 @@ final class ReplicationPair {
         if (trigger == Operation.ACTIVATE || trigger == Operation.RESUME || trigger == Operation.RESYNC_REPLICA) {
             whenActivated = now;
         }
-        if (trigger == Operation.SUSPEND) {
-            whenSuspended = now;
+        if (state == CopyState.SUSPENDED && old != CopyState.SUSPENDED) {
+            whenSuspended = now; // by a client's Suspend or by a manual recovery
         }
         if (trigger == Operation.DEACTIVATE) {
             whenDeactivated = now;
@@ -338,12 +385,14 @@ final class ReplicationPair {
         boolean becameSynchronized = state == CopyState.SYNCHRONIZED
                 && (old != CopyState.SYNCHRONIZED || trigger == Operation.RESYNC_REPLICA);
         if (becameSynchronized) {
+            mirrorComplete = true;
             whenSynchronized = now;
-            whenSynced = type == SyncType.MIRROR ? now : whenActivated;
+            whenSynced = type == SyncType.MIRROR ? now : pointInTime;
         }
     }
 
-    void addWorkBytes(long bytes) {
-        workBytesTotal.addAndGet(bytes);
+    @Override
+    public String toString() {
+        return "pair " + id;
     }
 }

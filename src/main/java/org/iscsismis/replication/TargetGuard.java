@@ -4,10 +4,11 @@ import org.iscsismis.iscsi.disk.DiskIoException;
 import org.iscsismis.iscsi.disk.ReadThrough;
 import org.iscsismis.iscsi.disk.VirtualDisk;
 import org.iscsismis.iscsi.disk.WriteInterceptor;
+import org.iscsismis.iscsi.disk.WriteOrigin;
 
 /**
- * The engine's hooks on a target disk. Writes: the target is read-only to hosts while the engine owns its content
- * (ReadOnly = SyncedElement); on a fractured or split mirror/clone the host may write it, and each written chunk is
+ * The engine's hooks on a target disk. Writes: the pair's own copies pass; the target is read-only to hosts while the
+ * engine owns its content (ReadOnly = SyncedElement); where the pair lets hosts write it, each written chunk is
  * marked pending so that a resync (or restore) knows it differs. Reads: while a point-in-time view is live, each
  * chunk comes from the target if it was preserved, else from the source — which still holds the point-in-time
  * bytes, because any overwrite would first have preserved them.
@@ -21,9 +22,12 @@ final class TargetGuard implements WriteInterceptor, ReadThrough {
     }
 
     @Override
-    public WriteScope open(VirtualDisk disk, long offset, int length) {
+    public WriteScope open(VirtualDisk disk, long offset, long length, WriteOrigin origin) {
         pair.lock.readLock().lock();
-        if (!pair.targetWritable()) {
+        if (origin == pair) {
+            return unlockOnClose(); // the pair's own copy: the engine owns the target's content
+        }
+        if (origin != WriteOrigin.HOST || !pair.targetWritable()) {
             CopyState state = pair.state();
             pair.lock.readLock().unlock();
             throw new DiskIoException(disk.id(), "disk " + disk.id() + " is the target of pair " + pair.id + " ("
@@ -31,12 +35,22 @@ final class TargetGuard implements WriteInterceptor, ReadThrough {
         }
         return new WriteScope() {
             @Override
-            public void beforeApply(long firstChunk, long lastChunk) {
+            public boolean beforeApply(long firstChunk, long lastChunk) {
                 if (!pair.isRemoved()) {
-                    pair.pending.setRange(firstChunk, lastChunk);
+                    pair.pending.setRange(firstChunk, lastChunk); // the target now differs there
                 }
+                return true;
             }
 
+            @Override
+            public void close() {
+                pair.lock.readLock().unlock();
+            }
+        };
+    }
+
+    private WriteScope unlockOnClose() {
+        return new WriteScope() {
             @Override
             public void close() {
                 pair.lock.readLock().unlock();

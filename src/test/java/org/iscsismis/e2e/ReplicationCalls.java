@@ -74,6 +74,20 @@ final class ReplicationCalls {
         return new Answer(((UnsignedInteger32) rv).longValue(), outs);
     }
 
+    /** A new volume of {@code size} bytes in the pool, made by CreateOrModifyElementFromStoragePool. */
+    CIMObjectPath createVolume(String name, long size, String poolId) throws WBEMException {
+        Answer a = invoke(CONFIGURATION_SERVICE, "CreateOrModifyElementFromStoragePool", text("ElementName", name),
+                u16("ElementType", 2), u64("Size", size), ref("InPool", pool(poolId)));
+        assertEquals(0, a.returnValue(), a::toString);
+        return a.ref("TheElement");
+    }
+
+    /** ModifyReplicaSynchronization of one association. */
+    Answer modify(CIMObjectPath synchronization, int operation) throws WBEMException {
+        return invoke(REPLICATION_SERVICE, "ModifyReplicaSynchronization", u16("Operation", operation),
+                ref("Synchronization", synchronization));
+    }
+
     static CIMArgument<UnsignedInteger16> u16(String name, int value) {
         return new CIMArgument<>(name, CIMDataType.UINT16_T, new UnsignedInteger16(value));
     }

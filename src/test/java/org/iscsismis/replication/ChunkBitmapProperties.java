@@ -10,7 +10,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The engine's chunk bitmap agrees with java.util.BitSet on membership, count and wrapping search. */
+/** The engine's chunk bitmap agrees with java.util.BitSet on membership, count, wrapping search and set difference. */
 class ChunkBitmapProperties {
 
     @Property(tries = 200)
@@ -33,9 +33,14 @@ class ChunkBitmapProperties {
         int start = from % size;
         assertEquals(expectedNext(model, size, start, true), bitmap.nextSet(start));
         assertEquals(expectedNext(model, size, start, false), bitmap.nextClear(start));
-        ChunkBitmap complement = new ChunkBitmap(size);
-        complement.setToComplementOf(bitmap);
-        assertEquals(size - model.cardinality(), complement.count());
+        ChunkBitmap all = new ChunkBitmap(size);
+        all.setAll();
+        assertEquals(size - model.cardinality(), all.countWithout(bitmap));
+        all.removeAll(bitmap);
+        assertEquals(size - model.cardinality(), all.count());
+        for (int i = 0; i < size; i++) {
+            assertEquals(!model.get(i), all.get(i));
+        }
     }
 
     private static long expectedNext(BitSet model, int size, int start, boolean set) {

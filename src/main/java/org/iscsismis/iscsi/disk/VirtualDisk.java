@@ -2,16 +2,20 @@ package org.iscsismis.iscsi.disk;
 
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BooleanSupplier;
 
 /**
  * One iSCSI virtual disk: a fixed size in bytes, a logical block size (512 or 4096), and real bytes kept in a
  * sparse {@link ChunkStore}. Host I/O ({@link #read}, {@link #write}, {@link #trim}, {@link #flush}) must be
- * block-aligned and inside the disk; it passes through the disk's {@link DiskFaults}, and writes through the
- * installed {@link WriteInterceptor}. Thread-safe: any number of threads may do I/O at once; writes to the same
- * chunk are serialised by {@link ChunkLocks}.
+ * block-aligned and inside the disk; it passes through the disk's {@link DiskFaults}. Thread-safe: any number of
+ * threads may do I/O at once; writes to the same chunk are serialised by {@link ChunkLocks}.
  *
- * <p>The {@code …Stored}/{@code …Chunk} methods are the engine-side door: they check faults but bypass the
- * interceptor and read-through, so a replication engine can move chunks without re-triggering itself.
+ * <p>Every change of the bytes, whoever makes it, takes one path through the installed {@link WriteInterceptor}:
+ * host writes and trims as {@link WriteOrigin#HOST}, an engine's copies ({@link #copyFrom}) and discards
+ * ({@link #discard}) under the engine's own {@link WriteOrigin}. There is no side door: a replication engine that
+ * writes a disk is seen by every relationship of that disk, its own hooks included. Only reads have an engine-side
+ * door ({@link #readStored}, which bypasses the {@link ReadThrough}).
  */
 public final class VirtualDisk {
 
@@ -27,8 +31,8 @@ public final class VirtualDisk {
     private final DiskFaults faults;
     private final AtomicLong flushes = new AtomicLong();
     private volatile WriteInterceptor interceptor = WriteInterceptor.NONE;
-    /** Host writes hold it shared from start to end; hook changes hold it exclusively (see {@link #quiesceWrites}). */
-    private final java.util.concurrent.locks.ReentrantReadWriteLock hookBarrier = new java.util.concurrent.locks.ReentrantReadWriteLock();
+    /** Writes hold it shared from start to end; hook changes hold it exclusively (see {@link #quiesceWrites}). */
+    private final ReentrantReadWriteLock hookBarrier = new ReentrantReadWriteLock();
     private volatile ReadThrough readThrough;
     private volatile boolean deleted;
 
@@ -90,7 +94,10 @@ public final class VirtualDisk {
     public void write(long offset, byte[] src, int srcOff, int len) {
         checkHostRange(offset, len);
         Objects.checkFromIndexSize(srcOff, len, src.length);
-        mutate(offset, len, () -> store.write(offset, src, srcOff, len));
+        mutate(offset, len, WriteOrigin.HOST, () -> {
+            store.write(offset, src, srcOff, len);
+            return true;
+        });
     }
 
     public void write(long offset, byte[] src) {
@@ -100,7 +107,10 @@ public final class VirtualDisk {
     /** Discard a block-aligned range: it reads as zeros afterwards and whole chunks return to the pool. */
     public void trim(long offset, int len) {
         checkHostRange(offset, len);
-        mutate(offset, len, () -> store.zero(offset, len));
+        mutate(offset, len, WriteOrigin.HOST, () -> {
+            store.zero(offset, len);
+            return true;
+        });
     }
 
     /** Make written data durable. Memory is the medium here, so this only checks the disk can take writes. */
@@ -110,17 +120,77 @@ public final class VirtualDisk {
         flushes.incrementAndGet();
     }
 
-    private void mutate(long offset, int len, Runnable apply) {
+    // ---------------------------------------------------------------- engine-side writes: the same path
+
+    /**
+     * Copy {@code length} bytes at {@code offset} of {@code from} onto the same place of this disk, written as
+     * {@code origin}: an engine moving data between the two disks of a relationship. The copy passes this disk's
+     * interceptor exactly like a host write, so every relationship of this disk sees it. A range that is exactly one
+     * chunk travels as stored (a hole stays a hole); any other range is copied byte by byte.
+     *
+     * <p>Locks: this disk's chunks exclusively, then {@code from}'s shared. An engine copying from a disk whose chunk
+     * locks come first in its own order (a source, onto its target) holds those locks already.
+     *
+     * @return true if bytes moved (false: the interceptor dropped the write, or both chunks were holes)
+     */
+    public boolean copyFrom(VirtualDisk from, long offset, int length, WriteOrigin origin) {
+        checkHostRange(offset, length);
+        if (from.chunkSize != chunkSize || from.sizeBytes != sizeBytes) {
+            throw new IllegalArgumentException("disk " + id + " cannot copy from disk " + from.id + ": sizes differ");
+        }
+        from.checkAlive();
+        from.faults.check(DiskFaults.IoKind.READ);
+        long chunk = offset / chunkSize;
+        boolean wholeChunk = offset == chunk * chunkSize && offset + length == Math.min(offset + chunkSize, sizeBytes);
+        return mutate(offset, length, origin, () -> {
+            try (ChunkLocks.Held theirs = from.locks.lock(chunk, (offset + length - 1) / chunkSize, false)) {
+                if (wholeChunk) {
+                    byte[] data = from.store.chunkRef(chunk);
+                    if (data == null && !store.isAllocated(chunk)) {
+                        return false;
+                    }
+                    store.putChunk(chunk, data);
+                } else {
+                    byte[] buf = new byte[length];
+                    from.store.read(offset, buf, 0, length);
+                    store.write(offset, buf, 0, length);
+                }
+                return true;
+            }
+        });
+    }
+
+    /**
+     * Drop every stored chunk as {@code origin} (the disk then reads as zeros) and give the space back to the pool,
+     * through the interceptor like any write. Freeing space is bookkeeping, so injected faults do not refuse it.
+     */
+    public void discard(WriteOrigin origin) {
+        checkAlive();
+        intercepted(0, sizeBytes, origin, () -> {
+            store.discardAll();
+            return true;
+        });
+    }
+
+    /** The one way bytes change: faults checked, then the interceptor's protocol around {@code apply}. */
+    private boolean mutate(long offset, long len, WriteOrigin origin, BooleanSupplier apply) {
         checkAlive();
         faults.check(DiskFaults.IoKind.WRITE);
+        return intercepted(offset, len, origin, apply);
+    }
+
+    private boolean intercepted(long offset, long len, WriteOrigin origin, BooleanSupplier apply) {
         long first = offset / chunkSize;
         long last = (offset + len - 1) / chunkSize;
         hookBarrier.readLock().lock();
-        try (WriteInterceptor.WriteScope scope = interceptor.open(this, offset, len)) {
+        try (WriteInterceptor.WriteScope scope = interceptor.open(this, offset, len, origin)) {
             try (ChunkLocks.Held held = locks.lock(first, last, true)) {
-                scope.beforeApply(first, last);
-                apply.run();
+                if (!scope.beforeApply(first, last)) {
+                    return false;
+                }
+                boolean changed = apply.getAsBoolean();
                 scope.afterApply(offset, len);
+                return changed;
             }
         } finally {
             hookBarrier.readLock().unlock();
@@ -128,9 +198,9 @@ public final class VirtualDisk {
     }
 
     /**
-     * Run {@code change} while no host write is in flight: writes already started finish first, writes starting
-     * later wait. An engine installs or changes its hooks this way, so no write slips past half-installed hooks.
-     * The change must not wait for host writes itself.
+     * Run {@code change} while no write is in flight: writes already started finish first, writes starting later
+     * wait. An engine installs or changes its hooks this way, so no write slips past half-installed hooks. The
+     * change must not wait for writes itself.
      */
     public void quiesceWrites(Runnable change) {
         hookBarrier.writeLock().lock();
@@ -141,7 +211,7 @@ public final class VirtualDisk {
         }
     }
 
-    // ---------------------------------------------------------------- engine-side access
+    // ---------------------------------------------------------------- engine-side reads
 
     /** Read stored bytes (no read-through), taking shared chunk locks; any byte range inside the disk. */
     public void readStored(long offset, byte[] dst, int dstOff, int len) {
@@ -153,75 +223,8 @@ public final class VirtualDisk {
         }
     }
 
-    /** Write stored bytes bypassing the interceptor; any byte range inside the disk. */
-    public void writeStored(long offset, byte[] src, int srcOff, int len) {
-        checkRange(offset, len);
-        checkAlive();
-        faults.check(DiskFaults.IoKind.WRITE);
-        try (ChunkLocks.Held held = locks.lock(offset / chunkSize, (offset + len - 1) / chunkSize, true)) {
-            store.write(offset, src, srcOff, len);
-        }
-    }
-
-    /** A copy of one whole chunk, or {@code null} if it is a hole. */
-    public byte[] readChunk(long chunk) {
-        checkChunk(chunk);
-        checkAlive();
-        faults.check(DiskFaults.IoKind.READ);
-        try (ChunkLocks.Held held = locks.lock(chunk, chunk, false)) {
-            return store.copyChunk(chunk);
-        }
-    }
-
-    /** Replace one whole chunk ({@code null} makes it a hole), bypassing the interceptor. */
-    public void writeChunk(long chunk, byte[] data) {
-        checkChunk(chunk);
-        if (data != null && data.length != chunkSize) {
-            throw new IllegalArgumentException("chunk data must be " + chunkSize + " bytes, not " + data.length);
-        }
-        checkAlive();
-        faults.check(DiskFaults.IoKind.WRITE);
-        try (ChunkLocks.Held held = locks.lock(chunk, chunk, true)) {
-            store.putChunk(chunk, data);
-        }
-    }
-
-    /**
-     * Copy one whole chunk of this disk onto the same chunk of {@code target} without an intermediate buffer (a hole
-     * becomes a hole). Takes this disk's chunk lock (shared) before the target's (exclusive): callers must respect
-     * that order, or already hold this disk's lock.
-     *
-     * @return true if bytes moved (false: both chunks were holes)
-     */
-    public boolean copyChunkTo(long chunk, VirtualDisk target) {
-        checkChunk(chunk);
-        if (target.chunkSize != chunkSize || chunk >= target.chunkCount) {
-            throw new IllegalArgumentException("disk " + target.id + " cannot take chunk " + chunk + " of disk " + id);
-        }
-        checkAlive();
-        target.checkAlive();
-        faults.check(DiskFaults.IoKind.READ);
-        target.faults.check(DiskFaults.IoKind.WRITE);
-        try (ChunkLocks.Held mine = locks.lock(chunk, chunk, false);
-             ChunkLocks.Held theirs = target.locks.lock(chunk, chunk, true)) {
-            byte[] data = store.chunkRef(chunk);
-            if (data == null && !target.store.isAllocated(chunk)) {
-                return false;
-            }
-            target.store.putChunk(chunk, data);
-            return true;
-        }
-    }
-
     public boolean isChunkAllocated(long chunk) {
         return store.isAllocated(chunk);
-    }
-
-    /** Drop every stored chunk (the disk reads as zeros) and give the space back to the pool. */
-    public void discardAllChunks() {
-        try (ChunkLocks.Held held = locks.lock(0, chunkCount - 1, true)) {
-            store.discardAll();
-        }
     }
 
     /** Lock chunks exclusively, e.g. to copy them to another disk atomically with respect to host writes. */
@@ -251,9 +254,12 @@ public final class VirtualDisk {
         return interceptor != WriteInterceptor.NONE || readThrough != null;
     }
 
+    /** The registry deleted the disk (never while hooked): its space goes back to the pool. */
     void markDeleted() {
         deleted = true;
-        discardAllChunks();
+        try (ChunkLocks.Held held = locks.lock(0, chunkCount - 1, true)) {
+            store.discardAll();
+        }
     }
 
     // ---------------------------------------------------------------- checks

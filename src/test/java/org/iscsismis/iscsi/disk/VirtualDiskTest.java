@@ -121,14 +121,15 @@ class VirtualDiskTest {
     void interceptorSeesEveryWriteAndCanVetoIt() {
         VirtualDisk d = registry.createDisk(pool.id(), "a", 8L * CHUNK, 512);
         List<String> seen = new ArrayList<>();
-        d.setWriteInterceptor((disk, offset, length) -> new WriteInterceptor.WriteScope() {
-            @Override public void beforeApply(long first, long last) {
+        d.setWriteInterceptor((disk, offset, length, origin) -> new WriteInterceptor.WriteScope() {
+            @Override public boolean beforeApply(long first, long last) {
                 seen.add("before " + first + ".." + last);
                 if (offset == 0) {
                     throw new DiskIoException(disk.id(), "veto");
                 }
+                return true;
             }
-            @Override public void afterApply(long off, int len) {
+            @Override public void afterApply(long off, long len) {
                 seen.add("after " + off + "+" + len);
             }
         });
@@ -138,6 +139,45 @@ class VirtualDiskTest {
         assertArrayEquals(new byte[512], d.read(0, 512), "the vetoed write changed nothing");
         assertTrue(d.isInUse());
         assertThrows(IllegalStateException.class, () -> registry.deleteDisk(d.id()));
+    }
+
+    @Test
+    void engineCopiesAndDiscardsTakeTheHostWritePath() {
+        VirtualDisk from = registry.createDisk(pool.id(), "from", 8L * CHUNK, 512);
+        VirtualDisk to = registry.createDisk(pool.id(), "to", 8L * CHUNK, 512);
+        from.write(0, pattern(CHUNK, 2));
+        WriteOrigin engine = new WriteOrigin() { };
+        List<String> seen = new ArrayList<>();
+        to.setWriteInterceptor((disk, offset, length, origin) -> {
+            seen.add((origin == engine ? "engine " : "host ") + offset + "+" + length);
+            return new WriteInterceptor.WriteScope() {
+                @Override public boolean beforeApply(long first, long last) {
+                    return offset != 2L * CHUNK; // drop this one
+                }
+            };
+        });
+        assertTrue(to.copyFrom(from, 0, CHUNK, engine), "a whole chunk moved");
+        assertFalse(to.copyFrom(from, CHUNK, CHUNK, engine), "two holes: nothing moved");
+        assertFalse(to.copyFrom(from, 2L * CHUNK, 1024, engine), "dropped");
+        to.faults().failWrites(true);
+        to.discard(engine); // freeing space is not refused by a fault
+        assertThrows(DiskIoException.class, () -> to.copyFrom(from, 0, CHUNK, engine));
+        to.faults().clear();
+        to.write(0, new byte[512]);
+        assertEquals(List.of("engine 0+" + CHUNK, "engine " + CHUNK + "+" + CHUNK, "engine " + 2L * CHUNK + "+1024",
+                "engine 0+" + 8L * CHUNK, "host 0+512"), seen);
+        assertEquals(CHUNK, to.allocatedBytes(), "only the host write's chunk is stored after the discard");
+    }
+
+    @Test
+    void aDiskNobodyHookedDropsEngineWrites() {
+        VirtualDisk from = registry.createDisk(pool.id(), "from", 4L * CHUNK, 512);
+        VirtualDisk to = registry.createDisk(pool.id(), "to", 4L * CHUNK, 512);
+        from.write(0, pattern(CHUNK, 3));
+        assertFalse(to.copyFrom(from, 0, CHUNK, new WriteOrigin() { }), "no relationship hooked it: a stale copy");
+        assertArrayEquals(new byte[CHUNK], to.read(0, CHUNK));
+        to.write(0, pattern(512, 4));
+        assertArrayEquals(pattern(512, 4), to.read(0, 512));
     }
 
     @Test
