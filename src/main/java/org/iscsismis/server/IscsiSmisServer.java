@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.iscsismis.cim.CimNamespace;
+import org.eclipse.jetty.server.Handler;
 import org.iscsismis.cimxml.CimXmlRequestReader;
+import org.iscsismis.console.ConsoleAccess;
+import org.iscsismis.console.ConsoleHandler;
+import org.iscsismis.console.ConsoleUser;
 import org.iscsismis.dispatch.Dispatcher;
 import org.iscsismis.http.Authenticator;
 import org.iscsismis.http.BasicAuthenticator;
@@ -138,10 +142,12 @@ public final class IscsiSmisServer implements AutoCloseable {
             JobService jobs = new JobService(repository, clock, JobService.DEFAULT_THREADS, JobService.DEFAULT_QUEUE,
                     config.jobsMaxFinished());
             dispatcher = new Dispatcher(repository, registry, clock, jobs, config.providerTimeout(), config.pullLimits());
+            Authenticator authenticator = authenticator(config.users());
             CimOperationHandler handler = new CimOperationHandler(dispatcher, new CimXmlRequestReader(), config.httpLimits(),
-                    authenticator(config.users()));
+                    authenticator);
+            ConsoleHandler console = new ConsoleHandler(consoleAccess(authenticator, dispatcher));
             providersReady = System.nanoTime();
-            endpoint = HttpEndpoint.start(config, handler);
+            endpoint = HttpEndpoint.start(config, new Handler.Sequence(console, handler));
         } catch (RuntimeException e) {
             target.close();
             if (dispatcher != null) {
@@ -187,6 +193,22 @@ public final class IscsiSmisServer implements AutoCloseable {
 
     private static Authenticator authenticator(Map<String, String> users) {
         return users.isEmpty() ? Authenticator.none() : new BasicAuthenticator(users);
+    }
+
+    /** The web console admits whom the CIM endpoint admits, and runs their operations through the same dispatcher. */
+    private static ConsoleAccess consoleAccess(Authenticator authenticator, Dispatcher dispatcher) {
+        return new ConsoleAccess() {
+            @Override
+            public String realm() {
+                return Authenticator.REALM;
+            }
+
+            @Override
+            public ConsoleUser login(String authorizationHeader) {
+                String user = authenticator.authenticate(authorizationHeader);
+                return user == null ? null : new ConsoleUser(user, dispatcher::execute);
+            }
+        };
     }
 
     /** The bound port (the configured one, or the one picked for port 0). */
