@@ -103,6 +103,7 @@ function render(view) {
   } else {
     td.textContent = view.text;
     if (view.sub) td.appendChild(el('span', 'sub', view.sub));
+    if (view.note) td.appendChild(el('div', 'note', view.note));
   }
   if (view.title) td.title = view.title;
   return td;
@@ -132,11 +133,10 @@ const SECTIONS = [
   {
     id: 'jobs', title: 'Jobs', cls: 'CIM_ConcreteJob', empty: 'No jobs.', order: byNewestJob,
     columns: [
-      ['Job', r => ({ text: dash(r.p.ElementName), className: 'wrap', title: r.p.InstanceID })],
+      ['Job', r => ({ text: dash(r.p.ElementName), note: r.p.ErrorDescription, className: 'wrap', title: r.p.InstanceID })],
       ['State', r => badges(r.t.JobState)],
       ['Progress', r => bar(r.p.PercentComplete, tone(r.t.JobState) === 'none' ? 'busy' : tone(r.t.JobState))],
-      ['Started', r => text(datetime(r.p.StartTime))],
-      ['Error', r => ({ text: dash(r.p.ErrorDescription), className: 'wrap' })]
+      ['Started', r => text(datetime(r.p.StartTime))]
     ]
   },
   {

@@ -132,6 +132,27 @@ class ConsoleBrowserIT {
 
     @Test
     @Order(5)
+    void fractureAndResyncTheMirrorTheResyncRunsAsAJob() {
+        browser.row("pairs", "db-data → db-data-mirror").findElement(By.cssSelector("button[data-action='Fracture']")).click();
+        browser.waitUntil("the fracture is reported", () -> notice().equals("Fracture db-data → db-data-mirror: Completed with No Error (0)"));
+        browser.waitUntil("the mirror shows Fractured", () -> copyStateBadge("db-data → db-data-mirror").getText().equals("Fractured"));
+        assertTrue(copyStateBadge("db-data → db-data-mirror").getDomAttribute("class").contains("tone-warn"));
+
+        browser.row("pairs", "db-data → db-data-mirror").findElement(By.cssSelector("button[data-action='Resync']")).click();
+        browser.waitUntil("the resync is reported as a job",
+                () -> notice().startsWith("Resync db-data → db-data-mirror: Method Parameters Checked - Job Started (4096) · job "));
+        String job = notice().substring(notice().lastIndexOf(' ') + 1);
+        browser.waitUntil("the job is listed and completes", () -> {
+            WebElement row = browser.driver().findElements(By.cssSelector("#jobs tbody tr")).stream()
+                    .filter(tr -> job.equals(tr.findElement(By.cssSelector("td")).getDomAttribute("title")))
+                    .findFirst().orElse(null);
+            return row != null && row.getText().contains("Resync Replica") && row.getText().contains("Completed");
+        });
+        browser.waitUntil("the mirror is Synchronized again", () -> copyStateBadge("db-data → db-data-mirror").getText().equals("Synchronized"));
+    }
+
+    @Test
+    @Order(6)
     void savesAScreenshotOfTheConsole() throws IOException {
         browser.waitUntil("the page is live", () -> browser.driver().findElement(By.id("live")).getDomAttribute("class").contains("on"));
         Path shot = browser.driver().getScreenshotAs(OutputType.FILE).toPath();
@@ -142,6 +163,10 @@ class ConsoleBrowserIT {
         if (docs != null && !docs.isBlank()) {
             Files.copy(shot, Path.of(docs), StandardCopyOption.REPLACE_EXISTING);
         }
+    }
+
+    private static WebElement copyStateBadge(String pair) {
+        return browser.row("pairs", pair).findElements(By.cssSelector(".badge")).get(0);
     }
 
     private static String notice() {
