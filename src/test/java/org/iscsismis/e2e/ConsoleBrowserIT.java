@@ -138,16 +138,21 @@ class ConsoleBrowserIT {
         browser.waitUntil("the mirror shows Fractured", () -> copyStateBadge("db-data → db-data-mirror").getText().equals("Fractured"));
         assertTrue(copyStateBadge("db-data → db-data-mirror").getDomAttribute("class").contains("tone-warn"));
 
-        browser.row("pairs", "db-data → db-data-mirror").findElement(By.cssSelector("button[data-action='Resync']")).click();
-        browser.waitUntil("the resync is reported as a job",
-                () -> notice().startsWith("Resync db-data → db-data-mirror: Method Parameters Checked - Job Started (4096) · job "));
-        String job = notice().substring(notice().lastIndexOf(' ') + 1);
-        browser.waitUntil("the job is listed and completes", () -> {
-            WebElement row = browser.driver().findElements(By.cssSelector("#jobs tbody tr")).stream()
-                    .filter(tr -> job.equals(tr.findElement(By.cssSelector("td")).getDomAttribute("title")))
-                    .findFirst().orElse(null);
-            return row != null && row.getText().contains("Resync Replica") && row.getText().contains("Completed");
-        });
+        // with copying held the resync cannot be done at once, so the method answers with a job
+        ReplicationEngine engine = server.server().target().engine();
+        engine.holdCopying(true);
+        String job;
+        try {
+            browser.row("pairs", "db-data → db-data-mirror").findElement(By.cssSelector("button[data-action='Resync']")).click();
+            browser.waitUntil("the resync is reported as a job",
+                    () -> notice().startsWith("Resync db-data → db-data-mirror: Method Parameters Checked - Job Started (4096) · job "));
+            job = notice().substring(notice().lastIndexOf(' ') + 1);
+            browser.waitUntil("the running job is listed", () -> jobRow(job) != null && jobRow(job).getText().contains("Running"));
+        } finally {
+            engine.holdCopying(false);
+        }
+        browser.waitUntil("the job completes", () -> jobRow(job).getText().contains("Completed"));
+        assertTrue(jobRow(job).getText().contains("Resync Replica"), jobRow(job).getText());
         browser.waitUntil("the mirror is Synchronized again", () -> copyStateBadge("db-data → db-data-mirror").getText().equals("Synchronized"));
     }
 
@@ -163,6 +168,13 @@ class ConsoleBrowserIT {
         if (docs != null && !docs.isBlank()) {
             Files.copy(shot, Path.of(docs), StandardCopyOption.REPLACE_EXISTING);
         }
+    }
+
+    /** The row of the jobs table for job {@code instanceId} (its first cell's title), or null. */
+    private static WebElement jobRow(String instanceId) {
+        return browser.driver().findElements(By.cssSelector("#jobs tbody tr")).stream()
+                .filter(tr -> instanceId.equals(tr.findElement(By.cssSelector("td")).getDomAttribute("title")))
+                .findFirst().orElse(null);
     }
 
     private static WebElement copyStateBadge(String pair) {
