@@ -32,6 +32,12 @@ final class HeadlessChromium implements AutoCloseable {
     /** How long a condition on the page may take; the page polls every second, the machine may be loaded. */
     static final Duration PATIENCE = Duration.ofSeconds(90);
 
+    static {
+        // Selenium looks for DevTools bindings of this Chromium's version, which the tests do not need (they send
+        // the few DevTools commands they use through chromedriver), and warns on every start without them
+        java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder").setLevel(java.util.logging.Level.SEVERE);
+    }
+
     private final Path profile;
     private final ChromeDriver driver;
 
