@@ -42,11 +42,18 @@ class ConsoleLoginIT {
     private static TestServer server;
     private static HeadlessChromium browser;
     private static HttpServer otherOrigin;
+    private static WBEMClient client;
 
     @BeforeAll
-    static void start() throws IOException {
+    static void start() throws IOException, WBEMException {
         server = TestServer.start(TestServer.testDefaults().with(ServerConfig.DEMO_ENABLED, "true")
                 .with(ServerConfig.AUTH_USERS, "alice:s3cret"));
+        client = WBEMClientFactory.getClient(WBEMClientConstants.PROTOCOL_CIMXML);
+        Subject subject = new Subject();
+        subject.getPrincipals().add(new UserPrincipal("alice"));
+        subject.getPrivateCredentials().add(new PasswordCredential("s3cret"));
+        client.initialize(new CIMObjectPath("http", "127.0.0.1", String.valueOf(server.port()), null, null, null),
+                subject, new Locale[] {Locale.US});
         browser = HeadlessChromium.start(1366, 768);
         otherOrigin = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         otherOrigin.start();
@@ -59,6 +66,9 @@ class ConsoleLoginIT {
         }
         if (browser != null) {
             browser.close();
+        }
+        if (client != null) {
+            client.close();
         }
         if (server != null) {
             server.close();
@@ -124,20 +134,10 @@ class ConsoleLoginIT {
 
     /** Snapshots (SyncType 7) of the logs volume (disk-2), as the SBLIM client enumerates them. */
     private static long snapshotsOfLogs() throws WBEMException {
-        WBEMClient client = WBEMClientFactory.getClient(WBEMClientConstants.PROTOCOL_CIMXML);
-        try {
-            Subject subject = new Subject();
-            subject.getPrincipals().add(new UserPrincipal("alice"));
-            subject.getPrivateCredentials().add(new PasswordCredential("s3cret"));
-            client.initialize(new CIMObjectPath("http", "127.0.0.1", String.valueOf(server.port()), null, null, null),
-                    subject, new Locale[] {Locale.US});
-            return all(client.enumerateInstances(classPath(NS, "MSISCSITARGET_StorageSynchronized"), true, false, false, null))
-                    .stream()
-                    .filter(p -> ((Number) p.getPropertyValue("SyncType")).intValue() == 7)
-                    .filter(p -> "disk-2".equals(((CIMObjectPath) p.getPropertyValue("SystemElement")).getKeyValue("DeviceID")))
-                    .count();
-        } finally {
-            client.close();
-        }
+        return all(client.enumerateInstances(classPath(NS, "MSISCSITARGET_StorageSynchronized"), true, false, false, null))
+                .stream()
+                .filter(p -> ((Number) p.getPropertyValue("SyncType")).intValue() == 7)
+                .filter(p -> "disk-2".equals(((CIMObjectPath) p.getPropertyValue("SystemElement")).getKeyValue("DeviceID")))
+                .count();
     }
 }

@@ -32,10 +32,16 @@ final class HeadlessChromium implements AutoCloseable {
     /** How long a condition on the page may take; the page polls every second, the machine may be loaded. */
     static final Duration PATIENCE = Duration.ofSeconds(90);
 
+    /**
+     * Selenium looks for DevTools bindings of this Chromium's version, which the tests do not need (they send the few
+     * DevTools commands they use through chromedriver), and warns on every start without them. Held here: the
+     * logging framework keeps loggers only weakly, and a collected logger forgets its level.
+     */
+    private static final java.util.logging.Logger CDP_VERSION_FINDER =
+            java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
     static {
-        // Selenium looks for DevTools bindings of this Chromium's version, which the tests do not need (they send
-        // the few DevTools commands they use through chromedriver), and warns on every start without them
-        java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder").setLevel(java.util.logging.Level.SEVERE);
+        CDP_VERSION_FINDER.setLevel(java.util.logging.Level.SEVERE);
     }
 
     private final Path profile;
