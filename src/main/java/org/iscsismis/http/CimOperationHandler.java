@@ -169,15 +169,8 @@ public final class CimOperationHandler extends Handler.Abstract {
             x.retryAfterSeconds = wait;
             throw new HttpFailure(429, "too many failed logins from " + address + "; try again in " + wait + " s");
         }
-        String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
-        Caller caller = authenticator.authenticate(header);
+        Caller caller = access.login(request.getHeaders().get(HttpHeader.AUTHORIZATION), address);
         if (caller == null) {
-            if (header != null) {
-                access.throttle().failed(address);
-                BasicCredentials tried = BasicCredentials.parse(header);
-                LOG.warn("Failed login from {} ({})", address, tried == null ? "malformed Authorization header"
-                        : "user \"" + tried.userForLog() + "\"");
-            }
             throw new HttpFailure(401, "authentication required");
         }
         return caller;

@@ -2,15 +2,21 @@ package org.iscsismis.server;
 
 import java.net.URI;
 import java.security.cert.X509Certificate;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.eclipse.jetty.server.Handler;
 import org.iscsismis.cim.CimNamespace;
 import org.iscsismis.cimxml.CimXmlRequestReader;
+import org.iscsismis.console.ConsoleAccess;
+import org.iscsismis.console.ConsoleHandler;
+import org.iscsismis.console.ConsoleUser;
+import org.iscsismis.dispatch.Caller;
 import org.iscsismis.dispatch.Dispatcher;
 import org.iscsismis.http.AccessControl;
+import org.iscsismis.http.Authenticator;
 import org.iscsismis.http.CimOperationHandler;
 import org.iscsismis.interop.CimXmlAccess;
 import org.iscsismis.interop.FunctionalProfile;
@@ -147,8 +153,9 @@ public final class IscsiSmisServer implements AutoCloseable {
                     config.jobsMaxFinished());
             dispatcher = new Dispatcher(repository, registry, clock, jobs, config.providerTimeout(), config.pullLimits());
             CimOperationHandler handler = new CimOperationHandler(dispatcher, new CimXmlRequestReader(), config.httpLimits(), access);
+            ConsoleHandler console = new ConsoleHandler(consoleAccess(access, dispatcher));
             providersReady = System.nanoTime();
-            endpoint = HttpEndpoint.start(config, handler, keystore);
+            endpoint = HttpEndpoint.start(config, new Handler.Sequence(console, handler), keystore);
             listening.set(endpoint);
         } catch (RuntimeException e) {
             target.close();
@@ -202,6 +209,33 @@ public final class IscsiSmisServer implements AutoCloseable {
         }
         URI https = endpoint.httpsUrl();
         return https == null ? List.of(endpoint.url()) : List.of(endpoint.url(), https);
+    }
+
+    /** The web console admits whom the CIM endpoint admits, and runs their operations through the same dispatcher. */
+    private static ConsoleAccess consoleAccess(AccessControl access, Dispatcher dispatcher) {
+        return new ConsoleAccess() {
+            @Override
+            public String realm() {
+                return Authenticator.REALM;
+            }
+
+            @Override
+            public ConsoleUser login(String authorizationHeader, String clientAddress) {
+                Caller caller = access.login(authorizationHeader, clientAddress);
+                return caller == null ? null
+                        : new ConsoleUser(caller.name(), (request, sink) -> dispatcher.execute(request, caller, sink));
+            }
+
+            @Override
+            public long retryAfterSeconds(String clientAddress) {
+                return access.throttle().retryAfterSeconds(clientAddress);
+            }
+
+            @Override
+            public boolean allowsHost(String hostHeader) {
+                return access.authenticator().required() || access.hosts().allows(hostHeader);
+            }
+        };
     }
 
     /** The bound port (the configured one, or the one picked for port 0). */

@@ -50,7 +50,8 @@ class LayeringTest {
                 row("indication", List.of("provider", "cimxml", "query", "operation", "cim", "repository"), List.of("org.slf4j..")),
                 row("iscsi.disk", List.of(), List.of("org.slf4j..")),
                 row("replication", List.of("iscsi.disk"), List.of("org.slf4j..")),
-                row("iscsi.provider", List.of("provider", "cim", "repository", "replication", "iscsi.disk"), List.of("org.slf4j..")));
+                row("iscsi.provider", List.of("provider", "cim", "repository", "replication", "iscsi.disk"), List.of("org.slf4j..")),
+                row("console", List.of("dispatch", "operation", "cim"), List.of("org.eclipse.jetty..", "org.slf4j..")));
     }
 
     private static Arguments row(String pkg, List<String> projectPackages, List<String> libraries) {
@@ -78,8 +79,8 @@ class LayeringTest {
     }
 
     @Test
-    void onlyHttpAndServerSeeJetty() {
-        noClasses().that().resideOutsideOfPackages(BASE + "http..", BASE + "server..")
+    void onlyHttpConsoleAndServerSeeJetty() {
+        noClasses().that().resideOutsideOfPackages(BASE + "http..", BASE + "console..", BASE + "server..")
                 .should().dependOnClassesThat().resideInAPackage("org.eclipse.jetty..")
                 .check(mainClasses);
     }
