@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.TerminalNode;
+import org.iscsismis.cim.CimValue;
 
 /** Parse trees of values ──▶ {@link MofLiteral}: numbers in every DSP0004 radix, escapes, concatenation. */
 final class MofLiterals {
@@ -75,6 +76,10 @@ final class MofLiterals {
         boolean negative = c.sign != null && c.sign.getType() == MofParser.MINUS;
         Token digits = c.sign == null ? start : (Token) c.getChild(1).getPayload();
         String text = digits.getText();
+        if (text.length() > CimValue.MAX_NUMBER_LENGTH) {
+            throw new MofFailure(digits, "a numeric literal of " + text.length() + " characters exceeds the limit of "
+                    + CimValue.MAX_NUMBER_LENGTH + " characters");
+        }
         BigInteger value;
         switch (digits.getType()) {
             case MofParser.REAL:
