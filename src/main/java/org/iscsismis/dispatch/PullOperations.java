@@ -96,7 +96,14 @@ final class PullOperations {
         } else {
             throw new CimException(CimStatus.NOT_SUPPORTED, "Operation " + r.operationName() + " is not supported");
         }
-        deliver(table.open(r.namespace(), r.operationName(), flavor, source, timeout), r.maxObjectCount(), sink);
+        EnumerationContext context;
+        try {
+            context = table.open(r.namespace(), r.operationName(), flavor, source, timeout);
+        } catch (RuntimeException e) {
+            source.close();
+            throw e;
+        }
+        deliver(context, r.maxObjectCount(), sink);
     }
 
     void pull(PullRequest r, ResponseSink sink) {

@@ -40,11 +40,13 @@ final class PullSources {
     private final CimRepository repository;
     private final InstanceRouter instances;
     private final AssociationTraversal associations;
+    private final MemoryBudget memory;
 
-    PullSources(CimRepository repository, InstanceRouter instances, AssociationTraversal associations) {
+    PullSources(CimRepository repository, InstanceRouter instances, AssociationTraversal associations, MemoryBudget memory) {
         this.repository = repository;
         this.instances = instances;
         this.associations = associations;
+        this.memory = memory;
     }
 
     PullSource instances(OpenEnumerateInstancesRequest r, CimClass cls) {
@@ -54,10 +56,8 @@ final class PullSources {
             return new LazyPullSource<>(new FilteredRepositoryInstances(repository, ns, cls, true, filter), WITH_PATH,
                     () -> repository.instanceCount(ns, cls.name(), true));
         }
-        BufferingSink buffer = new BufferingSink();
-        instances.enumerateInstances(new EnumerateInstancesRequest(ns, cls.name(), false, r.deepInheritance(), false,
-                r.includeClassOrigin(), r.propertyList()), cls, buffer);
-        return buffered(buffer, CimInstance.class, WITH_PATH);
+        return buffered(sink -> instances.enumerateInstances(new EnumerateInstancesRequest(ns, cls.name(), false, r.deepInheritance(), false,
+                r.includeClassOrigin(), r.propertyList()), cls, sink), CimInstance.class, WITH_PATH);
     }
 
     PullSource instancePaths(OpenEnumerateInstancePathsRequest r, CimClass cls) {
@@ -67,40 +67,39 @@ final class PullSources {
                     (sink, i) -> sink.objectPath(i.path().withoutHostAndNamespace()),
                     () -> repository.instanceCount(ns, cls.name(), true));
         }
-        BufferingSink buffer = new BufferingSink();
-        instances.enumerateInstanceNames(new EnumerateInstanceNamesRequest(ns, cls.name()), cls, buffer);
-        return buffered(buffer, ObjectPath.class, PATH);
+        return buffered(sink -> instances.enumerateInstanceNames(new EnumerateInstanceNamesRequest(ns, cls.name()), cls, sink), ObjectPath.class, PATH);
     }
 
     PullSource associators(OpenAssociatorInstancesRequest r) {
-        BufferingSink buffer = new BufferingSink();
-        associations.associators(new AssociatorsRequest(r.namespace(), r.instanceName(), r.assocClass(), r.resultClass(),
-                r.role(), r.resultRole(), false, r.includeClassOrigin(), r.propertyList()), buffer);
-        return buffered(buffer, CimInstance.class, WITH_PATH);
+        return buffered(sink -> associations.associators(new AssociatorsRequest(r.namespace(), r.instanceName(), r.assocClass(), r.resultClass(),
+                r.role(), r.resultRole(), false, r.includeClassOrigin(), r.propertyList()), sink), CimInstance.class, WITH_PATH);
     }
 
     PullSource associatorPaths(OpenAssociatorInstancePathsRequest r) {
-        BufferingSink buffer = new BufferingSink();
-        associations.associatorNames(new AssociatorNamesRequest(r.namespace(), r.instanceName(), r.assocClass(),
-                r.resultClass(), r.role(), r.resultRole()), buffer);
-        return buffered(buffer, ObjectPath.class, PATH);
+        return buffered(sink -> associations.associatorNames(new AssociatorNamesRequest(r.namespace(), r.instanceName(), r.assocClass(),
+                r.resultClass(), r.role(), r.resultRole()), sink), ObjectPath.class, PATH);
     }
 
     PullSource references(OpenReferenceInstancesRequest r) {
-        BufferingSink buffer = new BufferingSink();
-        associations.references(new ReferencesRequest(r.namespace(), r.instanceName(), r.resultClass(), r.role(), false,
-                r.includeClassOrigin(), r.propertyList()), buffer);
-        return buffered(buffer, CimInstance.class, WITH_PATH);
+        return buffered(sink -> associations.references(new ReferencesRequest(r.namespace(), r.instanceName(), r.resultClass(), r.role(), false,
+                r.includeClassOrigin(), r.propertyList()), sink), CimInstance.class, WITH_PATH);
     }
 
     PullSource referencePaths(OpenReferenceInstancePathsRequest r) {
-        BufferingSink buffer = new BufferingSink();
-        associations.referenceNames(new ReferenceNamesRequest(r.namespace(), r.instanceName(), r.resultClass(), r.role()), buffer);
-        return buffered(buffer, ObjectPath.class, PATH);
+        return buffered(sink -> associations.referenceNames(new ReferenceNamesRequest(r.namespace(), r.instanceName(), r.resultClass(), r.role()), sink), ObjectPath.class, PATH);
     }
 
-    private static <T> PullSource buffered(BufferingSink buffer, Class<T> type, BiConsumer<ResponseSink, T> writer) {
+    /** Runs {@code operation} into a buffer charged to the memory budget; the buffer's reservation ends with the context. */
+    private <T> PullSource buffered(java.util.function.Consumer<ResponseSink> operation, Class<T> type,
+                                    BiConsumer<ResponseSink, T> writer) {
+        BufferingSink buffer = new BufferingSink(memory.reserve());
+        try {
+            operation.accept(buffer);
+        } catch (RuntimeException e) {
+            buffer.release();
+            throw e;
+        }
         long total = buffer.size();
-        return new LazyPullSource<>(buffer.drain(type), writer, () -> total);
+        return new LazyPullSource<>(buffer.drain(type), writer, () -> total, buffer::release);
     }
 }
