@@ -8,6 +8,7 @@ import java.util.Set;
 import org.iscsismis.cim.CimNamespace;
 import org.iscsismis.cimxml.CimXmlRequestReader;
 import org.iscsismis.dispatch.Dispatcher;
+import org.iscsismis.dispatch.MemoryBudget;
 import org.iscsismis.http.Authenticator;
 import org.iscsismis.http.BasicAuthenticator;
 import org.iscsismis.http.CimOperationHandler;
@@ -16,10 +17,12 @@ import org.iscsismis.interop.FunctionalProfile;
 import org.iscsismis.interop.InteropNames;
 import org.iscsismis.interop.InteropSetup;
 import org.iscsismis.interop.ServerIdentity;
+import org.iscsismis.iscsi.disk.DiskRegistry;
 import org.iscsismis.iscsi.provider.IscsiDemo;
 import org.iscsismis.iscsi.provider.IscsiTarget;
 import org.iscsismis.iscsi.provider.StorageElements;
 import org.iscsismis.provider.job.JobProviders;
+import org.iscsismis.replication.EngineConfig;
 import org.iscsismis.provider.job.JobService;
 import org.iscsismis.provider.registry.ProviderRegistry;
 import org.iscsismis.repository.CimRepository;
@@ -103,7 +106,8 @@ public final class IscsiSmisServer implements AutoCloseable {
         }
         long schemaLoaded = System.nanoTime();
         ProviderRegistry registry = new ProviderRegistry(repository);
-        IscsiTarget target = new IscsiTarget();
+        IscsiTarget target = new IscsiTarget(DiskRegistry.withHeapLimit(config.storageMaxHeapBytes()), EngineConfig.defaults());
+        MemoryBudget memory = new MemoryBudget(config.memoryBudgetBytes());
         HttpEndpoint endpoint;
         Dispatcher dispatcher = null;
         long providersReady;
@@ -125,9 +129,9 @@ public final class IscsiSmisServer implements AutoCloseable {
             setup.configure(repository, registry);
             Clock clock = Clock.systemUTC();
             dispatcher = new Dispatcher(repository, registry, clock, new JobService(repository, clock), config.providerTimeout(),
-                    config.pullLimits());
+                    config.pullLimits(), memory);
             CimOperationHandler handler = new CimOperationHandler(dispatcher, new CimXmlRequestReader(), config.httpLimits(),
-                    authenticator(config.users()));
+                    authenticator(config.users()), memory);
             providersReady = System.nanoTime();
             endpoint = HttpEndpoint.start(config, handler);
         } catch (RuntimeException e) {
@@ -175,6 +179,11 @@ public final class IscsiSmisServer implements AutoCloseable {
 
     private static Authenticator authenticator(Map<String, String> users) {
         return users.isEmpty() ? Authenticator.none() : new BasicAuthenticator(users);
+    }
+
+    /** HTTP connections open now (tests check that abusive clients leave none behind). */
+    public int openConnections() {
+        return endpoint.openConnections();
     }
 
     /** The bound port (the configured one, or the one picked for port 0). */

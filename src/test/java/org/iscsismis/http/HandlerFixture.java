@@ -6,6 +6,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.iscsismis.cim.CimName;
 import org.iscsismis.cimxml.ReaderLimits;
+import org.iscsismis.dispatch.MemoryBudget;
 
 /**
  * A real Jetty server on a free port running {@link CimOperationHandler} with the fake codec and a
@@ -33,6 +34,11 @@ final class HandlerFixture implements AutoCloseable {
     }
 
     HandlerFixture(Authenticator authenticator) throws Exception {
+        this(authenticator, LIMITS, MemoryBudget.unlimited());
+    }
+
+    /** With the given limits and memory budget. */
+    HandlerFixture(Authenticator authenticator, HttpLimits limits, MemoryBudget memory) throws Exception {
         server = new Server();
         connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -40,7 +46,7 @@ final class HandlerFixture implements AutoCloseable {
         connector.setAcceptedTcpNoDelay(true);
         server.addConnector(connector);
         server.setHandler(new CimOperationHandler(FakeCodec.DECODER, (r, s) -> executor.get().execute(r, s),
-                FakeCodec.ENCODERS, LIMITS, authenticator));
+                FakeCodec.ENCODERS, limits, authenticator, memory));
         server.start();
     }
 
