@@ -27,13 +27,18 @@ final class SblimClients {
     }
 
     static WBEMClient connect(URI serverUrl) {
+        return connect(serverUrl, "", "");
+    }
+
+    /** A client sending HTTP Basic credentials. */
+    static WBEMClient connect(URI serverUrl, String user, String password) {
         try {
             WBEMClient client = WBEMClientFactory.getClient(WBEMClientConstants.PROTOCOL_CIMXML);
             CIMObjectPath base = new CIMObjectPath(serverUrl.getScheme(), serverUrl.getHost(),
                     String.valueOf(serverUrl.getPort()), null, null, null);
             Subject subject = new Subject();
-            subject.getPrincipals().add(new UserPrincipal(""));
-            subject.getPrivateCredentials().add(new PasswordCredential(""));
+            subject.getPrincipals().add(new UserPrincipal(user));
+            subject.getPrivateCredentials().add(new PasswordCredential(password));
             client.initialize(base, subject, new Locale[] {Locale.US});
             return client;
         } catch (WBEMException e) {
