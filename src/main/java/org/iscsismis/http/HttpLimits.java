@@ -12,8 +12,8 @@ import org.iscsismis.cimxml.ReaderLimits;
  * @param outputBufferBytes     size of the response buffer: a response that fits is sent in one write
  *                              with a Content-Length; a larger one is streamed in writes of this size
  * @param bodyTimeoutMs         the whole body must have arrived this long after the headers, else 408
- * @param minBodyBytesPerSecond the body must arrive at least this fast on average (after a first second
- *                              of grace), else 408; 0 = no minimum rate
+ * @param minBodyBytesPerSecond the body must arrive at least this fast on average (after the first five
+ *                              seconds, a grace), else 408; 0 = no minimum rate
  */
 public record HttpLimits(long maxBodyBytes, ReaderLimits xml, int outputBufferBytes, long bodyTimeoutMs,
                          long minBodyBytesPerSecond) {

@@ -82,7 +82,7 @@ public final class ServerConfig {
             new Key(HTTP_BODY_TIMEOUT_MS, Long.toString(HttpLimits.DEFAULT_BODY_TIMEOUT_MS),
                     "a request body not complete this many milliseconds after its headers is answered 408"),
             new Key(HTTP_MIN_BODY_BYTES_PER_SECOND, Long.toString(HttpLimits.DEFAULT_MIN_BODY_BYTES_PER_SECOND),
-                    "a request body arriving slower than this on average (after a first second) is answered 408; 0 = no minimum"),
+                    "a request body arriving slower than this on average (after the first 5 seconds) is answered 408; 0 = no minimum"),
             new Key(LIMITS_MAX_BODY_BYTES, Long.toString(4L << 20), "largest request body accepted (larger: HTTP 413)"),
             new Key(LIMITS_XML_MAX_DEPTH, Integer.toString(ReaderLimits.DEFAULT.maxDepth()), "deepest XML element nesting accepted"),
             new Key(LIMITS_XML_MAX_ELEMENTS, Long.toString(ReaderLimits.DEFAULT.maxElements()), "most XML elements accepted in one request"),
