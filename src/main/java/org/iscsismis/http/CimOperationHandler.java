@@ -106,6 +106,10 @@ public final class CimOperationHandler extends Handler.Abstract {
             // Jetty takes what has already arrived and closes the connection if more was announced
             sendFailure(response, done, x, f);
             return true;
+        } catch (RuntimeException e) {
+            LOG.error("Internal error admitting {} {}", request.getMethod(), request.getHttpURI().getPath(), e);
+            sendFailure(response, done, x, new HttpFailure(500, "internal error (see the server log)"));
+            return true;
         }
         BodyReader.Outcome outcome = new BodyReader.Outcome() {
             @Override
