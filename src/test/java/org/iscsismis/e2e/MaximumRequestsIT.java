@@ -49,6 +49,11 @@ class MaximumRequestsIT {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(README_JVM_OPTIONS);
+        // for measuring (docs/configuration.md, "JVM options"), e.g. -Dmaxrequests.jvm=-Xlog:gc:file=target/gc.log
+        String extra = System.getProperty("maxrequests.jvm", "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.iscsismis.server.Main", "--http-port", "0"));
         server = new ProcessBuilder(command).redirectErrorStream(true).start();
         CountDownLatch listening = new CountDownLatch(1);

@@ -15,7 +15,7 @@ import java.util.List;
  * are bound to loopback source addresses of their own ({@code 127.0.X.Y}), so the server sees several
  * clients, none of them the well-behaved test client on 127.0.0.1.
  */
-final class SlowClients implements AutoCloseable {
+public final class SlowClients implements AutoCloseable {
 
     private final List<Socket> open = new ArrayList<>();
     private final java.util.Map<Integer, Integer> answers = new java.util.TreeMap<>();
@@ -25,7 +25,7 @@ final class SlowClients implements AutoCloseable {
      * Opens {@code count} connections spread over {@code addresses} source addresses 127.0.{@code net}.1…,
      * each sending {@code prefix} at once.
      */
-    static SlowClients open(int port, int count, int net, int addresses, String prefix) throws IOException {
+    public static SlowClients open(int port, int count, int net, int addresses, String prefix) throws IOException {
         SlowClients clients = new SlowClients();
         byte[] head = prefix.getBytes(StandardCharsets.ISO_8859_1);
         for (int i = 0; i < count; i++) {
@@ -48,7 +48,7 @@ final class SlowClients implements AutoCloseable {
      * Sends one more byte on every connection still open. A connection the server closed is dropped: the
      * server's answer, if any, is read and counted by status first; a write after the server's close fails.
      */
-    void trickle() {
+    public void trickle() {
         open.removeIf(s -> {
             try {
                 readAnswer(s);
@@ -63,12 +63,12 @@ final class SlowClients implements AutoCloseable {
     }
 
     /** The HTTP statuses the server answered these connections with (status → count). */
-    java.util.Map<Integer, Integer> answers() {
+    public java.util.Map<Integer, Integer> answers() {
         return answers;
     }
 
     /** Connections the server has not closed (yet). */
-    int stillOpen() {
+    public int stillOpen() {
         return open.size();
     }
 
