@@ -95,7 +95,7 @@ public final class ServerConfig {
             new Key(AUTH_USERS, "", "HTTP Basic users, user:password[,user:password...]; empty = no authentication"),
             new Key(LOG_LEVEL, "info", "log level of the server: trace, debug, info, warn, error or off"),
             new Key(SCHEMA_MOF_DIR, "", "directory whose root*.mof files are compiled into the repository at start-up; empty = the schema packaged with the server"),
-            new Key(STORAGE_MAX_HEAP_BYTES, Long.toString(8L << 20), "most bytes of data all virtual disks together may "
+            new Key(STORAGE_MAX_HEAP_BYTES, Long.toString(12L << 20), "most bytes of data all virtual disks together may "
                     + "hold (on the heap); a write or replica needing more is refused like a full pool"),
             new Key(DEMO_ENABLED, "true", "create the demo pool, disks and replication pairs at start-up (true or false)"),
             new Key(PROVIDER_TIMEOUT_MS, "30000", "a provider call that neither answers nor delivers a result for this many "
