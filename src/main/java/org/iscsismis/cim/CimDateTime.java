@@ -47,7 +47,7 @@ public final class CimDateTime implements Comparable<CimDateTime> {
             throw new IllegalArgumentException("Datetime must not be null");
         }
         if (text.length() != LENGTH) {
-            throw new IllegalArgumentException("Datetime must have 25 characters, got " + text.length() + ": \"" + text + "\"");
+            throw new IllegalArgumentException("Datetime must have 25 characters, got " + text.length() + ": " + CimValue.quoted(text));
         }
         if (text.charAt(14) != '.') {
             throw new IllegalArgumentException("Datetime needs '.' at position 15: \"" + text + "\"");

@@ -25,6 +25,15 @@ import java.util.regex.Pattern;
  */
 public final class CimValue {
 
+    /**
+     * The longest numeric literal parsed, in characters (surrounding whitespace not counted). Every CIM
+     * number fits in far fewer (a uint64 is at most 20 decimal digits, a real64 needs 17 significant
+     * digits); the bound keeps parsing linear, since converting a long digit string is quadratic in its
+     * length (a 1 MB literal cost 48 s of CPU).
+     */
+    public static final int MAX_NUMBER_LENGTH = 256;
+    private static final int QUOTED_TEXT_LENGTH = 64;
+
     private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
     private static final Pattern REAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d+");
@@ -322,6 +331,7 @@ public final class CimValue {
     public static CimValue parseNumeric(String text) {
         Objects.requireNonNull(text, "text must not be null");
         String t = text.strip();
+        checkNumberLength("number", t);
         if (DECIMAL.matcher(t).matches() || HEX.matcher(t).matches() || BINARY.matcher(t).matches()) {
             BigInteger b = parseInteger(CimType.Kind.SINT64, t);
             return b.bitLength() <= 63 ? new CimValue(CimType.SINT64, b.longValue()) : of(CimType.UINT64, b);
@@ -329,7 +339,7 @@ public final class CimValue {
         try {
             return new CimValue(CimType.REAL64, parseReal(CimType.Kind.REAL64, t));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Not a number: \"" + text + "\"", e);
+            throw new IllegalArgumentException("Not a number: " + quoted(text), e);
         }
     }
 
@@ -347,11 +357,11 @@ public final class CimValue {
                 if (t.equalsIgnoreCase("false")) {
                     return Boolean.FALSE;
                 }
-                throw new IllegalArgumentException("Not a boolean (TRUE or FALSE expected): \"" + text + "\"");
+                throw new IllegalArgumentException("Not a boolean (TRUE or FALSE expected): " + quoted(text));
             }
             case CHAR16:
                 if (text.length() != 1) {
-                    throw new IllegalArgumentException("A char16 value must be exactly one character, got \"" + text + "\"");
+                    throw new IllegalArgumentException("A char16 value must be exactly one character, got " + quoted(text));
                 }
                 return text.charAt(0);
             case DATETIME:
@@ -368,6 +378,7 @@ public final class CimValue {
 
     private static BigInteger parseInteger(CimType.Kind kind, String text) {
         String t = text.strip();
+        checkNumberLength(kind.cimName(), t);
         java.util.regex.Matcher m;
         BigInteger b;
         if (DECIMAL.matcher(t).matches()) {
@@ -379,13 +390,14 @@ public final class CimValue {
             b = new BigInteger(m.group(2), 2);
             b = "-".equals(m.group(1)) ? b.negate() : b;
         } else {
-            throw new IllegalArgumentException("Not a " + kind.cimName() + " integer: \"" + text + "\"");
+            throw new IllegalArgumentException("Not a " + kind.cimName() + " integer: " + quoted(text));
         }
         return b;
     }
 
     private static Object parseReal(CimType.Kind kind, String text) {
         String t = text.strip();
+        checkNumberLength(kind.cimName(), t);
         double d;
         switch (t.toUpperCase(Locale.ROOT)) {
             case "INF": case "+INF": case "INFINITY": case "+INFINITY":
@@ -399,7 +411,7 @@ public final class CimValue {
                 break;
             default:
                 if (!REAL.matcher(t).matches()) {
-                    throw new IllegalArgumentException("Not a " + kind.cimName() + " number: \"" + text + "\"");
+                    throw new IllegalArgumentException("Not a " + kind.cimName() + " number: " + quoted(text));
                 }
                 if (kind == CimType.Kind.REAL32) {
                     float f = Float.parseFloat(t);
@@ -415,6 +427,22 @@ public final class CimValue {
                 return d;
         }
         return kind == CimType.Kind.REAL32 ? (Object) (float) d : (Object) d;
+    }
+
+    /** Refuses a numeric literal longer than {@link #MAX_NUMBER_LENGTH} before any work proportional to its square. */
+    private static void checkNumberLength(String what, String stripped) {
+        if (stripped.length() > MAX_NUMBER_LENGTH) {
+            throw new IllegalArgumentException("A " + what + " literal of " + stripped.length()
+                    + " characters exceeds the limit of " + MAX_NUMBER_LENGTH + " characters: " + quoted(stripped));
+        }
+    }
+
+    /** A text for a message: quoted, and cut to its start when long, so a huge value never floods a reply or a log. */
+    public static String quoted(String text) {
+        if (text.length() <= QUOTED_TEXT_LENGTH) {
+            return "\"" + text + "\"";
+        }
+        return "\"" + text.substring(0, QUOTED_TEXT_LENGTH) + "\"... (" + text.length() + " characters)";
     }
 
     // ------------------------------------------------------------------ accessors

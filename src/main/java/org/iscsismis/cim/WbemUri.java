@@ -106,6 +106,6 @@ final class WbemUri {
     }
 
     private IllegalArgumentException error(String message) {
-        return new IllegalArgumentException("Bad object path at position " + pos + " (" + message + "): \"" + text + "\"");
+        return new IllegalArgumentException("Bad object path at position " + pos + " (" + message + "): " + CimValue.quoted(text));
     }
 }

@@ -256,7 +256,8 @@ final class PathReader {
             try {
                 return CimValue.parse(CimType.REAL64, t);
             } catch (IllegalArgumentException e) {
-                throw c.badValue("numeric KEYVALUE is not a number: \"" + text + "\"");
+                throw c.badValue(t.length() > CimValue.MAX_NUMBER_LENGTH ? "numeric KEYVALUE: " + e.getMessage()
+                        : "numeric KEYVALUE is not a number: " + CimValue.quoted(text));
             }
         }
     }

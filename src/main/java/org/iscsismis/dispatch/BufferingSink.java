@@ -5,9 +5,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.iscsismis.cim.CimClass;
+import org.iscsismis.cim.CimException;
 import org.iscsismis.cim.CimInstance;
 import org.iscsismis.cim.CimName;
 import org.iscsismis.cim.CimQualifierType;
+import org.iscsismis.cim.CimStatus;
 import org.iscsismis.cim.CimValue;
 import org.iscsismis.cim.ObjectPath;
 import org.iscsismis.operation.ParamValue;
@@ -16,11 +18,24 @@ import org.iscsismis.operation.ResponseSink;
 /**
  * Collects the instances with path, or the paths, of an operation run for a pulled enumeration
  * whose results come from providers (providers push into a sink and cannot be paused between two
- * pulls). {@link #drain} hands them out and forgets each one once taken.
+ * pulls). {@link #drain} hands them out and forgets each one once taken. What it holds is charged
+ * to a memory reservation as it arrives: once the server's memory budget is spent, the next result
+ * fails the Open with CIM_ERR_SERVER_LIMITS_EXCEEDED. The reservation is given back when the
+ * enumeration ends (see {@link PullSource#close()}), not item by item.
  */
 final class BufferingSink implements ResponseSink {
 
     private final ArrayDeque<Object> items = new ArrayDeque<>();
+    private final MemoryBudget.Reservation reservation;
+
+    BufferingSink(MemoryBudget.Reservation reservation) {
+        this.reservation = reservation;
+    }
+
+    /** Gives the reservation back. */
+    void release() {
+        reservation.close();
+    }
 
     /** The items collected so far, removed as they are taken. */
     <T> Iterator<T> drain(Class<T> type) {
@@ -47,22 +62,33 @@ final class BufferingSink implements ResponseSink {
 
     @Override
     public void namedInstance(CimInstance instance) {
-        items.add(instance);
+        add(instance);
     }
 
     @Override
     public void objectWithPath(CimInstance instance) {
-        items.add(instance);
+        add(instance);
     }
 
     @Override
     public void instanceName(ObjectPath path) {
-        items.add(path);
+        add(path);
     }
 
     @Override
     public void objectPath(ObjectPath path) {
-        items.add(path);
+        add(path);
+    }
+
+    private void add(Object item) {
+        long bytes = HeapEstimate.of(item);
+        if (!reservation.growBy(bytes)) {
+            throw new CimException(CimStatus.SERVER_LIMITS_EXCEEDED, "The results of this pulled enumeration do not fit"
+                    + " in the server's memory budget (" + items.size() + " results buffered, " + reservation.budgetLeft()
+                    + " of " + reservation.budgetCapacity() + " bytes left); close other enumerations, pull with a"
+                    + " narrower class, or try again later");
+        }
+        items.add(item);
     }
 
     // the operations run for a pull never produce the other result kinds

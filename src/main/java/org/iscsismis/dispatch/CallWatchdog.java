@@ -6,6 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Watches provider calls for lack of progress. A call is timed out when its provider has been
@@ -22,6 +24,8 @@ import java.util.function.LongSupplier;
  * blocks without honouring interruption keeps its request until it does.
  */
 final class CallWatchdog implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CallWatchdog.class);
 
     private final Duration timeout;
     private final long timeoutNanos;
@@ -72,10 +76,20 @@ final class CallWatchdog implements AutoCloseable {
         }
     }
 
+    /** The sweeper's loop: a failing sweep is logged and the next one runs, so watched calls never go unwatched. */
     private void sweepEvery(long periodNanos) {
         while (!closed) {
             LockSupport.parkNanos(this, periodNanos);
+            sweepSafely();
+        }
+    }
+
+    /** One sweep that survives whatever it meets (an Error included): logged with context, never fatal to the sweeper. */
+    void sweepSafely() {
+        try {
             sweep();
+        } catch (Throwable t) { // NOPMD - the watchdog thread must outlive any failure of one sweep
+            LOG.error("Provider watchdog: a sweep over {} call(s) failed; the next sweep runs as usual", active.size(), t);
         }
     }
 

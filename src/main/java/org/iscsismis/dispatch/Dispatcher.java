@@ -119,6 +119,15 @@ public final class Dispatcher implements AutoCloseable {
      */
     public Dispatcher(CimRepository repository, ProviderRegistry registry, Clock clock, JobService jobs, Duration providerTimeout,
                       PullLimits pullLimits) {
+        this(repository, registry, clock, jobs, providerTimeout, pullLimits, MemoryBudget.unlimited());
+    }
+
+    /**
+     * A dispatcher as above whose buffered pulled enumerations are charged to {@code memory}: an Open whose results
+     * do not fit in what is left fails with CIM_ERR_SERVER_LIMITS_EXCEEDED.
+     */
+    public Dispatcher(CimRepository repository, ProviderRegistry registry, Clock clock, JobService jobs, Duration providerTimeout,
+                      PullLimits pullLimits, MemoryBudget memory) {
         this.repository = Objects.requireNonNull(repository, "repository must not be null");
         this.registry = Objects.requireNonNull(registry, "registry must not be null");
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
@@ -132,7 +141,8 @@ public final class Dispatcher implements AutoCloseable {
         this.associations = new AssociationTraversal(repository, registry, instances);
         this.methods = new MethodInvoker(repository, registry, instances);
         this.queries = new QueryExecution(repository, instances);
-        this.pulls = new PullOperations(new PullSources(repository, instances, associations, queries),
+        this.pulls = new PullOperations(new PullSources(repository, instances, associations, queries,
+                Objects.requireNonNull(memory, "memory must not be null")),
                 new EnumerationContextTable(clock, Objects.requireNonNull(pullLimits, "pullLimits must not be null")), queries);
     }
 

@@ -101,7 +101,9 @@ final class EnumerationContextTable {
 
     /** Forgets a context (end of sequence, error, close). */
     synchronized void remove(EnumerationContext c) {
-        contexts.remove(c.id(), c);
+        if (contexts.remove(c.id(), c)) {
+            c.source().close();
+        }
     }
 
     /** CloseEnumeration: forgets an idle context; CIM_ERR_PULL_CANNOT_BE_ABANDONED while an operation uses it. */
@@ -112,6 +114,7 @@ final class EnumerationContextTable {
                     + " is in use by a running operation and cannot be closed now");
         }
         contexts.remove(id);
+        c.source().close();
     }
 
     /** The number of open contexts (expired ones dropped first). */
@@ -132,7 +135,13 @@ final class EnumerationContextTable {
 
     private void purgeExpired() {
         Instant now = clock.instant();
-        contexts.values().removeIf(c -> c.expired(now));
+        contexts.values().removeIf(c -> {
+            if (c.expired(now)) {
+                c.source().close();
+                return true;
+            }
+            return false;
+        });
     }
 
     private static CimException invalid(String message) {

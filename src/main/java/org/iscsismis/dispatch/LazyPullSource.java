@@ -16,6 +16,7 @@ final class LazyPullSource<T> implements PullSource {
     private final Iterator<T> items;
     private final BiConsumer<ResponseSink, T> writer;
     private final LongSupplier total;
+    private final Runnable onClose;
     private long taken;
 
     /**
@@ -23,9 +24,15 @@ final class LazyPullSource<T> implements PullSource {
      * @param total  an estimate of all the items, or null when it cannot be told
      */
     LazyPullSource(Iterator<T> items, BiConsumer<ResponseSink, T> writer, LongSupplier total) {
+        this(items, writer, total, () -> { });
+    }
+
+    /** As above; {@code onClose} gives back what the items hold when the context ends. */
+    LazyPullSource(Iterator<T> items, BiConsumer<ResponseSink, T> writer, LongSupplier total, Runnable onClose) {
         this.items = items;
         this.writer = writer;
         this.total = total;
+        this.onClose = onClose;
     }
 
     @Override
@@ -38,6 +45,11 @@ final class LazyPullSource<T> implements PullSource {
         T item = items.next();
         taken++;
         writer.accept(sink, item);
+    }
+
+    @Override
+    public void close() {
+        onClose.run();
     }
 
     @Override

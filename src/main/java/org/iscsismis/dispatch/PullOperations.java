@@ -106,7 +106,14 @@ final class PullOperations {
         if (resultClass != null) {
             sink.queryResultClass(resultClass);
         }
-        deliver(table.open(r.namespace(), r.operationName(), flavor, source, timeout), r.maxObjectCount(), sink);
+        EnumerationContext context;
+        try {
+            context = table.open(r.namespace(), r.operationName(), flavor, source, timeout);
+        } catch (RuntimeException e) {
+            source.close();
+            throw e;
+        }
+        deliver(context, r.maxObjectCount(), sink);
     }
 
     void pull(PullRequest r, ResponseSink sink) {

@@ -16,4 +16,8 @@ interface PullSource {
 
     /** An estimate of the items left, or null when unknown (EnumerationCount). */
     Long remaining();
+
+    /** The context is gone (finished, closed, timed out or failed): give back what it holds. */
+    default void close() {
+    }
 }

@@ -3,6 +3,7 @@ package org.iscsismis.dispatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.iscsismis.cim.CimClass;
 import org.iscsismis.cim.CimInstance;
 import org.iscsismis.cim.CimName;
@@ -52,12 +53,15 @@ final class PullSources {
     private final InstanceRouter instances;
     private final AssociationTraversal associations;
     private final QueryExecution queries;
+    private final MemoryBudget memory;
 
-    PullSources(CimRepository repository, InstanceRouter instances, AssociationTraversal associations, QueryExecution queries) {
+    PullSources(CimRepository repository, InstanceRouter instances, AssociationTraversal associations, QueryExecution queries,
+                MemoryBudget memory) {
         this.repository = repository;
         this.instances = instances;
         this.associations = associations;
         this.queries = queries;
+        this.memory = memory;
     }
 
     PullSource instances(OpenEnumerateInstancesRequest r, CimClass cls, CompiledQuery filter) {
@@ -67,14 +71,14 @@ final class PullSources {
             return new LazyPullSource<>(new FilteredRepositoryInstances(repository, ns, cls, true, cut, filter), WITH_PATH,
                     filter == null ? () -> repository.instanceCount(ns, cls.name(), true) : null);
         }
-        BufferingSink buffer = new BufferingSink();
-        if (filter == null) {
-            instances.enumerateInstances(new EnumerateInstancesRequest(ns, cls.name(), false, r.deepInheritance(), false,
-                    r.includeClassOrigin(), r.propertyList()), cls, buffer);
-        } else {
-            queries.forEachMatch(ns, cls, filter, i -> buffer.objectWithPath(cut.applyWithLocalPath(i, queries.classOf(ns, i, cls))));
-        }
-        return buffered(buffer, CimInstance.class, WITH_PATH);
+        return buffered(buffer -> {
+            if (filter == null) {
+                instances.enumerateInstances(new EnumerateInstancesRequest(ns, cls.name(), false, r.deepInheritance(), false,
+                        r.includeClassOrigin(), r.propertyList()), cls, buffer);
+            } else {
+                queries.forEachMatch(ns, cls, filter, i -> buffer.objectWithPath(cut.applyWithLocalPath(i, queries.classOf(ns, i, cls))));
+            }
+        }, CimInstance.class, WITH_PATH);
     }
 
     PullSource instancePaths(OpenEnumerateInstancePathsRequest r, CimClass cls, CompiledQuery filter) {
@@ -84,13 +88,13 @@ final class PullSources {
                     : queries.repositoryMatches(ns, cls, filter), (sink, i) -> sink.objectPath(i.path().withoutHostAndNamespace()),
                     filter == null ? () -> repository.instanceCount(ns, cls.name(), true) : null);
         }
-        BufferingSink buffer = new BufferingSink();
-        if (filter == null) {
-            instances.enumerateInstanceNames(new EnumerateInstanceNamesRequest(ns, cls.name()), cls, buffer);
-        } else {
-            queries.forEachMatch(ns, cls, filter, i -> buffer.objectPath(i.path().withoutHostAndNamespace()));
-        }
-        return buffered(buffer, ObjectPath.class, PATH);
+        return buffered(buffer -> {
+            if (filter == null) {
+                instances.enumerateInstanceNames(new EnumerateInstanceNamesRequest(ns, cls.name()), cls, buffer);
+            } else {
+                queries.forEachMatch(ns, cls, filter, i -> buffer.objectPath(i.path().withoutHostAndNamespace()));
+            }
+        }, ObjectPath.class, PATH);
     }
 
     /** OpenQueryInstances: the selected instances cut to the SELECT list, as INSTANCEs without path. */
@@ -101,54 +105,49 @@ final class PullSources {
         if (queries.repositoryServes(ns, from)) {
             return new LazyPullSource<>(queries.repositoryMatches(ns, from, q), write, null);
         }
-        BufferingSink buffer = new BufferingSink();
-        queries.forEachMatch(ns, from, q, buffer::objectWithPath);
-        return buffered(buffer, CimInstance.class, write);
+        return buffered(buffer -> queries.forEachMatch(ns, from, q, buffer::objectWithPath), CimInstance.class, write);
     }
 
     PullSource associators(OpenAssociatorInstancesRequest r, CompiledQuery filter) {
-        BufferingSink buffer = new BufferingSink();
-        associations.associators(new AssociatorsRequest(r.namespace(), r.instanceName(), r.assocClass(), r.resultClass(),
-                r.role(), r.resultRole(), false, r.includeClassOrigin(), filter == null ? r.propertyList() : null),
-                filtered(buffer, filter, r.propertyList(), false));
-        return buffered(buffer, CimInstance.class, WITH_PATH);
+        return buffered(buffer -> associations.associators(new AssociatorsRequest(r.namespace(), r.instanceName(), r.assocClass(),
+                r.resultClass(), r.role(), r.resultRole(), false, r.includeClassOrigin(), filter == null ? r.propertyList() : null),
+                filtered(buffer, filter, r.propertyList(), false)), CimInstance.class, WITH_PATH);
     }
 
     PullSource associatorPaths(OpenAssociatorInstancePathsRequest r, CompiledQuery filter) {
-        BufferingSink buffer = new BufferingSink();
-        if (filter == null) {
-            associations.associatorNames(new AssociatorNamesRequest(r.namespace(), r.instanceName(), r.assocClass(),
-                    r.resultClass(), r.role(), r.resultRole()), buffer);
-        } else {
-            associations.associators(new AssociatorsRequest(r.namespace(), r.instanceName(), r.assocClass(), r.resultClass(),
-                    r.role(), r.resultRole(), false, false, null), filtered(buffer, filter, null, true));
-        }
-        return buffered(buffer, ObjectPath.class, PATH);
+        return buffered(buffer -> {
+            if (filter == null) {
+                associations.associatorNames(new AssociatorNamesRequest(r.namespace(), r.instanceName(), r.assocClass(),
+                        r.resultClass(), r.role(), r.resultRole()), buffer);
+            } else {
+                associations.associators(new AssociatorsRequest(r.namespace(), r.instanceName(), r.assocClass(), r.resultClass(),
+                        r.role(), r.resultRole(), false, false, null), filtered(buffer, filter, null, true));
+            }
+        }, ObjectPath.class, PATH);
     }
 
     PullSource references(OpenReferenceInstancesRequest r, CompiledQuery filter) {
-        BufferingSink buffer = new BufferingSink();
-        associations.references(new ReferencesRequest(r.namespace(), r.instanceName(), r.resultClass(), r.role(), false,
-                r.includeClassOrigin(), filter == null ? r.propertyList() : null), filtered(buffer, filter, r.propertyList(), false));
-        return buffered(buffer, CimInstance.class, WITH_PATH);
+        return buffered(buffer -> associations.references(new ReferencesRequest(r.namespace(), r.instanceName(), r.resultClass(),
+                r.role(), false, r.includeClassOrigin(), filter == null ? r.propertyList() : null),
+                filtered(buffer, filter, r.propertyList(), false)), CimInstance.class, WITH_PATH);
     }
 
     PullSource referencePaths(OpenReferenceInstancePathsRequest r, CompiledQuery filter) {
-        BufferingSink buffer = new BufferingSink();
-        if (filter == null) {
-            associations.referenceNames(new ReferenceNamesRequest(r.namespace(), r.instanceName(), r.resultClass(), r.role()), buffer);
-        } else {
-            associations.references(new ReferencesRequest(r.namespace(), r.instanceName(), r.resultClass(), r.role(), false,
-                    false, null), filtered(buffer, filter, null, true));
-        }
-        return buffered(buffer, ObjectPath.class, PATH);
+        return buffered(buffer -> {
+            if (filter == null) {
+                associations.referenceNames(new ReferenceNamesRequest(r.namespace(), r.instanceName(), r.resultClass(), r.role()), buffer);
+            } else {
+                associations.references(new ReferencesRequest(r.namespace(), r.instanceName(), r.resultClass(), r.role(), false,
+                        false, null), filtered(buffer, filter, null, true));
+            }
+        }, ObjectPath.class, PATH);
     }
 
     /**
      * Where an association traversal writes: straight into {@code buffer} without a filter; with one,
      * only the instances it selects, cut to {@code propertyList} afterwards (or only their paths).
      */
-    private static ResponseSink filtered(BufferingSink buffer, CompiledQuery filter, List<CimName> propertyList, boolean paths) {
+    private static ResponseSink filtered(ResponseSink buffer, CompiledQuery filter, List<CimName> propertyList, boolean paths) {
         if (filter == null) {
             return buffer;
         }
@@ -173,8 +172,16 @@ final class PullSources {
         });
     }
 
-    private static <T> PullSource buffered(BufferingSink buffer, Class<T> type, BiConsumer<ResponseSink, T> writer) {
+    /** Runs {@code operation} into a buffer charged to the memory budget; the buffer's reservation ends with the context. */
+    private <T> PullSource buffered(Consumer<ResponseSink> operation, Class<T> type, BiConsumer<ResponseSink, T> writer) {
+        BufferingSink buffer = new BufferingSink(memory.reserve());
+        try {
+            operation.accept(buffer);
+        } catch (RuntimeException e) {
+            buffer.release();
+            throw e;
+        }
         long total = buffer.size();
-        return new LazyPullSource<>(buffer.drain(type), writer, () -> total);
+        return new LazyPullSource<>(buffer.drain(type), writer, () -> total, buffer::release);
     }
 }

@@ -25,6 +25,41 @@ final class AdmissionRules {
         this.limits = limits;
     }
 
+    private static final java.util.Set<String> STANDARD_METHODS =
+            java.util.Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE", "PATCH", "CONNECT");
+
+    /**
+     * The request line and the extension declaration: path {@code /cimom} (404), method POST or M-POST
+     * (405 for other standard methods, 501 for unknown ones), and for M-POST not HTTP/1.0 (400) and a
+     * {@code Man:}/{@code Opt:} declaration of the CIM mapping (510).
+     *
+     * @return the prefix of the CIM headers ({@link ExtensionPrefix#NONE} for POST)
+     */
+    ExtensionPrefix checkRequestLine(String path, String method, boolean http10, HttpFields headers) throws HttpFailure {
+        if (!CimOperationHandler.PATH.equals(path)) {
+            throw new HttpFailure(404, "no such resource; CIM operations are served at " + CimOperationHandler.PATH);
+        }
+        if (method.equals("POST")) {
+            return ExtensionPrefix.NONE;
+        }
+        if (!method.equals("M-POST")) {
+            throw STANDARD_METHODS.contains(method)
+                    ? new HttpFailure(405, method + " is not allowed; use POST or M-POST")
+                    : new HttpFailure(501, "method " + method + " is not implemented; use POST or M-POST");
+        }
+        if (http10) {
+            throw new HttpFailure(400, "M-POST is not allowed on HTTP/1.0");
+        }
+        ExtensionPrefix prefix = ExtensionPrefix.fromDeclaration(headers.get("Man"));
+        if (prefix == null) {
+            prefix = ExtensionPrefix.fromDeclaration(headers.get("Opt"));
+        }
+        if (prefix == null) {
+            throw new HttpFailure(510, "M-POST needs Man: " + ExtensionPrefix.CIM_MAPPING + "; ns=NN");
+        }
+        return prefix;
+    }
+
     /**
      * Checks everything that can be checked before the body is read.
      *
@@ -64,17 +99,12 @@ final class AdmissionRules {
         return new CimHeaders(method, object, version);
     }
 
-    /** Decodes the body; the body limit wins over whatever the reader made of the cut-off stream. */
-    ParsedRequest decode(LimitedInputStream body) throws HttpFailure {
+    /** Decodes a body that has arrived whole (the body limit was enforced while it was read). */
+    ParsedRequest decode(java.io.InputStream body) throws HttpFailure {
         try {
             return decoder.decode(body, limits.xml());
         } catch (CimXmlException e) {
-            throw body.exceeded() ? tooLarge() : CimError.of(e);
-        } catch (RuntimeException e) {
-            if (body.exceeded()) {
-                throw tooLarge();
-            }
-            throw e;
+            throw CimError.of(e);
         }
     }
 
@@ -122,10 +152,6 @@ final class AdmissionRules {
         }
         String canonical = CLIENT_METHOD_ALIASES.get(header.toLowerCase(java.util.Locale.ROOT));
         return canonical != null && canonical.equalsIgnoreCase(body);
-    }
-
-    private HttpFailure tooLarge() {
-        return new HttpFailure(413, "request body exceeds the limit of " + limits.maxBodyBytes() + " bytes");
     }
 
     private static boolean sameVersion(String header, String body) {

@@ -3,7 +3,6 @@ package org.iscsismis.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
-import java.util.Set;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -19,6 +18,7 @@ import org.iscsismis.cimxml.CimXmlRequestReader;
 import org.iscsismis.cimxml.ParsedRequest;
 import org.iscsismis.dispatch.Caller;
 import org.iscsismis.dispatch.Dispatcher;
+import org.iscsismis.dispatch.MemoryBudget;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,41 +53,46 @@ public final class CimOperationHandler extends Handler.Abstract {
     public static final String PATH = "/cimom";
 
     static final String ALLOW = "POST, M-POST";
-    /** How much of a refused request's body is read to keep the connection alive. */
-    static final int DRAIN_LIMIT = 64 * 1024;
-    private static final Set<String> STANDARD_METHODS =
-            Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE", "PATCH", "CONNECT");
+    /**
+     * Heap a request may take while it is decoded and run, per byte of its body: the body itself (1), what the
+     * decoded request retains (measured on 4 MiB bodies: 2.8 for an array of one-character strings, 2.4 for
+     * single-value properties, 1.3 for key bindings, 1.0 for long texts) and the reader's passing copies,
+     * with headroom. See "Memory budget" in docs/configuration.md.
+     */
+    static final long HEAP_PER_BODY_BYTE = 6;
 
     private final AdmissionRules rules;
     private final OperationExecutor executor;
     private final ResponseEncoder.Factory encoders;
     private final HttpLimits limits;
     private final AccessControl access;
+    private final MemoryBudget memory;
 
     /** The production wiring: the codec's reader and writer around the dispatcher. */
     public CimOperationHandler(Dispatcher dispatcher, CimXmlRequestReader reader, HttpLimits limits,
-                               AccessControl access) {
+                               AccessControl access, MemoryBudget memory) {
         this(RequestDecoder.of(Objects.requireNonNull(reader, "reader must not be null")),
                 Objects.requireNonNull(dispatcher, "dispatcher must not be null")::execute,
-                CimXmlResponseEncoder.FACTORY, limits, access);
+                CimXmlResponseEncoder.FACTORY, limits, access, memory);
     }
 
     /** The production wiring with {@link AccessControl#of the default access control} around {@code authenticator}. */
     public CimOperationHandler(Dispatcher dispatcher, CimXmlRequestReader reader, HttpLimits limits,
                                Authenticator authenticator) {
-        this(dispatcher, reader, limits, AccessControl.of(authenticator));
+        this(dispatcher, reader, limits, AccessControl.of(authenticator), MemoryBudget.unlimited());
     }
 
-    /** Wiring through the handler's own seams (tests pass fakes). */
+    /** Wiring through the handler's own seams (tests pass fakes), without a memory budget. */
     public CimOperationHandler(RequestDecoder decoder, OperationExecutor executor, ResponseEncoder.Factory encoders,
                                HttpLimits limits, Authenticator authenticator) {
-        this(decoder, executor, encoders, limits, AccessControl.of(authenticator));
+        this(decoder, executor, encoders, limits, AccessControl.of(authenticator), MemoryBudget.unlimited());
     }
 
-    /** Wiring through the handler's own seams, with the given access control. */
+    /** Wiring through the handler's own seams, with the given access control and memory budget. */
     public CimOperationHandler(RequestDecoder decoder, OperationExecutor executor, ResponseEncoder.Factory encoders,
-                               HttpLimits limits, AccessControl access) {
+                               HttpLimits limits, AccessControl access, MemoryBudget memory) {
         super(InvocationType.BLOCKING);
+        this.memory = Objects.requireNonNull(memory, "memory must not be null");
         this.limits = Objects.requireNonNull(limits, "limits must not be null");
         this.rules = new AdmissionRules(Objects.requireNonNull(decoder, "decoder must not be null"), limits);
         this.executor = Objects.requireNonNull(executor, "executor must not be null");
@@ -98,63 +103,64 @@ public final class CimOperationHandler extends Handler.Abstract {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         Exchange x = new Exchange(request);
-        try {
-            ParsedRequest parsed = admit(request, x);
-            respond(request, response, callback, parsed, x);
-        } catch (HttpFailure f) {
-            drainRefusedBody(request, response, x, f);
-            sendFailure(response, callback, x, f);
-        } catch (RuntimeException e) {
-            // Escaped from the decoder before any byte of the response was written.
-            LOG.error("Internal error handling {} {} (CIMMethod {}, CIMObject {})", request.getMethod(),
-                    request.getHttpURI().getPath(), x.operation, x.object, e);
-            response.reset();
-            sendFailure(response, callback, x, new HttpFailure(500, "internal error (see the server log)"));
-        } finally {
+        MemoryBudget.Reservation reservation = memory.reserve();
+        Callback done = whenDone(callback, () -> {
+            reservation.close();
             x.log();
+        });
+        AdmissionRules.CimHeaders cim;
+        try {
+            cim = admitHeaders(request, x);
+        } catch (HttpFailure f) {
+            // refused before the body: it is never read (a slow or unauthenticated client costs no thread);
+            // Jetty takes what has already arrived and closes the connection if more was announced
+            sendFailure(response, done, x, f);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.error("Internal error admitting {} {}", request.getMethod(), request.getHttpURI().getPath(), e);
+            sendFailure(response, done, x, new HttpFailure(500, "internal error (see the server log)"));
+            return true;
+        }
+        BodyReader.Outcome outcome = new BodyReader.Outcome() {
+            @Override
+            public void body(InputStream body, long length) {
+                process(request, response, done, x, cim, body, length, reservation);
+            }
+
+            @Override
+            public void refused(HttpFailure failure) {
+                if (failure.status() == 0) {
+                    abort(done, x, failure.getMessage(), null);
+                } else {
+                    sendFailure(response, done, x, failure);
+                }
+            }
+        };
+        long length = request.getLength();
+        if (length >= 0 && !reservation.growTo(Math.max(length, 1) * HEAP_PER_BODY_BYTE)) {
+            // known size, no room now: say so at once, after taking the body off the wire (nothing kept)
+            BodyReader.discard(request, limits, BodyReader.busy(reservation, "a request of " + length + " bytes"), outcome);
+        } else {
+            BodyReader.read(request, limits, reservation, outcome);
         }
         return true;
     }
 
-    /** Checks the request line, extension and authentication, then the CIM headers and body. */
-    private ParsedRequest admit(Request request, Exchange x) throws HttpFailure {
-        if (!PATH.equals(Request.getPathInContext(request))) {
-            throw new HttpFailure(404, "no such resource; CIM operations are served at " + PATH);
-        }
-        String method = request.getMethod();
-        if (method.equals("M-POST")) {
-            if (request.getConnectionMetaData().getHttpVersion() == HttpVersion.HTTP_1_0) {
-                throw new HttpFailure(400, "M-POST is not allowed on HTTP/1.0");
-            }
-            HttpFields headers = request.getHeaders();
-            ExtensionPrefix prefix = ExtensionPrefix.fromDeclaration(headers.get("Man"));
-            if (prefix == null) {
-                prefix = ExtensionPrefix.fromDeclaration(headers.get("Opt"));
-            }
-            if (prefix == null) {
-                throw new HttpFailure(510, "M-POST needs Man: " + ExtensionPrefix.CIM_MAPPING + "; ns=NN");
-            }
-            x.prefix = prefix;
-        } else if (!method.equals("POST")) {
-            throw STANDARD_METHODS.contains(method)
-                    ? new HttpFailure(405, method + " is not allowed; use POST or M-POST")
-                    : new HttpFailure(501, "method " + method + " is not implemented; use POST or M-POST");
-        }
+    /** Checks the request line, extension and authentication, then the CIM headers. */
+    private AdmissionRules.CimHeaders admitHeaders(Request request, Exchange x) throws HttpFailure {
+        HttpFields headers = request.getHeaders();
+        x.prefix = rules.checkRequestLine(Request.getPathInContext(request), request.getMethod(),
+                request.getConnectionMetaData().getHttpVersion() == HttpVersion.HTTP_1_0, headers);
         x.caller = authorize(request, x);
-        AdmissionRules.CimHeaders cim = rules.checkHeaders(request.getHeaders(), request.getLength(), x.prefix);
+        AdmissionRules.CimHeaders cim = rules.checkHeaders(headers, request.getLength(), x.prefix);
         x.operation = cim.method();
         x.object = cim.object();
-        x.body = new LimitedInputStream(Content.Source.asInputStream(request), limits.maxBodyBytes());
-        ParsedRequest parsed = rules.decode(x.body);
-        x.parsed = parsed;
-        rules.checkAgreement(cim, parsed);
-        return parsed;
+        return cim;
     }
 
     /** The Host check (without authentication) or the throttle and the credentials (with it); see the class comment. */
     private Caller authorize(Request request, Exchange x) throws HttpFailure {
-        Authenticator authenticator = access.authenticator();
-        if (!authenticator.required()) {
+        if (!access.authenticator().required()) {
             String host = request.getHeaders().get(HttpHeader.HOST);
             if (!access.hosts().allows(host)) {
                 throw new HttpFailure(403, "Host \"" + headerSafe(host) + "\" is not a name of this server: without "
@@ -174,6 +180,28 @@ public final class CimOperationHandler extends Handler.Abstract {
             throw new HttpFailure(401, "authentication required");
         }
         return caller;
+    }
+
+    /** The body has arrived: admit its decoding against the memory budget, decode, check, run and answer. */
+    private void process(Request request, Response response, Callback callback, Exchange x, AdmissionRules.CimHeaders cim,
+                         InputStream body, long length, MemoryBudget.Reservation reservation) {
+        try {
+            if (!reservation.growTo(Math.max(length, 1) * HEAP_PER_BODY_BYTE)) {
+                throw BodyReader.busy(reservation, "decoding a request body of " + length + " bytes");
+            }
+            ParsedRequest parsed = rules.decode(body);
+            x.parsed = parsed;
+            rules.checkAgreement(cim, parsed);
+            respond(request, response, callback, parsed, x);
+        } catch (HttpFailure f) {
+            sendFailure(response, callback, x, f);
+        } catch (RuntimeException e) {
+            // Escaped from the decoder before any byte of the response was written.
+            LOG.error("Internal error handling {} {} (CIMMethod {}, CIMObject {})", request.getMethod(),
+                    request.getHttpURI().getPath(), x.operation, x.object, e);
+            response.reset();
+            sendFailure(response, callback, x, new HttpFailure(500, "internal error (see the server log)"));
+        }
     }
 
     /**
@@ -252,33 +280,6 @@ public final class CimOperationHandler extends Handler.Abstract {
         }
     }
 
-    /**
-     * Reads what is left of a refused request's body (at most {@link #DRAIN_LIMIT} bytes) so that the
-     * connection can serve the next request; a larger or unreadable rest closes the connection.
-     */
-    private static void drainRefusedBody(Request request, Response response, Exchange x, HttpFailure f) {
-        if (f.status() == 413) {
-            return;
-        }
-        long length = request.getLength();
-        boolean drained = false;
-        if (length < 0 || length <= DRAIN_LIMIT || x.body != null) {
-            InputStream in = x.body != null ? x.body : Content.Source.asInputStream(request);
-            try (LimitedInputStream rest = new LimitedInputStream(in, DRAIN_LIMIT)) {
-                byte[] buffer = new byte[8192];
-                while (rest.read(buffer, 0, buffer.length) >= 0) {
-                    // discard
-                }
-                drained = true;
-            } catch (IOException e) {
-                drained = false;
-            }
-        }
-        if (!drained) {
-            response.getHeaders().put(HttpHeader.CONNECTION, "close");
-        }
-    }
-
     private static void abort(Callback callback, Exchange x, String why, Throwable cause) {
         x.httpStatus = -1;
         if (cause instanceof CimException) {
@@ -304,12 +305,38 @@ public final class CimOperationHandler extends Handler.Abstract {
             case 401 -> headers.put(HttpHeader.WWW_AUTHENTICATE, "Basic realm=\"" + Authenticator.REALM + "\"");
             case 405 -> headers.put(HttpHeader.ALLOW, ALLOW);
             case 429 -> headers.put(HttpHeader.RETRY_AFTER, Long.toString(x.retryAfterSeconds));
-            case 413, 500 -> headers.put(HttpHeader.CONNECTION, "close");
+            case 408, 413, 500 -> headers.put(HttpHeader.CONNECTION, "close");
+            case 503 -> {
+                headers.put(HttpHeader.RETRY_AFTER, "1");
+                headers.put(HttpHeader.CONNECTION, "close");
+            }
             default -> { }
         }
         headers.put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
         String text = f.status() + " " + HttpStatus.getMessage(f.status()) + ": " + f.getMessage() + "\n";
         Content.Sink.write(response, true, text, callback);
+    }
+
+    /** {@code callback}, running {@code first} just before it completes, whichever way. */
+    private static Callback whenDone(Callback callback, Runnable first) {
+        return new Callback() {
+            @Override
+            public void succeeded() {
+                first.run();
+                callback.succeeded();
+            }
+
+            @Override
+            public void failed(Throwable failure) {
+                first.run();
+                callback.failed(failure);
+            }
+
+            @Override
+            public InvocationType getInvocationType() {
+                return callback.getInvocationType();
+            }
+        };
     }
 
     private static void addExtensionHeaders(HttpFields.Mutable headers, ExtensionPrefix prefix) {
@@ -333,7 +360,6 @@ public final class CimOperationHandler extends Handler.Abstract {
         private String operation;
         private String object;
         private ParsedRequest parsed;
-        private LimitedInputStream body;
         private CimStatus status;
         private String failure;
         private int httpStatus;

@@ -27,7 +27,7 @@ record ExtensionPrefix(String prefix) {
             return null;
         }
         for (String declaration : header.split(",")) {
-            String[] parts = declaration.split(";");
+            String[] parts = declaration.split(";", -1);
             if (!HeaderValues.unquote(parts[0].trim()).equalsIgnoreCase(CIM_MAPPING)) {
                 continue;
             }

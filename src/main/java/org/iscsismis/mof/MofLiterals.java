@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.TerminalNode;
+import org.iscsismis.cim.CimValue;
 
 /** Parse trees of values ──▶ {@link MofLiteral}: numbers in every DSP0004 radix, escapes, concatenation. */
 final class MofLiterals {
@@ -75,15 +76,19 @@ final class MofLiterals {
         boolean negative = c.sign != null && c.sign.getType() == MofParser.MINUS;
         Token digits = c.sign == null ? start : (Token) c.getChild(1).getPayload();
         String text = digits.getText();
+        if (text.length() > CimValue.MAX_NUMBER_LENGTH) {
+            throw new MofFailure(digits, "a numeric literal of " + text.length() + " characters exceeds the limit of "
+                    + CimValue.MAX_NUMBER_LENGTH + " characters");
+        }
         BigInteger value;
         switch (digits.getType()) {
             case MofParser.REAL:
                 return new MofLiteral(MofLiteral.Kind.REAL, negative ? "-" + text : text, start);
             case MofParser.HEX:
-                value = parse(text, 2, text.length(), 16);
+                value = parse(digits, 2, text.length(), 16);
                 break;
             case MofParser.BINARY:
-                value = parse(text, 0, text.length() - 1, 2);
+                value = parse(digits, 0, text.length() - 1, 2);
                 break;
             default:
                 if (text.length() > 1 && text.charAt(0) == '0') {
@@ -93,20 +98,26 @@ final class MofLiterals {
                                     + " (a number with a leading 0 is octal; its digits are 0 to 7)");
                         }
                     }
-                    value = parse(text, 1, text.length(), 8);
+                    value = parse(digits, 1, text.length(), 8);
                 } else {
-                    value = parse(text, 0, text.length(), 10);
+                    value = parse(digits, 0, text.length(), 10);
                 }
         }
         return new MofLiteral(MofLiteral.Kind.INTEGER, negative ? value.negate() : value, start);
     }
 
-    private static BigInteger parse(String text, int from, int to, int radix) {
+    private static BigInteger parse(Token digits, int from, int to, int radix) {
+        String text = digits.getText();
         int bitsPerDigit = radix == 16 ? 4 : radix == 8 ? 3 : radix == 2 ? 1 : 4;
-        if ((to - from) * bitsPerDigit < 63) {
-            return BigInteger.valueOf(Long.parseLong(text, from, to, radix));
+        try {
+            if ((to - from) * bitsPerDigit < 63) {
+                return BigInteger.valueOf(Long.parseLong(text, from, to, radix));
+            }
+            return new BigInteger(text.substring(from, to), radix);
+        } catch (NumberFormatException | IndexOutOfBoundsException e) {
+            // only after a syntax error: the parser's recovery put another token where the number was expected
+            throw new MofFailure(digits, "not a number: " + text);
         }
-        return new BigInteger(text.substring(from, to), radix);
     }
 
     /**

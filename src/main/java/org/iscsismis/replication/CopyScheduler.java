@@ -23,6 +23,9 @@ final class CopyScheduler implements AutoCloseable {
     interface SliceRunner {
         /** @return true if the pair has more work right now */
         boolean runSlice(ReplicationPair pair);
+
+        /** A slice ended with an unexpected throwable (a bug, an Error): mark the pair failed. */
+        void sliceFailed(ReplicationPair pair, Throwable failure);
     }
 
     private static final long STRIDE = 1L << 20;
@@ -126,9 +129,10 @@ final class CopyScheduler implements AutoCloseable {
             boolean more;
             try {
                 more = runner.runSlice(pair);
-            } catch (RuntimeException e) {
-                LOG.error("copy slice of {} failed; the pair is no longer scheduled", pair.id, e);
+            } catch (Throwable t) { // NOPMD - a worker must outlive any one slice, an Error included
                 more = false;
+                LOG.error("copy slice of {} failed unexpectedly; the pair is reported failed and the worker goes on", pair.id, t);
+                reportFailure(pair, t);
             }
             synchronized (monitor) {
                 running.remove(pair);
@@ -143,6 +147,15 @@ final class CopyScheduler implements AutoCloseable {
                     monitor.notify();
                 }
             }
+        }
+    }
+
+    /** Tells the runner the pair's copy failed, so its state says so (a job following it ends) instead of hanging. */
+    private void reportFailure(ReplicationPair pair, Throwable t) {
+        try {
+            runner.sliceFailed(pair, t);
+        } catch (Throwable again) { // NOPMD - nothing more can be done for this pair; the worker must go on
+            LOG.error("copy slice of {}: reporting the failure failed too", pair.id, again);
         }
     }
 

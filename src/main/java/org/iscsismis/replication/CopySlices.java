@@ -96,6 +96,12 @@ final class CopySlices implements CopyScheduler.SliceRunner {
         }
     }
 
+    /** An unexpected failure (a bug, an Error such as running out of heap) fails the pair as a disk failure would. */
+    @Override
+    public void sliceFailed(ReplicationPair p, Throwable failure) {
+        outcome.copyFailed(p, new DiskIoException(p.target.id(), "copy of pair " + p.id + " failed unexpectedly: " + failure));
+    }
+
     private boolean drainOne(ReplicationPair p) {
         long c = p.pending.nextSet(p.cursor);
         if (c < 0) {

@@ -19,6 +19,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The replication engine's front door: create pairs between virtual disks, run SMI-S replication operations on
@@ -34,6 +36,8 @@ import java.util.function.Consumer;
  * a source (no cascades), which keeps the lock order acyclic.
  */
 public final class ReplicationEngine implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReplicationEngine.class);
 
     private final DiskRegistry registry;
     private final Clock clock;
@@ -366,8 +370,8 @@ public final class ReplicationEngine implements AutoCloseable {
             events.execute(() -> listeners.forEach(l -> {
                 try {
                     event.accept(l);
-                } catch (RuntimeException ignored) {
-                    // a failing listener must not stop the others
+                } catch (Throwable t) { // NOPMD - a failing listener (even with an Error) must not stop the others
+                    LOG.error("A replication listener failed; the other listeners and later events go on", t);
                 }
             }));
         } catch (java.util.concurrent.RejectedExecutionException ignored) {

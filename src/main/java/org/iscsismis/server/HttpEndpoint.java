@@ -2,6 +2,7 @@ package org.iscsismis.server;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -11,11 +12,13 @@ import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.iscsismis.http.ConnectionGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,6 +85,15 @@ final class HttpEndpoint implements AutoCloseable {
             configure(tlsConnector, config.bind(), config.httpsPort(), config);
             server.addConnector(tlsConnector);
         }
+        int maxConnections = connectionLimit(config.maxConnections());
+        server.addBean(tlsConnector == null ? new NetworkConnectionLimit(maxConnections, connector)
+                : new NetworkConnectionLimit(maxConnections, connector, tlsConnector));
+        ConnectionGuard guard = new ConnectionGuard(config.maxConnectionsPerAddress(), config.headerTimeoutMs(),
+                connector.getScheduler());
+        connector.addEventListener(guard);
+        if (tlsConnector != null) {
+            tlsConnector.addEventListener(guard);
+        }
 
         ErrorHandler errors = new ErrorHandler();
         errors.setShowStacks(false);
@@ -127,6 +139,37 @@ final class HttpEndpoint implements AutoCloseable {
     /** The bound HTTPS port, or -1 when HTTPS is off. */
     int httpsPort() {
         return tlsConnector == null ? -1 : tlsConnector.getLocalPort();
+    }
+
+    /** Connections open now (accepted and not yet closed). */
+    int openConnections() {
+        return connector.getConnectedEndPoints().size()
+                + (tlsConnector == null ? 0 : tlsConnector.getConnectedEndPoints().size());
+    }
+
+    /**
+     * The configured connection limit, lowered to what the process's file descriptors allow: every connection
+     * is a descriptor, and the JVM needs some of its own (jars, logs, 128 are kept aside). Running out of
+     * descriptors would lock everyone out, the limit only new connections.
+     */
+    static int connectionLimit(int configured) {
+        long files = maxFileDescriptors();
+        if (files <= 0 || configured <= files - FILES_KEPT_ASIDE) {
+            return configured;
+        }
+        int lowered = (int) Math.max(1, files - FILES_KEPT_ASIDE);
+        LOG.warn("http.maxConnections={} exceeds what the file limit ({}) allows; using {} (raise it with ulimit -n)",
+                configured, files, lowered);
+        return lowered;
+    }
+
+    private static final long FILES_KEPT_ASIDE = 128;
+
+    private static long maxFileDescriptors() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
+            return unix.getMaxFileDescriptorCount();
+        }
+        return -1;
     }
 
     /** {@code http://HOST:PORT}, the bound address, or loopback when listening on every address. */

@@ -15,6 +15,7 @@ import org.iscsismis.console.ConsoleHandler;
 import org.iscsismis.console.ConsoleUser;
 import org.iscsismis.dispatch.Caller;
 import org.iscsismis.dispatch.Dispatcher;
+import org.iscsismis.dispatch.MemoryBudget;
 import org.iscsismis.http.AccessControl;
 import org.iscsismis.http.Authenticator;
 import org.iscsismis.http.CimOperationHandler;
@@ -23,10 +24,12 @@ import org.iscsismis.interop.FunctionalProfile;
 import org.iscsismis.interop.InteropNames;
 import org.iscsismis.interop.InteropSetup;
 import org.iscsismis.interop.ServerIdentity;
+import org.iscsismis.iscsi.disk.DiskRegistry;
 import org.iscsismis.iscsi.provider.IscsiDemo;
 import org.iscsismis.iscsi.provider.IscsiTarget;
 import org.iscsismis.iscsi.provider.StorageElements;
 import org.iscsismis.provider.job.JobProviders;
+import org.iscsismis.replication.EngineConfig;
 import org.iscsismis.provider.job.JobService;
 import org.iscsismis.provider.registry.ProviderRegistry;
 import org.iscsismis.repository.CimRepository;
@@ -123,7 +126,8 @@ public final class IscsiSmisServer implements AutoCloseable {
         }
         long schemaLoaded = System.nanoTime();
         ProviderRegistry registry = new ProviderRegistry(repository);
-        IscsiTarget target = new IscsiTarget();
+        IscsiTarget target = new IscsiTarget(DiskRegistry.withHeapLimit(config.storageMaxHeapBytes()), EngineConfig.defaults());
+        MemoryBudget memory = new MemoryBudget(config.memoryBudgetBytes());
         HttpEndpoint endpoint;
         AtomicReference<HttpEndpoint> listening = new AtomicReference<>();
         Dispatcher dispatcher = null;
@@ -151,8 +155,9 @@ public final class IscsiSmisServer implements AutoCloseable {
             setup.configure(repository, registry);
             JobService jobs = new JobService(repository, clock, JobService.DEFAULT_THREADS, JobService.DEFAULT_QUEUE,
                     config.jobsMaxFinished());
-            dispatcher = new Dispatcher(repository, registry, clock, jobs, config.providerTimeout(), config.pullLimits());
-            CimOperationHandler handler = new CimOperationHandler(dispatcher, new CimXmlRequestReader(), config.httpLimits(), access);
+            dispatcher = new Dispatcher(repository, registry, clock, jobs, config.providerTimeout(), config.pullLimits(), memory);
+            CimOperationHandler handler = new CimOperationHandler(dispatcher, new CimXmlRequestReader(), config.httpLimits(),
+                    access, memory);
             ConsoleHandler console = new ConsoleHandler(consoleAccess(access, dispatcher));
             providersReady = System.nanoTime();
             endpoint = HttpEndpoint.start(config, new Handler.Sequence(console, handler), keystore);
@@ -236,6 +241,11 @@ public final class IscsiSmisServer implements AutoCloseable {
                 return access.authenticator().required() || access.hosts().allows(hostHeader);
             }
         };
+    }
+
+    /** HTTP connections open now (tests check that abusive clients leave none behind). */
+    public int openConnections() {
+        return endpoint.openConnections();
     }
 
     /** The bound port (the configured one, or the one picked for port 0). */

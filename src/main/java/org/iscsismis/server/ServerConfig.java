@@ -43,6 +43,13 @@ public final class ServerConfig {
     public static final String HTTP_THREADS_MAX = "http.threads.max";
     public static final String HTTP_OUTPUT_BUFFER_BYTES = "http.outputBufferBytes";
     public static final String HTTP_SHUTDOWN_TIMEOUT_MS = "http.shutdownTimeoutMs";
+    public static final String HTTP_MAX_CONNECTIONS = "http.maxConnections";
+    public static final String HTTP_MAX_CONNECTIONS_PER_ADDRESS = "http.maxConnectionsPerAddress";
+    public static final String HTTP_HEADER_TIMEOUT_MS = "http.headerTimeoutMs";
+    public static final String HTTP_BODY_TIMEOUT_MS = "http.bodyTimeoutMs";
+    public static final String HTTP_MIN_BODY_BYTES_PER_SECOND = "http.minBodyBytesPerSecond";
+    public static final String LIMITS_MEMORY_BUDGET_BYTES = "limits.memoryBudgetBytes";
+    public static final String STORAGE_MAX_HEAP_BYTES = "storage.maxHeapBytes";
     public static final String LIMITS_MAX_BODY_BYTES = "limits.maxBodyBytes";
     public static final String LIMITS_XML_MAX_DEPTH = "limits.xml.maxDepth";
     public static final String LIMITS_XML_MAX_ELEMENTS = "limits.xml.maxElements";
@@ -91,6 +98,16 @@ public final class ServerConfig {
             new Key(HTTP_OUTPUT_BUFFER_BYTES, Integer.toString(HttpLimits.DEFAULT_OUTPUT_BUFFER_BYTES),
                     "response buffer per request: smaller responses go out in one write with Content-Length"),
             new Key(HTTP_SHUTDOWN_TIMEOUT_MS, "5000", "on shutdown, requests in progress get this long to finish"),
+            new Key(HTTP_MAX_CONNECTIONS, "1000", "most connections open at once; beyond it no new connection is accepted "
+                    + "until one closes (lowered to the process's file limit minus 128 when that is smaller)"),
+            new Key(HTTP_MAX_CONNECTIONS_PER_ADDRESS, "64", "most connections open at once from one client address; "
+                    + "a further one is closed at once"),
+            new Key(HTTP_HEADER_TIMEOUT_MS, "10000", "a new connection whose first request headers are not complete "
+                    + "within this many milliseconds is closed"),
+            new Key(HTTP_BODY_TIMEOUT_MS, Long.toString(HttpLimits.DEFAULT_BODY_TIMEOUT_MS),
+                    "a request body not complete this many milliseconds after its headers is answered 408"),
+            new Key(HTTP_MIN_BODY_BYTES_PER_SECOND, Long.toString(HttpLimits.DEFAULT_MIN_BODY_BYTES_PER_SECOND),
+                    "a request body arriving slower than this on average (after the first 5 seconds) is answered 408; 0 = no minimum"),
             new Key(LIMITS_MAX_BODY_BYTES, Long.toString(4L << 20), "largest request body accepted (larger: HTTP 413)"),
             new Key(LIMITS_XML_MAX_DEPTH, Integer.toString(ReaderLimits.DEFAULT.maxDepth()), "deepest XML element nesting accepted"),
             new Key(LIMITS_XML_MAX_ELEMENTS, Long.toString(ReaderLimits.DEFAULT.maxElements()), "most XML elements accepted in one request"),
@@ -98,6 +115,8 @@ public final class ServerConfig {
                     "longest XML attribute value accepted, in characters"),
             new Key(LIMITS_XML_MAX_TEXT_LENGTH, Integer.toString(ReaderLimits.DEFAULT.maxTextLength()),
                     "longest XML text content accepted, in characters"),
+            new Key(LIMITS_MEMORY_BUDGET_BYTES, Long.toString(24L << 20), "heap admitted work may take at once: request "
+                    + "bodies being read and decoded, buffered pulled enumerations; beyond it HTTP 503 or CIM_ERR_SERVER_LIMITS_EXCEEDED"),
             new Key(AUTH_USERS_FILE, "", "users file (managed with iscsi-smis user ...; mode 0600): users, password "
                     + "hashes, rights per namespace; empty = no accounts"),
             new Key(AUTH_USERS, "", "deprecated: HTTP Basic users user:password[,...] with every right; config file only"),
@@ -107,6 +126,8 @@ public final class ServerConfig {
             new Key(AUTH_FAILURE_WINDOW_S, "60", "the window of auth.maxFailures, in seconds"),
             new Key(LOG_LEVEL, "info", "log level of the server: trace, debug, info, warn, error or off"),
             new Key(SCHEMA_MOF_DIR, "", "directory whose root*.mof files are compiled into the repository at start-up; empty = the schema packaged with the server"),
+            new Key(STORAGE_MAX_HEAP_BYTES, Long.toString(12L << 20), "most bytes of data all virtual disks together may "
+                    + "hold (on the heap); a write or replica needing more is refused like a full pool"),
             new Key(DEMO_ENABLED, "true", "create the demo pool, disks and replication pairs at start-up (true or false)"),
             new Key(PROVIDER_TIMEOUT_MS, "30000", "a provider call that neither answers nor delivers a result for this many "
                     + "milliseconds fails its request with CIM_ERR_FAILED; 0 = no limit"),
@@ -140,13 +161,16 @@ public final class ServerConfig {
     private final PullLimits pullLimits;
     private final boolean faultsEnabled;
     private final int jobsMaxFinished;
-
     private final int httpsPort;
     private final boolean httpsEnabled;
     private final boolean allowPlainHttpAuth;
     private final int maxLoginFailures;
     private final long loginFailureWindowSeconds;
-
+    private final int maxConnections;
+    private final int maxConnectionsPerAddress;
+    private final long headerTimeoutMs;
+    private final long memoryBudgetBytes;
+    private final long storageMaxHeapBytes;
 
     private ServerConfig(Map<String, String> values) {
         this.values = Collections.unmodifiableMap(values);
@@ -162,7 +186,13 @@ public final class ServerConfig {
                 number(LIMITS_XML_MAX_ELEMENTS, 1, Long.MAX_VALUE),
                 (int) number(LIMITS_XML_MAX_ATTRIBUTE_LENGTH, 1, Integer.MAX_VALUE),
                 (int) number(LIMITS_XML_MAX_TEXT_LENGTH, 1, Integer.MAX_VALUE));
-        this.httpLimits = new HttpLimits(number(LIMITS_MAX_BODY_BYTES, 1, Long.MAX_VALUE), xml, outputBufferBytes);
+        this.httpLimits = new HttpLimits(number(LIMITS_MAX_BODY_BYTES, 1, Long.MAX_VALUE), xml, outputBufferBytes,
+                number(HTTP_BODY_TIMEOUT_MS, 1, Long.MAX_VALUE), number(HTTP_MIN_BODY_BYTES_PER_SECOND, 0, Long.MAX_VALUE));
+        this.maxConnections = (int) number(HTTP_MAX_CONNECTIONS, 1, 1_000_000);
+        this.maxConnectionsPerAddress = (int) number(HTTP_MAX_CONNECTIONS_PER_ADDRESS, 1, 1_000_000);
+        this.headerTimeoutMs = number(HTTP_HEADER_TIMEOUT_MS, 1, Long.MAX_VALUE);
+        this.memoryBudgetBytes = number(LIMITS_MEMORY_BUDGET_BYTES, 1 << 20, Long.MAX_VALUE);
+        this.storageMaxHeapBytes = number(STORAGE_MAX_HEAP_BYTES, 1 << 20, Long.MAX_VALUE);
         this.users = Users.parse(values.get(AUTH_USERS));
         this.logLevel = values.get(LOG_LEVEL).trim().toLowerCase(Locale.ROOT);
         this.demoEnabled = bool(DEMO_ENABLED);
@@ -364,6 +394,31 @@ public final class ServerConfig {
 
     public HttpLimits httpLimits() {
         return httpLimits;
+    }
+
+    /** http.maxConnections: most connections open at once (before the file-limit clamp {@link HttpEndpoint} applies). */
+    public int maxConnections() {
+        return maxConnections;
+    }
+
+    /** http.maxConnectionsPerAddress. */
+    public int maxConnectionsPerAddress() {
+        return maxConnectionsPerAddress;
+    }
+
+    /** http.headerTimeoutMs. */
+    public long headerTimeoutMs() {
+        return headerTimeoutMs;
+    }
+
+    /** limits.memoryBudgetBytes: the heap admitted requests and buffered pulls may take at once. */
+    public long memoryBudgetBytes() {
+        return memoryBudgetBytes;
+    }
+
+    /** storage.maxHeapBytes: the data all virtual disks together may hold. */
+    public long storageMaxHeapBytes() {
+        return storageMaxHeapBytes;
     }
 
     /** Deprecated {@code auth.users} (name → password as written, possibly {@code sha256:HEX}); empty = none. */

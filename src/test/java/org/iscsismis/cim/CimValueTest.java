@@ -210,4 +210,26 @@ class CimValueTest {
         assertThrows(IllegalStateException.class, () -> CimValue.ofStrings(List.of("a")).toText());
         assertThrows(IllegalStateException.class, () -> CimValue.ofString("a").toTexts());
     }
+
+    /** A huge literal (parsing is quadratic in its digits) is refused by its length, with a short message. */
+    @ParameterizedTest
+    @MethodSource("numericTypes")
+    void overlongNumericLiteralIsRefusedByLength(CimType type) {
+        String digits = "1".repeat(1_000_000);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CimValue.parse(type, digits));
+        assertTrue(e.getMessage().contains("literal of 1000000 characters exceeds the limit of 256 characters"), e.getMessage());
+        assertTrue(e.getMessage().length() < 300, "the message quotes only the start of the text");
+        assertThrows(IllegalArgumentException.class, () -> CimValue.parseNumeric(digits));
+    }
+
+    @Test
+    void literalAtTheLimitStillParses() {
+        String zeros = "0".repeat(CimValue.MAX_NUMBER_LENGTH - 1) + "7";
+        assertEquals(7L, CimValue.parse(CimType.SINT64, zeros).value());
+        assertEquals(7.0, CimValue.parse(CimType.REAL64, " " + zeros + " ").value());
+    }
+
+    static Stream<CimType> numericTypes() {
+        return Stream.of(CimType.UINT8, CimType.SINT64, CimType.UINT64, CimType.REAL32, CimType.REAL64);
+    }
 }

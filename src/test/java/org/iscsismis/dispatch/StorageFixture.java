@@ -24,6 +24,15 @@ final class StorageFixture {
     }
 
     StorageFixture(boolean withProviders) {
+        this(withProviders, MemoryBudget.unlimited());
+    }
+
+    /** With providers, the buffered pulls charged to {@code memory}. */
+    StorageFixture(MemoryBudget memory) {
+        this(true, memory);
+    }
+
+    private StorageFixture(boolean withProviders, MemoryBudget memory) {
         repo.createNamespace(NS, StandardQualifiers.declarations());
         repo.createNamespace(HOSTS, StandardQualifiers.declarations());
         if (withProviders) {
@@ -32,7 +41,8 @@ final class StorageFixture {
             StorageModel.createClasses(repo, NS, HOSTS);
             StorageModel.seed(repo, NS, HOSTS);
         }
-        dispatcher = new Dispatcher(repo, registry, Clock.systemUTC());
+        dispatcher = new Dispatcher(repo, registry, Clock.systemUTC(), new org.iscsismis.provider.job.JobService(repo,
+                Clock.systemUTC()), java.time.Duration.ZERO, PullLimits.DEFAULT, memory);
     }
 
     RecordingSink run(CimRequest r) {

@@ -168,4 +168,25 @@ class HostileInputIT {
         assertEquals(200, r.statusCode(), r::body);
         assertTrue(r.body().contains("<ERROR CODE=\"13\""), r::body);
     }
+
+    /** A million-digit number (parsing one cost 48 s of CPU) is refused by its length, as INVALID_PARAMETER naming the limit. */
+    @Test
+    void millionDigitNumberIsInvalidParameter() {
+        String digits = "7".repeat(1_000_000);
+        HttpResponse<String> key = http.post("GetInstance", "root/cimv2", RawCimHttp.intrinsic("GetInstance",
+                "<IPARAMVALUE NAME=\"InstanceName\"><INSTANCENAME CLASSNAME=\"E2EH_Typed\"><KEYBINDING NAME=\"Id\">"
+                        + "<KEYVALUE VALUETYPE=\"numeric\">" + digits + "</KEYVALUE></KEYBINDING></INSTANCENAME></IPARAMVALUE>"));
+        assertInvalidNumber(key);
+        HttpResponse<String> value = http.post("CreateInstance", "root/cimv2", RawCimHttp.intrinsic("CreateInstance",
+                "<IPARAMVALUE NAME=\"NewInstance\"><INSTANCE CLASSNAME=\"E2EH_Typed\">"
+                        + "<PROPERTY NAME=\"Count\" TYPE=\"uint32\"><VALUE>" + digits + "</VALUE></PROPERTY></INSTANCE></IPARAMVALUE>"));
+        assertInvalidNumber(value);
+    }
+
+    private static void assertInvalidNumber(HttpResponse<String> r) {
+        assertEquals(200, r.statusCode(), r::body);
+        assertTrue(r.body().contains("<ERROR CODE=\"4\""), r::body);
+        assertTrue(r.body().contains("literal of 1000000 characters exceeds the limit of 256 characters"), r::body);
+        assertTrue(r.body().length() < 2000, "the answer does not echo the number");
+    }
 }

@@ -6,6 +6,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.iscsismis.cim.CimName;
 import org.iscsismis.cimxml.ReaderLimits;
+import org.iscsismis.dispatch.MemoryBudget;
 
 /**
  * A real Jetty server on a free port running {@link CimOperationHandler} with the fake codec and a
@@ -37,6 +38,16 @@ final class HandlerFixture implements AutoCloseable {
     }
 
     HandlerFixture(AccessControl access) throws Exception {
+        this(access, LIMITS, MemoryBudget.unlimited());
+    }
+
+    /** With the given limits and memory budget. */
+    HandlerFixture(Authenticator authenticator, HttpLimits limits, MemoryBudget memory) throws Exception {
+        this(AccessControl.of(authenticator), limits, memory);
+    }
+
+    /** With the given access control, limits and memory budget. */
+    HandlerFixture(AccessControl access, HttpLimits limits, MemoryBudget memory) throws Exception {
         server = new Server();
         connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -44,7 +55,7 @@ final class HandlerFixture implements AutoCloseable {
         connector.setAcceptedTcpNoDelay(true);
         server.addConnector(connector);
         server.setHandler(new CimOperationHandler(FakeCodec.DECODER, (r, who, s) -> executor.get().execute(r, who, s),
-                FakeCodec.ENCODERS, LIMITS, access));
+                FakeCodec.ENCODERS, limits, access, memory));
         server.start();
     }
 

@@ -73,7 +73,9 @@ class HeaderValuesTest {
             "http://example.com/x; ns=10, http://www.dmtf.org/cim/mapping/http/v1.0;ns=11 | 11-",
             "http://www.dmtf.org/cim/mapping/http/v1.0 | null",
             "http://www.dmtf.org/cim/mapping/http/v1.0; ns=7 | null",
-            "http://example.com/x; ns=10 | null"})
+            "http://example.com/x; ns=10 | null",
+            "; | null",
+            "x,;,; ns=12 | null"})
     void extensionDeclarations(String header, String prefix) {
         ExtensionPrefix p = ExtensionPrefix.fromDeclaration(header);
         assertEquals(prefix, p == null ? null : p.prefix());

@@ -133,4 +133,11 @@ class MofErrorTest {
     private static Arguments row(String mof, String... expected) {
         return Arguments.of(mof, List.of(expected));
     }
+
+    @Test
+    void overlongNumericLiteralIsRefusedByLength() {
+        MofCompilation c = MofFixtures.compile("class A { uint64 X = " + "9".repeat(100_000) + "; };");
+        assertEquals(List.of("test.mof:1:22: error: wrong default value for property A.X (uint64): a numeric literal of 100000 characters exceeds the limit of 256 characters"),
+                c.diagnostics().stream().map(MofDiagnostic::format).toList());
+    }
 }

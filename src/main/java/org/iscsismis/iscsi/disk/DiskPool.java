@@ -12,14 +12,16 @@ public final class DiskPool {
     private final String name;
     private final long capacityBytes;
     private final AtomicLong allocatedBytes = new AtomicLong();
+    private final HeapDataLimit heap;
 
-    DiskPool(String id, String name, long capacityBytes) {
+    DiskPool(String id, String name, long capacityBytes, HeapDataLimit heap) {
         if (capacityBytes < 0) {
             throw new IllegalArgumentException("pool capacity must not be negative: " + capacityBytes);
         }
         this.id = id;
         this.name = name;
         this.capacityBytes = capacityBytes;
+        this.heap = heap;
     }
 
     public String id() {
@@ -42,7 +44,15 @@ public final class DiskPool {
         return capacityBytes - allocatedBytes.get();
     }
 
-    /** Take {@code bytes} from the pool or fail without taking anything. */
+    /**
+     * Bytes the registry's disks may still keep on the heap, over all pools: a replica needing more cannot be
+     * filled (see {@link HeapDataLimit}).
+     */
+    public long heapFreeBytes() {
+        return heap.freeBytes();
+    }
+
+    /** Take {@code bytes} from the pool (and the in-heap data limit) or fail without taking anything. */
     void reserve(String diskId, long bytes) {
         if (bytes == 0) {
             return;
@@ -53,13 +63,20 @@ public final class DiskPool {
                 throw new PoolExhaustedException(diskId, id, bytes, capacityBytes - used);
             }
             if (allocatedBytes.compareAndSet(used, used + bytes)) {
-                return;
+                break;
             }
+        }
+        try {
+            heap.reserve(diskId, id, bytes);
+        } catch (PoolExhaustedException e) {
+            allocatedBytes.addAndGet(-bytes);
+            throw e;
         }
     }
 
     void release(long bytes) {
         allocatedBytes.addAndGet(-bytes);
+        heap.release(bytes);
     }
 
     @Override

@@ -18,6 +18,7 @@ public final class DiskRegistry {
     public static final int DEFAULT_CHUNK_SIZE = 64 * 1024;
 
     private final int chunkSize;
+    private final HeapDataLimit heap;
     private final Pauser pauser;
     private final AtomicLong poolSeq = new AtomicLong();
     private final AtomicLong diskSeq = new AtomicLong();
@@ -33,11 +34,30 @@ public final class DiskRegistry {
      * @param pauser    how injected latency is waited out
      */
     public DiskRegistry(int chunkSize, Pauser pauser) {
+        this(chunkSize, pauser, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param maxHeapBytes the most bytes all disks together may hold (their chunks live on the heap); a write
+     *                     needing more fails with {@link PoolExhaustedException} as if its pool were full
+     */
+    public DiskRegistry(int chunkSize, Pauser pauser, long maxHeapBytes) {
         if (chunkSize < 4096 || Integer.bitCount(chunkSize) != 1) {
             throw new IllegalArgumentException("chunk size must be a power of two of at least 4096, not " + chunkSize);
         }
         this.chunkSize = chunkSize;
         this.pauser = pauser;
+        this.heap = new HeapDataLimit(maxHeapBytes);
+    }
+
+    /** A registry of the default chunk size whose disks hold at most {@code maxHeapBytes} on the heap. */
+    public static DiskRegistry withHeapLimit(long maxHeapBytes) {
+        return new DiskRegistry(DEFAULT_CHUNK_SIZE, Pauser.parking(), maxHeapBytes);
+    }
+
+    /** The most bytes all disks together may hold on the heap. */
+    public long heapLimitBytes() {
+        return heap.capacity();
     }
 
     public int chunkSize() {
@@ -45,7 +65,7 @@ public final class DiskRegistry {
     }
 
     public DiskPool createPool(String name, long capacityBytes) {
-        DiskPool pool = new DiskPool("pool-" + poolSeq.incrementAndGet(), name, capacityBytes);
+        DiskPool pool = new DiskPool("pool-" + poolSeq.incrementAndGet(), name, capacityBytes, heap);
         pools.put(pool.id(), pool);
         return pool;
     }

@@ -8,11 +8,22 @@ public final class PoolExhaustedException extends DiskIoException {
     private final long freeBytes;
 
     public PoolExhaustedException(String diskId, String poolId, long neededBytes, long freeBytes) {
-        super(diskId, "pool " + poolId + " exhausted: write to disk " + diskId + " needs " + neededBytes
-                + " bytes, " + freeBytes + " bytes free");
+        this(diskId, poolId, neededBytes, freeBytes, "pool " + poolId + " exhausted: write to disk " + diskId + " needs "
+                + neededBytes + " bytes, " + freeBytes + " bytes free");
+    }
+
+    private PoolExhaustedException(String diskId, String poolId, long neededBytes, long freeBytes, String message) {
+        super(diskId, message);
         this.poolId = poolId;
         this.neededBytes = neededBytes;
         this.freeBytes = freeBytes;
+    }
+
+    /** The pool had room, but the data all disks may keep on the heap would exceed its limit. */
+    static PoolExhaustedException heapLimit(String diskId, String poolId, long neededBytes, long freeBytes, long limit) {
+        return new PoolExhaustedException(diskId, poolId, neededBytes, freeBytes, "in-heap disk data limit of " + limit
+                + " bytes reached: write to disk " + diskId + " (pool " + poolId + ") needs " + neededBytes + " bytes, "
+                + freeBytes + " bytes free");
     }
 
     public String poolId() {

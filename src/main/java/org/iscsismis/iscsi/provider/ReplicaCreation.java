@@ -92,6 +92,7 @@ final class ReplicaCreation {
                 throw MethodRefusal.inUse("target volume " + target.id() + " is already part of a replication pair");
             }
         }
+        checkHeapRoom(r);
         CopyState w = r.waitFor();
         boolean knownWait = w == null || w == CopyState.INITIALIZED || w == CopyState.SYNCHRONIZED
                 || w == CopyState.UNSYNCHRONIZED && r.syncType() != SyncType.SNAPSHOT;
@@ -104,6 +105,25 @@ final class ReplicaCreation {
     /** The Mode the pair will run in: the requested one, or the capabilities' default. */
     private Mode mode(ReplicaRequest r) {
         return r.mode() != null ? r.mode() : capabilities.defaultMode(r.syncType());
+    }
+
+    /**
+     * A mirror or clone copies every allocated chunk of its source; disk data lives on the heap, so a copy that would
+     * not fit under the in-heap limit is refused now (FAILED, nothing created) rather than broken halfway.
+     * A snapshot copies only what is overwritten later; such writes meet the limit one by one.
+     */
+    private static void checkHeapRoom(ReplicaRequest r) {
+        if (r.syncType() == SyncType.SNAPSHOT) {
+            return;
+        }
+        VirtualDisk source = r.source();
+        long needed = source.allocatedBytes() - (r.target() == null ? 0 : r.target().allocatedBytes());
+        long free = source.pool().heapFreeBytes();
+        if (needed > free) {
+            throw new MethodRefusal(ReturnCode.FAILED, "a " + r.syncType().displayName() + " of volume " + source.id()
+                    + " needs " + needed + " bytes of disk data, but only " + free + " of the server's in-heap disk data"
+                    + " limit are free (storage.maxHeapBytes)");
+        }
     }
 
     private PairSpec spec(ReplicaRequest r) {
