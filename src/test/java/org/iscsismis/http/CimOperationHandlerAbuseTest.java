@@ -25,7 +25,7 @@ class CimOperationHandlerAbuseTest {
 
     @Test
     void unauthenticatedRequestIsAnsweredWithoutWaitingForItsBody() throws Exception {
-        try (HandlerFixture fixture = new HandlerFixture(BasicAuthenticator.ofLegacy(Map.of("alice", "pw"), 1));
+        try (HandlerFixture fixture = new HandlerFixture(BasicAuthenticator.ofLegacy(Map.of("alice", "pw"), 1000));
              RawHttpConnection c = fixture.connect()) {
             // 8 000 bytes announced, none sent: the 401 must not wait for them (the socket times out after 10 s)
             RawHttpConnection.RawResponse r = c.send(headDeclaring(8000), null).read();
@@ -36,7 +36,7 @@ class CimOperationHandlerAbuseTest {
 
     @Test
     void refusedRequestWithItsBodyKeepsTheConnection() throws Exception {
-        try (HandlerFixture fixture = new HandlerFixture(BasicAuthenticator.ofLegacy(Map.of("alice", "pw"), 1));
+        try (HandlerFixture fixture = new HandlerFixture(BasicAuthenticator.ofLegacy(Map.of("alice", "pw"), 1000));
              RawHttpConnection c = fixture.connect()) {
             assertEquals(401, c.send(post("GetClass", "root/cimv2", bytes(BODY)), bytes(BODY)).read().status());
             assertEquals(401, c.send(post("GetClass", "root/cimv2", bytes(BODY)), bytes(BODY)).read().status());
