@@ -138,8 +138,9 @@ class AccountsIT {
 
     @Test
     void anAuditorReadsTheInteropNamespaceOnly() throws WBEMException {
-        assertEquals(7, all(auditor.enumerateInstanceNames(classPath(INTEROP, "CIM_RegisteredProfile"))).size());
-        assertEquals(7, all(auditor.enumerateInstanceNames(classPath("interop", "CIM_RegisteredProfile"))).size(), "the alias too");
+        int profiles = all(auditor.enumerateInstanceNames(classPath(INTEROP, "CIM_RegisteredProfile"))).size();
+        assertTrue(profiles >= 7, "the SNIA profiles of the server, read with read rights on root/interop: " + profiles);
+        assertEquals(profiles, all(auditor.enumerateInstanceNames(classPath("interop", "CIM_RegisteredProfile"))).size(), "the alias too");
         WBEMException denied = assertCimError(2, () -> all(auditor.enumerateInstanceNames(classPath(NS, SYNC))));
         assertTrue(denied.getMessage().contains("user \"auditor\" has none"), denied::getMessage);
         assertCimError(2, () -> all(auditor.enumerateClassNames(classPath(NS, null), false)));
@@ -155,7 +156,7 @@ class AccountsIT {
             next = auditor.getInstancesWithPath(classPath(INTEROP, "CIM_RegisteredProfile"), next.getContext(), new UnsignedInteger32(2));
             pulled += all(next.getResponses()).size();
         }
-        assertEquals(6, pulled);
+        assertEquals(profiles, pulled);
     }
 
     /** ElementConformsToProfile crosses from root/interop into the iSCSI namespace: far ends there are left out for the auditor. */

@@ -69,7 +69,7 @@ class HttpsIT {
     @Test
     void theSblimClientOverHttps() throws WBEMException {
         assertEquals("https", server.httpsUrl().getScheme());
-        assertEquals(7, all(client.enumerateInstanceNames(classPath("root/interop", "CIM_RegisteredProfile"))).size());
+        assertTrue(all(client.enumerateInstanceNames(classPath("root/interop", "CIM_RegisteredProfile"))).size() >= 7);
         WBEMClient wrong = SblimClients.connect(server.httpsUrl(), "admin", "guess", server.certificate());
         try {
             WBEMException e = assertThrows(WBEMException.class,
