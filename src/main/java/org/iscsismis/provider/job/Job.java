@@ -43,6 +43,7 @@ public final class Job {
     private volatile boolean cancelled;
     private Future<?> future;
     private CompletableFuture<?> followed;
+    private JobListener listener;
 
     Job(String instanceId, ObjectPath path, ObjectPath owner, List<ObjectPath> affected, String description,
             Clock clock, boolean deleteOnCompletion, Duration timeBeforeRemoval) {
@@ -241,6 +242,18 @@ public final class Job {
     private void change(JobState s, Instant at) {
         state = s;
         lastChange = at;
+        changed();
+    }
+
+    /** Who hears about this job's changes (set once, right after creation). */
+    synchronized void listen(JobListener l) {
+        listener = l;
+    }
+
+    private void changed() {
+        if (listener != null) {
+            listener.jobChanged(this);
+        }
     }
 
     private JobProgress progress() {
@@ -248,8 +261,10 @@ public final class Job {
             @Override
             public void percent(int p) {
                 synchronized (Job.this) {
-                    if (state == JobState.RUNNING) {
-                        percent = Math.max(percent, Math.max(0, Math.min(100, p)));
+                    int next = Math.max(percent, Math.max(0, Math.min(100, p)));
+                    if (state == JobState.RUNNING && next != percent) {
+                        percent = next;
+                        changed();
                     }
                 }
             }
@@ -277,7 +292,7 @@ public final class Job {
     }
 
     /** The job as an instance of {@code path.className()} at the clock's current time. */
-    synchronized CimInstance instance() {
+    public synchronized CimInstance instance() {
         Instant now = clock.instant();
         Duration elapsed = started == null ? null
                 : Duration.between(started, finished != null ? finished : now);

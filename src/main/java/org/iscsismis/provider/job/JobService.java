@@ -58,6 +58,7 @@ public final class JobService implements AutoCloseable {
     private final ThreadPoolExecutor executor;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final AtomicLong counter = new AtomicLong();
+    private volatile JobListener listener;
 
     public JobService(CimRepository repository, Clock clock) {
         this(repository, clock, DEFAULT_THREADS, DEFAULT_QUEUE);
@@ -82,6 +83,11 @@ public final class JobService implements AutoCloseable {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** Sets the one listener told about the jobs started from now on (the indication service's); null: none. */
+    public void setListener(JobListener l) {
+        listener = l;
     }
 
     /**
@@ -122,6 +128,11 @@ public final class JobService implements AutoCloseable {
         Job job = new Job(id, path, owner == null ? null : absolute(owner, namespace), touched,
                 description == null ? id : description, clock, true, DEFAULT_TIME_BEFORE_REMOVAL);
         jobs.put(id, job);
+        JobListener l = listener;
+        if (l != null) {
+            job.listen(l);
+            l.jobCreated(job);
+        }
         return job;
     }
 
