@@ -150,13 +150,16 @@ final class ServerElements {
 
     // ------------------------------------------------------------------ associations
 
-    List<CimInstance> associations() {
-        return List.of(
+    /** @param hostedServices further services hosted by the system (HostedService, like the object manager) */
+    List<CimInstance> associations(List<ObjectPath> hostedServices) {
+        List<CimInstance> out = new ArrayList<>(List.of(
                 association(InteropNames.HOSTED_SERVICE, systemPath(), objectManagerPath()),
                 association(InteropNames.COMM_MECHANISM_FOR_MANAGER, objectManagerPath(), mechanismPath()),
                 Values.link(InteropNames.ELEMENT_SOFTWARE_IDENTITY, ns, "Antecedent", softwarePath(), "Dependent", objectManagerPath())
                         .property("UpgradeCondition", CimValue.ofUint16(3)) // Owner Upgradeable
-                        .build());
+                        .build()));
+        hostedServices.forEach(service -> out.add(association(InteropNames.HOSTED_SERVICE, systemPath(), service)));
+        return List.copyOf(out);
     }
 
     static CimInstance association(CimName className, ObjectPath antecedent, ObjectPath dependent) {

@@ -2,15 +2,21 @@ package org.iscsismis.server;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.iscsismis.cim.CimNamespace;
+import org.iscsismis.cim.ObjectPath;
 import org.iscsismis.cimxml.CimXmlRequestReader;
 import org.iscsismis.dispatch.Dispatcher;
 import org.iscsismis.http.Authenticator;
 import org.iscsismis.http.BasicAuthenticator;
 import org.iscsismis.http.CimOperationHandler;
+import org.iscsismis.indication.DeliveryScheduler;
+import org.iscsismis.indication.IndicationNames;
+import org.iscsismis.indication.IndicationService;
+import org.iscsismis.indication.IndicationSetup;
 import org.iscsismis.interop.CimXmlAccess;
 import org.iscsismis.interop.FunctionalProfile;
 import org.iscsismis.interop.InteropNames;
@@ -54,10 +60,12 @@ public final class IscsiSmisServer implements AutoCloseable {
     private final HttpEndpoint endpoint;
     private final IscsiTarget target;
     private final Dispatcher dispatcher;
+    private final IndicationService indications;
 
     private IscsiSmisServer(ServerConfig config, CimRepository repository, HttpEndpoint endpoint, IscsiTarget target,
-                            Dispatcher dispatcher) {
+                            Dispatcher dispatcher, IndicationService indications) {
         this.dispatcher = dispatcher;
+        this.indications = indications;
         this.config = config;
         this.repository = repository;
         this.endpoint = endpoint;
@@ -90,6 +98,14 @@ public final class IscsiSmisServer implements AutoCloseable {
      * @throws IllegalArgumentException if {@code setup} registers a provider the registry refuses
      */
     public static IscsiSmisServer start(ServerConfig config, ProviderSetup setup) {
+        return start(config, setup, DeliveryScheduler.realTime());
+    }
+
+    /**
+     * Like {@link #start(ServerConfig, ProviderSetup)}, with indication deliveries timed by {@code indicationTime} (tests
+     * step it by hand to drive retries). The server closes it.
+     */
+    public static IscsiSmisServer start(ServerConfig config, ProviderSetup setup, DeliveryScheduler indicationTime) {
         config.checkBindingAllowed();
         long started = System.nanoTime();
         CimRepository repository = new CimRepository();
@@ -106,11 +122,14 @@ public final class IscsiSmisServer implements AutoCloseable {
         IscsiTarget target = new IscsiTarget();
         HttpEndpoint endpoint;
         Dispatcher dispatcher = null;
+        IndicationService indications = null;
+        Clock clock = Clock.systemUTC();
+        JobService jobs = new JobService(repository, clock);
         long providersReady;
         boolean iscsiTarget = IscsiTarget.schemaHasClasses(repository);
         try {
             if (iscsiTarget) {
-                target.register(registry);
+                target.register(registry, config.indicationSettings().progressStepPercent());
                 if (config.demoEnabled()) {
                     IscsiDemo.populate(target.engine());
                     LOG.debug("Demo target: {} pools, {} disks, {} replication pairs", target.disks().pools().size(),
@@ -121,11 +140,13 @@ public final class IscsiSmisServer implements AutoCloseable {
                         IscsiTarget.CLASSES);
             }
             JobProviders.register(repository, registry);
-            registerInterop(config, repository, registry, iscsiTarget);
+            indications = indicationService(config, repository, indicationTime);
+            registerInterop(config, repository, registry, iscsiTarget, indications != null);
+            if (indications != null) {
+                IndicationSetup.register(indications, repository, registry, jobs);
+            }
             setup.configure(repository, registry);
-            Clock clock = Clock.systemUTC();
-            dispatcher = new Dispatcher(repository, registry, clock, new JobService(repository, clock), config.providerTimeout(),
-                    config.pullLimits());
+            dispatcher = new Dispatcher(repository, registry, clock, jobs, config.providerTimeout(), config.pullLimits());
             CimOperationHandler handler = new CimOperationHandler(dispatcher, new CimXmlRequestReader(), config.httpLimits(),
                     authenticator(config.users()));
             providersReady = System.nanoTime();
@@ -134,7 +155,12 @@ public final class IscsiSmisServer implements AutoCloseable {
             target.close();
             if (dispatcher != null) {
                 dispatcher.close();
-                dispatcher.jobs().close();
+            }
+            jobs.close();
+            if (indications != null) {
+                indications.close();
+            } else {
+                indicationTime.close();
             }
             throw e;
         }
@@ -143,10 +169,24 @@ public final class IscsiSmisServer implements AutoCloseable {
                 millis(providersReady, System.nanoTime()));
         LOG.debug("Listening on {}/cimom ({}, namespaces {})", endpoint.url(),
                 config.users().isEmpty() ? "no authentication" : "HTTP Basic authentication", NAMESPACES);
-        return new IscsiSmisServer(config, repository, endpoint, target, dispatcher);
+        return new IscsiSmisServer(config, repository, endpoint, target, dispatcher, indications);
     }
 
-    /** The DSP0200 operation groups the dispatcher implements (no indications yet; pulled reads and their count, queries traditional and pulled). */
+    /** The indication service, or null (with a warning) when the interop namespace lacks its classes. */
+    private static IndicationService indicationService(ServerConfig config, CimRepository repository, DeliveryScheduler time) {
+        if (!IndicationNames.CLASSES.stream().allMatch(c -> repository.hasClass(InteropNames.NAMESPACE, c))) {
+            LOG.warn("The schema lacks indication classes {}: no indication service", IndicationNames.CLASSES);
+            time.close();
+            return null;
+        }
+        return new IndicationService(repository, InteropSetup.systemPath(identity()), config.indicationSettings(), time);
+    }
+
+    private static ServerIdentity identity() {
+        return new ServerIdentity(PRODUCT, ServerVersion.current(), PRODUCT + " project", StorageElements.SYSTEM_NAME);
+    }
+
+    /** The DSP0200 operation groups the dispatcher implements (pulled reads and their count, queries traditional and pulled). */
     static final Set<FunctionalProfile> FUNCTIONAL_PROFILES = Set.of(FunctionalProfile.BASIC_READ, FunctionalProfile.BASIC_WRITE,
             FunctionalProfile.SCHEMA_MANIPULATION, FunctionalProfile.INSTANCE_MANIPULATION,
             FunctionalProfile.ASSOCIATION_TRAVERSAL, FunctionalProfile.QUALIFIER_DECLARATION, FunctionalProfile.PULLED_READ,
@@ -156,17 +196,23 @@ public final class IscsiSmisServer implements AutoCloseable {
      * {@code interop} as another name of {@code root/interop}, and the interop providers: the object manager, the
      * namespaces and the SMI-S profiles with their central instances (the storage ones only with the iSCSI target).
      */
-    private static void registerInterop(ServerConfig config, CimRepository repository, ProviderRegistry registry, boolean iscsiTarget) {
+    private static void registerInterop(ServerConfig config, CimRepository repository, ProviderRegistry registry, boolean iscsiTarget,
+                                        boolean indications) {
         repository.addNamespaceAlias(InteropNames.ALIAS, InteropNames.NAMESPACE);
         if (!InteropNames.CLASSES.stream().allMatch(c -> repository.hasClass(InteropNames.NAMESPACE, c))) {
             LOG.warn("The schema lacks interop classes {}: the interop providers are not registered", InteropNames.CLASSES);
             return;
         }
-        ServerIdentity identity = new ServerIdentity(PRODUCT, ServerVersion.current(), PRODUCT + " project",
-                StorageElements.SYSTEM_NAME);
-        new InteropSetup(identity, new CimXmlAccess(FUNCTIONAL_PROFILES, !config.users().isEmpty(),
+        ServerIdentity identity = identity();
+        ObjectPath indicationService = indications ? IndicationSetup.servicePath(InteropSetup.systemPath(identity)) : null;
+        Set<FunctionalProfile> operations = new HashSet<>(FUNCTIONAL_PROFILES);
+        if (indications) {
+            operations.add(FunctionalProfile.INDICATIONS);
+        }
+        new InteropSetup(identity, new CimXmlAccess(operations, !config.users().isEmpty(),
                 config.pullLimits().maxTimeout().toSeconds()),
-                new RepositoryNamespaces(repository, registry), ServerProfiles.of(identity, iscsiTarget)).register(registry);
+                new RepositoryNamespaces(repository, registry), ServerProfiles.of(identity, iscsiTarget, indicationService),
+                indicationService == null ? List.of() : List.of(indicationService)).register(registry);
     }
 
     private static long millis(long fromNanos, long toNanos) {
@@ -205,6 +251,11 @@ public final class IscsiSmisServer implements AutoCloseable {
         return config;
     }
 
+    /** The indication service (subscriptions and delivery), or null if the schema has no indication classes. */
+    public IndicationService indications() {
+        return indications;
+    }
+
     /** Blocks until the server has stopped. */
     public void join() throws InterruptedException {
         endpoint.join();
@@ -223,5 +274,8 @@ public final class IscsiSmisServer implements AutoCloseable {
         target.close();
         dispatcher.close();
         dispatcher.jobs().close();
+        if (indications != null) {
+            indications.close();
+        }
     }
 }

@@ -19,6 +19,8 @@ import java.util.function.Consumer;
 import org.iscsismis.cimxml.ReaderLimits;
 import org.iscsismis.dispatch.PullLimits;
 import org.iscsismis.http.HttpLimits;
+import org.iscsismis.indication.IndicationSettings;
+import org.iscsismis.indication.SubscriptionRemovalAction;
 
 /**
  * The server's configuration: an immutable set of validated settings, every key with a default.
@@ -55,6 +57,16 @@ public final class ServerConfig {
     public static final String PULL_MAX_CONTEXTS = "pull.maxContexts";
     public static final String PULL_DEFAULT_TIMEOUT_S = "pull.defaultTimeoutSeconds";
     public static final String PULL_MAX_TIMEOUT_S = "pull.maxTimeoutSeconds";
+    public static final String INDICATION_RETRY_ATTEMPTS = "indication.deliveryRetryAttempts";
+    public static final String INDICATION_RETRY_INTERVAL_S = "indication.deliveryRetryIntervalSeconds";
+    public static final String INDICATION_REMOVAL_ACTION = "indication.subscriptionRemovalAction";
+    public static final String INDICATION_REMOVAL_INTERVAL_S = "indication.subscriptionRemovalTimeIntervalSeconds";
+    public static final String INDICATION_DELIVERY_TIMEOUT_MS = "indication.deliveryTimeoutMs";
+    public static final String INDICATION_QUEUE_CAPACITY = "indication.queueCapacity";
+    public static final String INDICATION_MAX_FILTERS = "indication.maxFilters";
+    public static final String INDICATION_MAX_DESTINATIONS = "indication.maxDestinations";
+    public static final String INDICATION_MAX_SUBSCRIPTIONS = "indication.maxSubscriptions";
+    public static final String INDICATION_PROGRESS_STEP = "indication.progressStepPercent";
 
     /** Every key, in documentation order. */
     public static final List<Key> KEYS = List.of(
@@ -85,7 +97,26 @@ public final class ServerConfig {
                     "inactivity timeout of a pulled enumeration whose Open gives no OperationTimeout, in seconds"),
             new Key(PULL_MAX_TIMEOUT_S, Long.toString(PullLimits.DEFAULT.maxTimeout().toSeconds()),
                     "largest OperationTimeout an Open may ask for, in seconds; larger ones (and 0) fail with "
-                    + "CIM_ERR_INVALID_OPERATION_TIMEOUT"));
+                    + "CIM_ERR_INVALID_OPERATION_TIMEOUT"),
+            new Key(INDICATION_RETRY_ATTEMPTS, Integer.toString(IndicationSettings.DEFAULT.deliveryRetryAttempts()),
+                    "retries of an indication delivery after its first attempt failed (DeliveryRetryAttempts)"),
+            new Key(INDICATION_RETRY_INTERVAL_S, Long.toString(IndicationSettings.DEFAULT.deliveryRetryInterval().toSeconds()),
+                    "seconds between delivery retries (DeliveryRetryInterval)"),
+            new Key(INDICATION_REMOVAL_ACTION, "remove", "remove, disable or ignore: what happens to the subscriptions of a "
+                    + "listener that keeps failing (SubscriptionRemovalAction)"),
+            new Key(INDICATION_REMOVAL_INTERVAL_S, Long.toString(IndicationSettings.DEFAULT.removalTimeInterval().toSeconds()),
+                    "seconds between two failed deliveries, with no success between, after which the removal action applies"),
+            new Key(INDICATION_DELIVERY_TIMEOUT_MS, Long.toString(IndicationSettings.DEFAULT.deliveryTimeout().toMillis()),
+                    "one delivery attempt (connect and answer) fails after this many milliseconds"),
+            new Key(INDICATION_QUEUE_CAPACITY, Integer.toString(IndicationSettings.DEFAULT.queueCapacity()),
+                    "indications waiting per listener destination; more drop the oldest, and an alert says how many"),
+            new Key(INDICATION_MAX_FILTERS, Integer.toString(IndicationSettings.DEFAULT.maxFilters()), "most indication filters"),
+            new Key(INDICATION_MAX_DESTINATIONS, Integer.toString(IndicationSettings.DEFAULT.maxDestinations()),
+                    "most listener destinations"),
+            new Key(INDICATION_MAX_SUBSCRIPTIONS, Integer.toString(IndicationSettings.DEFAULT.maxSubscriptions()),
+                    "most indication subscriptions"),
+            new Key(INDICATION_PROGRESS_STEP, Integer.toString(IndicationSettings.DEFAULT.progressStepPercent()),
+                    "PercentSynced, PercentComplete and pool space changes are indicated in steps no finer than this (percent)"));
 
     private static final List<String> LEVELS = List.of("trace", "debug", "info", "warn", "error", "off");
 
@@ -103,6 +134,7 @@ public final class ServerConfig {
     private final boolean demoEnabled;
     private final Duration providerTimeout;
     private final PullLimits pullLimits;
+    private final IndicationSettings indicationSettings;
 
     private ServerConfig(Map<String, String> values) {
         this.values = Collections.unmodifiableMap(values);
@@ -126,6 +158,7 @@ public final class ServerConfig {
         long maxTimeout = number(PULL_MAX_TIMEOUT_S, 1, 0xFFFF_FFFFL);
         this.pullLimits = new PullLimits((int) number(PULL_MAX_CONTEXTS, 1, 1_000_000),
                 Duration.ofSeconds(number(PULL_DEFAULT_TIMEOUT_S, 1, maxTimeout)), Duration.ofSeconds(maxTimeout));
+        this.indicationSettings = readIndicationSettings();
         if (!LEVELS.contains(logLevel)) {
             throw new ConfigurationException(LOG_LEVEL + ": \"" + values.get(LOG_LEVEL) + "\" is not one of " + LEVELS);
         }
@@ -250,6 +283,30 @@ public final class ServerConfig {
     /** The limits of pulled enumerations (pull.maxContexts, pull.defaultTimeoutSeconds, pull.maxTimeoutSeconds). */
     public PullLimits pullLimits() {
         return pullLimits;
+    }
+
+    /** The indication service's delivery and capacity settings (indication.*). */
+    public IndicationSettings indicationSettings() {
+        return indicationSettings;
+    }
+
+    private IndicationSettings readIndicationSettings() {
+        SubscriptionRemovalAction action;
+        try {
+            action = SubscriptionRemovalAction.parse(values.get(INDICATION_REMOVAL_ACTION));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(INDICATION_REMOVAL_ACTION + ": \"" + values.get(INDICATION_REMOVAL_ACTION)
+                    + "\" is not one of remove, disable, ignore");
+        }
+        return new IndicationSettings((int) number(INDICATION_RETRY_ATTEMPTS, 0, 0xFFFF),
+                Duration.ofSeconds(number(INDICATION_RETRY_INTERVAL_S, 0, 0xFFFF_FFFFL)), action,
+                Duration.ofSeconds(number(INDICATION_REMOVAL_INTERVAL_S, 0, 0xFFFF_FFFFL)),
+                Duration.ofMillis(number(INDICATION_DELIVERY_TIMEOUT_MS, 1, 3_600_000)),
+                (int) number(INDICATION_QUEUE_CAPACITY, 1, 10_000_000),
+                (int) number(INDICATION_MAX_FILTERS, 1, 1_000_000),
+                (int) number(INDICATION_MAX_DESTINATIONS, 1, 1_000_000),
+                (int) number(INDICATION_MAX_SUBSCRIPTIONS, 1, 1_000_000),
+                (int) number(INDICATION_PROGRESS_STEP, 1, 100));
     }
 
     public String logLevel() {
