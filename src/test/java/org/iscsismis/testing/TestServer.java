@@ -2,6 +2,7 @@ package org.iscsismis.testing;
 
 import java.net.URI;
 import java.util.Objects;
+import org.iscsismis.indication.DeliveryScheduler;
 import org.iscsismis.repository.CimRepository;
 import org.iscsismis.server.IscsiSmisServer;
 import org.iscsismis.server.ServerConfig;
@@ -28,6 +29,7 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Au
 
     private final ServerConfig config;
     private final IscsiSmisServer.ProviderSetup setup;
+    private final DeliveryScheduler indicationTime;
     private IscsiSmisServer server;
 
     /** The default test configuration: a free port, no demo target content. */
@@ -52,8 +54,21 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Au
 
     /** A given configuration; {@code setup} registers (test) providers before the server listens. */
     public TestServer(ServerConfig config, IscsiSmisServer.ProviderSetup setup) {
+        this(config, setup, null);
+    }
+
+    /** As above, with indication deliveries timed by {@code indicationTime} (null: real time). */
+    public TestServer(ServerConfig config, IscsiSmisServer.ProviderSetup setup, DeliveryScheduler indicationTime) {
         this.config = Objects.requireNonNull(config, "config must not be null");
         this.setup = Objects.requireNonNull(setup, "setup must not be null");
+        this.indicationTime = indicationTime;
+    }
+
+    /** Starts a server now whose indication retries run on {@code indicationTime} (a {@link ManualDeliveryScheduler}). */
+    public static TestServer start(ServerConfig config, DeliveryScheduler indicationTime) {
+        TestServer server = new TestServer(config, (repository, registry) -> { }, indicationTime);
+        server.startServer();
+        return server;
     }
 
     /** Starts a server on a free port now, with {@code setup} registering providers first. */
@@ -92,7 +107,8 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Au
 
     private synchronized void startServer() {
         if (server == null) {
-            server = IscsiSmisServer.start(config, setup);
+            server = indicationTime == null ? IscsiSmisServer.start(config, setup)
+                    : IscsiSmisServer.start(config, setup, indicationTime);
         }
     }
 
