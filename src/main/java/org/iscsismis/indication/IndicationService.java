@@ -188,8 +188,8 @@ public final class IndicationService implements AutoCloseable {
         if (removalDue && settings.removalAction() == SubscriptionRemovalAction.REMOVE) {
             for (Subscription other : store.subscriptionsOf(x -> x.destination().equals(queue.destination()))) {
                 if (store.remove(other)) {
-                    LOG.warn("{} removed (SubscriptionRemovalAction Remove: failing for {} or longer)", other,
-                            settings.removalTimeInterval());
+                    LOG.warn("{} removed (SubscriptionRemovalAction Remove: failing for {} s or longer)", other,
+                            settings.removalTimeInterval().toSeconds());
                 }
             }
         }

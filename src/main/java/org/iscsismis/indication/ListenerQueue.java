@@ -236,6 +236,9 @@ final class ListenerQueue {
             t = t.getCause();
         }
         String m = t.getMessage();
-        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+        if (m == null || m.isBlank()) {
+            return t instanceof java.net.ConnectException ? "cannot connect (refused)" : t.getClass().getSimpleName();
+        }
+        return m;
     }
 }
