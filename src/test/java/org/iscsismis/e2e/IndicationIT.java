@@ -197,9 +197,13 @@ class IndicationIT {
         subscriptions.subscribe("job-watch", "DMTF:CQL",
                 "SELECT * FROM CIM_InstModification WHERE SourceInstance ISA CIM_ConcreteJob", listener.url(), STORAGE);
         CIMObjectPath source = newVolume("clone-source");
+        var disk = target.disks().disk(ReplicationCalls.diskId(source));
+        disk.write(0, new byte[4 << 20]); // every chunk allocated: the copy has 64 chunks to move
+        target.engine().holdCopying(true); // so the clone cannot finish before the method answers
         ReplicationCalls.Answer created = calls.invoke(REPLICATION_SERVICE, "CreateElementReplica", u16("SyncType", 8),
                 ref("SourceElement", source), text("ElementName", "watched-clone"));
         assertEquals(4096, created.returnValue(), created::toString);
+        target.engine().holdCopying(false);
         String jobId = (String) created.ref("Job").getKey("InstanceID").getValue();
         Predicate<CIMInstance> ours = i -> jobId.equals(source(i).getPropertyValue("InstanceID"));
         List<CIMInstance> got = listener.await(l -> l.stream().filter(ours).anyMatch(i -> number(source(i), "JobState") == 7),
@@ -257,6 +261,45 @@ class IndicationIT {
         assertNotNull(shaped.getProperty("SequenceNumber"), "delivery numbers always go out");
         assertEquals(null, shaped.getProperty("PreviousInstance"), "not selected");
         assertEquals(null, shaped.getProperty("IndicationFilterName"), "not selected");
+    }
+
+    @Test
+    void volumesComeAndGoAndTheirPoolsFreeSpaceIsIndicated() throws Exception {
+        IndicationListeners listener = listener();
+        subscriptions.subscribe("storage-watch", "WQL", "SELECT * FROM CIM_InstIndication WHERE SourceInstance ISA CIM_StorageVolume "
+                + "OR SourceInstance ISA CIM_StoragePool", listener.url(), STORAGE);
+        DiskPool small = target.disks().createPool("small-pool", 16L << 20);
+        ReplicationCalls.Answer a = calls.invoke(CONFIGURATION_SERVICE, "CreateOrModifyElementFromStoragePool",
+                text("ElementName", "filled"), u16("ElementType", 2), u64("Size", 8L << 20), ref("InPool", pool(small.id())));
+        CIMObjectPath volume = a.ref("TheElement");
+        listener.await(l -> l.size() == 1, "the volume's creation");
+        byte[] data = new byte[4 << 20];
+        target.disks().disk(ReplicationCalls.diskId(volume)).write(0, data); // 25 % of the pool
+        assertEquals(0, calls.invoke(CONFIGURATION_SERVICE, "ReturnToStoragePool", ref("TheElement", volume)).returnValue());
+
+        List<CIMInstance> got = listener.await(l -> l.stream().anyMatch(i -> isClass(i, "CIM_InstDeletion"))
+                && l.stream().anyMatch(i -> isClass(i, "CIM_InstModification")
+                        && ((Number) source(i).getPropertyValue("RemainingManagedSpace")).longValue() == 16L << 20),
+                "the volume's deletion and the pool's space coming back");
+        assertEquals("CIM_InstCreation", got.get(0).getClassName());
+        assertEquals("filled", source(got.get(0)).getPropertyValue("ElementName"));
+        List<CIMInstance> deletions = got.stream().filter(i -> isClass(i, "CIM_InstDeletion")).toList();
+        assertEquals(1, deletions.size(), got::toString);
+        assertEquals("MSISCSITARGET_StorageVolume", source(deletions.get(0)).getClassName());
+        List<CIMInstance> space = got.stream().filter(i -> isClass(i, "CIM_InstModification")).toList();
+        assertTrue(space.size() >= 2, () -> "4 MiB of 16 taken, then returned: " + space);
+        long last = 16L << 20;
+        for (CIMInstance m : space) {
+            CIMInstance pool = source(m);
+            assertEquals("small-pool", pool.getPropertyValue("ElementName"));
+            assertTrue(changedNames(m).contains("RemainingManagedSpace"), () -> changedNames(m).toString());
+            long before = ((Number) embedded(m, "PreviousInstance").getPropertyValue("RemainingManagedSpace")).longValue();
+            long now = ((Number) pool.getPropertyValue("RemainingManagedSpace")).longValue();
+            assertEquals(last, before, "PreviousInstance is the pool as last indicated");
+            assertTrue(Math.abs(now - before) * 10 >= 16L << 20 || now == 16L << 20,
+                    () -> "a step of at least 10 %, or back to empty: " + before + " -> " + now);
+            last = now;
+        }
     }
 
     @Test

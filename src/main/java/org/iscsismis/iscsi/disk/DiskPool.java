@@ -1,6 +1,7 @@
 package org.iscsismis.iscsi.disk;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * A pool of capacity from which disks are thin-provisioned: creating a disk reserves nothing, each chunk a disk
@@ -12,8 +13,15 @@ public final class DiskPool {
     private final String name;
     private final long capacityBytes;
     private final AtomicLong allocatedBytes = new AtomicLong();
+    private final Consumer<DiskPool> spaceChanged;
 
     DiskPool(String id, String name, long capacityBytes) {
+        this(id, name, capacityBytes, p -> { });
+    }
+
+    /** @param spaceChanged told after every change of the allocated bytes, on the allocating thread (keep it cheap) */
+    DiskPool(String id, String name, long capacityBytes, Consumer<DiskPool> spaceChanged) {
+        this.spaceChanged = spaceChanged;
         if (capacityBytes < 0) {
             throw new IllegalArgumentException("pool capacity must not be negative: " + capacityBytes);
         }
@@ -53,6 +61,7 @@ public final class DiskPool {
                 throw new PoolExhaustedException(diskId, id, bytes, capacityBytes - used);
             }
             if (allocatedBytes.compareAndSet(used, used + bytes)) {
+                spaceChanged.accept(this);
                 return;
             }
         }
@@ -60,6 +69,7 @@ public final class DiskPool {
 
     void release(long bytes) {
         allocatedBytes.addAndGet(-bytes);
+        spaceChanged.accept(this);
     }
 
     @Override

@@ -26,11 +26,21 @@ public final class DiskRegistry {
     private final Map<String, VirtualDisk> disks = new ConcurrentSkipListMap<>(DiskRegistry::byNumber);
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
-    /** Hears about disks created and deleted, on the thread that did it, after the fact. */
+    /** Hears about disks created and deleted and pool space taken or returned, on the thread that did it, after the fact. */
     public interface Listener {
         void diskCreated(VirtualDisk disk);
 
         void diskDeleted(VirtualDisk disk);
+
+        /** Called for every chunk taken or returned (under the disk's chunk lock): keep it cheap. */
+        default void poolSpaceChanged(DiskPool pool) {
+        }
+    }
+
+    private void spaceChanged(DiskPool pool) {
+        for (Listener l : listeners) {
+            l.poolSpaceChanged(pool);
+        }
     }
 
     public void addListener(Listener l) {
@@ -62,7 +72,7 @@ public final class DiskRegistry {
     }
 
     public DiskPool createPool(String name, long capacityBytes) {
-        DiskPool pool = new DiskPool("pool-" + poolSeq.incrementAndGet(), name, capacityBytes);
+        DiskPool pool = new DiskPool("pool-" + poolSeq.incrementAndGet(), name, capacityBytes, this::spaceChanged);
         pools.put(pool.id(), pool);
         return pool;
     }

@@ -27,8 +27,8 @@ import org.iscsismis.replication.Trigger;
  *     (CopyState, SyncState, ProgressStatus, Mode ...) and for PercentSynced in steps no finer than the configured
  *     step (100 always), CIM_InstDeletion when the pair goes;</li>
  * <li>MSISCSITARGET_StorageVolume: creation and deletion;</li>
- * <li>MSISCSITARGET_StoragePool: modification when its free space moved by at least the step (of its capacity),
- *     looked at whenever a volume comes or goes or a pair changes or progresses;</li>
+ * <li>MSISCSITARGET_StoragePool: modification when its free space moved by at least the step (of its capacity)
+ *     since last indicated, and when it becomes empty or full; checked whenever the pool takes or returns space;</li>
  * <li>CIM_AlertIndication when a pair goes Broken or a disk faults (Major), and when it recovers (Information,
  *     ProbableCause Previous Alert Cleared).</li>
  * </ul>
@@ -142,20 +142,23 @@ public final class TargetIndications implements IndicationProvider {
 
     // ------------------------------------------------------------------ pools, volumes, faults
 
-    private void poolsChanged() {
-        for (DiskPool pool : disks.pools()) {
-            CimInstance now = StorageElements.pool(pool, ns);
-            CimInstance before = lastPool.putIfAbsent(pool.id(), now);
-            if (before == null) {
-                continue;
-            }
-            long moved = Math.abs(percent(before, "RemainingManagedSpace") - percent(now, "RemainingManagedSpace"));
-            if (moved > 0 && moved * 100 >= (long) stepPercent * Math.max(1, pool.capacityBytes())) {
-                CimInstance m = InstanceIndications.modification(before, now);
-                if (m != null && lastPool.replace(pool.id(), before, now)) {
-                    publish(m);
-                }
-            }
+    /** A pool's free space, indicated when it moved by at least the step (of its capacity) since last indicated, or the pool became empty or full. */
+    private void poolChanged(DiskPool pool) {
+        CimInstance before = lastPool.get(pool.id());
+        if (before == null) {
+            lastPool.putIfAbsent(pool.id(), StorageElements.pool(pool, ns));
+            return;
+        }
+        long free = pool.freeBytes();
+        long moved = Math.abs(percent(before, "RemainingManagedSpace") - free);
+        boolean emptyOrFull = free == pool.capacityBytes() || free == 0;
+        if (moved == 0 || (!emptyOrFull && moved * 100 < (long) stepPercent * Math.max(1, pool.capacityBytes()))) {
+            return;
+        }
+        CimInstance now = StorageElements.pool(pool, ns);
+        CimInstance m = InstanceIndications.modification(before, now);
+        if (m != null && lastPool.replace(pool.id(), before, now)) {
+            publish(m);
         }
     }
 
@@ -196,41 +199,41 @@ public final class TargetIndications implements IndicationProvider {
             CimInstance now = StorageSynchronizedMapping.instance(pair, ns);
             lastPair.put(pair.id(), now);
             publish(InstanceIndications.creation(now));
-            poolsChanged();
         }
 
         @Override
         public void stateChanged(PairSnapshot before, PairSnapshot after, Trigger trigger) {
             pairChanged(after, false);
             brokenAlert(before, after);
-            poolsChanged();
         }
 
         @Override
         public void progress(PairSnapshot pair) {
             pairChanged(pair, true);
-            poolsChanged();
         }
 
         @Override
         public void pairRemoved(PairSnapshot last) {
             lastPair.remove(last.id());
             publish(InstanceIndications.deletion(StorageSynchronizedMapping.instance(last, ns)));
-            poolsChanged();
         }
 
         @Override
         public void diskCreated(VirtualDisk disk) {
             watch(disk);
             publish(InstanceIndications.creation(StorageElements.volume(disk, ns)));
-            poolsChanged();
+            poolChanged(disk.pool()); // a pool made after indications were enabled gets its baseline here
+        }
+
+        @Override
+        public void poolSpaceChanged(DiskPool pool) {
+            poolChanged(pool);
         }
 
         @Override
         public void diskDeleted(VirtualDisk disk) {
             unwatch(disk);
             publish(InstanceIndications.deletion(StorageElements.volume(disk, ns)));
-            poolsChanged();
         }
     }
 }
