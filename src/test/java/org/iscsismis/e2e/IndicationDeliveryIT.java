@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -22,6 +21,7 @@ import java.util.function.BooleanSupplier;
 import org.iscsismis.indication.DeliveryStatistics;
 import org.iscsismis.server.ServerConfig;
 import org.iscsismis.testing.ManualDeliveryScheduler;
+import org.iscsismis.testing.RawIndicationListener;
 import org.iscsismis.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,7 +61,7 @@ class IndicationDeliveryIT {
         client = SblimClients.connect(server.url());
         subscriptions = new Subscriptions(client);
 
-        failing = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        failing = RawIndicationListener.newServer();
         failing.createContext("/", exchange -> {
             failingRequests.incrementAndGet();
             exchange.getRequestBody().readAllBytes();

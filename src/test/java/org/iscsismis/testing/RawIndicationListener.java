@@ -25,11 +25,6 @@ public final class RawIndicationListener implements AutoCloseable {
             + "<MESSAGE ID=\"1\" PROTOCOLVERSION=\"1.0\"><SIMPLEEXPRSP><EXPMETHODRESPONSE NAME=\"ExportIndication\"/>"
             + "</SIMPLEEXPRSP></MESSAGE></CIM>").getBytes(StandardCharsets.UTF_8);
 
-    static {
-        // the JDK server writes headers and body apart; without this, Nagle plus the client's delayed ACK cost 40 ms each
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-
     private final HttpServer http;
     private final ExecutorService thread = Executors.newSingleThreadExecutor();
     private final Pattern mark;
@@ -39,7 +34,7 @@ public final class RawIndicationListener implements AutoCloseable {
     /** @param mark picks the value kept from each request body (group 1; null when it does not match) */
     public RawIndicationListener(Pattern mark) throws IOException {
         this.mark = mark;
-        http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        http = newServer();
         http.setExecutor(thread);
         http.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -51,6 +46,16 @@ public final class RawIndicationListener implements AutoCloseable {
             exchange.close();
         });
         http.start();
+    }
+
+    /**
+     * A JDK HTTP server on a free loopback port with TCP_NODELAY: the JDK server writes headers and body apart, and
+     * without it Nagle plus the client's delayed ACK cost 40 ms per answer. The JDK reads the setting once, when the
+     * first server of the JVM is made, so every test server is made here.
+     */
+    public static HttpServer newServer() throws IOException {
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
     }
 
     private synchronized void record(String body) {
