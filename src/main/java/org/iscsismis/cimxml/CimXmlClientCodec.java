@@ -128,25 +128,7 @@ public final class CimXmlClientCodec {
      * @throws CimXmlException the body is not a CIM-XML method response
      */
     public Response decode(InputStream body) throws CimXmlException {
-        XMLStreamReader xr;
-        try {
-            xr = factory.createXMLStreamReader(body);
-        } catch (XMLStreamException e) {
-            throw ParserFailures.translate(e, ReaderLimits.DEFAULT, "");
-        }
-        try {
-            XmlCursor c = new XmlCursor(xr, ReaderLimits.DEFAULT);
-            CimXmlElementReader r = new CimXmlElementReader(c, factory, ReaderLimits.DEFAULT, 0);
-            if (c.next() != XMLStreamConstants.START_ELEMENT) {
-                throw c.invalid("the document has no root element");
-            }
-            c.require("CIM");
-            c.nextStart("CIM", "MESSAGE");
-            c.require("MESSAGE");
-            c.nextStart("MESSAGE", "SIMPLERSP");
-            c.require("SIMPLERSP");
-            c.nextStart("SIMPLERSP", "IMETHODRESPONSE");
-            c.require("IMETHODRESPONSE");
+        return readMessage(factory, body, "SIMPLERSP", "IMETHODRESPONSE", (c, r) -> {
             List<Object> values = new ArrayList<>();
             while (c.next() == XMLStreamConstants.START_ELEMENT) {
                 if (c.is("ERROR")) {
@@ -165,6 +147,40 @@ public final class CimXmlClientCodec {
                 }
             }
             return new Response(values);
+        });
+    }
+
+    /** Reads the children of a response element, positioned on it. */
+    @FunctionalInterface
+    interface ResponseBody<T> {
+        T read(XmlCursor cursor, CimXmlElementReader reader) throws CimXmlException;
+    }
+
+    /**
+     * Opens a response document (not closing {@code body}), walks CIM / MESSAGE / {@code simple} / {@code response}
+     * and hands the cursor, on that element, to {@code reader}.
+     */
+    static <T> T readMessage(XMLInputFactory factory, InputStream body, String simple, String response, ResponseBody<T> reader)
+            throws CimXmlException {
+        XMLStreamReader xr;
+        try {
+            xr = factory.createXMLStreamReader(body);
+        } catch (XMLStreamException e) {
+            throw ParserFailures.translate(e, ReaderLimits.DEFAULT, "");
+        }
+        try {
+            XmlCursor c = new XmlCursor(xr, ReaderLimits.DEFAULT);
+            if (c.next() != XMLStreamConstants.START_ELEMENT) {
+                throw c.invalid("the document has no root element");
+            }
+            c.require("CIM");
+            c.nextStart("CIM", "MESSAGE");
+            c.require("MESSAGE");
+            c.nextStart("MESSAGE", simple);
+            c.require(simple);
+            c.nextStart(simple, response);
+            c.require(response);
+            return reader.read(c, new CimXmlElementReader(c, factory, ReaderLimits.DEFAULT, 0));
         } finally {
             try {
                 xr.close();
@@ -174,7 +190,8 @@ public final class CimXmlClientCodec {
         }
     }
 
-    private static CimException error(XmlCursor c) throws CimXmlException {
+    /** The ERROR element at the cursor as an exception (an unknown code becomes FAILED, the code kept in the text). */
+    static CimException error(XmlCursor c) throws CimXmlException {
         String code = c.requiredAttr("CODE");
         String description = c.attr("DESCRIPTION");
         CimStatus status;

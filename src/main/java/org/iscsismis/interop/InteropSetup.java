@@ -22,15 +22,27 @@ import org.iscsismis.provider.registry.ProviderRegistry;
  * @param namespaces the server's namespaces
  * @param profiles   the SMI-S profiles implemented, with their conforming elements (the Server profile's is
  *                   {@link #objectManagerPath})
+ * @param hostedServices other services of the interop namespace hosted by the object manager's system (the
+ *                   indication service), tied to it by HostedService like the object manager
  */
 public record InteropSetup(ServerIdentity identity, CimXmlAccess access, NamespaceAdmin namespaces,
-                           List<ProfileRegistration> profiles) {
+                           List<ProfileRegistration> profiles, List<ObjectPath> hostedServices) {
 
     public InteropSetup {
         Objects.requireNonNull(identity, "identity must not be null");
         Objects.requireNonNull(access, "access must not be null");
         Objects.requireNonNull(namespaces, "namespaces must not be null");
         profiles = List.copyOf(profiles);
+        hostedServices = List.copyOf(hostedServices);
+    }
+
+    public InteropSetup(ServerIdentity identity, CimXmlAccess access, NamespaceAdmin namespaces, List<ProfileRegistration> profiles) {
+        this(identity, access, namespaces, profiles, List.of());
+    }
+
+    /** The path of the system hosting the object manager, in the interop namespace. */
+    public static ObjectPath systemPath(ServerIdentity identity) {
+        return new ServerElements(identity, new CimXmlAccess(Set.of(), false)).systemPath();
     }
 
     /** The object manager's path in the interop namespace: the Server profile's central instance. */
@@ -54,7 +66,7 @@ public record InteropSetup(ServerIdentity identity, CimXmlAccess access, Namespa
                 InteropNames.SOFTWARE_IDENTITY)) {
             registry.register(InteropNames.NAMESPACE, c, serverProvider);
         }
-        associations(registry, InteropNames.NAMESPACE, server::associations, InteropNames.HOSTED_SERVICE,
+        associations(registry, InteropNames.NAMESPACE, () -> server.associations(hostedServices), InteropNames.HOSTED_SERVICE,
                 InteropNames.COMM_MECHANISM_FOR_MANAGER, InteropNames.ELEMENT_SOFTWARE_IDENTITY);
 
         NamespaceProvider namespaceProvider = new NamespaceProvider(namespaces, namespaceElements);

@@ -171,7 +171,8 @@ final class ServerElements {
 
     // ------------------------------------------------------------------ associations
 
-    List<CimInstance> associations() {
+    /** @param hostedServices further services hosted by the system (HostedService, like the object manager) */
+    List<CimInstance> associations(List<ObjectPath> hostedServices) {
         List<CimInstance> out = new ArrayList<>();
         out.add(association(InteropNames.HOSTED_SERVICE, systemPath(), objectManagerPath()));
         accessPoints().keySet().forEach(scheme -> out.add(association(InteropNames.COMM_MECHANISM_FOR_MANAGER,
@@ -180,6 +181,7 @@ final class ServerElements {
                 Values.link(InteropNames.ELEMENT_SOFTWARE_IDENTITY, ns, "Antecedent", softwarePath(), "Dependent", objectManagerPath())
                         .property("UpgradeCondition", CimValue.ofUint16(3)) // Owner Upgradeable
                         .build());
+        hostedServices.forEach(service -> out.add(association(InteropNames.HOSTED_SERVICE, systemPath(), service)));
         return out;
     }
 

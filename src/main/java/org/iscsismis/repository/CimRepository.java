@@ -52,6 +52,7 @@ public final class CimRepository {
     private final ConcurrentHashMap<CimNamespace, NamespaceStore> namespaces = new ConcurrentHashMap<>();
     /** Other names of a namespace (alias → namespace): not namespaces of their own, so never listed. */
     private final ConcurrentHashMap<CimNamespace, CimNamespace> aliases = new ConcurrentHashMap<>();
+    private volatile InstanceListener instanceListener;
 
     // ================================================================== namespaces
 
@@ -283,7 +284,12 @@ public final class CimRepository {
      * ALREADY_EXISTS.
      */
     public CimInstance createInstance(CimNamespace namespace, CimInstance newInstance) {
-        return store(namespace).createInstance(Objects.requireNonNull(newInstance, "instance must not be null"));
+        CimInstance created = store(namespace).createInstance(Objects.requireNonNull(newInstance, "instance must not be null"));
+        InstanceListener l = instanceListener;
+        if (l != null) {
+            l.created(canonicalNamespace(namespace), created);
+        }
+        return created;
     }
 
     /**
@@ -294,12 +300,34 @@ public final class CimRepository {
      * would change, or {@code modified} has no path).
      */
     public CimInstance modifyInstance(CimNamespace namespace, CimInstance modified, List<CimName> propertyList) {
-        return store(namespace).modifyInstance(Objects.requireNonNull(modified, "instance must not be null"), propertyList);
+        NamespaceStore.Change c = store(namespace).modifyInstanceChange(Objects.requireNonNull(modified, "instance must not be null"),
+                propertyList);
+        modified(namespace, c);
+        return c.after();
+    }
+
+    private void modified(CimNamespace namespace, NamespaceStore.Change c) {
+        InstanceListener l = instanceListener;
+        if (l != null) {
+            l.modified(canonicalNamespace(namespace), c.before(), c.after());
+        }
+    }
+
+    /**
+     * Sets the one listener told about every instance change from now on (null: none); the indication service's.
+     */
+    public void setInstanceListener(InstanceListener listener) {
+        instanceListener = listener;
     }
 
     /** Deletes and answers the instance. INVALID_CLASS; NOT_FOUND. */
     public CimInstance deleteInstance(CimNamespace namespace, ObjectPath path) {
-        return store(namespace).deleteInstance(path);
+        CimInstance deleted = store(namespace).deleteInstance(path);
+        InstanceListener l = instanceListener;
+        if (l != null) {
+            l.deleted(canonicalNamespace(namespace), deleted);
+        }
+        return deleted;
     }
 
     /** INVALID_CLASS; NOT_FOUND; NO_SUCH_PROPERTY. */
@@ -309,7 +337,7 @@ public final class CimRepository {
 
     /** {@code value} null means NULL. INVALID_CLASS; NOT_FOUND; NO_SUCH_PROPERTY; TYPE_MISMATCH; INVALID_PARAMETER (key). */
     public void setProperty(CimNamespace namespace, ObjectPath path, CimName propertyName, CimValue value) {
-        store(namespace).setProperty(path, propertyName, value);
+        modified(namespace, store(namespace).setProperty(path, propertyName, value));
     }
 
     /**

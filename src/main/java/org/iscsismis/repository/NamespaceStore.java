@@ -301,7 +301,15 @@ final class NamespaceStore {
         });
     }
 
+    /** The instance before and after a modification. */
+    record Change(CimInstance before, CimInstance after) {
+    }
+
     CimInstance modifyInstance(CimInstance modified, List<CimName> propertyList) {
+        return modifyInstanceChange(modified, propertyList).after();
+    }
+
+    Change modifyInstanceChange(CimInstance modified, List<CimName> propertyList) {
         ObjectPath path = modified.path();
         if (path == null) {
             throw new CimException(CimStatus.INVALID_PARAMETER, "ModifiedInstance has no instance path");
@@ -314,12 +322,15 @@ final class NamespaceStore {
             ClassTable.Node n = instanceClass(path.className());
             CimClass cls = n.resolved();
             String key = InstanceRules.normalizePath(path, cls, namespace).canonical();
-            return n.instances().compute(key, (k, old) -> {
+            CimInstance[] before = new CimInstance[1];
+            CimInstance after = n.instances().compute(key, (k, old) -> {
                 if (old == null) {
                     throw notFound(path);
                 }
+                before[0] = old;
                 return InstanceRules.modify(old, modified, propertyList, cls);
             });
+            return new Change(before[0], after);
         });
     }
 
@@ -345,7 +356,7 @@ final class NamespaceStore {
         return v;
     }
 
-    CimInstance setProperty(ObjectPath path, CimName property, CimValue value) {
+    Change setProperty(ObjectPath path, CimName property, CimValue value) {
         return instanceWrite(() -> {
             ClassTable.Node n = instanceClass(path.className());
             CimClass cls = n.resolved();
@@ -358,12 +369,15 @@ final class NamespaceStore {
                 throw new CimException(CimStatus.NO_SUCH_PROPERTY, "Class " + cls.name() + " has no property " + property);
             }
             CimValue typed = InstanceRules.coerce(value, cp, cls);
-            return n.instances().compute(key, (k, old) -> {
+            CimInstance[] before = new CimInstance[1];
+            CimInstance after = n.instances().compute(key, (k, old) -> {
                 if (old == null) {
                     throw notFound(path);
                 }
+                before[0] = old;
                 return InstanceRules.withValue(old, cp, typed, cls);
             });
+            return new Change(before[0], after);
         });
     }
 

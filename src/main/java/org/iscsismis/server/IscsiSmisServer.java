@@ -3,12 +3,14 @@ package org.iscsismis.server;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.eclipse.jetty.server.Handler;
 import org.iscsismis.cim.CimNamespace;
+import org.iscsismis.cim.ObjectPath;
 import org.iscsismis.cimxml.CimXmlRequestReader;
 import org.iscsismis.console.ConsoleAccess;
 import org.iscsismis.console.ConsoleHandler;
@@ -19,6 +21,10 @@ import org.iscsismis.dispatch.MemoryBudget;
 import org.iscsismis.http.AccessControl;
 import org.iscsismis.http.Authenticator;
 import org.iscsismis.http.CimOperationHandler;
+import org.iscsismis.indication.DeliveryScheduler;
+import org.iscsismis.indication.IndicationNames;
+import org.iscsismis.indication.IndicationService;
+import org.iscsismis.indication.IndicationSetup;
 import org.iscsismis.interop.CimXmlAccess;
 import org.iscsismis.interop.FunctionalProfile;
 import org.iscsismis.interop.InteropNames;
@@ -65,12 +71,14 @@ public final class IscsiSmisServer implements AutoCloseable {
     private final IscsiTarget target;
     private final Dispatcher dispatcher;
     private final TlsKeystore keystore;
+    private final IndicationService indications;
     private boolean closed; // guarded by this
 
     private IscsiSmisServer(ServerConfig config, CimRepository repository, HttpEndpoint endpoint, IscsiTarget target,
-                            Dispatcher dispatcher, TlsKeystore keystore) {
+                            Dispatcher dispatcher, TlsKeystore keystore, IndicationService indications) {
         this.dispatcher = dispatcher;
         this.keystore = keystore;
+        this.indications = indications;
         this.config = config;
         this.repository = repository;
         this.endpoint = endpoint;
@@ -111,6 +119,19 @@ public final class IscsiSmisServer implements AutoCloseable {
      * (job times and removal after TimeBeforeRemoval, pull timeouts). Tests pass a clock they step.
      */
     public static IscsiSmisServer start(ServerConfig config, ProviderSetup setup, Clock clock) {
+        return start(config, setup, clock, DeliveryScheduler.realTime());
+    }
+
+    /**
+     * Like {@link #start(ServerConfig, ProviderSetup)}, with indication deliveries timed by {@code indicationTime} (tests
+     * step it by hand to drive retries). The server closes it.
+     */
+    public static IscsiSmisServer start(ServerConfig config, ProviderSetup setup, DeliveryScheduler indicationTime) {
+        return start(config, setup, Clock.systemUTC(), indicationTime);
+    }
+
+    /** On {@code clock} (jobs, pull timeouts) with indication deliveries timed by {@code indicationTime}. */
+    public static IscsiSmisServer start(ServerConfig config, ProviderSetup setup, Clock clock, DeliveryScheduler indicationTime) {
         config.checkBindingAllowed();
         long started = System.nanoTime();
         AccessControl access = Accounts.accessControl(config);
@@ -131,12 +152,15 @@ public final class IscsiSmisServer implements AutoCloseable {
         HttpEndpoint endpoint;
         AtomicReference<HttpEndpoint> listening = new AtomicReference<>();
         Dispatcher dispatcher = null;
+        IndicationService indications = null;
+        JobService jobs = new JobService(repository, clock, JobService.DEFAULT_THREADS, JobService.DEFAULT_QUEUE,
+                config.jobsMaxFinished());
         long providersReady;
         boolean iscsiTarget = IscsiTarget.schemaHasClasses(repository);
         try {
             FaultInjectionSchema.apply(config, repository, iscsiTarget);
             if (iscsiTarget) {
-                target.register(registry);
+                target.register(registry, config.indicationSettings().progressStepPercent());
                 if (config.faultsEnabled()) {
                     target.registerFaultInjection(registry);
                 }
@@ -150,11 +174,13 @@ public final class IscsiSmisServer implements AutoCloseable {
                         IscsiTarget.CLASSES);
             }
             JobProviders.register(repository, registry);
+            indications = indicationService(config, repository, indicationTime);
             registerInterop(config, access.authenticator().required(), () -> accessPoints(listening.get()), repository, registry,
-                    iscsiTarget);
+                    iscsiTarget, indications != null);
+            if (indications != null) {
+                IndicationSetup.register(indications, repository, registry, jobs);
+            }
             setup.configure(repository, registry);
-            JobService jobs = new JobService(repository, clock, JobService.DEFAULT_THREADS, JobService.DEFAULT_QUEUE,
-                    config.jobsMaxFinished());
             dispatcher = new Dispatcher(repository, registry, clock, jobs, config.providerTimeout(), config.pullLimits(), memory);
             CimOperationHandler handler = new CimOperationHandler(dispatcher, new CimXmlRequestReader(), config.httpLimits(),
                     access, memory);
@@ -166,7 +192,12 @@ public final class IscsiSmisServer implements AutoCloseable {
             target.close();
             if (dispatcher != null) {
                 dispatcher.close();
-                dispatcher.jobs().close();
+            }
+            jobs.close();
+            if (indications != null) {
+                indications.close();
+            } else {
+                indicationTime.close();
             }
             throw e;
         }
@@ -176,10 +207,24 @@ public final class IscsiSmisServer implements AutoCloseable {
         LOG.debug("Listening on {}/cimom{} ({}, namespaces {})", endpoint.url(),
                 keystore != null ? " and " + endpoint.httpsUrl() + "/cimom" : "",
                 access.authenticator().required() ? "HTTP Basic authentication" : "no authentication", NAMESPACES);
-        return new IscsiSmisServer(config, repository, endpoint, target, dispatcher, keystore);
+        return new IscsiSmisServer(config, repository, endpoint, target, dispatcher, keystore, indications);
     }
 
-    /** The DSP0200 operation groups the dispatcher implements (no indications yet; pulled reads and their count, queries traditional and pulled). */
+    /** The indication service, or null (with a warning) when the interop namespace lacks its classes. */
+    private static IndicationService indicationService(ServerConfig config, CimRepository repository, DeliveryScheduler time) {
+        if (!IndicationNames.CLASSES.stream().allMatch(c -> repository.hasClass(InteropNames.NAMESPACE, c))) {
+            LOG.warn("The schema lacks indication classes {}: no indication service", IndicationNames.CLASSES);
+            time.close();
+            return null;
+        }
+        return new IndicationService(repository, InteropSetup.systemPath(identity()), config.indicationSettings(), time);
+    }
+
+    private static ServerIdentity identity() {
+        return new ServerIdentity(PRODUCT, ServerVersion.current(), PRODUCT + " project", StorageElements.SYSTEM_NAME);
+    }
+
+    /** The DSP0200 operation groups the dispatcher implements (pulled reads and their count, queries traditional and pulled). */
     static final Set<FunctionalProfile> FUNCTIONAL_PROFILES = Set.of(FunctionalProfile.BASIC_READ, FunctionalProfile.BASIC_WRITE,
             FunctionalProfile.SCHEMA_MANIPULATION, FunctionalProfile.INSTANCE_MANIPULATION,
             FunctionalProfile.ASSOCIATION_TRAVERSAL, FunctionalProfile.QUALIFIER_DECLARATION, FunctionalProfile.PULLED_READ,
@@ -190,17 +235,23 @@ public final class IscsiSmisServer implements AutoCloseable {
      * namespaces and the SMI-S profiles with their central instances (the storage ones only with the iSCSI target).
      */
     private static void registerInterop(ServerConfig config, boolean authentication, Supplier<List<URI>> accessPoints,
-                                        CimRepository repository, ProviderRegistry registry, boolean iscsiTarget) {
+                                        CimRepository repository, ProviderRegistry registry, boolean iscsiTarget,
+                                        boolean indications) {
         repository.addNamespaceAlias(InteropNames.ALIAS, InteropNames.NAMESPACE);
         if (!InteropNames.CLASSES.stream().allMatch(c -> repository.hasClass(InteropNames.NAMESPACE, c))) {
             LOG.warn("The schema lacks interop classes {}: the interop providers are not registered", InteropNames.CLASSES);
             return;
         }
-        ServerIdentity identity = new ServerIdentity(PRODUCT, ServerVersion.current(), PRODUCT + " project",
-                StorageElements.SYSTEM_NAME);
-        new InteropSetup(identity, new CimXmlAccess(FUNCTIONAL_PROFILES, authentication,
+        ServerIdentity identity = identity();
+        ObjectPath indicationService = indications ? IndicationSetup.servicePath(InteropSetup.systemPath(identity)) : null;
+        Set<FunctionalProfile> operations = new HashSet<>(FUNCTIONAL_PROFILES);
+        if (indications) {
+            operations.add(FunctionalProfile.INDICATIONS);
+        }
+        new InteropSetup(identity, new CimXmlAccess(operations, authentication,
                 config.pullLimits().maxTimeout().toSeconds(), accessPoints),
-                new RepositoryNamespaces(repository, registry), ServerProfiles.of(identity, iscsiTarget)).register(registry);
+                new RepositoryNamespaces(repository, registry), ServerProfiles.of(identity, iscsiTarget, indicationService),
+                indicationService == null ? List.of() : List.of(indicationService)).register(registry);
     }
 
     private static long millis(long fromNanos, long toNanos) {
@@ -241,6 +292,11 @@ public final class IscsiSmisServer implements AutoCloseable {
                 return access.authenticator().required() || access.hosts().allows(hostHeader);
             }
         };
+    }
+
+    /** The indication service (subscriptions and delivery), or null if the schema has no indication classes. */
+    public IndicationService indications() {
+        return indications;
     }
 
     /** HTTP connections open now (tests check that abusive clients leave none behind). */
@@ -323,6 +379,9 @@ public final class IscsiSmisServer implements AutoCloseable {
         target.close();
         dispatcher.close();
         dispatcher.jobs().close();
+        if (indications != null) {
+            indications.close();
+        }
         closed = true;
     }
 }

@@ -20,6 +20,8 @@ import org.iscsismis.cimxml.ReaderLimits;
 import org.iscsismis.dispatch.PullLimits;
 import org.iscsismis.http.HttpLimits;
 import org.iscsismis.provider.job.JobService;
+import org.iscsismis.indication.IndicationSettings;
+import org.iscsismis.indication.SubscriptionRemovalAction;
 
 /**
  * The server's configuration: an immutable set of validated settings, every key with a default.
@@ -77,6 +79,16 @@ public final class ServerConfig {
     public static final String AUTH_FAILURE_WINDOW_S = "auth.failureWindowSeconds";
     public static final String HTTP_ALLOWED_HOSTS = "http.allowedHosts";
 
+    public static final String INDICATION_RETRY_ATTEMPTS = "indication.deliveryRetryAttempts";
+    public static final String INDICATION_RETRY_INTERVAL_S = "indication.deliveryRetryIntervalSeconds";
+    public static final String INDICATION_REMOVAL_ACTION = "indication.subscriptionRemovalAction";
+    public static final String INDICATION_REMOVAL_INTERVAL_S = "indication.subscriptionRemovalTimeIntervalSeconds";
+    public static final String INDICATION_DELIVERY_TIMEOUT_MS = "indication.deliveryTimeoutMs";
+    public static final String INDICATION_QUEUE_CAPACITY = "indication.queueCapacity";
+    public static final String INDICATION_MAX_FILTERS = "indication.maxFilters";
+    public static final String INDICATION_MAX_DESTINATIONS = "indication.maxDestinations";
+    public static final String INDICATION_MAX_SUBSCRIPTIONS = "indication.maxSubscriptions";
+    public static final String INDICATION_PROGRESS_STEP = "indication.progressStepPercent";
 
     /** Every key, in documentation order. */
     public static final List<Key> KEYS = List.of(
@@ -141,7 +153,26 @@ public final class ServerConfig {
             new Key(FAULTS_ENABLED, "false", "define and serve ISMIS_FaultInjectionService, whose methods fail volumes and "
                     + "cut replication links (true or false); for testing clients, never on a server that holds real data"),
             new Key(JOBS_MAX_FINISHED, Integer.toString(JobService.DEFAULT_MAX_FINISHED), "most finished jobs kept; beyond "
-                    + "that the earliest finished are removed, even with DeleteOnCompletion false"));
+                    + "that the earliest finished are removed, even with DeleteOnCompletion false"),
+            new Key(INDICATION_RETRY_ATTEMPTS, Integer.toString(IndicationSettings.DEFAULT.deliveryRetryAttempts()),
+                    "retries of an indication delivery after its first attempt failed (DeliveryRetryAttempts)"),
+            new Key(INDICATION_RETRY_INTERVAL_S, Long.toString(IndicationSettings.DEFAULT.deliveryRetryInterval().toSeconds()),
+                    "seconds between delivery retries (DeliveryRetryInterval)"),
+            new Key(INDICATION_REMOVAL_ACTION, "remove", "remove, disable or ignore: what happens to the subscriptions of a "
+                    + "listener that keeps failing (SubscriptionRemovalAction)"),
+            new Key(INDICATION_REMOVAL_INTERVAL_S, Long.toString(IndicationSettings.DEFAULT.removalTimeInterval().toSeconds()),
+                    "seconds between two failed deliveries, with no success between, after which the removal action applies"),
+            new Key(INDICATION_DELIVERY_TIMEOUT_MS, Long.toString(IndicationSettings.DEFAULT.deliveryTimeout().toMillis()),
+                    "one delivery attempt (connect and answer) fails after this many milliseconds"),
+            new Key(INDICATION_QUEUE_CAPACITY, Integer.toString(IndicationSettings.DEFAULT.queueCapacity()),
+                    "indications waiting per listener destination; more drop the oldest, and an alert says how many"),
+            new Key(INDICATION_MAX_FILTERS, Integer.toString(IndicationSettings.DEFAULT.maxFilters()), "most indication filters"),
+            new Key(INDICATION_MAX_DESTINATIONS, Integer.toString(IndicationSettings.DEFAULT.maxDestinations()),
+                    "most listener destinations"),
+            new Key(INDICATION_MAX_SUBSCRIPTIONS, Integer.toString(IndicationSettings.DEFAULT.maxSubscriptions()),
+                    "most indication subscriptions"),
+            new Key(INDICATION_PROGRESS_STEP, Integer.toString(IndicationSettings.DEFAULT.progressStepPercent()),
+                    "PercentSynced, PercentComplete and pool space changes are indicated in steps no finer than this (percent)"));
 
     private static final List<String> LEVELS = List.of("trace", "debug", "info", "warn", "error", "off");
 
@@ -171,6 +202,7 @@ public final class ServerConfig {
     private final long headerTimeoutMs;
     private final long memoryBudgetBytes;
     private final long storageMaxHeapBytes;
+    private final IndicationSettings indicationSettings;
 
     private ServerConfig(Map<String, String> values) {
         this.values = Collections.unmodifiableMap(values);
@@ -209,6 +241,7 @@ public final class ServerConfig {
         this.maxLoginFailures = (int) number(AUTH_MAX_FAILURES, 0, 1_000_000);
         this.loginFailureWindowSeconds = number(AUTH_FAILURE_WINDOW_S, 1, 86_400);
 
+        this.indicationSettings = readIndicationSettings();
         if (!LEVELS.contains(logLevel)) {
             throw new ConfigurationException(LOG_LEVEL + ": \"" + values.get(LOG_LEVEL) + "\" is not one of " + LEVELS);
         }
@@ -456,6 +489,30 @@ public final class ServerConfig {
     /** The most finished jobs the job service keeps (jobs.maxFinished). */
     public int jobsMaxFinished() {
         return jobsMaxFinished;
+    }
+
+    /** The indication service's delivery and capacity settings (indication.*). */
+    public IndicationSettings indicationSettings() {
+        return indicationSettings;
+    }
+
+    private IndicationSettings readIndicationSettings() {
+        SubscriptionRemovalAction action;
+        try {
+            action = SubscriptionRemovalAction.parse(values.get(INDICATION_REMOVAL_ACTION));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(INDICATION_REMOVAL_ACTION + ": \"" + values.get(INDICATION_REMOVAL_ACTION)
+                    + "\" is not one of remove, disable, ignore");
+        }
+        return new IndicationSettings((int) number(INDICATION_RETRY_ATTEMPTS, 0, 0xFFFF),
+                Duration.ofSeconds(number(INDICATION_RETRY_INTERVAL_S, 0, 0xFFFF_FFFFL)), action,
+                Duration.ofSeconds(number(INDICATION_REMOVAL_INTERVAL_S, 0, 0xFFFF_FFFFL)),
+                Duration.ofMillis(number(INDICATION_DELIVERY_TIMEOUT_MS, 1, 3_600_000)),
+                (int) number(INDICATION_QUEUE_CAPACITY, 1, 10_000_000),
+                (int) number(INDICATION_MAX_FILTERS, 1, 1_000_000),
+                (int) number(INDICATION_MAX_DESTINATIONS, 1, 1_000_000),
+                (int) number(INDICATION_MAX_SUBSCRIPTIONS, 1, 1_000_000),
+                (int) number(INDICATION_PROGRESS_STEP, 1, 100));
     }
 
     public String logLevel() {

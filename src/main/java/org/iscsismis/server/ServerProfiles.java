@@ -18,7 +18,7 @@ import org.iscsismis.iscsi.provider.SystemElements;
  * service), Copy Services (its older methods on the storage configuration service: CreateReplica, AttachReplica,
  * AttachOrModifyReplica, ModifySynchronization, GetAvailableTargetElements, all implemented — Microsoft's clients look
  * for it beside Replication Services) and Job Control (the two services that own jobs), the first three also
- * referencing Job Control.
+ * referencing Job Control. Indication is a subprofile of Server whose central instance is the indication service.
  */
 final class ServerProfiles {
 
@@ -31,17 +31,30 @@ final class ServerProfiles {
     static final String REPLICATION_SERVICES = "Replication Services";
     static final String COPY_SERVICES = "Copy Services";
     static final String JOB_CONTROL = "Job Control";
+    /** SNIA's name for the indication subprofile of Server in SMI-S 1.5 (DMTF's DSP1054 calls it "Indications"). */
+    static final String INDICATION = "Indication";
 
     private ServerProfiles() {
     }
 
-    /** The registrations; the storage profiles only when the iSCSI target's providers are registered. */
+    /** The registrations without an indication service. */
     static List<ProfileRegistration> of(ServerIdentity identity, boolean iscsiTarget) {
+        return of(identity, iscsiTarget, null);
+    }
+
+    /**
+     * The registrations; the storage profiles only when the iSCSI target's providers are registered, the Indication
+     * subprofile of Server (central instance: the indication service) only with {@code indicationService}.
+     */
+    static List<ProfileRegistration> of(ServerIdentity identity, boolean iscsiTarget, ObjectPath indicationService) {
         int snia = ProfileRegistration.SNIA;
         ObjectPath objectManager = InteropSetup.objectManagerPath(identity);
         List<ProfileRegistration> out = new ArrayList<>(List.of(
                 ProfileRegistration.profile(SERVER, snia, SMIS_VERSION, List.of(objectManager)),
                 ProfileRegistration.subprofile(PROFILE_REGISTRATION, snia, SMIS_VERSION, SERVER, List.of(objectManager))));
+        if (indicationService != null) {
+            out.add(ProfileRegistration.subprofile(INDICATION, snia, SMIS_VERSION, SERVER, List.of(indicationService)));
+        }
         if (iscsiTarget) {
             CimNamespace ns = StorageElements.NAMESPACE;
             ObjectPath replication = SystemElements.replicationServicePath(ns);

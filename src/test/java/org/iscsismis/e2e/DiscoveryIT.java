@@ -141,8 +141,8 @@ class DiscoveryIT {
     @Test
     void theRegisteredProfiles() throws WBEMException {
         Map<String, CIMInstance> profiles = profilesByName();
-        assertEquals(Set.of("Server", "Profile Registration", "Array", "Block Services", "Replication Services", "Copy Services",
-                "Job Control"), profiles.keySet());
+        assertEquals(Set.of("Server", "Profile Registration", "Indication", "Array", "Block Services", "Replication Services",
+                "Copy Services", "Job Control"), profiles.keySet());
         for (CIMInstance p : profiles.values()) {
             assertEquals("11", text(p, "RegisteredOrganization"), p::toString);
             assertEquals("1.5.0", text(p, "RegisteredVersion"), p::toString);
@@ -159,6 +159,7 @@ class DiscoveryIT {
         Map<String, String> expectedClass = Map.of(
                 "Server", "MSFTSM_ObjectManager",
                 "Profile Registration", "MSFTSM_ObjectManager",
+                "Indication", "CIM_IndicationService",
                 "Array", "MSFTSM_ComputerSystem",
                 "Block Services", "MSISCSITARGET_StorageConfigurationService",
                 "Replication Services", "MSISCSITARGET_ReplicationService",
@@ -168,7 +169,8 @@ class DiscoveryIT {
             assertEquals(1, elements.size(), e.getKey() + ": " + elements);
             CIMObjectPath element = elements.get(0);
             assertEquals(e.getValue(), element.getObjectName(), e.getKey());
-            String expectedNs = e.getValue().equals("MSFTSM_ObjectManager") ? "root/interop" : ISCSI_NS;
+            String expectedNs = e.getValue().equals("MSFTSM_ObjectManager") || e.getValue().equals("CIM_IndicationService")
+                    ? "root/interop" : ISCSI_NS;
             assertEquals(expectedNs, element.getNamespace(), e.getKey());
             assertFalse(element.getKeys().length == 0, e.getKey());
             assertTrue(client.getClass(classPath(expectedNs, e.getValue()), false, false, false, null) != null);

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Objects;
+import org.iscsismis.indication.DeliveryScheduler;
 import org.iscsismis.repository.CimRepository;
 import org.iscsismis.server.IscsiSmisServer;
 import org.iscsismis.server.ServerConfig;
@@ -32,6 +33,7 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Au
     private final ServerConfig config;
     private final IscsiSmisServer.ProviderSetup setup;
     private final Clock clock;
+    private final DeliveryScheduler indicationTime;
     private IscsiSmisServer server;
 
     /** The default test configuration: a free port, no demo target content. */
@@ -71,14 +73,31 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Au
 
     /** A given configuration; {@code setup} registers (test) providers before the server listens. */
     public TestServer(ServerConfig config, IscsiSmisServer.ProviderSetup setup) {
-        this(config, setup, Clock.systemUTC());
+        this(config, setup, Clock.systemUTC(), null);
     }
 
     /** A given configuration on {@code clock} (the server's job and dispatcher time: a test steps it). */
     public TestServer(ServerConfig config, IscsiSmisServer.ProviderSetup setup, Clock clock) {
+        this(config, setup, clock, null);
+    }
+
+    /** As above, with indication deliveries timed by {@code indicationTime} (null: real time). */
+    public TestServer(ServerConfig config, IscsiSmisServer.ProviderSetup setup, DeliveryScheduler indicationTime) {
+        this(config, setup, Clock.systemUTC(), indicationTime);
+    }
+
+    private TestServer(ServerConfig config, IscsiSmisServer.ProviderSetup setup, Clock clock, DeliveryScheduler indicationTime) {
         this.config = Objects.requireNonNull(config, "config must not be null");
         this.setup = Objects.requireNonNull(setup, "setup must not be null");
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
+        this.indicationTime = indicationTime;
+    }
+
+    /** Starts a server now whose indication retries run on {@code indicationTime} (a {@link ManualDeliveryScheduler}). */
+    public static TestServer start(ServerConfig config, DeliveryScheduler indicationTime) {
+        TestServer server = new TestServer(config, (repository, registry) -> { }, indicationTime);
+        server.startServer();
+        return server;
     }
 
     /** Starts a server with the given configuration and clock now. */
@@ -124,7 +143,8 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Au
 
     private synchronized void startServer() {
         if (server == null) {
-            server = IscsiSmisServer.start(config, setup, clock);
+            server = indicationTime == null ? IscsiSmisServer.start(config, setup, clock)
+                    : IscsiSmisServer.start(config, setup, clock, indicationTime);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.iscsismis.iscsi.disk;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * A pool of capacity from which disks are thin-provisioned: creating a disk reserves nothing, each chunk a disk
@@ -13,15 +14,21 @@ public final class DiskPool {
     private final long capacityBytes;
     private final AtomicLong allocatedBytes = new AtomicLong();
     private final HeapDataLimit heap;
+    private final Consumer<DiskPool> spaceChanged;
 
-    DiskPool(String id, String name, long capacityBytes, HeapDataLimit heap) {
+    /**
+     * @param heap         the in-heap data limit the pool's allocations also count against
+     * @param spaceChanged told after every change of the allocated bytes, on the allocating thread (keep it cheap)
+     */
+    DiskPool(String id, String name, long capacityBytes, HeapDataLimit heap, Consumer<DiskPool> spaceChanged) {
+        this.heap = heap;
+        this.spaceChanged = spaceChanged;
         if (capacityBytes < 0) {
             throw new IllegalArgumentException("pool capacity must not be negative: " + capacityBytes);
         }
         this.id = id;
         this.name = name;
         this.capacityBytes = capacityBytes;
-        this.heap = heap;
     }
 
     public String id() {
@@ -72,11 +79,13 @@ public final class DiskPool {
             allocatedBytes.addAndGet(-bytes);
             throw e;
         }
+        spaceChanged.accept(this);
     }
 
     void release(long bytes) {
         allocatedBytes.addAndGet(-bytes);
         heap.release(bytes);
+        spaceChanged.accept(this);
     }
 
     @Override

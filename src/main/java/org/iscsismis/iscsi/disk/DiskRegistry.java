@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -24,6 +25,32 @@ public final class DiskRegistry {
     private final AtomicLong diskSeq = new AtomicLong();
     private final Map<String, DiskPool> pools = new ConcurrentSkipListMap<>(DiskRegistry::byNumber);
     private final Map<String, VirtualDisk> disks = new ConcurrentSkipListMap<>(DiskRegistry::byNumber);
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
+    /** Hears about disks created and deleted and pool space taken or returned, on the thread that did it, after the fact. */
+    public interface Listener {
+        void diskCreated(VirtualDisk disk);
+
+        void diskDeleted(VirtualDisk disk);
+
+        /** Called for every chunk taken or returned (under the disk's chunk lock): keep it cheap. */
+        default void poolSpaceChanged(DiskPool pool) {
+        }
+    }
+
+    private void spaceChanged(DiskPool pool) {
+        for (Listener l : listeners) {
+            l.poolSpaceChanged(pool);
+        }
+    }
+
+    public void addListener(Listener l) {
+        listeners.add(l);
+    }
+
+    public void removeListener(Listener l) {
+        listeners.remove(l);
+    }
 
     public DiskRegistry() {
         this(DEFAULT_CHUNK_SIZE, Pauser.parking());
@@ -65,7 +92,7 @@ public final class DiskRegistry {
     }
 
     public DiskPool createPool(String name, long capacityBytes) {
-        DiskPool pool = new DiskPool("pool-" + poolSeq.incrementAndGet(), name, capacityBytes, heap);
+        DiskPool pool = new DiskPool("pool-" + poolSeq.incrementAndGet(), name, capacityBytes, heap, this::spaceChanged);
         pools.put(pool.id(), pool);
         return pool;
     }
@@ -76,6 +103,7 @@ public final class DiskRegistry {
         VirtualDisk disk = new VirtualDisk("disk-" + diskSeq.incrementAndGet(), name, pool, sizeBytes, blockSize,
                 chunkSize, pauser);
         disks.put(disk.id(), disk);
+        listeners.forEach(l -> l.diskCreated(disk));
         return disk;
     }
 
@@ -87,6 +115,7 @@ public final class DiskRegistry {
         }
         disks.remove(diskId);
         disk.markDeleted();
+        listeners.forEach(l -> l.diskDeleted(disk));
     }
 
     /** The pool with this id, if there is one. */

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.iscsismis.cim.CimName;
 import org.iscsismis.cim.CimNamespace;
 import org.iscsismis.iscsi.disk.DiskRegistry;
+import org.iscsismis.provider.InstanceIndications;
 import org.iscsismis.provider.registry.ProviderRegistry;
 import org.iscsismis.replication.EngineConfig;
 import org.iscsismis.replication.ReplicationEngine;
@@ -63,7 +64,19 @@ public final class IscsiTarget implements AutoCloseable {
      * around them.
      */
     public void register(ProviderRegistry registry) {
+        register(registry, DEFAULT_INDICATION_STEP_PERCENT);
+    }
+
+    /** PercentSynced and pool space changes are indicated in steps no finer than this, unless configured otherwise. */
+    public static final int DEFAULT_INDICATION_STEP_PERCENT = 10;
+
+    /**
+     * As {@link #register(ProviderRegistry)}, and the target's indications ({@link TargetIndications}, registered for
+     * CIM_AlertIndication) with PercentSynced and pool space indicated in steps no finer than {@code indicationStepPercent}.
+     */
+    public void register(ProviderRegistry registry, int indicationStepPercent) {
         CimNamespace ns = StorageElements.NAMESPACE;
+        registry.register(ns, InstanceIndications.ALERT_INDICATION, new TargetIndications(engine, disks, indicationStepPercent));
         registry.register(ns, StorageElements.POOL, new StoragePoolProvider(disks));
         registry.register(ns, StorageElements.VOLUME, new StorageVolumeProvider(disks));
         registry.register(ns, StorageElements.SYNCHRONIZED, new StorageSynchronizedProvider(engine));

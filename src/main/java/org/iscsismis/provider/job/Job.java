@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.iscsismis.cim.CimInstance;
 import org.iscsismis.cim.CimNamespace;
 import org.iscsismis.cim.ObjectPath;
 
@@ -46,6 +47,7 @@ public final class Job {
     private Future<?> future;
     private CompletableFuture<?> followed;
     private JobControl control = new JobControl() { };
+    private JobListener listener;
 
     Job(String instanceId, ObjectPath path, ObjectPath owner, List<ObjectPath> affected, String description,
             Clock clock, boolean deleteOnCompletion, Duration timeBeforeRemoval) {
@@ -292,6 +294,18 @@ public final class Job {
     private void change(JobState s, Instant at) {
         state = s;
         lastChange = at;
+        changed();
+    }
+
+    /** Who hears about this job's changes (set once, right after creation). */
+    synchronized void listen(JobListener l) {
+        listener = l;
+    }
+
+    private void changed() {
+        if (listener != null) {
+            listener.jobChanged(this);
+        }
     }
 
     private JobProgress progress() {
@@ -299,8 +313,10 @@ public final class Job {
             @Override
             public void percent(int p) {
                 synchronized (Job.this) {
-                    if (state == JobState.RUNNING) {
-                        percent = Math.max(percent, Math.max(0, Math.min(100, p)));
+                    int next = Math.max(percent, Math.max(0, Math.min(100, p)));
+                    if (state == JobState.RUNNING && next != percent) {
+                        percent = next;
+                        changed();
                     }
                 }
             }
@@ -321,5 +337,10 @@ public final class Job {
                 }
             }
         };
+    }
+
+    /** The job as an instance of its CIM_ConcreteJob class at the clock's current time (what indications carry). */
+    public CimInstance instance() {
+        return JobInstance.of(view());
     }
 }

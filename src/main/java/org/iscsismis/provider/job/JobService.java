@@ -62,6 +62,7 @@ public final class JobService implements AutoCloseable {
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final AtomicLong counter = new AtomicLong();
     private final int maxFinished;
+    private volatile JobListener listener;
 
     public JobService(CimRepository repository, Clock clock) {
         this(repository, clock, DEFAULT_THREADS, DEFAULT_QUEUE);
@@ -95,6 +96,11 @@ public final class JobService implements AutoCloseable {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** Sets the one listener told about the jobs started from now on (the indication service's); null: none. */
+    public void setListener(JobListener l) {
+        listener = l;
     }
 
     /**
@@ -136,6 +142,11 @@ public final class JobService implements AutoCloseable {
                 description == null ? id : description, clock, true, DEFAULT_TIME_BEFORE_REMOVAL);
         purge();
         jobs.put(id, job);
+        JobListener l = listener;
+        if (l != null) {
+            job.listen(l);
+            l.jobCreated(job);
+        }
         return job;
     }
 
