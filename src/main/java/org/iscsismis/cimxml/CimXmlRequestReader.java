@@ -107,9 +107,11 @@ public final class CimXmlRequestReader {
         } catch (RuntimeException e) {
             throw ParserFailures.translateRuntime(e, limits, "");
         }
+        XmlCursor c = new XmlCursor(xr, limits);
         try {
-            XmlCursor c = new XmlCursor(xr, limits);
             return new MessageDecoder(c, new CimXmlElementReader(c, f, limits, 0)).decode();
+        } catch (CimXmlException e) {
+            throw wellFormednessFirst(e, c);
         } finally {
             try {
                 xr.close();
@@ -117,6 +119,29 @@ public final class CimXmlRequestReader {
                 // the body stream belongs to the caller
             }
         }
+    }
+
+    /**
+     * The refusal to answer: well-formedness is judged first, so a body refused for what it says (NOT_VALID, an
+     * unsupported version, MULTIREQ) is read on to its end, and if the XML breaks there (cut short, a bad byte) or
+     * a reader limit is hit, that is the answer instead. Reading on stays within the reader limits.
+     */
+    private static CimXmlException wellFormednessFirst(CimXmlException refusal, XmlCursor c) {
+        if (decidesAlone(refusal.kind())) {
+            return refusal;
+        }
+        try {
+            c.drain();
+        } catch (CimXmlException later) {
+            if (decidesAlone(later.kind())) {
+                return later;
+            }
+        }
+        return refusal;
+    }
+
+    private static boolean decidesAlone(CimXmlException.Kind kind) {
+        return kind == CimXmlException.Kind.NOT_WELL_FORMED || kind == CimXmlException.Kind.LIMIT_EXCEEDED;
     }
 
     /** Reads CIM / MESSAGE / SIMPLEREQ and the method call of one document. */
