@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -136,7 +137,7 @@ public final class CimXmlClientCodec {
         }
         try {
             XmlCursor c = new XmlCursor(xr, ReaderLimits.DEFAULT);
-            CimXmlElementReader r = new CimXmlElementReader(c, factory, ReaderLimits.DEFAULT, 0);
+            CimXmlElementReader r = new CimXmlElementReader(c, factory, ReaderLimits.DEFAULT, 0, UnaryOperator.identity());
             if (c.next() != XMLStreamConstants.START_ELEMENT) {
                 throw c.invalid("the document has no root element");
             }

@@ -9,7 +9,9 @@ import org.iscsismis.operation.CimRequest;
  * A decoded request message. Exactly one of {@code request} and {@code error} is set: {@code error} is a
  * CIM-level problem found while decoding parameters (answered as an ERROR inside a 200 response).
  *
- * @param objectPath for extrinsic calls, the local class or instance path the method is invoked on; else null
+ * @param namespace  the target namespace as the client wrote it (the request carries its canonical name)
+ * @param objectPath for extrinsic calls, the local class or instance path the method is invoked on, as the client
+ *                   wrote it; else null
  */
 public record ParsedRequest(String messageId, String protocolVersion, String methodName, boolean intrinsic,
                             CimNamespace namespace, ObjectPath objectPath, CimRequest request, CimException error) {

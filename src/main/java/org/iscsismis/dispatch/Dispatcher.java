@@ -20,7 +20,6 @@ import org.iscsismis.operation.PullRequest;
 import org.iscsismis.operation.InvokeMethodRequest;
 import org.iscsismis.operation.ReferenceNamesRequest;
 import org.iscsismis.operation.ReferencesRequest;
-import org.iscsismis.operation.RequestNamespaces;
 import org.iscsismis.operation.CreateClassRequest;
 import org.iscsismis.operation.CreateInstanceRequest;
 import org.iscsismis.operation.DeleteClassRequest;
@@ -51,8 +50,9 @@ import org.slf4j.LoggerFactory;
  * {@link ProviderRegistry}, streaming results into a sink one at a time. Thread-safe: holds no
  * per-request state and no lock while streaming.
  *
- * <p>A request naming an alias of a namespace ({@link CimRepository#addNamespaceAlias}) is read as naming the
- * namespace itself, so answers carry the namespace's own name.
+ * <p>Requests name namespaces by their canonical names: an alias ({@link CimRepository#addNamespaceAlias}) is
+ * resolved where the request is parsed (the CIM-XML reader), so the dispatcher, providers and answers only ever see
+ * the namespace's own name. A request still naming an alias is INVALID_NAMESPACE.
  *
  * <p>Order of checks: the namespace exists (INVALID_NAMESPACE), then the class the operation
  * names exists (INVALID_CLASS; NOT_FOUND for GetClass, ModifyClass and DeleteClass, whose subject
@@ -162,10 +162,8 @@ public final class Dispatcher implements AutoCloseable {
         Objects.requireNonNull(request, "request must not be null");
         Objects.requireNonNull(sink, "sink must not be null");
         try {
-            CimNamespace named = request.namespace();
-            CimNamespace canonical = repository.canonicalNamespace(named);
-            requireNamespace(canonical);
-            dispatch(canonical == named ? request : RequestNamespaces.retarget(request, canonical), sink);
+            requireNamespace(request.namespace());
+            dispatch(request, sink);
         } catch (CimException | UncheckedIOException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -249,7 +247,9 @@ public final class Dispatcher implements AutoCloseable {
 
     private void requireNamespace(CimNamespace ns) {
         if (!repository.hasNamespace(ns)) {
-            throw new CimException(CimStatus.INVALID_NAMESPACE, "Namespace " + ns + " does not exist");
+            CimNamespace canonical = repository.canonicalNamespace(ns);
+            throw new CimException(CimStatus.INVALID_NAMESPACE, "Namespace " + ns + (canonical.equals(ns) ? " does not exist"
+                    : " is another name of " + canonical + ", which requests name once they are parsed"));
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.iscsismis.cim.CimException;
 import org.iscsismis.cim.CimNamespace;
 import org.iscsismis.cimxml.CimXmlRequestReader;
 import org.iscsismis.dispatch.Dispatcher;
@@ -126,7 +127,7 @@ public final class IscsiSmisServer implements AutoCloseable {
             Clock clock = Clock.systemUTC();
             dispatcher = new Dispatcher(repository, registry, clock, new JobService(repository, clock), config.providerTimeout(),
                     config.pullLimits());
-            CimOperationHandler handler = new CimOperationHandler(dispatcher, new CimXmlRequestReader(), config.httpLimits(),
+            CimOperationHandler handler = new CimOperationHandler(dispatcher, new CimXmlRequestReader(repository::canonicalNamespace), config.httpLimits(),
                     authenticator(config.users()));
             providersReady = System.nanoTime();
             endpoint = HttpEndpoint.start(config, handler);
@@ -153,11 +154,18 @@ public final class IscsiSmisServer implements AutoCloseable {
             FunctionalProfile.PULLED_READ_COUNT);
 
     /**
-     * {@code interop} as another name of {@code root/interop}, and the interop providers: the object manager, the
-     * namespaces and the SMI-S profiles with their central instances (the storage ones only with the iSCSI target).
+     * The other name of {@code root/interop}, if one is configured, and the interop providers: the object manager,
+     * the namespaces and the SMI-S profiles with their central instances (the storage ones only with the iSCSI
+     * target).
      */
     private static void registerInterop(ServerConfig config, CimRepository repository, ProviderRegistry registry, boolean iscsiTarget) {
-        repository.addNamespaceAlias(InteropNames.ALIAS, InteropNames.NAMESPACE);
+        config.interopAlias().ifPresent(alias -> {
+            try {
+                repository.addNamespaceAlias(alias, InteropNames.NAMESPACE);
+            } catch (CimException e) {
+                throw new ConfigurationException(ServerConfig.INTEROP_ALIAS + ": " + e.getMessage());
+            }
+        });
         if (!InteropNames.CLASSES.stream().allMatch(c -> repository.hasClass(InteropNames.NAMESPACE, c))) {
             LOG.warn("The schema lacks interop classes {}: the interop providers are not registered", InteropNames.CLASSES);
             return;

@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Consumer;
+import org.iscsismis.cim.CimNamespace;
 import org.iscsismis.cimxml.ReaderLimits;
 import org.iscsismis.dispatch.PullLimits;
 import org.iscsismis.http.HttpLimits;
@@ -55,6 +57,7 @@ public final class ServerConfig {
     public static final String PULL_MAX_CONTEXTS = "pull.maxContexts";
     public static final String PULL_DEFAULT_TIMEOUT_S = "pull.defaultTimeoutSeconds";
     public static final String PULL_MAX_TIMEOUT_S = "pull.maxTimeoutSeconds";
+    public static final String INTEROP_ALIAS = "interop.alias";
 
     /** Every key, in documentation order. */
     public static final List<Key> KEYS = List.of(
@@ -85,7 +88,9 @@ public final class ServerConfig {
                     "inactivity timeout of a pulled enumeration whose Open gives no OperationTimeout, in seconds"),
             new Key(PULL_MAX_TIMEOUT_S, Long.toString(PullLimits.DEFAULT.maxTimeout().toSeconds()),
                     "largest OperationTimeout an Open may ask for, in seconds; larger ones (and 0) fail with "
-                    + "CIM_ERR_INVALID_OPERATION_TIMEOUT"));
+                    + "CIM_ERR_INVALID_OPERATION_TIMEOUT"),
+            new Key(INTEROP_ALIAS, "", "another name root/interop also answers to (e.g. interop), resolved where requests "
+                    + "are parsed and never listed; empty = none"));
 
     private static final List<String> LEVELS = List.of("trace", "debug", "info", "warn", "error", "off");
 
@@ -103,6 +108,7 @@ public final class ServerConfig {
     private final boolean demoEnabled;
     private final Duration providerTimeout;
     private final PullLimits pullLimits;
+    private final CimNamespace interopAlias;
 
     private ServerConfig(Map<String, String> values) {
         this.values = Collections.unmodifiableMap(values);
@@ -126,6 +132,7 @@ public final class ServerConfig {
         long maxTimeout = number(PULL_MAX_TIMEOUT_S, 1, 0xFFFF_FFFFL);
         this.pullLimits = new PullLimits((int) number(PULL_MAX_CONTEXTS, 1, 1_000_000),
                 Duration.ofSeconds(number(PULL_DEFAULT_TIMEOUT_S, 1, maxTimeout)), Duration.ofSeconds(maxTimeout));
+        this.interopAlias = namespaceOrNull(INTEROP_ALIAS);
         if (!LEVELS.contains(logLevel)) {
             throw new ConfigurationException(LOG_LEVEL + ": \"" + values.get(LOG_LEVEL) + "\" is not one of " + LEVELS);
         }
@@ -237,6 +244,11 @@ public final class ServerConfig {
         return dir.isEmpty() ? null : Path.of(dir);
     }
 
+    /** The other name of the interop namespace (interop.alias), or empty. */
+    public Optional<CimNamespace> interopAlias() {
+        return Optional.ofNullable(interopAlias);
+    }
+
     /** True if the demo target content is created at start-up (demo.enabled). */
     public boolean demoEnabled() {
         return demoEnabled;
@@ -321,6 +333,18 @@ public final class ServerConfig {
             return false;
         }
         throw new ConfigurationException(key + ": \"" + values.get(key) + "\" is not true or false");
+    }
+
+    private CimNamespace namespaceOrNull(String key) {
+        String value = values.get(key).trim();
+        if (value.isEmpty()) {
+            return null;
+        }
+        try {
+            return CimNamespace.of(value);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(key + ": \"" + value + "\" is not a namespace name: " + e.getMessage());
+        }
     }
 
     private long number(String key, long min, long max) {
