@@ -131,10 +131,23 @@ public final class CimOperationHandler extends Handler.Abstract {
         x.operation = cim.method();
         x.object = cim.object();
         x.body = new LimitedInputStream(Content.Source.asInputStream(request), limits.maxBodyBytes());
-        ParsedRequest parsed = rules.decode(x.body);
+        ParsedRequest parsed = rules.decode(x.body).withHost(addressedHost(request));
         x.parsed = parsed;
         rules.checkAgreement(cim, parsed);
         return parsed;
+    }
+
+    /**
+     * The host the client addressed, for the HOST of returned paths: its {@code Host} header as sent, or (an
+     * HTTP/1.0 request without one) the address and port it connected to.
+     */
+    private static String addressedHost(Request request) {
+        String host = request.getHeaders().get(HttpHeader.HOST);
+        if (host != null && !host.isBlank()) {
+            return host.trim();
+        }
+        String local = Request.getLocalAddr(request);
+        return (local.indexOf(':') >= 0 ? "[" + local + "]" : local) + ":" + Request.getLocalPort(request);
     }
 
     /**
