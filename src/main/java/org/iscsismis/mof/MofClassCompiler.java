@@ -38,13 +38,13 @@ final class MofClassCompiler {
     /** The class, or null if it cannot be declared (duplicate); errors in its elements leave those elements out. */
     CimClass compile() {
         Token at = c.className.getStart();
-        name = MofNames.name(c.className).get();
+        name = session.names.name(c.className).get();
         if (ns.classes.containsKey(name)) {
             session.error(at, "class " + name + " is already declared at " + ns.classWhere.get(name));
             return null;
         }
         if (c.superClass != null) {
-            superName = MofNames.name(c.superClass).get();
+            superName = session.names.name(c.superClass).get();
             if (superName.equals(name)) {
                 session.error(c.superClass.getStart(), "class " + name + " cannot be its own superclass");
             } else {
@@ -73,7 +73,7 @@ final class MofClassCompiler {
         int references = parent == null ? 0 : parent.referenceCount();
         for (MofParser.ClassFeatureContext f : c.features) {
             try {
-                CimName fn = MofNames.name(f.featureName).get();
+                CimName fn = session.names.name(f.featureName).get();
                 Token where = f.featureName.getStart();
                 if (f.params != null) {
                     if (f.array != null || f.init != null) {
@@ -132,7 +132,7 @@ final class MofClassCompiler {
 
     private CimProperty reference(MofParser.ClassFeatureContext r, CimName pn) {
         String owner = "reference " + name + "." + pn;
-        CimName target = MofNames.name(r.dataType).get();
+        CimName target = session.names.name(r.dataType).get();
         if (r.array != null) {
             throw new MofFailure(r.array.getStart(), owner + ": a reference property cannot be an array");
         }
@@ -205,7 +205,7 @@ final class MofClassCompiler {
         String owner = "method " + name + "." + mn;
         CimType returnType;
         if (m.isRef != null) {
-            CimName target = MofNames.name(m.dataType).get();
+            CimName target = session.names.name(m.dataType).get();
             session.deferredReferences.add(new MofSession.DeferredReference(ns, target, session.file(), m.dataType.getStart(), owner));
             returnType = CimType.reference(target);
         } else {
@@ -218,7 +218,7 @@ final class MofClassCompiler {
         Map<CimName, Token> seen = new HashMap<>();
         for (MofParser.ParameterContext p : m.params.items) {
             try {
-                CimName pn = MofNames.name(p.parameterName).get();
+                CimName pn = session.names.name(p.parameterName).get();
                 Token first = seen.putIfAbsent(pn, p.parameterName.getStart());
                 if (first != null) {
                     session.error(p.parameterName.getStart(), "parameter " + pn + " is declared twice in " + owner);
@@ -236,7 +236,7 @@ final class MofClassCompiler {
         String owner = "parameter " + pn + " of " + method;
         CimType type;
         if (p.isRef != null) {
-            CimName target = MofNames.name(p.dataType).get();
+            CimName target = session.names.name(p.dataType).get();
             session.deferredReferences.add(new MofSession.DeferredReference(ns, target, session.file(), p.dataType.getStart(), owner));
             type = CimType.reference(target);
             if (p.array != null) {

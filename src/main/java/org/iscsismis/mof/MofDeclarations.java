@@ -90,7 +90,7 @@ final class MofDeclarations {
     void noteBroken(MofParser.MofProductionContext p) {
         MofParser.ClassDeclarationContext c = p.classDeclaration();
         if (c != null && c.className != null && c.className.exception == null) {
-            MofNames.name(c.className).ifValid(n -> session.current().broken.add(n));
+            session.names.name(c.className).ifValid(n -> session.current().broken.add(n));
         }
         MofParser.InstanceDeclarationContext i = p.instanceDeclaration();
         if (i != null && i.ALIAS() != null) {
@@ -114,7 +114,7 @@ final class MofDeclarations {
     // ------------------------------------------------------------------ qualifier declarations
 
     private void qualifierDeclaration(MofParser.QualifierDeclarationContext c) {
-        CimName name = MofNames.name(c.qualifierName).get();
+        CimName name = session.names.name(c.qualifierName).get();
         Token at = c.qualifierName.getStart();
         MofSession.Ns ns = session.current();
         if (ns.qualifierTypes.containsKey(name)) {
@@ -211,7 +211,7 @@ final class MofDeclarations {
 
     private CimQualifier qualifier(MofParser.QualifierContext q, CimScope scope, String owner) {
         Token at = q.qualifierName.getStart();
-        CimName name = MofNames.name(q.qualifierName).get();
+        CimName name = session.names.name(q.qualifierName).get();
         CimQualifierType type = session.qualifierType(name);
         if (type == null) {
             session.error(at, "unknown qualifier " + name + " on " + owner + " (no qualifier declaration named "
@@ -364,7 +364,7 @@ final class MofDeclarations {
 
     private void instanceDeclaration(MofParser.InstanceDeclarationContext c) {
         Token at = c.className.getStart();
-        CimName className = MofNames.name(c.className).get();
+        CimName className = session.names.name(c.className).get();
         MofSession.Ns ns = session.current();
         Token aliasToken = c.ALIAS() == null ? null : c.ALIAS().getSymbol();
         Effective cls = effective(ns, className);
@@ -389,7 +389,7 @@ final class MofDeclarations {
             try {
                 CimProperty value = propertyValue(v, cls, owner);
                 if (value == null) {
-                    MofNames.name(v.propertyName).ifValid(failed::add);
+                    session.names.name(v.propertyName).ifValid(failed::add);
                 } else {
                     if (values.containsKey(value.name())) {
                         session.error(v.propertyName.getStart(), "property " + value.name() + " is given twice in this " + owner);
@@ -433,7 +433,7 @@ final class MofDeclarations {
 
     private CimProperty propertyValue(MofParser.ValueInitializerContext v, Effective cls, String owner) {
         Token at = v.propertyName.getStart();
-        CimName name = MofNames.name(v.propertyName).get();
+        CimName name = session.names.name(v.propertyName).get();
         CimProperty declared = cls.properties().get(name);
         if (declared == null) {
             if (!session.current().incomplete.contains(cls.cls().name())) {

@@ -1,16 +1,19 @@
 package org.iscsismis.mof;
 
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.antlr.v4.runtime.Token;
 import org.iscsismis.cim.CimName;
 
-/** The names of a MOF source: an identifier's text as a {@link CimName}, or the reason it is not one. */
+/**
+ * The names of one compilation: an identifier's text as a {@link CimName}, or the reason it is not one. Names are
+ * made once per spelling: a schema repeats a few thousand names (qualifiers, types, properties) tens of thousands
+ * of times, and checking and folding each again was a tenth of the compile. Not thread-safe: one per session.
+ */
 final class MofNames {
 
-    private MofNames() {
-    }
+    private final Map<String, CimName> made = new HashMap<>();
 
     /** A name, or the reason it is not one. */
     static final class Named {
@@ -36,22 +39,13 @@ final class MofNames {
         }
     }
 
-    /**
-     * Names already made, by spelling: a schema repeats a few hundred names (qualifiers, types, properties) tens
-     * of thousands of times. Bounded: past {@value #MAX_CACHED_NAMES} spellings, names are made each time.
-     */
-    private static final Map<String, CimName> NAMES = new ConcurrentHashMap<>();
-    private static final int MAX_CACHED_NAMES = 16_384;
-
-    static Named name(MofParser.IdentifierContext id) {
+    Named name(MofParser.IdentifierContext id) {
         Token t = id.getStart();
         String text = t.getText();
-        CimName name = NAMES.get(text);
+        CimName name = made.get(text);
         if (name == null && CimName.isValid(text)) {
             name = CimName.of(text);
-            if (NAMES.size() < MAX_CACHED_NAMES) {
-                NAMES.putIfAbsent(text, name);
-            }
+            made.put(text, name);
         }
         return new Named(name, t);
     }

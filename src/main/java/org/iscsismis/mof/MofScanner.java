@@ -99,13 +99,7 @@ final class MofScanner implements TokenSource {
         while (pos < end) {
             char c = text[pos];
             if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\u000B') {
-                pos++;
-                if (c == '\n') {
-                    line++;
-                    column = 0;
-                } else {
-                    column++;
-                }
+                skipWhitespace();
             } else if (c == '/' && pos + 1 < end && text[pos + 1] == '/') {
                 int stop = pos + 2;
                 int commentPairs = 0;
@@ -129,6 +123,28 @@ final class MofScanner implements TokenSource {
                 return;
             }
         }
+    }
+
+    /** Past a run of whitespace (in locals: this loop runs for most characters of an indented file). */
+    private void skipWhitespace() {
+        int p = pos;
+        int l = line;
+        int col = column;
+        while (p < end) {
+            char c = text[p];
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\u000B') {
+                col++;
+            } else if (c == '\n') {
+                l++;
+                col = 0;
+            } else {
+                break;
+            }
+            p++;
+        }
+        pos = p;
+        line = l;
+        column = col;
     }
 
     /** The index of the {@code *\/} that closes a comment whose text starts at {@code from}, or -1. */

@@ -85,6 +85,8 @@ final class MofSession {
     }
 
     final MofCompiler compiler;
+    /** The names of this compilation, each made once. */
+    final MofNames names = new MofNames();
     private final List<MofDiagnostic> diagnostics = new ArrayList<>();
     private final Map<String, Integer> fileOrder = new HashMap<>();
     private int errors;
