@@ -31,6 +31,8 @@ final class MofScanner implements TokenSource {
     private int pairs;
     /** True if the literal being scanned holds a backslash. */
     private boolean escapes;
+    /** No comment closes after this index (see {@link #commentEnd}). */
+    private int noCommentEndFrom = Integer.MAX_VALUE;
     private int line = 1;
     private int column;
 
@@ -147,13 +149,20 @@ final class MofScanner implements TokenSource {
         column = col;
     }
 
-    /** The index of the {@code *\/} that closes a comment whose text starts at {@code from}, or -1. */
+    /**
+     * The index of the {@code *\/} that closes a comment whose text starts at {@code from}, or -1. Once a search
+     * found none, none is found after it either: a file full of unclosed {@code /*} is still scanned in linear time.
+     */
     private int commentEnd(int from) {
+        if (from >= noCommentEndFrom) {
+            return -1;
+        }
         for (int i = from; i + 1 < end; i++) {
             if (text[i] == '*' && text[i + 1] == '/') {
                 return i;
             }
         }
+        noCommentEndFrom = from;
         return -1;
     }
 

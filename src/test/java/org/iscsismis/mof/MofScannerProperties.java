@@ -86,6 +86,15 @@ class MofScannerProperties {
         assertSameTokens(text, "any.mof");
     }
 
+    /** Each unclosed comment start is two BAD_CHARs; past the first search that finds no end, none is searched again. */
+    @Example
+    void manyUnclosedCommentStartsAreBadCharacters() {
+        assertSameTokens("/* ".repeat(2_000) + "x", "x.mof");
+        List<String> tokens = tokens(new MofScanner("/* ".repeat(200_000) + "x", "x.mof"));
+        assertEquals(400_002, tokens.size());
+        assertEquals(MofParser.IDENTIFIER + " 1:600000 [x]", tokens.get(400_000));
+    }
+
     @Example
     void anUnterminatedCommentIsABadCharAndTheRestIsScanned() {
         List<String> tokens = tokens(new MofScanner("/* open\nclass", "x.mof"));
