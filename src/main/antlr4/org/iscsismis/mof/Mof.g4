@@ -3,7 +3,8 @@
  * qualifier declarations, class declarations (properties, references, methods) and instance
  * declarations with aliases.
  *
- * Written for iscsi-smis from the DSP0004 ABNF. Deliberate choices:
+ * Written for iscsi-smis from the DSP0004 ABNF. Labels name the parts the compiler reads (a field, where the
+ * generated accessor would search the children on every call). Deliberate choices:
  *  - keywords and names are case-insensitive (DSP0004);
  *  - data types, scope names and flavor names are plain identifiers, checked by the compiler, so
  *    that a property may be called "Scope", a parameter "Class", and so on;
@@ -37,35 +38,35 @@ qualifierDeclaration
     ;
 
 classDeclaration
-    : qualifierList? CLASS className=identifier ( ':' superClass=identifier )? ( AS ALIAS )?
-      '{' classFeature* '}' ';'
+    : quals=qualifierList? CLASS className=identifier ( ':' superClass=identifier )? ( AS ALIAS )?
+      '{' features+=classFeature* '}' ';'
     ;
 
 // property, reference (ClassName REF Name) or method; one rule of optional parts so that every
 // decision needs one token of lookahead, a syntax error names exactly what may follow and a
 // missing ';' is inserted; the compiler refuses a method with an array size or a default
 classFeature
-    : qualifierList? dataType=identifier ( isRef=REF )? featureName=identifier
-      methodParameters? arraySpec? ( '=' initializer )? ';'
+    : quals=qualifierList? dataType=identifier ( isRef=REF )? featureName=identifier
+      params=methodParameters? array=arraySpec? ( '=' init=initializer )? ';'
     ;
 
-methodParameters : '(' ( parameter ( ',' parameter )* )? ')' ;
+methodParameters : '(' ( items+=parameter ( ',' items+=parameter )* )? ')' ;
 
 parameter
-    : qualifierList? dataType=identifier ( isRef=REF )? parameterName=identifier arraySpec? ( '=' initializer )?
+    : quals=qualifierList? dataType=identifier ( isRef=REF )? parameterName=identifier array=arraySpec? ( '=' init=initializer )?
     ;
 
 arraySpec : '[' DECIMAL? ']' ;
 
-qualifierList : '[' qualifier ( ',' qualifier )* ']' ;
+qualifierList : '[' items+=qualifier ( ',' items+=qualifier )* ']' ;
 
 qualifier
-    : qualifierName=identifier qualifierValue? ( ':' ( flavors+=identifier )+ )?
+    : qualifierName=identifier value=qualifierValue? ( ':' ( flavors+=identifier )+ )?
     ;
 
 qualifierValue
-    : '(' literal ')'
-    | arrayInitializer
+    : '(' single=literal ')'
+    | array=arrayInitializer
     ;
 
 instanceDeclaration
@@ -81,13 +82,13 @@ initializer
     | ALIAS
     ;
 
-arrayInitializer : '{' ( arrayElement ( ',' arrayElement )* )? '}' ;
+arrayInitializer : '{' ( items+=arrayElement ( ',' items+=arrayElement )* )? '}' ;
 
-arrayElement : literal | ALIAS ;
+arrayElement : value=literal | alias=ALIAS ;
 
 literal
-    : number
-    | stringValue
+    : num=number
+    | str=stringValue
     | CHAR_LITERAL
     | TRUE
     | FALSE
@@ -97,7 +98,7 @@ literal
 number : sign=( '+' | '-' )? ( DECIMAL | HEX | BINARY | REAL ) ;
 
 // adjacent string literals are one string ("a" "b" is "ab")
-stringValue : STRING+ ;
+stringValue : parts+=STRING+ ;
 
 // names that are also keywords, where DSP0004 MOF uses them as names
 identifier : IDENTIFIER | CLASS | QUALIFIER | INSTANCE | OF | AS | REF | SCOPE | FLAVOR ;

@@ -30,4 +30,18 @@ public record CimFlavor(boolean overridable, boolean toSubclass, boolean transla
     public CimFlavor withTranslatable(boolean v) {
         return new CimFlavor(overridable, toSubclass, v);
     }
+
+    // equals and hashCode written out: a record's generated ones bootstrap method handles on first use, a cost
+    // every cold start pays (the MOF compiler compares flavors and types from its first declaration on)
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CimFlavor f && overridable == f.overridable && toSubclass == f.toSubclass
+                && translatable == f.translatable;
+    }
+
+    @Override
+    public int hashCode() {
+        return (overridable ? 4 : 0) | (toSubclass ? 2 : 0) | (translatable ? 1 : 0);
+    }
 }

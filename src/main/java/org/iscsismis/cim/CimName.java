@@ -50,6 +50,10 @@ public final class CimName implements Comparable<CimName> {
         if (text == null || text.isEmpty()) {
             return false;
         }
+        int ascii = asciiIdentifierLength(text);
+        if (ascii == text.length()) {
+            return ascii > 0;
+        }
         int first = text.codePointAt(0);
         if (!(first == '_' || Character.isLetter(first))) {
             return false;
@@ -62,6 +66,22 @@ public final class CimName implements Comparable<CimName> {
             i += Character.charCount(cp);
         }
         return true;
+    }
+
+    /**
+     * How many leading characters of {@code text} form an ASCII identifier ({@code [A-Za-z_][A-Za-z0-9_]*}), so
+     * that the common case needs no code-point classification; 0 if the first is not one.
+     */
+    private static int asciiIdentifierLength(String text) {
+        int i = 0;
+        for (; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+            if (!letter && !(i > 0 && c >= '0' && c <= '9')) {
+                break;
+            }
+        }
+        return i;
     }
 
     static String fold(String text) {

@@ -174,6 +174,19 @@ public record CimType(Kind kind, boolean array, CimName referenceClass) {
     }
 
     /** MOF-like spelling: {@code uint8}, {@code string[]}, {@code CIM_Foo REF}. */
+    // equals and hashCode written out: a record's generated ones bootstrap method handles on first use, a cost
+    // every cold start pays (types are compared from the first declaration a MOF compile meets on)
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CimType t && kind == t.kind && array == t.array && Objects.equals(referenceClass, t.referenceClass);
+    }
+
+    @Override
+    public int hashCode() {
+        return (kind.hashCode() * 31 + (array ? 1 : 0)) * 31 + Objects.hashCode(referenceClass);
+    }
+
     @Override
     public String toString() {
         String base = kind == Kind.REFERENCE

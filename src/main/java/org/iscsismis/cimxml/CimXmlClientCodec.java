@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -180,7 +181,7 @@ public final class CimXmlClientCodec {
             c.require(simple);
             c.nextStart(simple, response);
             c.require(response);
-            return reader.read(c, new CimXmlElementReader(c, factory, ReaderLimits.DEFAULT, 0));
+            return reader.read(c, new CimXmlElementReader(c, factory, ReaderLimits.DEFAULT, 0, UnaryOperator.identity()));
         } finally {
             try {
                 xr.close();

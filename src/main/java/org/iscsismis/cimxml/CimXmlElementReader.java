@@ -1,6 +1,8 @@
 package org.iscsismis.cimxml;
 
+import java.util.function.UnaryOperator;
 import javax.xml.stream.XMLInputFactory;
+import org.iscsismis.cim.CimNamespace;
 
 /**
  * The DSP0201 element readers over one cursor, wired together: {@link #attributes()},
@@ -21,12 +23,16 @@ final class CimXmlElementReader {
     private final QualifierReader qualifiers;
     private final ObjectReader objects;
 
-    /** @param embeddingDepth how many embedded objects enclose the cursor's document (0 for a request) */
-    CimXmlElementReader(XmlCursor cursor, XMLInputFactory factory, ReaderLimits limits, int embeddingDepth) {
+    /**
+     * @param embeddingDepth     how many embedded objects enclose the cursor's document (0 for a request)
+     * @param canonicalNamespace the namespace each namespace path read stands for (see {@link CimXmlRequestReader})
+     */
+    CimXmlElementReader(XmlCursor cursor, XMLInputFactory factory, ReaderLimits limits, int embeddingDepth,
+                        UnaryOperator<CimNamespace> canonicalNamespace) {
         this.cursor = cursor;
         this.attributes = new AttributeReader(cursor);
-        this.values = new ValueReader(cursor, new EmbeddedObjectReader(factory, limits, embeddingDepth));
-        this.paths = new PathReader(cursor, attributes, values);
+        this.values = new ValueReader(cursor, new EmbeddedObjectReader(factory, limits, embeddingDepth, canonicalNamespace));
+        this.paths = new PathReader(cursor, attributes, values, canonicalNamespace);
         this.qualifiers = new QualifierReader(cursor, attributes, values);
         this.objects = new ObjectReader(cursor, attributes, values, paths, qualifiers);
     }

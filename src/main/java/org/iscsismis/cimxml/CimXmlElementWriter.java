@@ -32,13 +32,14 @@ import org.iscsismis.operation.ParamValue;
  * {@code &#13;} so they survive parsing.
  *
  * <p>Full paths ({@code INSTANCEPATH}, {@code CLASSPATH}) need a host: a path without one is
- * written with {@link #DEFAULT_HOST}; without a namespace, with the namespace passed by the caller.
+ * written with the writer's default host ({@link #DEFAULT_HOST} unless given); without a namespace, with the
+ * namespace passed by the caller.
  *
  * <p>Every method throws {@link XMLStreamException} from the underlying writer (an I/O failure).
  */
 public final class CimXmlElementWriter {
 
-    /** The HOST written for a full path whose {@link ObjectPath#host()} is null. */
+    /** The HOST written for a full path whose {@link ObjectPath#host()} is null, when the writer is given none. */
     public static final String DEFAULT_HOST = "localhost";
 
     private static final XMLOutputFactory FACTORY = newOutputFactory();
@@ -55,13 +56,13 @@ public final class CimXmlElementWriter {
 
     /** Writes through a StAX writer (made by {@link #newWriter}, which configures the escaping). */
     public CimXmlElementWriter(XMLStreamWriter2 writer) {
-        this(new StaxXmlOut(writer));
+        this(new StaxXmlOut(writer), DEFAULT_HOST);
     }
 
-    private CimXmlElementWriter(XmlOut out) {
+    private CimXmlElementWriter(XmlOut out, String defaultHost) {
         this.w = out;
         ScalarText scalars = new ScalarText(out);
-        this.paths = new PathWriter(out, scalars);
+        this.paths = new PathWriter(out, scalars, defaultHost);
         this.values = new ValueWriter(out, scalars, paths);
         this.qualifiers = new QualifierWriter(out, values);
         this.objects = new ObjectWriter(out, values, paths, qualifiers);
@@ -72,9 +73,16 @@ public final class CimXmlElementWriter {
      * A writer that encodes UTF-8 straight into a buffer and hands {@code out} the bytes in
      * {@link #STREAM_BUFFER_BYTES} writes: the same bytes as over {@link #newWriter}, without the
      * StAX layers (the response path). Call {@link #flush()} at the end.
+     *
+     * @param defaultHost the HOST of full paths that have none
      */
+    static CimXmlElementWriter forStream(OutputStream out, String defaultHost) {
+        return new CimXmlElementWriter(new Utf8XmlOut(out, STREAM_BUFFER_BYTES), defaultHost);
+    }
+
+    /** {@link #forStream(OutputStream, String)} with {@link #DEFAULT_HOST}. */
     static CimXmlElementWriter forStream(OutputStream out) {
-        return new CimXmlElementWriter(new Utf8XmlOut(out, STREAM_BUFFER_BYTES));
+        return forStream(out, DEFAULT_HOST);
     }
 
     private static XMLOutputFactory newOutputFactory() {

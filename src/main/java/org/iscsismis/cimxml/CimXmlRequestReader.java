@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -37,6 +38,11 @@ import org.iscsismis.operation.UnsupportedIntrinsicRequest;
  * {@link CimXmlException.Kind#LIMIT_EXCEEDED} with a message naming the limit, its value and the
  * position (see {@link ReaderLimit}).
  *
+ * <p>Namespaces: every namespace the request names (its target, and those of the paths in it) is read as the
+ * canonical name the reader was given for it, so that a namespace known under two names (an alias such as
+ * {@code interop} for {@code root/interop}) reaches the dispatcher, providers and association matching under
+ * one name only, and a request never carries both.
+ *
  * <p>Untyped values: a {@code PARAMVALUE} without PARAMTYPE carrying a {@code VALUE} or
  * {@code VALUE.ARRAY} is decoded as string (the dispatcher converts it to the declared parameter
  * type), as is SetProperty's NewValue.
@@ -48,9 +54,20 @@ public final class CimXmlRequestReader {
 
     private final XMLInputFactory defaultFactory;
     private final Map<ReaderLimits, XMLInputFactory> factories = new ConcurrentHashMap<>();
+    private final UnaryOperator<CimNamespace> canonicalNamespace;
 
+    /** A reader that takes every namespace name as it is spelled. */
     public CimXmlRequestReader() {
+        this(UnaryOperator.identity());
+    }
+
+    /**
+     * @param canonicalNamespace the namespace a name stands for (the aliased namespace for an alias, else the
+     *                           name itself); called for every namespace path read, from any thread
+     */
+    public CimXmlRequestReader(UnaryOperator<CimNamespace> canonicalNamespace) {
         this.defaultFactory = newFactory(ReaderLimits.DEFAULT);
+        this.canonicalNamespace = Objects.requireNonNull(canonicalNamespace, "canonicalNamespace must not be null");
     }
 
     /** A safely configured Woodstox input factory enforcing {@code limits}. */
@@ -107,9 +124,11 @@ public final class CimXmlRequestReader {
         } catch (RuntimeException e) {
             throw ParserFailures.translateRuntime(e, limits, "");
         }
+        XmlCursor c = new XmlCursor(xr, limits);
         try {
-            XmlCursor c = new XmlCursor(xr, limits);
-            return new MessageDecoder(c, new CimXmlElementReader(c, f, limits, 0)).decode();
+            return new MessageDecoder(c, new CimXmlElementReader(c, f, limits, 0, canonicalNamespace), canonicalNamespace).decode();
+        } catch (CimXmlException e) {
+            throw wellFormednessFirst(e, c);
         } finally {
             try {
                 xr.close();
@@ -119,10 +138,40 @@ public final class CimXmlRequestReader {
         }
     }
 
-    /** Reads CIM / MESSAGE / SIMPLEREQ and the method call of one document. */
+    /**
+     * The refusal to answer: well-formedness is judged first, so a body refused for what it says (NOT_VALID, an
+     * unsupported version, MULTIREQ) is read on to its end, and if the XML breaks there (cut short, a bad byte) or
+     * a reader limit is hit, that is the answer instead. Reading on stays within the reader limits.
+     */
+    private static CimXmlException wellFormednessFirst(CimXmlException refusal, XmlCursor c) {
+        if (decidesAlone(refusal.kind())) {
+            return refusal;
+        }
+        try {
+            c.drain();
+        } catch (CimXmlException later) {
+            if (decidesAlone(later.kind())) {
+                return later;
+            }
+        }
+        return refusal;
+    }
+
+    private static boolean decidesAlone(CimXmlException.Kind kind) {
+        return kind == CimXmlException.Kind.NOT_WELL_FORMED || kind == CimXmlException.Kind.LIMIT_EXCEEDED;
+    }
+
+    /**
+     * Reads CIM / MESSAGE / SIMPLEREQ and the method call of one document. The message keeps the namespace and
+     * object path as the client wrote them (the CIMObject header must agree with those); the request gets the
+     * canonical ones.
+     */
     private static final class MessageDecoder {
         private final XmlCursor c;
         private final CimXmlElementReader r;
+        private final UnaryOperator<CimNamespace> canonicalNamespace;
+        /** Reads the call's own target as written. */
+        private final PathReader written;
         private String messageId;
         private String protocolVersion;
         private String methodName;
@@ -130,9 +179,11 @@ public final class CimXmlRequestReader {
         private CimNamespace namespace;
         private ObjectPath objectPath;
 
-        MessageDecoder(XmlCursor c, CimXmlElementReader r) {
+        MessageDecoder(XmlCursor c, CimXmlElementReader r, UnaryOperator<CimNamespace> canonicalNamespace) {
             this.c = c;
             this.r = r;
+            this.canonicalNamespace = canonicalNamespace;
+            this.written = new PathReader(c, r.attributes(), r.values(), UnaryOperator.identity());
         }
 
         ParsedRequest decode() throws CimXmlException {
@@ -200,7 +251,8 @@ public final class CimXmlRequestReader {
             intrinsic = true;
             c.nextStart("IMETHODCALL", "LOCALNAMESPACEPATH");
             c.require("LOCALNAMESPACEPATH");
-            namespace = r.paths().readLocalNamespacePath();
+            namespace = written.readLocalNamespacePath();
+            CimNamespace target = canonicalNamespace.apply(namespace);
             IntrinsicDecoder.Op op = IntrinsicDecoder.operation(methodName);
             if (op == null) {
                 while (c.next() == XMLStreamConstants.START_ELEMENT) {
@@ -210,9 +262,9 @@ public final class CimXmlRequestReader {
                     c.requiredAttr("NAME");
                     c.skipElement();
                 }
-                return new UnsupportedIntrinsicRequest(namespace, methodName);
+                return new UnsupportedIntrinsicRequest(target, methodName);
             }
-            return new IntrinsicDecoder(r).decode(op, namespace);
+            return new IntrinsicDecoder(r).decode(op, target);
         }
 
         private CimRequest extrinsicCall() throws CimXmlException {
@@ -220,13 +272,14 @@ public final class CimXmlRequestReader {
             intrinsic = false;
             c.nextStart("METHODCALL", "LOCALCLASSPATH or LOCALINSTANCEPATH");
             if (c.is("LOCALCLASSPATH")) {
-                objectPath = r.paths().readLocalClassPath();
+                objectPath = written.readLocalClassPath();
             } else if (c.is("LOCALINSTANCEPATH")) {
-                objectPath = r.paths().readLocalInstancePath();
+                objectPath = written.readLocalInstancePath();
             } else {
                 throw c.invalid("METHODCALL needs LOCALCLASSPATH or LOCALINSTANCEPATH, found " + c.name());
             }
             namespace = objectPath.namespace();
+            ObjectPath target = r.paths().canonical(objectPath);
             List<ParamValue> params = new ArrayList<>();
             Set<CimName> seen = new HashSet<>();
             CimException firstError = null;
@@ -254,7 +307,7 @@ public final class CimXmlRequestReader {
             if (!CimName.isValid(methodName)) {
                 throw new CimException(CimStatus.INVALID_PARAMETER, "Method name is not a valid CIM name: \"" + methodName + "\"");
             }
-            return new InvokeMethodRequest(namespace, objectPath, CimName.of(methodName), params);
+            return new InvokeMethodRequest(target.namespace(), target, CimName.of(methodName), params);
         }
     }
 

@@ -50,6 +50,7 @@ public final class CimXmlResponseWriter implements ResponseSink {
     private final String methodName;
     private final boolean intrinsic;
     private final CimNamespace namespace;
+    private final String host;
     private final String operation;
     private XmlOut xml;
     private CimXmlElementWriter ew;
@@ -66,7 +67,17 @@ public final class CimXmlResponseWriter implements ResponseSink {
      */
     public CimXmlResponseWriter(OutputStream out, String messageId, CimRequest request, String methodName,
                                 boolean intrinsic) {
+        this(out, messageId, request, methodName, intrinsic, null);
+    }
+
+    /**
+     * @param host the host the client addressed (its HTTP {@code Host}), written as the HOST of full paths that
+     *             have none; null for {@link CimXmlElementWriter#DEFAULT_HOST}
+     */
+    public CimXmlResponseWriter(OutputStream out, String messageId, CimRequest request, String methodName,
+                                boolean intrinsic, String host) {
         this.out = Objects.requireNonNull(out, "out must not be null");
+        this.host = host == null || host.isBlank() ? CimXmlElementWriter.DEFAULT_HOST : host.trim();
         this.messageId = messageId == null ? "" : messageId;
         this.methodName = methodName == null ? "" : methodName;
         this.intrinsic = intrinsic;
@@ -127,7 +138,7 @@ public final class CimXmlResponseWriter implements ResponseSink {
         if (started) {
             return;
         }
-        ew = CimXmlElementWriter.forStream(out);
+        ew = CimXmlElementWriter.forStream(out, host);
         xml = ew.out();
         xml.raw("<?xml version=\"1.0\" encoding=\"utf-8\" ?>\n");
         xml.start("CIM");

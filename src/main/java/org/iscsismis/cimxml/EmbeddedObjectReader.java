@@ -1,11 +1,13 @@
 package org.iscsismis.cimxml;
 
 import java.io.StringReader;
+import java.util.function.UnaryOperator;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.iscsismis.cim.CimException;
+import org.iscsismis.cim.CimNamespace;
 import org.iscsismis.cim.CimStatus;
 import org.iscsismis.cim.CimType;
 
@@ -23,11 +25,14 @@ final class EmbeddedObjectReader {
     private final XMLInputFactory factory;
     private final ReaderLimits limits;
     private final int embeddingDepth;
+    private final UnaryOperator<CimNamespace> canonicalNamespace;
 
-    EmbeddedObjectReader(XMLInputFactory factory, ReaderLimits limits, int embeddingDepth) {
+    EmbeddedObjectReader(XMLInputFactory factory, ReaderLimits limits, int embeddingDepth,
+                         UnaryOperator<CimNamespace> canonicalNamespace) {
         this.factory = factory;
         this.limits = limits;
         this.embeddingDepth = embeddingDepth;
+        this.canonicalNamespace = canonicalNamespace;
     }
 
     /**
@@ -48,7 +53,7 @@ final class EmbeddedObjectReader {
         }
         try {
             XmlCursor nc = new XmlCursor(nested, limits);
-            CimXmlElementReader nr = new CimXmlElementReader(nc, factory, limits, embeddingDepth + 1);
+            CimXmlElementReader nr = new CimXmlElementReader(nc, factory, limits, embeddingDepth + 1, canonicalNamespace);
             if (nc.next() != XMLStreamConstants.START_ELEMENT) {
                 throw nc.invalid("embedded object holds no element");
             }

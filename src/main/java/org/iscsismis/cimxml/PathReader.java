@@ -2,6 +2,7 @@ package org.iscsismis.cimxml;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import javax.xml.stream.XMLStreamConstants;
 import org.iscsismis.cim.CimException;
 import org.iscsismis.cim.CimName;
@@ -26,11 +27,13 @@ final class PathReader {
     private final XmlCursor c;
     private final AttributeReader attributes;
     private final ValueReader values;
+    private final UnaryOperator<CimNamespace> canonicalNamespace;
 
-    PathReader(XmlCursor cursor, AttributeReader attributes, ValueReader values) {
+    PathReader(XmlCursor cursor, AttributeReader attributes, ValueReader values, UnaryOperator<CimNamespace> canonicalNamespace) {
         this.c = cursor;
         this.attributes = attributes;
         this.values = values;
+        this.canonicalNamespace = canonicalNamespace;
     }
 
     /** {@code VALUE.REFERENCE}: any of the six path forms. */
@@ -66,7 +69,7 @@ final class PathReader {
         return paths;
     }
 
-    /** {@code LOCALNAMESPACEPATH}: NAMESPACE+. */
+    /** {@code LOCALNAMESPACEPATH}: NAMESPACE+, as the canonical name of the namespace it names. */
     CimNamespace readLocalNamespacePath() throws CimXmlException {
         List<String> segments = new ArrayList<>();
         while (c.next() == XMLStreamConstants.START_ELEMENT) {
@@ -80,10 +83,21 @@ final class PathReader {
             throw c.invalid("LOCALNAMESPACEPATH needs at least one NAMESPACE");
         }
         try {
-            return CimNamespace.of(String.join("/", segments));
+            return canonicalNamespace.apply(CimNamespace.of(String.join("/", segments)));
         } catch (IllegalArgumentException e) {
             throw new CimException(CimStatus.INVALID_NAMESPACE, e.getMessage() + c.at());
         }
+    }
+
+    /** {@code path} with every namespace in it (its own, and those of its reference keys) read as canonical. */
+    ObjectPath canonical(ObjectPath path) {
+        List<KeyBinding> keys = new ArrayList<>(path.keys().size());
+        for (KeyBinding k : path.keys()) {
+            keys.add(k.value().type().kind() == CimType.Kind.REFERENCE && k.value().value() instanceof ObjectPath ref
+                    ? new KeyBinding(k.name(), CimValue.ofReference(canonical(ref))) : k);
+        }
+        CimNamespace ns = path.namespace() == null ? null : canonicalNamespace.apply(path.namespace());
+        return ObjectPath.of(path.host(), ns, path.className(), keys);
     }
 
     /** {@code NAMESPACEPATH}: HOST, LOCALNAMESPACEPATH. */

@@ -10,17 +10,19 @@ import org.iscsismis.cim.ObjectPath;
 
 /**
  * Writes the DSP0201 path elements of an {@link ObjectPath}. A full path (INSTANCEPATH, CLASSPATH)
- * without a host gets {@link CimXmlElementWriter#DEFAULT_HOST}; without a namespace, the
- * caller's default namespace.
+ * without a host gets the writer's default host (the host the client addressed, in a response); without a
+ * namespace, the caller's default namespace.
  */
 final class PathWriter {
 
     private final XmlOut w;
     private final ScalarText scalars;
+    private final String defaultHost;
 
-    PathWriter(XmlOut out, ScalarText scalars) {
+    PathWriter(XmlOut out, ScalarText scalars, String defaultHost) {
         this.w = out;
         this.scalars = scalars;
+        this.defaultHost = defaultHost;
     }
 
     /** VALUE.REFERENCE with the most specific form the path allows (INSTANCEPATH … CLASSNAME). */
@@ -80,7 +82,7 @@ final class PathWriter {
         }
         w.start("NAMESPACEPATH");
         w.start("HOST");
-        w.text(p.host() != null ? p.host() : CimXmlElementWriter.DEFAULT_HOST);
+        w.text(p.host() != null ? p.host() : defaultHost);
         w.end();
         localNamespacePath(ns);
         w.end();

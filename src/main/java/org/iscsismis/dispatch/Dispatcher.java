@@ -22,7 +22,6 @@ import org.iscsismis.operation.PullRequest;
 import org.iscsismis.operation.InvokeMethodRequest;
 import org.iscsismis.operation.ReferenceNamesRequest;
 import org.iscsismis.operation.ReferencesRequest;
-import org.iscsismis.operation.RequestNamespaces;
 import org.iscsismis.operation.CreateClassRequest;
 import org.iscsismis.operation.CreateInstanceRequest;
 import org.iscsismis.operation.DeleteClassRequest;
@@ -53,8 +52,9 @@ import org.slf4j.LoggerFactory;
  * {@link ProviderRegistry}, streaming results into a sink one at a time. Thread-safe: holds no
  * per-request state and no lock while streaming.
  *
- * <p>A request naming an alias of a namespace ({@link CimRepository#addNamespaceAlias}) is read as naming the
- * namespace itself, so answers carry the namespace's own name.
+ * <p>Requests name namespaces by their canonical names: an alias ({@link CimRepository#addNamespaceAlias}) is
+ * resolved where the request is parsed (the CIM-XML reader), so the dispatcher, providers and answers only ever see
+ * the namespace's own name. A request still naming an alias is INVALID_NAMESPACE.
  *
  * <p>Order of checks: the caller's rights (ACCESS_DENIED, see {@link #execute(CimRequest, Caller, ResponseSink)}),
  * the namespace exists (INVALID_NAMESPACE), then the class the operation
@@ -196,11 +196,9 @@ public final class Dispatcher implements AutoCloseable {
         Objects.requireNonNull(caller, "caller must not be null");
         Objects.requireNonNull(sink, "sink must not be null");
         try {
-            CimNamespace named = request.namespace();
-            CimNamespace canonical = repository.canonicalNamespace(named);
-            ResponseSink out = checkAccess(request, canonical, caller, sink);
-            requireNamespace(canonical);
-            dispatch(canonical == named ? request : RequestNamespaces.retarget(request, canonical), out);
+            ResponseSink out = checkAccess(request, request.namespace(), caller, sink);
+            requireNamespace(request.namespace());
+            dispatch(request, out);
         } catch (CimException | UncheckedIOException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -300,7 +298,9 @@ public final class Dispatcher implements AutoCloseable {
 
     private void requireNamespace(CimNamespace ns) {
         if (!repository.hasNamespace(ns)) {
-            throw new CimException(CimStatus.INVALID_NAMESPACE, "Namespace " + ns + " does not exist");
+            CimNamespace canonical = repository.canonicalNamespace(ns);
+            throw new CimException(CimStatus.INVALID_NAMESPACE, "Namespace " + ns + (canonical.equals(ns) ? " does not exist"
+                    : " is another name of " + canonical + ", which requests name once they are parsed"));
         }
     }
 

@@ -189,7 +189,7 @@ public final class CimOperationHandler extends Handler.Abstract {
             if (!reservation.growTo(Math.max(length, 1) * HEAP_PER_BODY_BYTE)) {
                 throw BodyReader.busy(reservation, "decoding a request body of " + length + " bytes");
             }
-            ParsedRequest parsed = rules.decode(body);
+            ParsedRequest parsed = rules.decode(body).withHost(addressedHost(request));
             x.parsed = parsed;
             rules.checkAgreement(cim, parsed);
             respond(request, response, callback, parsed, x);
@@ -202,6 +202,19 @@ public final class CimOperationHandler extends Handler.Abstract {
             response.reset();
             sendFailure(response, callback, x, new HttpFailure(500, "internal error (see the server log)"));
         }
+    }
+
+    /**
+     * The host the client addressed, for the HOST of returned paths: its {@code Host} header as sent, or (an
+     * HTTP/1.0 request without one) the address and port it connected to.
+     */
+    private static String addressedHost(Request request) {
+        String host = request.getHeaders().get(HttpHeader.HOST);
+        if (host != null && !host.isBlank()) {
+            return host.trim();
+        }
+        String local = Request.getLocalAddr(request);
+        return (local.indexOf(':') >= 0 ? "[" + local + "]" : local) + ":" + Request.getLocalPort(request);
     }
 
     /**

@@ -23,7 +23,7 @@ final class CimXmlResponseEncoder implements ResponseEncoder {
 
     private CimXmlResponseEncoder(OutputStream out, ParsedRequest request) {
         this.writer = new CimXmlResponseWriter(out, request.messageId(), request.request(), request.methodName(),
-                request.intrinsic());
+                request.intrinsic(), request.host());
     }
 
     @Override public void finishSuccess() { writer.finishSuccess(); }

@@ -4,13 +4,11 @@ import java.util.List;
 import org.iscsismis.cim.CimName;
 import org.iscsismis.cim.CimNamespace;
 
-/** The interop namespace, its other name, and the classes served there. */
+/** The interop namespace and the classes served there. */
 public final class InteropNames {
 
     /** The interop namespace. */
     public static final CimNamespace NAMESPACE = CimNamespace.of("root/interop");
-    /** The other name clients try for it (pywbem probes {@code interop} first). */
-    public static final CimNamespace ALIAS = CimNamespace.of("interop");
 
     public static final CimName COMPUTER_SYSTEM = CimName.of("MSFTSM_ComputerSystem");
     public static final CimName OBJECT_MANAGER = CimName.of("MSFTSM_ObjectManager");

@@ -38,13 +38,13 @@ final class MofClassCompiler {
     /** The class, or null if it cannot be declared (duplicate); errors in its elements leave those elements out. */
     CimClass compile() {
         Token at = c.className.getStart();
-        name = MofDeclarations.name(c.className).get();
+        name = session.names.name(c.className).get();
         if (ns.classes.containsKey(name)) {
             session.error(at, "class " + name + " is already declared at " + ns.classWhere.get(name));
             return null;
         }
         if (c.superClass != null) {
-            superName = MofDeclarations.name(c.superClass).get();
+            superName = session.names.name(c.superClass).get();
             if (superName.equals(name)) {
                 session.error(c.superClass.getStart(), "class " + name + " cannot be its own superclass");
             } else {
@@ -58,28 +58,28 @@ final class MofClassCompiler {
                 }
             }
         }
-        association = MofDeclarations.isFlagged(c.qualifierList(), CimQualifier.Names.ASSOCIATION)
+        association = MofDeclarations.isFlagged(c.quals, CimQualifier.Names.ASSOCIATION)
                 || (parent != null && parent.association());
-        boolean indication = MofDeclarations.isFlagged(c.qualifierList(), CimQualifier.Names.INDICATION)
+        boolean indication = MofDeclarations.isFlagged(c.quals, CimQualifier.Names.INDICATION)
                 || (parent != null && parent.indication());
         CimScope scope = association ? CimScope.ASSOCIATION : indication ? CimScope.INDICATION : CimScope.CLASS;
         String kind = association ? "association " : indication ? "indication " : "class ";
 
         CimClass.Builder b = CimClass.builder(name).superClass(superName);
-        declarations.qualifierValues(c.qualifierList(), scope, kind + name).forEach(b::qualifier);
+        declarations.qualifierValues(c.quals, scope, kind + name).forEach(b::qualifier);
 
         Map<CimName, Token> properties = new HashMap<>();
         Map<CimName, Token> methods = new HashMap<>();
         int references = parent == null ? 0 : parent.referenceCount();
-        for (MofParser.ClassFeatureContext f : c.classFeature()) {
+        for (MofParser.ClassFeatureContext f : c.features) {
             try {
-                CimName fn = MofDeclarations.name(f.featureName).get();
+                CimName fn = session.names.name(f.featureName).get();
                 Token where = f.featureName.getStart();
-                if (f.methodParameters() != null) {
-                    if (f.arraySpec() != null || f.initializer() != null) {
-                        Token t = f.arraySpec() != null ? f.arraySpec().getStart() : f.initializer().getStart();
+                if (f.params != null) {
+                    if (f.array != null || f.init != null) {
+                        Token t = f.array != null ? f.array.getStart() : f.init.getStart();
                         throw new MofFailure(t, "method " + name + "." + fn + " cannot have "
-                                + (f.arraySpec() != null ? "an array size" : "a default value") + "; expected ';'");
+                                + (f.array != null ? "an array size" : "a default value") + "; expected ';'");
                     }
                     if (unique(methods, fn, where, "method")) {
                         b.method(method(f, fn));
@@ -122,29 +122,29 @@ final class MofClassCompiler {
 
     private CimProperty property(MofParser.ClassFeatureContext p, CimName pn) {
         String owner = "property " + name + "." + pn;
-        CimType type = type(p.dataType, p.arraySpec() != null, owner);
-        List<CimQualifier> qualifiers = declarations.qualifierValues(p.qualifierList(), CimScope.PROPERTY, owner);
+        CimType type = type(p.dataType, p.array != null, owner);
+        List<CimQualifier> qualifiers = declarations.qualifierValues(p.quals, CimScope.PROPERTY, owner);
         type = embedded(type, qualifiers, p.dataType.getStart(), owner);
-        checkOverride(p.qualifierList(), qualifiers, false, owner);
-        CimValue value = p.initializer() == null ? null : defaultValue(p.initializer(), type, p.arraySpec(), owner);
+        checkOverride(p.quals, qualifiers, false, owner);
+        CimValue value = p.init == null ? null : defaultValue(p.init, type, p.array, owner);
         return new CimProperty(pn, type, value, qualifiers, null, false);
     }
 
     private CimProperty reference(MofParser.ClassFeatureContext r, CimName pn) {
         String owner = "reference " + name + "." + pn;
-        CimName target = MofDeclarations.name(r.dataType).get();
-        if (r.arraySpec() != null) {
-            throw new MofFailure(r.arraySpec().getStart(), owner + ": a reference property cannot be an array");
+        CimName target = session.names.name(r.dataType).get();
+        if (r.array != null) {
+            throw new MofFailure(r.array.getStart(), owner + ": a reference property cannot be an array");
         }
         if (!association) {
             session.error(r.featureName.getStart(), owner + " is in class " + name + ", which is not an association: "
                     + "only association classes (qualifier Association) may have references");
         }
         session.deferredReferences.add(new MofSession.DeferredReference(ns, target, session.file(), r.dataType.getStart(), owner));
-        List<CimQualifier> qualifiers = declarations.qualifierValues(r.qualifierList(), CimScope.REFERENCE, owner);
-        checkOverride(r.qualifierList(), qualifiers, false, owner);
+        List<CimQualifier> qualifiers = declarations.qualifierValues(r.quals, CimScope.REFERENCE, owner);
+        checkOverride(r.quals, qualifiers, false, owner);
         CimType type = CimType.reference(target);
-        CimValue value = r.initializer() == null ? null : defaultValue(r.initializer(), type, null, owner);
+        CimValue value = r.init == null ? null : defaultValue(r.init, type, null, owner);
         return new CimProperty(pn, type, value, qualifiers, null, false);
     }
 
@@ -205,20 +205,20 @@ final class MofClassCompiler {
         String owner = "method " + name + "." + mn;
         CimType returnType;
         if (m.isRef != null) {
-            CimName target = MofDeclarations.name(m.dataType).get();
+            CimName target = session.names.name(m.dataType).get();
             session.deferredReferences.add(new MofSession.DeferredReference(ns, target, session.file(), m.dataType.getStart(), owner));
             returnType = CimType.reference(target);
         } else {
             returnType = type(m.dataType, false, owner);
         }
-        List<CimQualifier> qualifiers = declarations.qualifierValues(m.qualifierList(), CimScope.METHOD, owner);
+        List<CimQualifier> qualifiers = declarations.qualifierValues(m.quals, CimScope.METHOD, owner);
         returnType = embedded(returnType, qualifiers, m.dataType.getStart(), owner);
-        checkOverride(m.qualifierList(), qualifiers, true, owner);
+        checkOverride(m.quals, qualifiers, true, owner);
         List<CimParameter> parameters = new ArrayList<>();
         Map<CimName, Token> seen = new HashMap<>();
-        for (MofParser.ParameterContext p : m.methodParameters().parameter()) {
+        for (MofParser.ParameterContext p : m.params.items) {
             try {
-                CimName pn = MofDeclarations.name(p.parameterName).get();
+                CimName pn = session.names.name(p.parameterName).get();
                 Token first = seen.putIfAbsent(pn, p.parameterName.getStart());
                 if (first != null) {
                     session.error(p.parameterName.getStart(), "parameter " + pn + " is declared twice in " + owner);
@@ -236,19 +236,19 @@ final class MofClassCompiler {
         String owner = "parameter " + pn + " of " + method;
         CimType type;
         if (p.isRef != null) {
-            CimName target = MofDeclarations.name(p.dataType).get();
+            CimName target = session.names.name(p.dataType).get();
             session.deferredReferences.add(new MofSession.DeferredReference(ns, target, session.file(), p.dataType.getStart(), owner));
             type = CimType.reference(target);
-            if (p.arraySpec() != null) {
+            if (p.array != null) {
                 type = type.asArray();
             }
         } else {
-            type = type(p.dataType, p.arraySpec() != null, owner);
+            type = type(p.dataType, p.array != null, owner);
         }
-        List<CimQualifier> qualifiers = declarations.qualifierValues(p.qualifierList(), CimScope.PARAMETER, owner);
+        List<CimQualifier> qualifiers = declarations.qualifierValues(p.quals, CimScope.PARAMETER, owner);
         type = embedded(type, qualifiers, p.dataType.getStart(), owner);
-        if (p.initializer() != null) {
-            defaultValue(p.initializer(), type, p.arraySpec(), owner);
+        if (p.init != null) {
+            defaultValue(p.init, type, p.array, owner);
         }
         return new CimParameter(pn, type, qualifiers);
     }

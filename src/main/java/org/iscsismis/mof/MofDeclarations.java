@@ -90,7 +90,7 @@ final class MofDeclarations {
     void noteBroken(MofParser.MofProductionContext p) {
         MofParser.ClassDeclarationContext c = p.classDeclaration();
         if (c != null && c.className != null && c.className.exception == null) {
-            name(c.className).ifValid(n -> session.current().broken.add(n));
+            session.names.name(c.className).ifValid(n -> session.current().broken.add(n));
         }
         MofParser.InstanceDeclarationContext i = p.instanceDeclaration();
         if (i != null && i.ALIAS() != null) {
@@ -114,7 +114,7 @@ final class MofDeclarations {
     // ------------------------------------------------------------------ qualifier declarations
 
     private void qualifierDeclaration(MofParser.QualifierDeclarationContext c) {
-        CimName name = name(c.qualifierName).get();
+        CimName name = session.names.name(c.qualifierName).get();
         Token at = c.qualifierName.getStart();
         MofSession.Ns ns = session.current();
         if (ns.qualifierTypes.containsKey(name)) {
@@ -190,8 +190,8 @@ final class MofDeclarations {
         if (list == null) {
             return List.of();
         }
-        List<CimQualifier> out = new ArrayList<>(list.qualifier().size());
-        for (MofParser.QualifierContext q : list.qualifier()) {
+        List<CimQualifier> out = new ArrayList<>(list.items.size());
+        for (MofParser.QualifierContext q : list.items) {
             try {
                 CimQualifier value = qualifier(q, scope, owner);
                 if (value == null) {
@@ -211,7 +211,7 @@ final class MofDeclarations {
 
     private CimQualifier qualifier(MofParser.QualifierContext q, CimScope scope, String owner) {
         Token at = q.qualifierName.getStart();
-        CimName name = name(q.qualifierName).get();
+        CimName name = session.names.name(q.qualifierName).get();
         CimQualifierType type = session.qualifierType(name);
         if (type == null) {
             session.error(at, "unknown qualifier " + name + " on " + owner + " (no qualifier declaration named "
@@ -224,10 +224,10 @@ final class MofDeclarations {
             return null;
         }
         CimValue value;
-        if (q.qualifierValue() == null) {
+        if (q.value == null) {
             value = type.type().equals(CimType.BOOLEAN) ? CimValue.ofBoolean(true) : type.defaultValue();
         } else {
-            MofLiteral lit = MofLiterals.qualifierValue(q.qualifierValue());
+            MofLiteral lit = MofLiterals.qualifierValue(q.value);
             if (lit.kind() == MofLiteral.Kind.ARRAY && !type.type().array()) {
                 session.error(lit.token(), "qualifier " + name + " on " + owner + " is not an array (its type is "
                         + type.type() + ") but is given " + lit.describe());
@@ -265,19 +265,19 @@ final class MofDeclarations {
         if (list == null) {
             return false;
         }
-        for (MofParser.QualifierContext q : list.qualifier()) {
+        for (MofParser.QualifierContext q : list.items) {
             if (name.matches(q.qualifierName.getStart().getText())) {
-                MofParser.QualifierValueContext v = q.qualifierValue();
-                return v == null || (v.literal() != null && v.literal().TRUE() != null);
+                MofParser.QualifierValueContext v = q.value;
+                return v == null || (v.single != null && v.single.TRUE() != null);
             }
         }
         return false;
     }
 
     private static Token qualifierToken(MofParser.QualifierListContext list, CimName name) {
-        for (MofParser.QualifierContext q : list.qualifier()) {
+        for (MofParser.QualifierContext q : list.items) {
             if (name.matches(q.qualifierName.getStart().getText())) {
-                return q.qualifierValue() != null ? q.qualifierValue().getStart() : q.getStart();
+                return q.value != null ? q.value.getStart() : q.getStart();
             }
         }
         return list.getStart();
@@ -364,7 +364,7 @@ final class MofDeclarations {
 
     private void instanceDeclaration(MofParser.InstanceDeclarationContext c) {
         Token at = c.className.getStart();
-        CimName className = name(c.className).get();
+        CimName className = session.names.name(c.className).get();
         MofSession.Ns ns = session.current();
         Token aliasToken = c.ALIAS() == null ? null : c.ALIAS().getSymbol();
         Effective cls = effective(ns, className);
@@ -389,7 +389,7 @@ final class MofDeclarations {
             try {
                 CimProperty value = propertyValue(v, cls, owner);
                 if (value == null) {
-                    name(v.propertyName).ifValid(failed::add);
+                    session.names.name(v.propertyName).ifValid(failed::add);
                 } else {
                     if (values.containsKey(value.name())) {
                         session.error(v.propertyName.getStart(), "property " + value.name() + " is given twice in this " + owner);
@@ -433,7 +433,7 @@ final class MofDeclarations {
 
     private CimProperty propertyValue(MofParser.ValueInitializerContext v, Effective cls, String owner) {
         Token at = v.propertyName.getStart();
-        CimName name = name(v.propertyName).get();
+        CimName name = session.names.name(v.propertyName).get();
         CimProperty declared = cls.properties().get(name);
         if (declared == null) {
             if (!session.current().incomplete.contains(cls.cls().name())) {
@@ -468,37 +468,5 @@ final class MofDeclarations {
 
     private static String fold(String alias) {
         return alias.toLowerCase(Locale.ROOT);
-    }
-
-    // ------------------------------------------------------------------ names
-
-    /** A name, or the reason it is not one. */
-    static final class Named {
-        private final CimName name;
-        private final Token token;
-
-        Named(CimName name, Token token) {
-            this.name = name;
-            this.token = token;
-        }
-
-        CimName get() {
-            if (name == null) {
-                throw new MofFailure(token, "'" + token.getText() + "' is not a valid name");
-            }
-            return name;
-        }
-
-        void ifValid(java.util.function.Consumer<CimName> action) {
-            if (name != null) {
-                action.accept(name);
-            }
-        }
-    }
-
-    static Named name(MofParser.IdentifierContext id) {
-        Token t = id.getStart();
-        String text = t.getText();
-        return new Named(CimName.isValid(text) ? CimName.of(text) : null, t);
     }
 }

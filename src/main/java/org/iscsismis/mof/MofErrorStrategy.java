@@ -92,8 +92,8 @@ final class MofErrorStrategy extends DefaultErrorStrategy {
         String expected = words(recognizer, getExpectedTokens(recognizer));
         if (previous != null && previous.getType() != Token.EOF) {
             // right after the token that should have been followed by the missing one
-            int length = previous.getStopIndex() - previous.getStartIndex() + 1;
             String text = previous.getText();
+            int length = text.codePointCount(0, text.length());
             int newline = text.lastIndexOf('\n');
             int line = previous.getLine();
             int column = previous.getCharPositionInLine() + length + 1;

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.tree.TerminalNode;
 import org.iscsismis.cim.CimValue;
 
 /** Parse trees of values ──▶ {@link MofLiteral}: numbers in every DSP0004 radix, escapes, concatenation. */
@@ -25,14 +24,14 @@ final class MofLiterals {
     }
 
     static MofLiteral qualifierValue(MofParser.QualifierValueContext c) {
-        return c.literal() != null ? literal(c.literal()) : array(c.arrayInitializer());
+        return c.single != null ? literal(c.single) : array(c.array);
     }
 
     static MofLiteral array(MofParser.ArrayInitializerContext c) {
-        List<MofParser.ArrayElementContext> elements = c.arrayElement();
+        List<MofParser.ArrayElementContext> elements = c.items;
         List<MofLiteral> items = new ArrayList<>(elements.size());
         for (MofParser.ArrayElementContext e : elements) {
-            items.add(e.literal() != null ? literal(e.literal()) : alias(e.ALIAS().getSymbol()));
+            items.add(e.value != null ? literal(e.value) : alias(e.alias));
         }
         return new MofLiteral(MofLiteral.Kind.ARRAY, items, c.getStart());
     }
@@ -43,17 +42,17 @@ final class MofLiterals {
 
     static MofLiteral literal(MofParser.LiteralContext c) {
         Token start = c.getStart();
-        if (c.number() != null) {
-            return number(c.number());
+        if (c.num != null) {
+            return number(c.num);
         }
-        if (c.stringValue() != null) {
-            List<TerminalNode> parts = c.stringValue().STRING();
+        if (c.str != null) {
+            List<Token> parts = c.str.parts;
             if (parts.size() == 1) {
-                return new MofLiteral(MofLiteral.Kind.STRING, unescape(parts.get(0).getSymbol()), start);
+                return new MofLiteral(MofLiteral.Kind.STRING, unescape(parts.get(0)), start);
             }
             StringBuilder sb = new StringBuilder();
-            for (TerminalNode part : parts) {
-                sb.append(unescape(part.getSymbol()));
+            for (Token part : parts) {
+                sb.append(unescape(part));
             }
             return new MofLiteral(MofLiteral.Kind.STRING, sb.toString(), start);
         }
@@ -125,6 +124,10 @@ final class MofLiterals {
      * and {@code \x} or {@code \X} followed by one to four hex digits.
      */
     static String unescape(Token t) {
+        String plain = t instanceof MofToken m ? m.plainLiteral() : null;
+        if (plain != null) {
+            return plain;
+        }
         String text = t.getText();
         int end = text.length() - 1;
         int backslash = text.indexOf('\\', 1);

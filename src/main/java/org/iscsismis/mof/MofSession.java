@@ -20,7 +20,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import org.antlr.v4.runtime.BailErrorStrategy;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
@@ -86,6 +85,8 @@ final class MofSession {
     }
 
     final MofCompiler compiler;
+    /** The names of this compilation, each made once. */
+    final MofNames names = new MofNames();
     private final List<MofDiagnostic> diagnostics = new ArrayList<>();
     private final Map<String, Integer> fileOrder = new HashMap<>();
     private int errors;
@@ -281,9 +282,7 @@ final class MofSession {
 
     /** The tree of a source that parses in SLL mode without any syntax error, else null. */
     static MofParser.MofSpecificationContext parseClean(String file, String text) {
-        MofLexer lexer = new MofLexer(CharStreams.fromString(text, file));
-        lexer.removeErrorListeners();
-        MofParser parser = new MofParser(new CommonTokenStream(lexer));
+        MofParser parser = new MofParser(new CommonTokenStream(new MofScanner(text, file)));
         parser.removeErrorListeners();
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         parser.setErrorHandler(new BailErrorStrategy());
@@ -296,9 +295,7 @@ final class MofSession {
 
     /** One parser pass (SLL; LL with error recovery only if SLL fails), then the declarations in order. */
     private void parseAndDeclare(String text) {
-        MofLexer lexer = new MofLexer(CharStreams.fromString(text, file));
-        lexer.removeErrorListeners();
-        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        CommonTokenStream tokens = new CommonTokenStream(new MofScanner(text, file));
         MofParser parser = new MofParser(tokens);
         parser.removeErrorListeners();
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);

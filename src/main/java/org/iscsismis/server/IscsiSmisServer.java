@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.eclipse.jetty.server.Handler;
+import org.iscsismis.cim.CimException;
 import org.iscsismis.cim.CimNamespace;
 import org.iscsismis.cim.ObjectPath;
 import org.iscsismis.cimxml.CimXmlRequestReader;
@@ -182,8 +183,8 @@ public final class IscsiSmisServer implements AutoCloseable {
             }
             setup.configure(repository, registry);
             dispatcher = new Dispatcher(repository, registry, clock, jobs, config.providerTimeout(), config.pullLimits(), memory);
-            CimOperationHandler handler = new CimOperationHandler(dispatcher, new CimXmlRequestReader(), config.httpLimits(),
-                    access, memory);
+            CimOperationHandler handler = new CimOperationHandler(dispatcher, new CimXmlRequestReader(repository::canonicalNamespace),
+                    config.httpLimits(), access, memory);
             ConsoleHandler console = new ConsoleHandler(consoleAccess(access, dispatcher));
             providersReady = System.nanoTime();
             endpoint = HttpEndpoint.start(config, new Handler.Sequence(console, handler), keystore);
@@ -231,13 +232,20 @@ public final class IscsiSmisServer implements AutoCloseable {
             FunctionalProfile.PULLED_READ_COUNT, FunctionalProfile.QUERY_EXECUTION, FunctionalProfile.PULLED_QUERY_EXECUTION);
 
     /**
-     * {@code interop} as another name of {@code root/interop}, and the interop providers: the object manager, the
-     * namespaces and the SMI-S profiles with their central instances (the storage ones only with the iSCSI target).
+     * The other name of {@code root/interop}, if one is configured, and the interop providers: the object manager,
+     * the namespaces and the SMI-S profiles with their central instances (the storage ones only with the iSCSI
+     * target).
      */
     private static void registerInterop(ServerConfig config, boolean authentication, Supplier<List<URI>> accessPoints,
                                         CimRepository repository, ProviderRegistry registry, boolean iscsiTarget,
                                         boolean indications) {
-        repository.addNamespaceAlias(InteropNames.ALIAS, InteropNames.NAMESPACE);
+        config.interopAlias().ifPresent(alias -> {
+            try {
+                repository.addNamespaceAlias(alias, InteropNames.NAMESPACE);
+            } catch (CimException e) {
+                throw new ConfigurationException(ServerConfig.INTEROP_ALIAS + ": " + e.getMessage());
+            }
+        });
         if (!InteropNames.CLASSES.stream().allMatch(c -> repository.hasClass(InteropNames.NAMESPACE, c))) {
             LOG.warn("The schema lacks interop classes {}: the interop providers are not registered", InteropNames.CLASSES);
             return;

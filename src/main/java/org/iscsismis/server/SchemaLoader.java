@@ -44,7 +44,7 @@ final class SchemaLoader {
 
     /** The directory {@code mof/} packaged with the server (inside the jar, or on the class path). */
     static Path embeddedMofDirectory() {
-        URL marker = SchemaLoader.class.getResource("/mof/qualifiers.mof");
+        URL marker = SchemaLoader.class.getResource("/mof/root_cimv2.mof");
         if (marker == null) {
             throw new ConfigurationException("the embedded schema (mof/) is missing from the class path; use --mof DIR");
         }

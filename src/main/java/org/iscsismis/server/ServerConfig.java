@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Consumer;
+import org.iscsismis.cim.CimNamespace;
 import org.iscsismis.cimxml.ReaderLimits;
 import org.iscsismis.dispatch.PullLimits;
 import org.iscsismis.http.HttpLimits;
@@ -89,6 +91,7 @@ public final class ServerConfig {
     public static final String INDICATION_MAX_DESTINATIONS = "indication.maxDestinations";
     public static final String INDICATION_MAX_SUBSCRIPTIONS = "indication.maxSubscriptions";
     public static final String INDICATION_PROGRESS_STEP = "indication.progressStepPercent";
+    public static final String INTEROP_ALIAS = "interop.alias";
 
     /** Every key, in documentation order. */
     public static final List<Key> KEYS = List.of(
@@ -172,7 +175,9 @@ public final class ServerConfig {
             new Key(INDICATION_MAX_SUBSCRIPTIONS, Integer.toString(IndicationSettings.DEFAULT.maxSubscriptions()),
                     "most indication subscriptions"),
             new Key(INDICATION_PROGRESS_STEP, Integer.toString(IndicationSettings.DEFAULT.progressStepPercent()),
-                    "PercentSynced, PercentComplete and pool space changes are indicated in steps no finer than this (percent)"));
+                    "PercentSynced, PercentComplete and pool space changes are indicated in steps no finer than this (percent)"),
+            new Key(INTEROP_ALIAS, "", "another name root/interop also answers to (e.g. interop), resolved where requests "
+                    + "are parsed and never listed; empty = none"));
 
     private static final List<String> LEVELS = List.of("trace", "debug", "info", "warn", "error", "off");
 
@@ -203,6 +208,7 @@ public final class ServerConfig {
     private final long memoryBudgetBytes;
     private final long storageMaxHeapBytes;
     private final IndicationSettings indicationSettings;
+    private final CimNamespace interopAlias;
 
     private ServerConfig(Map<String, String> values) {
         this.values = Collections.unmodifiableMap(values);
@@ -242,6 +248,7 @@ public final class ServerConfig {
         this.loginFailureWindowSeconds = number(AUTH_FAILURE_WINDOW_S, 1, 86_400);
 
         this.indicationSettings = readIndicationSettings();
+        this.interopAlias = namespaceOrNull(INTEROP_ALIAS);
         if (!LEVELS.contains(logLevel)) {
             throw new ConfigurationException(LOG_LEVEL + ": \"" + values.get(LOG_LEVEL) + "\" is not one of " + LEVELS);
         }
@@ -466,6 +473,11 @@ public final class ServerConfig {
         return dir.isEmpty() ? null : Path.of(dir);
     }
 
+    /** The other name of the interop namespace (interop.alias), or empty. */
+    public Optional<CimNamespace> interopAlias() {
+        return Optional.ofNullable(interopAlias);
+    }
+
     /** True if the demo target content is created at start-up (demo.enabled). */
     public boolean demoEnabled() {
         return demoEnabled;
@@ -595,6 +607,18 @@ public final class ServerConfig {
             return false;
         }
         throw new ConfigurationException(key + ": \"" + values.get(key) + "\" is not true or false");
+    }
+
+    private CimNamespace namespaceOrNull(String key) {
+        String value = values.get(key).trim();
+        if (value.isEmpty()) {
+            return null;
+        }
+        try {
+            return CimNamespace.of(value);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(key + ": \"" + value + "\" is not a namespace name: " + e.getMessage());
+        }
     }
 
     private long number(String key, long min, long max) {

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.iscsismis.cimxml.CimXmlException.Kind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,6 +109,26 @@ class CimXmlHostileInputTest {
         for (int cut : new int[] {body.length() - 1, body.length() - 20, body.length() / 2, 60}) {
             assertEquals(Kind.NOT_WELL_FORMED, refuse(body.substring(0, cut)).kind(), "cut at " + cut);
         }
+    }
+
+    /** Well-formedness is judged first: a body that is cut short is NOT_WELL_FORMED even where it also breaks the DTD earlier. */
+    @Test
+    void aTruncatedBodyWithAMissingAttributeIsNotWellFormed() {
+        String body = call("GetClass", p("ClassName", "<CLASSNAME NAME=\"A\"/>"));
+        String noVersion = body.replace(" CIMVERSION=\"2.0\"", "");
+        String noName = body.replace("<CLASSNAME NAME=\"A\"/>", "<CLASSNAME/>");
+        String badVersion = body.replace("PROTOCOLVERSION=\"1.0\"", "PROTOCOLVERSION=\"9.0\"");
+        for (String refused : List.of(noVersion, noName, badVersion)) {
+            assertTrue(refuse(refused).kind() != Kind.NOT_WELL_FORMED, "complete, it is refused for what it says");
+            assertEquals(Kind.NOT_WELL_FORMED, refuse(refused.substring(0, refused.length() - 20)).kind(), refused);
+        }
+    }
+
+    @Test
+    void aTruncatedBodyWithABadValueIsNotWellFormed() {
+        String body = call("GetQualifier", p("QualifierName", "<VALUE>9 lives</VALUE>"))
+                .replace("NAME=\"QualifierName\"", "NAME=\"QualifierName\" PARAMTYPE=\"uint8\"");
+        assertEquals(Kind.NOT_WELL_FORMED, refuse(body.substring(0, body.length() - 20)).kind());
     }
 
     @Test

@@ -107,13 +107,11 @@ class DiscoveryIT {
         return withNamespace(managers.get(0), interop);
     }
 
+    /** One interop namespace: other names clients try are not answered unless configured (InteropDiscoveryIT). */
     @Test
-    void bothNamesOfTheInteropNamespaceAnswerTheSame() throws WBEMException {
-        Set<String> viaRoot = all(client.enumerateInstanceNames(classPath("root/interop", "CIM_RegisteredProfile"))).stream()
-                .map(p -> p.getKey("InstanceID").getValue().toString()).collect(Collectors.toSet());
-        Set<String> viaAlias = all(client.enumerateInstanceNames(classPath("interop", "CIM_RegisteredProfile"))).stream()
-                .map(p -> p.getKey("InstanceID").getValue().toString()).collect(Collectors.toSet());
-        assertEquals(viaRoot, viaAlias);
+    void onlyRootInteropIsTheInteropNamespace() throws WBEMException {
+        assertTrue(all(client.enumerateInstanceNames(classPath("root/interop", "CIM_RegisteredProfile"))).size() >= 6);
+        assertCimError(3, () -> all(client.enumerateInstanceNames(classPath("interop", "CIM_RegisteredProfile"))));
         assertCimError(3, () -> all(client.enumerateInstanceNames(classPath("root/PG_InterOp", "CIM_RegisteredProfile"))));
     }
 
@@ -246,7 +244,7 @@ class DiscoveryIT {
         assertTrue(Wbemcli.installed(), "the end-to-end tests need wbemcli (Debian package sblim-wbemcli)");
         boolean tls = scheme.equals("https");
         String base = (tls ? server.httpsUrl() : server.url()) + "/";
-        Wbemcli.Result profiles = wbemcli("ein", base + "interop:CIM_RegisteredProfile");
+        Wbemcli.Result profiles = wbemcli("ein", base + "root/interop:CIM_RegisteredProfile");
         assertEquals(0, profiles.exitCode(), profiles::toString);
         for (String name : List.of("Server", "Profile Registration", "Array", "Block Services", "Replication Services", "Job Control")) {
             assertTrue(profiles.out().contains("InstanceID=\"SNIA:" + name + ":1.5.0\""), () -> name + " in\n" + profiles);

@@ -113,6 +113,15 @@ class HostileInputIT {
         assertCimError(r, 400, "request-not-well-formed");
     }
 
+    /** Well-formedness is judged first: cut short, a body that also lacks a required attribute is not well-formed. */
+    @Test
+    void aTruncatedBodyMissingAnAttributeIsNotWellFormed() {
+        String full = RawCimHttp.intrinsic("EnumerateClassNames", "").replace(" CIMVERSION=\"2.0\"", "");
+        assertCimError(http.post("EnumerateClassNames", "root/cimv2", full), 400, "request-not-valid");
+        HttpResponse<String> r = http.post("EnumerateClassNames", "root/cimv2", full.substring(0, full.length() - 20));
+        assertCimError(r, 400, "request-not-well-formed");
+    }
+
     @Test
     void invalidUtf8IsNotWellFormed() {
         String full = RawCimHttp.intrinsic("GetClass", "<IPARAMVALUE NAME=\"ClassName\"><CLASSNAME NAME=\"XX\"/></IPARAMVALUE>");

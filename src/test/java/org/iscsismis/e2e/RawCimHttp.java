@@ -60,10 +60,18 @@ final class RawCimHttp {
 
     /** An intrinsic call in root/cimv2 with the given IPARAMVALUEs. */
     static String intrinsic(String method, String params) {
+        return intrinsic("root/cimv2", method, params);
+    }
+
+    /** An intrinsic call in {@code namespace} with the given IPARAMVALUEs. */
+    static String intrinsic(String namespace, String method, String params) {
+        StringBuilder ns = new StringBuilder();
+        for (String segment : namespace.split("/")) {
+            ns.append("<NAMESPACE NAME=\"").append(segment).append("\"/>");
+        }
         return "<?xml version=\"1.0\" encoding=\"utf-8\" ?>"
                 + "<CIM CIMVERSION=\"2.0\" DTDVERSION=\"2.0\"><MESSAGE ID=\"42\" PROTOCOLVERSION=\"1.0\"><SIMPLEREQ>"
-                + "<IMETHODCALL NAME=\"" + method + "\"><LOCALNAMESPACEPATH><NAMESPACE NAME=\"root\"/>"
-                + "<NAMESPACE NAME=\"cimv2\"/></LOCALNAMESPACEPATH>" + params
+                + "<IMETHODCALL NAME=\"" + method + "\"><LOCALNAMESPACEPATH>" + ns + "</LOCALNAMESPACEPATH>" + params
                 + "</IMETHODCALL></SIMPLEREQ></MESSAGE></CIM>";
     }
 }

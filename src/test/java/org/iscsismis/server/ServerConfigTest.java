@@ -94,6 +94,15 @@ class ServerConfigTest {
     }
 
     @Test
+    void theInteropNamespaceHasNoOtherNameUnlessOneIsConfigured() {
+        assertTrue(ServerConfig.defaults().interopAlias().isEmpty());
+        assertEquals("interop", ServerConfig.defaults().with(ServerConfig.INTEROP_ALIAS, " interop ").interopAlias().orElseThrow().toString());
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> ServerConfig.load(null, Map.of(ServerConfig.INTEROP_ALIAS, "a//b")));
+        assertTrue(e.getMessage().startsWith("interop.alias: \"a//b\" is not a namespace name"), e.getMessage());
+    }
+
+    @Test
     void missingFileIsAConfigurationError() {
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> ServerConfig.load(dir.resolve("nope.properties"), Map.of()));
