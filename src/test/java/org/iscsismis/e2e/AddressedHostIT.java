@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.iscsismis.server.ServerConfig;
 import org.iscsismis.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +42,8 @@ class AddressedHostIT {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
+        // a name the server answers to besides loopback (without authentication it refuses any other Host)
+        server = TestServer.start(TestServer.testDefaults().with(ServerConfig.HTTP_ALLOWED_HOSTS, "array.example.com"));
         client = SblimClients.connect(server.url());
     }
 
