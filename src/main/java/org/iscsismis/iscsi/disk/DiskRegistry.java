@@ -21,6 +21,7 @@ public final class DiskRegistry {
     private final Pauser pauser;
     private final AtomicLong poolSeq = new AtomicLong();
     private final AtomicLong diskSeq = new AtomicLong();
+    private final AtomicLong generation = new AtomicLong();
     private final Map<String, DiskPool> pools = new ConcurrentSkipListMap<>(DiskRegistry::byNumber);
     private final Map<String, VirtualDisk> disks = new ConcurrentSkipListMap<>(DiskRegistry::byNumber);
 
@@ -56,6 +57,7 @@ public final class DiskRegistry {
         VirtualDisk disk = new VirtualDisk("disk-" + diskSeq.incrementAndGet(), name, pool, sizeBytes, blockSize,
                 chunkSize, pauser);
         disks.put(disk.id(), disk);
+        generation.incrementAndGet();
         return disk;
     }
 
@@ -67,6 +69,12 @@ public final class DiskRegistry {
         }
         disks.remove(diskId);
         disk.markDeleted();
+        generation.incrementAndGet();
+    }
+
+    /** Changes whenever a disk is created or deleted: a cheap way to notice that {@link #disks()} changed. */
+    public long generation() {
+        return generation.get();
     }
 
     /** The pool with this id, if there is one. */
