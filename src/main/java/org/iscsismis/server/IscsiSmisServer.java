@@ -1,6 +1,8 @@
 package org.iscsismis.server;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,10 @@ import org.iscsismis.interop.ServerIdentity;
 import org.iscsismis.iscsi.provider.IscsiDemo;
 import org.iscsismis.iscsi.provider.IscsiTarget;
 import org.iscsismis.iscsi.provider.StorageElements;
+import org.iscsismis.iscsi.disk.DiskRegistry;
+import org.iscsismis.iscsi.target.IscsiPortal;
+import org.iscsismis.iscsi.target.VolumeIdentity;
+import org.iscsismis.replication.EngineConfig;
 import org.iscsismis.provider.job.JobProviders;
 import org.iscsismis.provider.job.JobService;
 import org.iscsismis.provider.registry.ProviderRegistry;
@@ -53,15 +59,17 @@ public final class IscsiSmisServer implements AutoCloseable {
     private final CimRepository repository;
     private final HttpEndpoint endpoint;
     private final IscsiTarget target;
+    private final IscsiPortal portal;
     private final Dispatcher dispatcher;
 
     private IscsiSmisServer(ServerConfig config, CimRepository repository, HttpEndpoint endpoint, IscsiTarget target,
-                            Dispatcher dispatcher) {
+                            IscsiPortal portal, Dispatcher dispatcher) {
         this.dispatcher = dispatcher;
         this.config = config;
         this.repository = repository;
         this.endpoint = endpoint;
         this.target = target;
+        this.portal = portal;
     }
 
     /**
@@ -103,7 +111,9 @@ public final class IscsiSmisServer implements AutoCloseable {
         }
         long schemaLoaded = System.nanoTime();
         ProviderRegistry registry = new ProviderRegistry(repository);
-        IscsiTarget target = new IscsiTarget();
+        String targetName = config.iscsiTargetName(StorageElements.SYSTEM_NAME);
+        IscsiTarget target = new IscsiTarget(new DiskRegistry(), EngineConfig.defaults(), new VolumeIdentity(targetName));
+        IscsiPortal portal = null;
         HttpEndpoint endpoint;
         Dispatcher dispatcher = null;
         long providersReady;
@@ -129,8 +139,15 @@ public final class IscsiSmisServer implements AutoCloseable {
             CimOperationHandler handler = new CimOperationHandler(dispatcher, new CimXmlRequestReader(), config.httpLimits(),
                     authenticator(config.users()));
             providersReady = System.nanoTime();
+            if (config.iscsiEnabled()) {
+                portal = IscsiPortal.start(address(config.bind()), config.iscsiPort(),
+                        config.iscsiSettings(targetName, ServerVersion.current().replaceFirst("^(\\d+\\.\\d+).*", "$1")), target.engine());
+            }
             endpoint = HttpEndpoint.start(config, handler);
         } catch (RuntimeException e) {
+            if (portal != null) {
+                portal.close();
+            }
             target.close();
             if (dispatcher != null) {
                 dispatcher.close();
@@ -143,7 +160,15 @@ public final class IscsiSmisServer implements AutoCloseable {
                 millis(providersReady, System.nanoTime()));
         LOG.debug("Listening on {}/cimom ({}, namespaces {})", endpoint.url(),
                 config.users().isEmpty() ? "no authentication" : "HTTP Basic authentication", NAMESPACES);
-        return new IscsiSmisServer(config, repository, endpoint, target, dispatcher);
+        return new IscsiSmisServer(config, repository, endpoint, target, portal, dispatcher);
+    }
+
+    private static InetAddress address(String bind) {
+        try {
+            return InetAddress.getByName(bind);
+        } catch (UnknownHostException e) {
+            throw new ConfigurationException(ServerConfig.HTTP_BIND + ": cannot resolve \"" + bind + "\"");
+        }
     }
 
     /** The DSP0200 operation groups the dispatcher implements (no queries or indications yet; pulled reads and their count). */
@@ -205,20 +230,28 @@ public final class IscsiSmisServer implements AutoCloseable {
         return config;
     }
 
+    /** The iSCSI portal, or null when iscsi.enabled is false. */
+    public IscsiPortal portal() {
+        return portal;
+    }
+
     /** Blocks until the server has stopped. */
     public void join() throws InterruptedException {
         endpoint.join();
     }
 
     /**
-     * Stops gracefully: no new connections, requests in progress finish within http.shutdownTimeoutMs; then the
-     * replication engine stops (after the endpoint, so no request still reaches it).
+     * Stops gracefully: no new connections, requests in progress finish within http.shutdownTimeoutMs; then the iSCSI
+     * sessions are closed and the replication engine stops (after both, so no request still reaches it).
      */
     @Override
     public void close() {
         if (endpoint.isRunning()) {
             LOG.info("Stopping");
             endpoint.close();
+        }
+        if (portal != null) {
+            portal.close();
         }
         target.close();
         dispatcher.close();

@@ -31,8 +31,11 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--http-port", paramLabel = "N", description = "HTTP port (http.port; default 5988, 0 = any free port)")
     Integer httpPort;
 
-    @Option(names = "--bind", paramLabel = "ADDR", description = "address to listen on (http.bind; default 127.0.0.1)")
+    @Option(names = "--bind", paramLabel = "ADDR", description = "address to listen on, HTTP and iSCSI (http.bind; default 127.0.0.1)")
     String bind;
+
+    @Option(names = "--iscsi-port", paramLabel = "N", description = "iSCSI portal port (iscsi.port; default 3260, 0 = any free port)")
+    Integer iscsiPort;
 
     @Option(names = "--config", paramLabel = "FILE", description = "properties file with configuration keys")
     Path configFile;
@@ -88,6 +91,9 @@ public final class Main implements Callable<Integer> {
         if (bind != null) {
             overrides.put(ServerConfig.HTTP_BIND, bind);
         }
+        if (iscsiPort != null) {
+            overrides.put(ServerConfig.ISCSI_PORT, Integer.toString(iscsiPort));
+        }
         if (logLevel != null) {
             overrides.put(ServerConfig.LOG_LEVEL, logLevel);
         }
@@ -109,7 +115,8 @@ public final class Main implements Callable<Integer> {
         IscsiSmisServer server = IscsiSmisServer.start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "iscsi-smis-shutdown"));
         System.out.println("iscsi-smis listening on " + server.url() + "/cimom ("
-                + (config.users().isEmpty() ? "no authentication" : "HTTP Basic authentication") + ")");
+                + (config.users().isEmpty() ? "no authentication" : "HTTP Basic authentication") + ")"
+                + (server.portal() != null ? ", iSCSI target " + server.portal().targetName() + " on port " + server.portal().port() : ""));
         System.out.flush();
         if (exitAfterStart) {
             StartupTraining.exercise(server.url());

@@ -19,6 +19,8 @@ import java.util.function.Consumer;
 import org.iscsismis.cimxml.ReaderLimits;
 import org.iscsismis.dispatch.PullLimits;
 import org.iscsismis.http.HttpLimits;
+import org.iscsismis.iscsi.target.TargetNames;
+import org.iscsismis.iscsi.target.TargetSettings;
 
 /**
  * The server's configuration: an immutable set of validated settings, every key with a default.
@@ -55,6 +57,13 @@ public final class ServerConfig {
     public static final String PULL_MAX_CONTEXTS = "pull.maxContexts";
     public static final String PULL_DEFAULT_TIMEOUT_S = "pull.defaultTimeoutSeconds";
     public static final String PULL_MAX_TIMEOUT_S = "pull.maxTimeoutSeconds";
+    public static final String ISCSI_ENABLED = "iscsi.enabled";
+    public static final String ISCSI_PORT = "iscsi.port";
+    public static final String ISCSI_TARGET_NAME = "iscsi.targetName";
+    public static final String ISCSI_THIN_PROVISIONING = "iscsi.thinProvisioning";
+    public static final String ISCSI_MAX_SESSIONS = "iscsi.maxSessions";
+    public static final String ISCSI_NOP_IN_INTERVAL_MS = "iscsi.nopInIntervalMs";
+    public static final String ISCSI_LOGIN_TIMEOUT_MS = "iscsi.loginTimeoutMs";
 
     /** Every key, in documentation order. */
     public static final List<Key> KEYS = List.of(
@@ -85,7 +94,20 @@ public final class ServerConfig {
                     "inactivity timeout of a pulled enumeration whose Open gives no OperationTimeout, in seconds"),
             new Key(PULL_MAX_TIMEOUT_S, Long.toString(PullLimits.DEFAULT.maxTimeout().toSeconds()),
                     "largest OperationTimeout an Open may ask for, in seconds; larger ones (and 0) fail with "
-                    + "CIM_ERR_INVALID_OPERATION_TIMEOUT"));
+                    + "CIM_ERR_INVALID_OPERATION_TIMEOUT"),
+            new Key(ISCSI_ENABLED, "true", "serve the volumes over iSCSI (true or false); on an address other than loopback "
+                    + "only false is accepted until the target authenticates initiators (CHAP)"),
+            new Key(ISCSI_PORT, "3260", "TCP port of the iSCSI portal, on the http.bind address; 0 picks a free port"),
+            new Key(ISCSI_TARGET_NAME, "", "iSCSI name of the target node; empty = iqn.2026-12.org.iscsismis:<system name>"),
+            new Key(ISCSI_THIN_PROVISIONING, "true", "report the LUNs thin provisioned (LBPME, UNMAP, WRITE SAME with UNMAP "
+                    + "return chunks to the pool); false reports them fully provisioned"),
+            new Key(ISCSI_MAX_SESSIONS, Integer.toString(TargetSettings.DEFAULT_MAX_SESSIONS),
+                    "most iSCSI sessions at once (one connection and one thread each); more logins fail with Out of resources"),
+            new Key(ISCSI_NOP_IN_INTERVAL_MS, Long.toString(TargetSettings.DEFAULT_NOP_INTERVAL.toMillis()),
+                    "an idle iSCSI connection is pinged (NOP-In) this often and dropped if the ping is not answered within "
+                    + "the same time; 0 = never"),
+            new Key(ISCSI_LOGIN_TIMEOUT_MS, Long.toString(TargetSettings.DEFAULT_LOGIN_TIMEOUT.toMillis()),
+                    "an iSCSI connection that has not finished its login within this many milliseconds is dropped"));
 
     private static final List<String> LEVELS = List.of("trace", "debug", "info", "warn", "error", "off");
 
@@ -103,6 +125,8 @@ public final class ServerConfig {
     private final boolean demoEnabled;
     private final Duration providerTimeout;
     private final PullLimits pullLimits;
+    private final boolean iscsiEnabled;
+    private final int iscsiPort;
 
     private ServerConfig(Map<String, String> values) {
         this.values = Collections.unmodifiableMap(values);
@@ -126,6 +150,20 @@ public final class ServerConfig {
         long maxTimeout = number(PULL_MAX_TIMEOUT_S, 1, 0xFFFF_FFFFL);
         this.pullLimits = new PullLimits((int) number(PULL_MAX_CONTEXTS, 1, 1_000_000),
                 Duration.ofSeconds(number(PULL_DEFAULT_TIMEOUT_S, 1, maxTimeout)), Duration.ofSeconds(maxTimeout));
+        this.iscsiEnabled = bool(ISCSI_ENABLED);
+        this.iscsiPort = (int) number(ISCSI_PORT, 0, 65535);
+        bool(ISCSI_THIN_PROVISIONING);
+        number(ISCSI_MAX_SESSIONS, 1, 10_000);
+        number(ISCSI_NOP_IN_INTERVAL_MS, 0, Long.MAX_VALUE / 1_000_000);
+        number(ISCSI_LOGIN_TIMEOUT_MS, 1, Integer.MAX_VALUE);
+        String target = values.get(ISCSI_TARGET_NAME).trim();
+        if (!target.isEmpty()) {
+            try {
+                TargetNames.check(target);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(ISCSI_TARGET_NAME + ": " + e.getMessage());
+            }
+        }
         if (!LEVELS.contains(logLevel)) {
             throw new ConfigurationException(LOG_LEVEL + ": \"" + values.get(LOG_LEVEL) + "\" is not one of " + LEVELS);
         }
@@ -195,6 +233,11 @@ public final class ServerConfig {
                     + "an address other than loopback requires " + AUTH_USERS + " to be set (or use "
                     + HTTP_BIND + "=127.0.0.1)");
         }
+        if (!address.isLoopbackAddress() && iscsiEnabled) {
+            throw new ConfigurationException("Refusing to serve iSCSI on " + bind + ": the target cannot authenticate "
+                    + "initiators yet (no CHAP), so anyone could read and write the volumes; set " + ISCSI_ENABLED
+                    + "=false or use " + HTTP_BIND + "=127.0.0.1");
+        }
     }
 
     public int httpPort() {
@@ -254,6 +297,35 @@ public final class ServerConfig {
 
     public String logLevel() {
         return logLevel;
+    }
+
+    /** True if the iSCSI portal is started (iscsi.enabled). */
+    public boolean iscsiEnabled() {
+        return iscsiEnabled;
+    }
+
+    /** The iSCSI portal's TCP port (iscsi.port); 0 picks a free one. */
+    public int iscsiPort() {
+        return iscsiPort;
+    }
+
+    public ServerConfig withIscsiPort(int port) {
+        return with(ISCSI_PORT, Integer.toString(port));
+    }
+
+    /** The target node's name: iscsi.targetName, or the default name of the system {@code systemName}. */
+    public String iscsiTargetName(String systemName) {
+        String name = values.get(ISCSI_TARGET_NAME).trim();
+        return name.isEmpty() ? TargetNames.forSystem(systemName) : name;
+    }
+
+    /** The iSCSI target's settings for the target node {@code targetName} (iscsi.* keys). */
+    public TargetSettings iscsiSettings(String targetName, String revision) {
+        return TargetSettings.defaults(targetName, revision)
+                .withThin(bool(ISCSI_THIN_PROVISIONING))
+                .withMaxSessions((int) number(ISCSI_MAX_SESSIONS, 1, 10_000))
+                .withNopInterval(Duration.ofMillis(number(ISCSI_NOP_IN_INTERVAL_MS, 0, Long.MAX_VALUE / 1_000_000)))
+                .withLoginTimeout(Duration.ofMillis(number(ISCSI_LOGIN_TIMEOUT_MS, 1, Integer.MAX_VALUE)));
     }
 
     /** The raw value of a key (after layering). */

@@ -35,9 +35,9 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Au
         this(testDefaults());
     }
 
-    /** The defaults on a free port, with the demo off (tests that want it set demo.enabled=true). */
+    /** The defaults on free ports (HTTP and iSCSI), with the demo off (tests that want it set demo.enabled=true). */
     public static ServerConfig testDefaults() {
-        return ServerConfig.defaults().withHttpPort(0).with(ServerConfig.DEMO_ENABLED, "false");
+        return ServerConfig.defaults().withHttpPort(0).withIscsiPort(0).with(ServerConfig.DEMO_ENABLED, "false");
     }
 
     /** Starts a server with the demo target content (pool, disks, mirror, snapshot, clone) on a free port now. */
