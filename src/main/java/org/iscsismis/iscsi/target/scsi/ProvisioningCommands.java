@@ -69,7 +69,7 @@ final class ProvisioningCommands {
                 BlockDevice device = request.device();
                 byte[] pattern = block.length == 0 ? new byte[device.blockSize()] : block;
                 long lba = layout.lba(request.cdb());
-                boolean unmap = request.cdb().bit(1, 3) && device.thin();
+                boolean unmap = request.cdb().bit(1, 3);
                 if (unmap) {
                     trim(request.unit(), lba, blocks);
                 } else {
@@ -87,6 +87,9 @@ final class ProvisioningCommands {
             throw ScsiError.invalidCdbField(1, 4, "ANCHOR is not supported");
         }
         BlockDevice device = request.device();
+        if (cdb.bit(1, 3) && !device.thin()) {
+            throw ScsiError.invalidCdbField(1, 3, "UNMAP on a fully provisioned logical unit");
+        }
         long lba = layout.lba(cdb);
         long blocks = layout.blocks(cdb);
         device.checkRange(lba, blocks);

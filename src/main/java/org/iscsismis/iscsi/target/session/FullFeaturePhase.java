@@ -13,7 +13,6 @@ import org.iscsismis.iscsi.target.pdu.RejectReason;
 import org.iscsismis.iscsi.target.pdu.ScsiCommand;
 import org.iscsismis.iscsi.target.pdu.TargetPdus;
 import org.iscsismis.iscsi.target.pdu.TaskManagementRequest;
-import org.iscsismis.iscsi.target.pdu.TextRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -165,7 +164,7 @@ final class FullFeaturePhase {
                         PduSender.StatSn.ADVANCE, true);
             }
             case TASK_MANAGEMENT_REQUEST -> tasks.handle(TaskManagementRequest.from(pdu), sender);
-            case TEXT_REQUEST -> text.handle(TextRequest.from(pdu));
+            case TEXT_REQUEST -> text.handle(pdu);
             case LOGOUT_REQUEST -> logout(LogoutRequest.from(pdu));
             default -> reject(RejectReason.COMMAND_NOT_SUPPORTED, pdu);
         }

@@ -3,22 +3,26 @@ package org.iscsismis.iscsi.target.session;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
-import org.iscsismis.iscsi.target.login.KeyRule;
 import org.iscsismis.iscsi.target.pdu.Pdu;
 import org.iscsismis.iscsi.target.pdu.PduFormatException;
 import org.iscsismis.iscsi.target.pdu.RejectReason;
 import org.iscsismis.iscsi.target.pdu.TargetPdus;
 import org.iscsismis.iscsi.target.pdu.TextParameters;
 import org.iscsismis.iscsi.target.pdu.TextRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Text requests in the full feature phase (RFC 7143 §11.10, §13.3): SendTargets in discovery and normal sessions.
  * {@code SendTargets=All}, an empty value or this target's name list this target with the portal the connection came
- * in on; any other name is answered {@code SendTargets=Reject}, and keys other than SendTargets NotUnderstood (login
- * keys cannot be renegotiated here). Text spanning several PDUs is gathered, each part acknowledged.
+ * in on. A request that is anything else — another target's name, a key other than SendTargets (keys are
+ * case-sensitive; login keys cannot be renegotiated here), malformed text — is answered with a Reject (protocol
+ * error) naming the request, which ends that request only: the session goes on. Text spanning several PDUs is
+ * gathered, each part acknowledged.
  */
 final class TextExchange {
 
+    private static final Logger LOG = LoggerFactory.getLogger(TextExchange.class);
     private static final int MAX_TEXT = 64 * 1024;
     private static final int CONTINUE_TAG = 0x7fff_fffe;
 
@@ -35,10 +39,11 @@ final class TextExchange {
         this.sender = sender;
     }
 
-    void handle(TextRequest request) throws IOException {
+    void handle(Pdu pdu) throws IOException {
+        TextRequest request = TextRequest.from(pdu);
         if (pending.size() + request.data().length > MAX_TEXT) {
             pending.reset();
-            reject(request);
+            reject(pdu, "text longer than " + MAX_TEXT + " bytes");
             return;
         }
         pending.writeBytes(request.data());
@@ -51,37 +56,28 @@ final class TextExchange {
         try {
             offered = TextParameters.parse(pending.toByteArray());
         } catch (PduFormatException e) {
-            reject(request);
+            reject(pdu, e.getMessage());
             return;
         } finally {
             pending.reset();
         }
-        TextParameters answer = new TextParameters();
-        for (TextParameters.Pair pair : offered.pairs()) {
-            if (pair.key().equals("SendTargets")) {
-                sendTargets(pair.value(), answer);
-            } else {
-                answer.add(pair.key(), KeyRule.NOT_UNDERSTOOD);
-            }
+        if (offered.pairs().size() != 1 || !offered.pairs().get(0).key().equals("SendTargets")) {
+            reject(pdu, "not a SendTargets request: " + offered);
+            return;
         }
+        String which = offered.pairs().get(0).value();
+        if (!which.equals("All") && !which.isEmpty() && !which.equals(targetName)) {
+            reject(pdu, "SendTargets=" + which + " names no target of this portal");
+            return;
+        }
+        TextParameters answer = new TextParameters().add("TargetName", targetName).add("TargetAddress", portalAddress);
         sender.send(TargetPdus.textResponse(true, false, request.lun(), request.initiatorTaskTag(), Pdu.RESERVED_TAG, answer.encode()),
                 PduSender.StatSn.ADVANCE, true);
     }
 
-    private void sendTargets(String which, TextParameters answer) {
-        if (which.equals("All") || which.isEmpty() || which.equals(targetName)) {
-            answer.add("TargetName", targetName);
-            answer.add("TargetAddress", portalAddress);
-        } else {
-            answer.add("SendTargets", KeyRule.REJECT);
-        }
-    }
-
-    private void reject(TextRequest request) throws IOException {
-        byte[] header = new byte[Pdu.BHS_LENGTH];
-        header[0] = 0x04;
-        org.iscsismis.iscsi.target.pdu.Bytes.put32(header, 16, request.initiatorTaskTag());
-        sender.send(TargetPdus.reject(RejectReason.PROTOCOL_ERROR, header), PduSender.StatSn.ADVANCE, true);
+    private void reject(Pdu pdu, String why) throws IOException {
+        LOG.debug("{}: Text request rejected: {}", session, why);
+        sender.send(TargetPdus.reject(RejectReason.PROTOCOL_ERROR, pdu.header()), PduSender.StatSn.ADVANCE, true);
     }
 
     @Override
