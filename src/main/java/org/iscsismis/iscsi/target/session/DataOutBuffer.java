@@ -9,24 +9,33 @@ import org.iscsismis.iscsi.target.scsi.ScsiTask;
 
 /**
  * Where a command's Data-Out lands. A command that takes its data whole gets a buffer of its length; a streaming
- * command (WRITE, VERIFY) gets a staging buffer of at most {@link #STAGING} bytes, handed on in whole blocks as it
- * fills, so a transfer of any length needs no more memory than that.
+ * command (WRITE, VERIFY) gets a staging buffer from the connection's {@link BufferPool}, handed on in whole blocks
+ * as it fills, so a transfer of any length needs no more memory than that and no allocation per command.
  */
 abstract class DataOutBuffer {
 
-    /** The most a streaming command stages before its blocks are handed on. */
+    /** The most a streaming command stages before its blocks are handed on (at least a PDU and two blocks more). */
     static final int STAGING = 1 << 20;
 
-    /** The buffer for {@code length} bytes of {@code task}'s Data-Out; {@code maxSegment} is the longest PDU data. */
-    static DataOutBuffer of(ScsiTask task, int length, int maxSegment) {
-        if (task.streams() && length > STAGING) {
-            return new Streamed(task, length, Math.max(STAGING, maxSegment + 2 * task.blockSize()));
+    /** The size of the staging buffers for PDUs of at most {@code maxSegment} bytes. */
+    static int stagingSize(int maxSegment) {
+        return Math.max(STAGING, maxSegment + 2 * 4096);
+    }
+
+    /** The buffer for {@code length} bytes of {@code task}'s Data-Out. */
+    static DataOutBuffer of(ScsiTask task, int length, BufferPool pool) {
+        if (task.streams()) {
+            return new Streamed(task, length, pool);
         }
         return new Whole(task, length);
     }
 
     /** Bytes of memory this buffer holds. */
     abstract int memory();
+
+    /** The command is done with the buffer. */
+    void release() {
+    }
 
     /** Immediate data: the first {@code len} bytes of {@code src}. */
     abstract void take(byte[] src, int len) throws PendingWrite.DataSequenceException;
@@ -74,20 +83,32 @@ abstract class DataOutBuffer {
         private final ScsiTask task;
         private final int length;
         private final int blockSize;
-        private final byte[] staging;
+        private final BufferPool pool;
+        private final int memory;
+        private byte[] staging;
         private int staged;
         private long delivered;
 
-        Streamed(ScsiTask task, int length, int staging) {
+        Streamed(ScsiTask task, int length, BufferPool pool) {
             this.task = task;
             this.length = length;
             this.blockSize = task.blockSize();
-            this.staging = new byte[staging];
+            this.pool = pool;
+            this.staging = pool.take();
+            this.memory = staging.length;
+        }
+
+        @Override
+        void release() {
+            if (staging != null) {
+                pool.give(staging);
+                staging = null;
+            }
         }
 
         @Override
         int memory() {
-            return staging.length;
+            return memory;
         }
 
         @Override

@@ -62,8 +62,8 @@ final class PendingWrite {
     }
 
     /** The memory its buffer will take (see {@link DataOutBuffer#of}). */
-    long memory(int maxSegment) {
-        return Math.min(length, DataOutBuffer.STAGING + 2L * maxSegment);
+    long memory(BufferPool pool) {
+        return task.streams() ? pool.size() : length;
     }
 
     int itt() {

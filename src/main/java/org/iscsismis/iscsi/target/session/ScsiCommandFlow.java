@@ -52,6 +52,7 @@ final class ScsiCommandFlow {
     private final PduReader reader;
     private final long writeBudget;
     private final byte[] segment;
+    private final BufferPool staging;
     private final Map<Integer, PendingWrite> byItt = new HashMap<>();
     private final Map<Integer, PendingWrite> byTtt = new HashMap<>();
     private final ArrayDeque<PendingWrite> waitingForBuffer = new ArrayDeque<>();
@@ -67,6 +68,8 @@ final class ScsiCommandFlow {
         this.reader = reader;
         this.writeBudget = writeBudget;
         this.segment = new byte[Math.min(params.initiatorRecvDataSegmentLength(), MAX_SEGMENT)];
+        int stagingSize = DataOutBuffer.stagingSize(params.targetRecvDataSegmentLength());
+        this.staging = new BufferPool(stagingSize, (int) Math.max(1, writeBudget / stagingSize));
     }
 
     /** A command in CmdSN order (or immediate). */
@@ -111,7 +114,7 @@ final class ScsiCommandFlow {
         long unsolicitedLimit = cmd.finalBit() ? cmd.immediateData().length : Math.min(params.firstBurstLength(), expected);
         PendingWrite write = new PendingWrite(cmd, task, (int) keep, residual, counts, unsolicitedLimit);
         byItt.put(write.itt(), write);
-        if (buffered > 0 && buffered + write.memory(params.targetRecvDataSegmentLength()) > writeBudget) {
+        if (buffered > 0 && buffered + write.memory(staging) > writeBudget) {
             if (!cmd.finalBit()) {
                 byItt.remove(write.itt());
                 drainUnsolicited(cmd);
@@ -125,7 +128,7 @@ final class ScsiCommandFlow {
     }
 
     private void startTransfer(PendingWrite write) throws IOException {
-        write.buffer = DataOutBuffer.of(write.task, write.length, params.targetRecvDataSegmentLength());
+        write.buffer = DataOutBuffer.of(write.task, write.length, staging);
         buffered += write.buffer.memory();
         try {
             write.acceptImmediate();
@@ -231,13 +234,14 @@ final class ScsiCommandFlow {
         forget(write);
         if (write.buffer != null) {
             buffered -= write.buffer.memory();
+            write.buffer.release();
             write.buffer = null;
         }
     }
 
     private void startWaiting() throws IOException {
         while (!waitingForBuffer.isEmpty() && (buffered == 0
-                || buffered + waitingForBuffer.peek().memory(params.targetRecvDataSegmentLength()) <= writeBudget)) {
+                || buffered + waitingForBuffer.peek().memory(staging) <= writeBudget)) {
             startTransfer(waitingForBuffer.poll());
         }
     }
