@@ -74,9 +74,14 @@ public final class IscsiBenchmark {
                 }
                 double[] a = new double[rounds];
                 double[] b = new double[rounds];
-                for (int r = 0; r < rounds; r++) { // interleaved: both see the same moment of the machine's load
-                    a[r] = row.measure().on(ours);
-                    b[r] = row.measure().on(tgt.url());
+                for (int r = 0; r < rounds; r++) { // interleaved, the order alternating: both see the machine's load alike
+                    if (r % 2 == 0) {
+                        a[r] = row.measure().on(ours);
+                        b[r] = row.measure().on(tgt.url());
+                    } else {
+                        b[r] = row.measure().on(tgt.url());
+                        a[r] = row.measure().on(ours);
+                    }
                 }
                 double ma = median(a);
                 double mb = median(b);

@@ -45,7 +45,8 @@ class IscsiConformanceIT {
     private static TestServer fullServer;
     private static String thinUrl;
     private static String fullUrl;
-    private static String readOnlyUrl;
+    private static String readOnlyThinUrl;
+    private static String readOnlyFullUrl;
     private static Set<String> available;
 
     @BeforeAll
@@ -56,9 +57,8 @@ class IscsiConformanceIT {
         fullServer = TestServer.start(TestServer.testDefaults().with(ServerConfig.ISCSI_THIN_PROVISIONING, "false"));
         thinUrl = url(thinServer, scratchDisk(thinServer, "conformance-thin"));
         fullUrl = url(fullServer, scratchDisk(fullServer, "conformance-full"));
-        VirtualDisk source = scratchDisk(thinServer, "conformance-source");
-        PairSnapshot snapshot = thinServer.server().target().engine().createPair(PairSpec.snapshot(source.id()));
-        readOnlyUrl = url(thinServer, thinServer.server().target().disks().disk(snapshot.targetDiskId()));
+        readOnlyThinUrl = readOnlyReplica(thinServer);
+        readOnlyFullUrl = readOnlyReplica(fullServer);
     }
 
     @AfterAll
@@ -68,6 +68,13 @@ class IscsiConformanceIT {
                 s.close();
             }
         }
+    }
+
+    /** A snapshot's target: a replica the engine keeps read-only to hosts. */
+    private static String readOnlyReplica(TestServer server) {
+        VirtualDisk source = scratchDisk(server, "conformance-source");
+        PairSnapshot snapshot = server.server().target().engine().createPair(PairSpec.snapshot(source.id()));
+        return url(server, server.server().target().disks().disk(snapshot.targetDiskId()));
     }
 
     private static VirtualDisk scratchDisk(TestServer server, String name) {
@@ -91,16 +98,16 @@ class IscsiConformanceIT {
         assertNoFailure(suite, kind.equals("thin") ? thinUrl : fullUrl);
     }
 
-    @ParameterizedTest(name = "SCSI.ReadOnly on a read-only replica")
+    @ParameterizedTest(name = "SCSI.ReadOnly on a read-only replica, {0} LUN")
     @MethodSource("readOnly")
-    void readOnlySuiteOnAReadOnlyReplica(String suite) {
-        List<CunitReport.Result> results = assertNoFailure(suite, readOnlyUrl);
+    void readOnlySuiteOnAReadOnlyReplica(String kind) {
+        List<CunitReport.Result> results = assertNoFailure("SCSI.ReadOnly", kind.equals("thin") ? readOnlyThinUrl : readOnlyFullUrl);
         assertTrue(results.stream().anyMatch(r -> r.verdict() == CunitReport.Verdict.PASS),
                 () -> "the replica must be seen as read-only (WP), not skipped: " + results);
     }
 
     static Stream<String> readOnly() {
-        return Stream.of("SCSI.ReadOnly");
+        return Stream.of("thin", "full");
     }
 
     private static List<CunitReport.Result> assertNoFailure(String suite, String url) {

@@ -19,13 +19,13 @@ final class ProvisioningCommands {
         @Override
         public int dataOutLength(ScsiRequest request) {
             Cdb cdb = request.cdb();
+            request.device().checkWritable(); // a read-only replica says so first, thin or not
             if (!request.device().thin()) {
                 throw ScsiError.of(AdditionalSense.INVALID_COMMAND_OPERATION_CODE, "UNMAP on a fully provisioned logical unit");
             }
             if (cdb.bit(1, 0)) {
                 throw ScsiError.invalidCdbField(1, 0, "ANCHOR is not supported");
             }
-            request.device().checkWritable();
             return cdb.u16(7);
         }
 
@@ -87,6 +87,7 @@ final class ProvisioningCommands {
             throw ScsiError.invalidCdbField(1, 4, "ANCHOR is not supported");
         }
         BlockDevice device = request.device();
+        device.checkWritable();
         if (cdb.bit(1, 3) && !device.thin()) {
             throw ScsiError.invalidCdbField(1, 3, "UNMAP on a fully provisioned logical unit");
         }
@@ -100,7 +101,6 @@ final class ProvisioningCommands {
             throw ScsiError.invalidCdbField(layout.lengthByte(), -1, blocks + " blocks exceed the maximum write same length of "
                     + BlockLimits.maxWriteSameBlocks(device.blockSize()));
         }
-        device.checkWritable();
         return blocks;
     }
 

@@ -111,6 +111,11 @@ final class ScsiCommandFlow {
             respond(cmd, task.execute(NO_DATA), residual, 0, counts);
             return;
         }
+        if (cmd.finalBit() && cmd.immediateData().length == keep) {
+            // all the data came with the command (the usual small write): no transfer to track
+            respond(cmd, task.execute(cmd.immediateData()), residual, 0, counts);
+            return;
+        }
         long unsolicitedLimit = cmd.finalBit() ? cmd.immediateData().length : Math.min(params.firstBurstLength(), expected);
         PendingWrite write = new PendingWrite(cmd, task, (int) keep, residual, counts, unsolicitedLimit);
         byItt.put(write.itt(), write);

@@ -105,5 +105,8 @@ class ProvisioningTest {
         ws[1] = 0x08;
         assertEquals(AdditionalSense.INVALID_FIELD_IN_CDB, sense(full.run(ws)));
         assertEquals(ScsiStatus.GOOD, full.run(rw10(0x41, 0, 8), filled(512, 3)).status(), "WRITE SAME without UNMAP writes");
+        full.writeProtected.set(true);
+        assertEquals(AdditionalSense.WRITE_PROTECTED, sense(full.run(unmap(list), list)), "a read-only replica says so first");
+        assertEquals(AdditionalSense.WRITE_PROTECTED, sense(full.run(ws)));
     }
 }
