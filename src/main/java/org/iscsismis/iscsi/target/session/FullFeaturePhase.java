@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
 final class FullFeaturePhase {
 
     private static final Logger LOG = LoggerFactory.getLogger(FullFeaturePhase.class);
+    /** Commands held for an earlier CmdSN; the window (64) bounds them, this only guards against a bigger window. */
+    private static final int MAX_EARLY = 256;
 
     private final Connection connection;
     private final Session session;
@@ -34,7 +36,6 @@ final class FullFeaturePhase {
     private final TextExchange text;
     private final NopPinger pinger;
     private final TreeMap<Integer, Pdu> early = new TreeMap<>((a, b) -> SerialNumbers.lessThan(a, b) ? -1 : a.equals(b) ? 0 : 1);
-    private final int earlyLimit;
     private boolean loggedOut;
 
     FullFeaturePhase(Connection connection, Session session, ConnectionContext context, PduReader reader, PduSender sender,
@@ -48,7 +49,6 @@ final class FullFeaturePhase {
         this.tasks = scsi == null ? null : new TaskManagement(session, scsi, context.sessions(), early);
         this.text = new TextExchange(session, context.sessions().targetName(), portalAddress, sender);
         this.pinger = new NopPinger(connection, sender, context.timer(), context.nopInterval(), context.nopTimeout());
-        this.earlyLimit = 256;
     }
 
     void run() throws IOException, PduFormatException {
@@ -122,7 +122,7 @@ final class FullFeaturePhase {
                 drainEarly();
             }
             case EARLY -> {
-                if (early.size() < earlyLimit) {
+                if (early.size() < MAX_EARLY) {
                     early.put(cmdSn, pdu);
                 }
             }

@@ -44,6 +44,8 @@ final class ScsiCommandFlow {
     private static final Logger LOG = LoggerFactory.getLogger(ScsiCommandFlow.class);
     private static final int MAX_SEGMENT = 1 << 20;
     private static final byte[] NO_DATA = new byte[0];
+    /** Tags of answered commands whose unsolicited Data-Out may still arrive; only for quieter logs. */
+    private static final int MAX_DRAINING = 1024;
 
     private final Session session;
     private final SessionParameters params;
@@ -208,6 +210,9 @@ final class ScsiCommandFlow {
     /** Unsolicited Data-Out of a command already answered: dropped until its F bit. */
     private void drainUnsolicited(ScsiCommand cmd) {
         if (cmd.write() && !cmd.finalBit()) {
+            if (draining.size() >= MAX_DRAINING) {
+                draining.clear(); // an initiator that never ends its sequences; their Data-Out is dropped all the same
+            }
             draining.add(cmd.initiatorTaskTag());
         }
     }
