@@ -133,6 +133,27 @@ class IscsiDataIT {
     }
 
     @Test
+    void writesDuringTheInitialCopyReachTheMirror() throws WBEMException, IOException {
+        CIMObjectPath[] source = new CIMObjectPath[1];
+        byte[] expected = sourceVolume("copying-source", source, 4);
+        server.server().target().engine().holdCopying(true);
+        try {
+            ReplicationCalls.Answer mirror = calls.invoke(REPLICATION_SERVICE, "CreateElementReplica", u16("SyncType", 6),
+                    u16("Mode", 2), ref("SourceElement", source[0]), u16("WaitForCopyState", 4));
+            assertEquals(4096, mirror.returnValue(), mirror::toString);
+            assertEquals(3, uint16(calls.get(mirror.ref("Synchronization")), "CopyState"), "Unsynchronized: the copy is held");
+            for (int i = 0; i < 4; i++) {
+                expected = writeThroughIscsi(source[0], expected, 0x10 + i, i * (2 << 20) + 4096, 192 * 1024);
+            }
+            server.server().target().engine().holdCopying(false);
+            calls.await(mirror.ref("Synchronization"), s -> uint16(s, "CopyState") == 4);
+            assertArrayEquals(expected, readLun(mirror.ref("TargetElement")), "no block torn or stale");
+        } finally {
+            server.server().target().engine().holdCopying(false);
+        }
+    }
+
+    @Test
     void aFracturedMirrorMissesWritesUntilResync() throws WBEMException, IOException {
         CIMObjectPath[] source = new CIMObjectPath[1];
         byte[] original = sourceVolume("fracture-source", source, 2);
