@@ -40,7 +40,7 @@ final class InProcessServer implements AutoCloseable {
     private final IscsiSmisServer server;
 
     InProcessServer(Map<String, String> settings) {
-        ServerConfig config = ServerConfig.of(settings).withHttpPort(0).with(ServerConfig.DEMO_ENABLED, "false");
+        ServerConfig config = ServerConfig.of(settings).withHttpPort(0).withIscsiPort(0).with(ServerConfig.DEMO_ENABLED, "false");
         if (!settings.containsKey(ServerConfig.LOG_LEVEL)) config = config.withLogLevel("warn");
         server = IscsiSmisServer.start(config, (repository, registry) -> StorageModel.install(repository, registry,
                 CimNamespace.of(NAMESPACE), CimNamespace.of("root/interop")));

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The server under test as a subprocess: {@code java OPTS -jar JAR --http-port PORT}, output to a
+ * The server under test as a subprocess: {@code java OPTS -jar JAR --http-port PORT --iscsi-port 0}, output to a
  * log file, ready when it answers an HTTP request (any status), stopped with SIGTERM then SIGKILL.
  */
 final class ServerProcess implements AutoCloseable {
@@ -36,7 +36,8 @@ final class ServerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (!jvmOpts.isBlank()) command.addAll(Arrays.asList(jvmOpts.trim().split("\\s+")));
-        command.addAll(List.of("-jar", jar.toString(), "--http-port", Integer.toString(port), "--https-port", "0"));
+        command.addAll(List.of("-jar", jar.toString(), "--http-port", Integer.toString(port), "--https-port", "0",
+                "--iscsi-port", "0"));
         Files.createDirectories(log.toAbsolutePath().getParent());
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();

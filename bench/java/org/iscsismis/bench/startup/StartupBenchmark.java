@@ -123,7 +123,7 @@ public final class StartupBenchmark {
         if (!variant.jvmOptions().contains("-jar")) {
             command.addAll(List.of("-jar", jar.toString()));
         }
-        command.addAll(List.of("--http-port", "0", "--https-port", "0"));
+        command.addAll(List.of("--http-port", "0", "--https-port", "0", "--iscsi-port", "0"));
         command.addAll(variant.serverArgs());
         long start = System.nanoTime();
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -1,6 +1,8 @@
 package org.iscsismis.server;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.HashSet;
@@ -35,6 +37,8 @@ import org.iscsismis.iscsi.disk.DiskRegistry;
 import org.iscsismis.iscsi.provider.IscsiDemo;
 import org.iscsismis.iscsi.provider.IscsiTarget;
 import org.iscsismis.iscsi.provider.StorageElements;
+import org.iscsismis.iscsi.target.IscsiPortal;
+import org.iscsismis.iscsi.target.VolumeIdentity;
 import org.iscsismis.provider.job.JobProviders;
 import org.iscsismis.replication.EngineConfig;
 import org.iscsismis.provider.job.JobService;
@@ -73,10 +77,12 @@ public final class IscsiSmisServer implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final TlsKeystore keystore;
     private final IndicationService indications;
+    private final IscsiPortal portal;
     private boolean closed; // guarded by this
 
     private IscsiSmisServer(ServerConfig config, CimRepository repository, HttpEndpoint endpoint, IscsiTarget target,
-                            Dispatcher dispatcher, TlsKeystore keystore, IndicationService indications) {
+                            IscsiPortal portal, Dispatcher dispatcher, TlsKeystore keystore, IndicationService indications) {
+        this.portal = portal;
         this.dispatcher = dispatcher;
         this.keystore = keystore;
         this.indications = indications;
@@ -148,7 +154,10 @@ public final class IscsiSmisServer implements AutoCloseable {
         }
         long schemaLoaded = System.nanoTime();
         ProviderRegistry registry = new ProviderRegistry(repository);
-        IscsiTarget target = new IscsiTarget(DiskRegistry.withHeapLimit(config.storageMaxHeapBytes()), EngineConfig.defaults());
+        String targetName = config.iscsiTargetName(StorageElements.SYSTEM_NAME);
+        IscsiTarget target = new IscsiTarget(DiskRegistry.withHeapLimit(config.storageMaxHeapBytes()), EngineConfig.defaults(),
+                new VolumeIdentity(targetName));
+        IscsiPortal portal = null;
         MemoryBudget memory = new MemoryBudget(config.memoryBudgetBytes());
         HttpEndpoint endpoint;
         AtomicReference<HttpEndpoint> listening = new AtomicReference<>();
@@ -187,9 +196,17 @@ public final class IscsiSmisServer implements AutoCloseable {
                     config.httpLimits(), access, memory);
             ConsoleHandler console = new ConsoleHandler(consoleAccess(access, dispatcher));
             providersReady = System.nanoTime();
+            if (config.iscsiEnabled()) {
+                portal = IscsiPortal.start(address(config.bind()), config.iscsiPort(),
+                        config.iscsiSettings(targetName, ServerVersion.current().replaceFirst("^(\\d+\\.\\d+).*", "$1")),
+                        target.engine());
+            }
             endpoint = HttpEndpoint.start(config, new Handler.Sequence(console, handler), keystore);
             listening.set(endpoint);
         } catch (RuntimeException e) {
+            if (portal != null) {
+                portal.close();
+            }
             target.close();
             if (dispatcher != null) {
                 dispatcher.close();
@@ -208,7 +225,15 @@ public final class IscsiSmisServer implements AutoCloseable {
         LOG.debug("Listening on {}/cimom{} ({}, namespaces {})", endpoint.url(),
                 keystore != null ? " and " + endpoint.httpsUrl() + "/cimom" : "",
                 access.authenticator().required() ? "HTTP Basic authentication" : "no authentication", NAMESPACES);
-        return new IscsiSmisServer(config, repository, endpoint, target, dispatcher, keystore, indications);
+        return new IscsiSmisServer(config, repository, endpoint, target, portal, dispatcher, keystore, indications);
+    }
+
+    private static InetAddress address(String bind) {
+        try {
+            return InetAddress.getByName(bind);
+        } catch (UnknownHostException e) {
+            throw new ConfigurationException(ServerConfig.HTTP_BIND + ": cannot resolve \"" + bind + "\"");
+        }
     }
 
     /** The indication service, or null (with a warning) when the interop namespace lacks its classes. */
@@ -302,6 +327,11 @@ public final class IscsiSmisServer implements AutoCloseable {
         };
     }
 
+    /** The iSCSI portal, or null when iscsi.enabled is false. */
+    public IscsiPortal portal() {
+        return portal;
+    }
+
     /** The indication service (subscriptions and delivery), or null if the schema has no indication classes. */
     public IndicationService indications() {
         return indications;
@@ -371,9 +401,9 @@ public final class IscsiSmisServer implements AutoCloseable {
     }
 
     /**
-     * Stops gracefully: no new connections, requests in progress finish within http.shutdownTimeoutMs; then the
-     * replication engine stops (after the endpoint, so no request still reaches it). Idempotent; a second caller
-     * waits until the first has finished.
+     * Stops gracefully: no new connections, requests in progress finish within http.shutdownTimeoutMs; then the iSCSI
+     * sessions are closed and the replication engine stops (after both, so no request still reaches it). Idempotent;
+     * a second caller waits until the first has finished.
      */
     @Override
     public synchronized void close() {
@@ -383,6 +413,9 @@ public final class IscsiSmisServer implements AutoCloseable {
         if (endpoint.isRunning()) {
             LOG.info("Stopping");
             endpoint.close();
+        }
+        if (portal != null) {
+            portal.close();
         }
         target.close();
         dispatcher.close();

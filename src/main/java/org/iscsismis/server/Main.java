@@ -39,12 +39,15 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--no-https", description = "serve plain HTTP only (https.enabled=false)")
     boolean noHttps;
 
-    @Option(names = "--bind", paramLabel = "ADDR", description = "address to listen on, IPv4 or IPv6 (http.bind; default 127.0.0.1)")
+    @Option(names = "--bind", paramLabel = "ADDR", description = "address to listen on, HTTP and iSCSI, IPv4 or IPv6 (http.bind; default 127.0.0.1)")
     String bind;
 
     @Option(names = "--allow-plain-http-auth",
             description = "off loopback, also take passwords over plain HTTP (auth.allowPlainHttp=true; trusted networks only)")
     boolean allowPlainHttpAuth;
+
+    @Option(names = "--iscsi-port", paramLabel = "N", description = "iSCSI portal port (iscsi.port; default 3260, 0 = any free port)")
+    Integer iscsiPort;
 
     @Option(names = "--config", paramLabel = "FILE", description = "properties file with configuration keys")
     Path configFile;
@@ -119,6 +122,9 @@ public final class Main implements Callable<Integer> {
         if (bind != null) {
             overrides.put(ServerConfig.HTTP_BIND, bind);
         }
+        if (iscsiPort != null) {
+            overrides.put(ServerConfig.ISCSI_PORT, Integer.toString(iscsiPort));
+        }
         if (logLevel != null) {
             overrides.put(ServerConfig.LOG_LEVEL, logLevel);
         }
@@ -144,7 +150,8 @@ public final class Main implements Callable<Integer> {
         StopSignals.install(server::close);
         System.out.println("iscsi-smis listening on " + server.url() + "/cimom"
                 + (server.httpsUrl() != null ? " and " + server.httpsUrl() + "/cimom" : "") + " ("
-                + (config.authenticationConfigured() ? "HTTP Basic authentication" : "no authentication") + ")");
+                + (config.authenticationConfigured() ? "HTTP Basic authentication" : "no authentication") + ")"
+                + (server.portal() != null ? ", iSCSI target " + server.portal().targetName() + " on port " + server.portal().port() : ""));
         if (server.httpsUrl() != null) {
             System.out.println("HTTPS certificate (" + server.certificateSource() + ") SHA-256 fingerprint: "
                     + server.certificateFingerprint());

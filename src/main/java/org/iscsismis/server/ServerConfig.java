@@ -24,6 +24,8 @@ import org.iscsismis.http.HttpLimits;
 import org.iscsismis.provider.job.JobService;
 import org.iscsismis.indication.IndicationSettings;
 import org.iscsismis.indication.SubscriptionRemovalAction;
+import org.iscsismis.iscsi.target.TargetNames;
+import org.iscsismis.iscsi.target.TargetSettings;
 
 /**
  * The server's configuration: an immutable set of validated settings, every key with a default.
@@ -92,6 +94,13 @@ public final class ServerConfig {
     public static final String INDICATION_MAX_SUBSCRIPTIONS = "indication.maxSubscriptions";
     public static final String INDICATION_PROGRESS_STEP = "indication.progressStepPercent";
     public static final String INTEROP_ALIAS = "interop.alias";
+    public static final String ISCSI_ENABLED = "iscsi.enabled";
+    public static final String ISCSI_PORT = "iscsi.port";
+    public static final String ISCSI_TARGET_NAME = "iscsi.targetName";
+    public static final String ISCSI_THIN_PROVISIONING = "iscsi.thinProvisioning";
+    public static final String ISCSI_MAX_SESSIONS = "iscsi.maxSessions";
+    public static final String ISCSI_NOP_IN_INTERVAL_MS = "iscsi.nopInIntervalMs";
+    public static final String ISCSI_LOGIN_TIMEOUT_MS = "iscsi.loginTimeoutMs";
 
     /** Every key, in documentation order. */
     public static final List<Key> KEYS = List.of(
@@ -177,7 +186,20 @@ public final class ServerConfig {
             new Key(INDICATION_PROGRESS_STEP, Integer.toString(IndicationSettings.DEFAULT.progressStepPercent()),
                     "PercentSynced, PercentComplete and pool space changes are indicated in steps no finer than this (percent)"),
             new Key(INTEROP_ALIAS, "", "another name root/interop also answers to (e.g. interop), resolved where requests "
-                    + "are parsed and never listed; empty = none"));
+                    + "are parsed and never listed; empty = none"),
+            new Key(ISCSI_ENABLED, "true", "serve the volumes over iSCSI (true or false); on an address other than loopback "
+                    + "only false is accepted until the target authenticates initiators (CHAP)"),
+            new Key(ISCSI_PORT, "3260", "TCP port of the iSCSI portal, on the http.bind address; 0 picks a free port"),
+            new Key(ISCSI_TARGET_NAME, "", "iSCSI name of the target node; empty = iqn.2026-12.org.iscsismis:<system name>"),
+            new Key(ISCSI_THIN_PROVISIONING, "true", "report the LUNs thin provisioned (LBPME, UNMAP, WRITE SAME with UNMAP "
+                    + "return chunks to the pool); false reports them fully provisioned"),
+            new Key(ISCSI_MAX_SESSIONS, Integer.toString(TargetSettings.DEFAULT_MAX_SESSIONS),
+                    "most iSCSI sessions at once (one connection and one thread each); more logins fail with Out of resources"),
+            new Key(ISCSI_NOP_IN_INTERVAL_MS, Long.toString(TargetSettings.DEFAULT_NOP_INTERVAL.toMillis()),
+                    "an idle iSCSI connection is pinged (NOP-In) this often and dropped if the ping is not answered within "
+                    + "the same time; 0 = never"),
+            new Key(ISCSI_LOGIN_TIMEOUT_MS, Long.toString(TargetSettings.DEFAULT_LOGIN_TIMEOUT.toMillis()),
+                    "an iSCSI connection that has not finished its login within this many milliseconds is dropped"));
 
     private static final List<String> LEVELS = List.of("trace", "debug", "info", "warn", "error", "off");
 
@@ -209,6 +231,8 @@ public final class ServerConfig {
     private final long storageMaxHeapBytes;
     private final IndicationSettings indicationSettings;
     private final CimNamespace interopAlias;
+    private final boolean iscsiEnabled;
+    private final int iscsiPort;
 
     private ServerConfig(Map<String, String> values) {
         this.values = Collections.unmodifiableMap(values);
@@ -249,6 +273,20 @@ public final class ServerConfig {
 
         this.indicationSettings = readIndicationSettings();
         this.interopAlias = namespaceOrNull(INTEROP_ALIAS);
+        this.iscsiEnabled = bool(ISCSI_ENABLED);
+        this.iscsiPort = (int) number(ISCSI_PORT, 0, 65535);
+        bool(ISCSI_THIN_PROVISIONING);
+        number(ISCSI_MAX_SESSIONS, 1, 10_000);
+        number(ISCSI_NOP_IN_INTERVAL_MS, 0, Long.MAX_VALUE / 1_000_000);
+        number(ISCSI_LOGIN_TIMEOUT_MS, 1, Integer.MAX_VALUE);
+        String target = values.get(ISCSI_TARGET_NAME).trim();
+        if (!target.isEmpty()) {
+            try {
+                TargetNames.check(target);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(ISCSI_TARGET_NAME + ": " + e.getMessage());
+            }
+        }
         if (!LEVELS.contains(logLevel)) {
             throw new ConfigurationException(LOG_LEVEL + ": \"" + values.get(LOG_LEVEL) + "\" is not one of " + LEVELS);
         }
@@ -325,6 +363,10 @@ public final class ServerConfig {
             throw new ConfigurationException("Refusing to listen on " + bind + " with authentication over plain HTTP only: "
                     + "passwords would travel in clear. Enable HTTPS (" + HTTPS_ENABLED + "=true) or, on a trusted "
                     + "network, give --allow-plain-http-auth");
+        }        if (iscsiEnabled) {
+            throw new ConfigurationException("Refusing to serve iSCSI on " + bind + ": the target cannot authenticate "
+                    + "initiators yet (no CHAP), so anyone could read and write the volumes; set " + ISCSI_ENABLED
+                    + "=false or use " + HTTP_BIND + "=127.0.0.1");
         }
     }
 
@@ -529,6 +571,35 @@ public final class ServerConfig {
 
     public String logLevel() {
         return logLevel;
+    }
+
+    /** True if the iSCSI portal is started (iscsi.enabled). */
+    public boolean iscsiEnabled() {
+        return iscsiEnabled;
+    }
+
+    /** The iSCSI portal's TCP port (iscsi.port); 0 picks a free one. */
+    public int iscsiPort() {
+        return iscsiPort;
+    }
+
+    public ServerConfig withIscsiPort(int port) {
+        return with(ISCSI_PORT, Integer.toString(port));
+    }
+
+    /** The target node's name: iscsi.targetName, or the default name of the system {@code systemName}. */
+    public String iscsiTargetName(String systemName) {
+        String name = values.get(ISCSI_TARGET_NAME).trim();
+        return name.isEmpty() ? TargetNames.forSystem(systemName) : name;
+    }
+
+    /** The iSCSI target's settings for the target node {@code targetName} (iscsi.* keys). */
+    public TargetSettings iscsiSettings(String targetName, String revision) {
+        return TargetSettings.defaults(targetName, revision)
+                .withThin(bool(ISCSI_THIN_PROVISIONING))
+                .withMaxSessions((int) number(ISCSI_MAX_SESSIONS, 1, 10_000))
+                .withNopInterval(Duration.ofMillis(number(ISCSI_NOP_IN_INTERVAL_MS, 0, Long.MAX_VALUE / 1_000_000)))
+                .withLoginTimeout(Duration.ofMillis(number(ISCSI_LOGIN_TIMEOUT_MS, 1, Integer.MAX_VALUE)));
     }
 
     /** The raw value of a key (after layering). */

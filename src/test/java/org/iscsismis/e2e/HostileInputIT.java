@@ -26,7 +26,7 @@ class HostileInputIT {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(ServerConfig.defaults().withHttpPort(0)
+        server = TestServer.start(ServerConfig.defaults().withHttpPort(0).withIscsiPort(0)
                 .with(ServerConfig.LIMITS_MAX_BODY_BYTES, String.valueOf(BODY_LIMIT)));
         http = new RawCimHttp(server.url());
     }

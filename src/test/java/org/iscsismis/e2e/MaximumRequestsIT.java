@@ -54,7 +54,7 @@ class MaximumRequestsIT {
         if (!extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.iscsismis.server.Main", "--http-port", "0"));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.iscsismis.server.Main", "--http-port", "0", "--iscsi-port", "0"));
         server = new ProcessBuilder(command).redirectErrorStream(true).start();
         CountDownLatch listening = new CountDownLatch(1);
         Thread reader = new Thread(() -> {

@@ -33,7 +33,7 @@ class ServerProcessIT {
     Path dir;
 
     private String[] args(String... more) {
-        List<String> out = new java.util.ArrayList<>(List.of("--http-port", "0", "--https-port", "0", "--no-demo",
+        List<String> out = new java.util.ArrayList<>(List.of("--http-port", "0", "--https-port", "0", "--iscsi-port", "0", "--no-demo",
                 "--set", "config.dir=" + dir.resolve("config")));
         out.addAll(List.of(more));
         return out.toArray(String[]::new);

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ServerConfigTest {
@@ -145,13 +146,40 @@ class ServerConfigTest {
     }
 
     @Test
-    void nonLoopbackWithAuthIsAllowed() {
-        ServerConfig c = ServerConfig.defaults().withBind("0.0.0.0").with("auth.users", "alice:secret, bob:sha256:"
+    void nonLoopbackWithAuthIsAllowedWithoutIscsi() {
+        ServerConfig c = ServerConfig.defaults().withBind("0.0.0.0").with("iscsi.enabled", "false").with("auth.users", "alice:secret, bob:sha256:"
                 + "2bb80d537b1da3e38bd30361aa855686bde0eacd7162fef6a25fe97bf527a25b");
         c.checkBindingAllowed();
         assertEquals(Map.of("alice", "secret", "bob", "sha256:2bb80d537b1da3e38bd30361aa855686bde0eacd7162fef6a25fe97bf527a25b"),
                 c.users());
         assertFalse(c.toString().contains("secret"), c.toString());
+    }
+
+    /** iSCSI cannot authenticate initiators yet, so it never listens beyond loopback, HTTP authentication or not. */
+    @Test
+    void nonLoopbackWithIscsiIsRefused() {
+        ServerConfig c = ServerConfig.defaults().withBind("0.0.0.0").with("auth.users", "alice:secret");
+        ConfigurationException e = assertThrows(ConfigurationException.class, c::checkBindingAllowed);
+        assertTrue(e.getMessage().contains("iscsi.enabled=false"), e.getMessage());
+    }
+
+    @Test
+    void iscsiDefaults() {
+        ServerConfig c = ServerConfig.defaults();
+        assertTrue(c.iscsiEnabled());
+        assertEquals(3260, c.iscsiPort());
+        assertEquals("iqn.2026-12.org.iscsismis:iscsi-smis", c.iscsiTargetName("iscsi-smis"));
+        assertEquals("iqn.2026-12.org.iscsismis:lab", c.with("iscsi.targetName", "iqn.2026-12.org.iscsismis:lab").iscsiTargetName("x"));
+        assertTrue(c.iscsiSettings("iqn.2026-12.org.iscsismis:x", "0.1").thin());
+        assertFalse(c.with("iscsi.thinProvisioning", "false").iscsiSettings("iqn.2026-12.org.iscsismis:x", "0.1").thin());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"iscsi.targetName, Iqn.Bad Name", "iscsi.port, 70000", "iscsi.maxSessions, 0", "iscsi.enabled, maybe",
+            "iscsi.nopInIntervalMs, -1", "iscsi.thinProvisioning, 1"})
+    void badIscsiValuesNameTheKey(String key, String value) {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> ServerConfig.defaults().with(key, value));
+        assertTrue(e.getMessage().contains(key), e.getMessage());
     }
 
     @Test

@@ -42,12 +42,12 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Au
     }
 
     /**
-     * The defaults on a free port, with the demo and HTTPS off (tests that want them turn them on), and room for
-     * 256 MiB of disk data: the tests of one class create many volumes in one in-process server and delete none,
-     * in a test JVM whose heap is far larger than the 64 MB storage.maxHeapBytes is sized for.
+     * The defaults on free ports (HTTP and iSCSI), with the demo and HTTPS off (tests that want them turn them on),
+     * and room for 256 MiB of disk data: the tests of one class create many volumes in one in-process server and
+     * delete none, in a test JVM whose heap is far larger than the 64 MB storage.maxHeapBytes is sized for.
      */
     public static ServerConfig testDefaults() {
-        return ServerConfig.defaults().withHttpPort(0).with(ServerConfig.DEMO_ENABLED, "false")
+        return ServerConfig.defaults().withHttpPort(0).withIscsiPort(0).with(ServerConfig.DEMO_ENABLED, "false")
                 .with(ServerConfig.HTTPS_ENABLED, "false")
                 .with(ServerConfig.STORAGE_MAX_HEAP_BYTES, Long.toString(256L << 20));
     }

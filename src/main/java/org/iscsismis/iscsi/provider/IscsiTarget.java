@@ -8,6 +8,10 @@ import org.iscsismis.cim.CimName;
 import org.iscsismis.cim.CimNamespace;
 import org.iscsismis.iscsi.disk.DiskRegistry;
 import org.iscsismis.provider.InstanceIndications;
+
+import org.iscsismis.iscsi.target.TargetNames;
+import org.iscsismis.iscsi.target.VolumeIdentity;
+
 import org.iscsismis.provider.registry.ProviderRegistry;
 import org.iscsismis.replication.EngineConfig;
 import org.iscsismis.replication.ReplicationEngine;
@@ -24,11 +28,18 @@ public final class IscsiTarget implements AutoCloseable {
 
     private final DiskRegistry disks;
     private final ReplicationEngine engine;
+    private final VolumeIdentity identity;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    public IscsiTarget(DiskRegistry disks, EngineConfig config) {
+    /** @param identity how volumes are named, the same for CIM and for the iSCSI target node of that name */
+    public IscsiTarget(DiskRegistry disks, EngineConfig config, VolumeIdentity identity) {
         this.disks = disks;
         this.engine = new ReplicationEngine(disks, config);
+        this.identity = identity;
+    }
+
+    public IscsiTarget(DiskRegistry disks, EngineConfig config) {
+        this(disks, config, new VolumeIdentity(TargetNames.forSystem(StorageElements.SYSTEM_NAME)));
     }
 
     public IscsiTarget() {
@@ -50,6 +61,10 @@ public final class IscsiTarget implements AutoCloseable {
 
     public ReplicationEngine engine() {
         return engine;
+    }
+
+    public VolumeIdentity identity() {
+        return identity;
     }
 
     /** True if the repository declares every class this target serves (a custom schema may not). */
@@ -76,9 +91,9 @@ public final class IscsiTarget implements AutoCloseable {
      */
     public void register(ProviderRegistry registry, int indicationStepPercent) {
         CimNamespace ns = StorageElements.NAMESPACE;
-        registry.register(ns, InstanceIndications.ALERT_INDICATION, new TargetIndications(engine, disks, indicationStepPercent));
+        registry.register(ns, InstanceIndications.ALERT_INDICATION, new TargetIndications(engine, disks, identity, indicationStepPercent));
         registry.register(ns, StorageElements.POOL, new StoragePoolProvider(disks));
-        registry.register(ns, StorageElements.VOLUME, new StorageVolumeProvider(disks));
+        registry.register(ns, StorageElements.VOLUME, new StorageVolumeProvider(disks, identity));
         registry.register(ns, StorageElements.SYNCHRONIZED, new StorageSynchronizedProvider(engine));
         registry.register(ns, SystemElements.COMPUTER_SYSTEM, new ComputerSystemProvider(disks));
         ServiceCapabilitiesProvider capabilities = new ServiceCapabilitiesProvider(engine);

@@ -14,6 +14,7 @@ import org.iscsismis.cim.ObjectPath;
 import org.iscsismis.iscsi.disk.DiskPool;
 import org.iscsismis.iscsi.disk.DiskRegistry;
 import org.iscsismis.iscsi.disk.VirtualDisk;
+import org.iscsismis.iscsi.target.VolumeIdentity;
 
 /**
  * Pools and virtual disks as {@code MSISCSITARGET_StoragePool} / {@code MSISCSITARGET_StorageVolume} instances, and
@@ -108,7 +109,8 @@ public final class StorageElements {
         return text(path, "DeviceID");
     }
 
-    public static CimInstance volume(VirtualDisk disk, CimNamespace ns) {
+    /** A volume; its Name is the NAA designator the iSCSI target reports for it in VPD page 83h. */
+    public static CimInstance volume(VirtualDisk disk, VolumeIdentity identity, CimNamespace ns) {
         long blockSize = disk.blockSize();
         return CimInstance.builder(VOLUME)
                 .path(volumePath(disk.id(), ns))
@@ -117,7 +119,9 @@ public final class StorageElements {
                 .property("SystemCreationClassName", SYSTEM_CREATION_CLASS_NAME)
                 .property("SystemName", SYSTEM_NAME)
                 .property("ElementName", disk.name())
-                .property("Name", disk.id())
+                .property("Name", identity.name(disk))
+                .property("NameFormat", CimValue.ofUint16(VolumeIdentity.NAME_FORMAT_VPD83_NAA6))
+                .property("NameNamespace", CimValue.ofUint16(VolumeIdentity.NAME_NAMESPACE_VPD83_TYPE3))
                 .property("BlockSize", CimValue.ofUint64(blockSize))
                 .property("NumberOfBlocks", CimValue.ofUint64(disk.blockCount()))
                 .property("ConsumableBlocks", CimValue.ofUint64(disk.blockCount()))

@@ -5,17 +5,23 @@ import org.iscsismis.cim.CimName;
 import org.iscsismis.cim.ObjectPath;
 import org.iscsismis.iscsi.disk.DiskRegistry;
 import org.iscsismis.iscsi.disk.VirtualDisk;
+import org.iscsismis.iscsi.target.VolumeIdentity;
 import org.iscsismis.provider.AbstractInstanceProvider;
 import org.iscsismis.provider.ProviderContext;
 import org.iscsismis.provider.ResultSink;
 
-/** {@code MSISCSITARGET_StorageVolume}: one read-only instance per {@link VirtualDisk} that is not deleted. */
+/**
+ * {@code MSISCSITARGET_StorageVolume}: one read-only instance per {@link VirtualDisk} that is not deleted. Its Name is
+ * the NAA identifier the iSCSI target reports for the volume in VPD page 83h ({@link VolumeIdentity}).
+ */
 public final class StorageVolumeProvider extends AbstractInstanceProvider {
 
     private final DiskRegistry disks;
+    private final VolumeIdentity identity;
 
-    public StorageVolumeProvider(DiskRegistry disks) {
+    public StorageVolumeProvider(DiskRegistry disks, VolumeIdentity identity) {
         this.disks = disks;
+        this.identity = identity;
     }
 
     @Override
@@ -25,14 +31,14 @@ public final class StorageVolumeProvider extends AbstractInstanceProvider {
         if (disk == null) {
             throw StorageElements.notFound(path);
         }
-        return StorageElements.volume(disk, context.namespace());
+        return StorageElements.volume(disk, identity, context.namespace());
     }
 
     @Override
     public void enumerateInstances(ProviderContext context, CimName className, ResultSink<CimInstance> sink) {
         for (VirtualDisk disk : disks.disks()) {
             if (!disk.isDeleted()) {
-                sink.deliver(StorageElements.volume(disk, context.namespace()));
+                sink.deliver(StorageElements.volume(disk, identity, context.namespace()));
             }
         }
     }

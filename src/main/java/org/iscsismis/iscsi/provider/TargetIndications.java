@@ -10,6 +10,7 @@ import org.iscsismis.iscsi.disk.DiskFaults;
 import org.iscsismis.iscsi.disk.DiskPool;
 import org.iscsismis.iscsi.disk.DiskRegistry;
 import org.iscsismis.iscsi.disk.VirtualDisk;
+import org.iscsismis.iscsi.target.VolumeIdentity;
 import org.iscsismis.provider.Alert;
 import org.iscsismis.provider.IndicationProvider;
 import org.iscsismis.provider.InstanceIndications;
@@ -39,6 +40,7 @@ public final class TargetIndications implements IndicationProvider {
 
     private final ReplicationEngine engine;
     private final DiskRegistry disks;
+    private final VolumeIdentity identity;
     private final int stepPercent;
     private final Map<String, CimInstance> lastPair = new ConcurrentHashMap<>();
     private final Map<String, CimInstance> lastPool = new ConcurrentHashMap<>();
@@ -49,7 +51,8 @@ public final class TargetIndications implements IndicationProvider {
     private volatile CimNamespace ns = StorageElements.NAMESPACE;
 
     /** @param stepPercent PercentSynced and pool space are indicated in steps no finer than this (percent) */
-    public TargetIndications(ReplicationEngine engine, DiskRegistry disks, int stepPercent) {
+    public TargetIndications(ReplicationEngine engine, DiskRegistry disks, VolumeIdentity identity, int stepPercent) {
+        this.identity = identity;
         this.engine = engine;
         this.disks = disks;
         this.stepPercent = stepPercent;
@@ -221,7 +224,7 @@ public final class TargetIndications implements IndicationProvider {
         @Override
         public void diskCreated(VirtualDisk disk) {
             watch(disk);
-            publish(InstanceIndications.creation(StorageElements.volume(disk, ns)));
+            publish(InstanceIndications.creation(StorageElements.volume(disk, identity, ns)));
             poolChanged(disk.pool()); // a pool made after indications were enabled gets its baseline here
         }
 
@@ -233,7 +236,7 @@ public final class TargetIndications implements IndicationProvider {
         @Override
         public void diskDeleted(VirtualDisk disk) {
             unwatch(disk);
-            publish(InstanceIndications.deletion(StorageElements.volume(disk, ns)));
+            publish(InstanceIndications.deletion(StorageElements.volume(disk, identity, ns)));
         }
     }
 }

@@ -1,0 +1,56 @@
+package org.iscsismis.iscsi.target.scsi;
+
+/** The additional sense codes and qualifiers (ASC/ASCQ, SPC-4 annex D) this target reports, each with its sense key. */
+public enum AdditionalSense {
+    NO_ADDITIONAL_SENSE_INFORMATION(SenseKey.NO_SENSE, 0x00, 0x00),
+    LOGICAL_UNIT_NOT_READY_CAUSE_NOT_REPORTABLE(SenseKey.NOT_READY, 0x04, 0x00),
+    LOGICAL_UNIT_COMMUNICATION_FAILURE(SenseKey.NOT_READY, 0x08, 0x00),
+    WRITE_ERROR(SenseKey.MEDIUM_ERROR, 0x0c, 0x00),
+    INVALID_FIELD_IN_COMMAND_INFORMATION_UNIT(SenseKey.ILLEGAL_REQUEST, 0x0e, 0x03),
+    UNRECOVERED_READ_ERROR(SenseKey.MEDIUM_ERROR, 0x11, 0x00),
+    PARAMETER_LIST_LENGTH_ERROR(SenseKey.ILLEGAL_REQUEST, 0x1a, 0x00),
+    MISCOMPARE_DURING_VERIFY_OPERATION(SenseKey.MISCOMPARE, 0x1d, 0x00),
+    INVALID_COMMAND_OPERATION_CODE(SenseKey.ILLEGAL_REQUEST, 0x20, 0x00),
+    LOGICAL_BLOCK_ADDRESS_OUT_OF_RANGE(SenseKey.ILLEGAL_REQUEST, 0x21, 0x00),
+    INVALID_FIELD_IN_CDB(SenseKey.ILLEGAL_REQUEST, 0x24, 0x00),
+    LOGICAL_UNIT_NOT_SUPPORTED(SenseKey.ILLEGAL_REQUEST, 0x25, 0x00),
+    INVALID_FIELD_IN_PARAMETER_LIST(SenseKey.ILLEGAL_REQUEST, 0x26, 0x00),
+    INVALID_RELEASE_OF_PERSISTENT_RESERVATION(SenseKey.ILLEGAL_REQUEST, 0x26, 0x04),
+    WRITE_PROTECTED(SenseKey.DATA_PROTECT, 0x27, 0x00),
+    SPACE_ALLOCATION_FAILED_WRITE_PROTECT(SenseKey.DATA_PROTECT, 0x27, 0x07),
+    POWER_ON_RESET_OR_BUS_DEVICE_RESET_OCCURRED(SenseKey.UNIT_ATTENTION, 0x29, 0x00),
+    BUS_DEVICE_RESET_FUNCTION_OCCURRED(SenseKey.UNIT_ATTENTION, 0x29, 0x03),
+    I_T_NEXUS_LOSS_OCCURRED(SenseKey.UNIT_ATTENTION, 0x29, 0x07),
+    RESERVATIONS_PREEMPTED(SenseKey.UNIT_ATTENTION, 0x2a, 0x03),
+    RESERVATIONS_RELEASED(SenseKey.UNIT_ATTENTION, 0x2a, 0x04),
+    REGISTRATIONS_PREEMPTED(SenseKey.UNIT_ATTENTION, 0x2a, 0x05),
+    COMMANDS_CLEARED_BY_ANOTHER_INITIATOR(SenseKey.UNIT_ATTENTION, 0x2f, 0x00),
+    SAVING_PARAMETERS_NOT_SUPPORTED(SenseKey.ILLEGAL_REQUEST, 0x39, 0x00),
+    MEDIUM_NOT_PRESENT(SenseKey.NOT_READY, 0x3a, 0x00),
+    REPORTED_LUNS_DATA_HAS_CHANGED(SenseKey.UNIT_ATTENTION, 0x3f, 0x0e),
+    INTERNAL_TARGET_FAILURE(SenseKey.HARDWARE_ERROR, 0x44, 0x00),
+    DATA_PHASE_ERROR(SenseKey.ABORTED_COMMAND, 0x4b, 0x00),
+    INSUFFICIENT_REGISTRATION_RESOURCES(SenseKey.ILLEGAL_REQUEST, 0x55, 0x04);
+
+    private final SenseKey key;
+    private final int asc;
+    private final int ascq;
+
+    AdditionalSense(SenseKey key, int asc, int ascq) {
+        this.key = key;
+        this.asc = asc;
+        this.ascq = ascq;
+    }
+
+    public SenseKey key() {
+        return key;
+    }
+
+    public int asc() {
+        return asc;
+    }
+
+    public int ascq() {
+        return ascq;
+    }
+}
