@@ -363,7 +363,8 @@ public final class ServerConfig {
             throw new ConfigurationException("Refusing to listen on " + bind + " with authentication over plain HTTP only: "
                     + "passwords would travel in clear. Enable HTTPS (" + HTTPS_ENABLED + "=true) or, on a trusted "
                     + "network, give --allow-plain-http-auth");
-        }        if (iscsiEnabled) {
+        }
+        if (iscsiEnabled) {
             throw new ConfigurationException("Refusing to serve iSCSI on " + bind + ": the target cannot authenticate "
                     + "initiators yet (no CHAP), so anyone could read and write the volumes; set " + ISCSI_ENABLED
                     + "=false or use " + HTTP_BIND + "=127.0.0.1");

@@ -124,11 +124,21 @@ class MainTest {
         assertEquals(2, run("--bind", "0.0.0.0", "--no-https", "--set", "auth.usersFile=" + users));
         assertTrue(err.toString().contains("--allow-plain-http-auth"), err.toString());
         Main main = new Main();
-        new CommandLine(main).parseArgs("--bind", "0.0.0.0", "--set", "auth.usersFile=" + users);
+        new CommandLine(main).parseArgs("--bind", "0.0.0.0", "--set", "auth.usersFile=" + users, "--set", "iscsi.enabled=false");
         assertFalse(main.configuration().plainHttpOnBind(), "plain HTTP then listens on loopback only");
         Main plain = new Main();
-        new CommandLine(plain).parseArgs("--bind", "0.0.0.0", "--no-https", "--allow-plain-http-auth", "--set", "auth.usersFile=" + users);
+        new CommandLine(plain).parseArgs("--bind", "0.0.0.0", "--no-https", "--allow-plain-http-auth", "--set", "auth.usersFile=" + users,
+                "--set", "iscsi.enabled=false");
         assertTrue(plain.configuration().plainHttpOnBind());
+    }
+
+    @Test
+    void iscsiOffLoopbackIsRefusedWhileInitiatorsCannotAuthenticate(@TempDir Path dir) throws Exception {
+        Path users = dir.resolve("users");
+        Files.writeString(users, "");
+        Files.setPosixFilePermissions(users, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        assertEquals(2, run("--bind", "0.0.0.0", "--set", "auth.usersFile=" + users));
+        assertTrue(err.toString().contains("iscsi.enabled=false"), err.toString());
     }
 
     @Test
