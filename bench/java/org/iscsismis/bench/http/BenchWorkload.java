@@ -117,8 +117,39 @@ final class BenchWorkload {
 
     /** OpenEnumerateInstances of Bench_Item as pywbem's OpenEnumerateInstances sends it. */
     static String openEnumerateInstancesBody(int maxObjectCount) {
+        return openEnumerateInstancesBody(maxObjectCount, null);
+    }
+
+    /** As above with a DMTF:FQL FilterQuery (null: none), e.g. {@code Counter < 100}. */
+    static String openEnumerateInstancesBody(int maxObjectCount, String fqlFilter) {
         return call("OpenEnumerateInstances", iparam("ClassName", className()) + bool("DeepInheritance", true)
-                + bool("IncludeClassOrigin", false) + iparam("MaxObjectCount", "<VALUE>" + maxObjectCount + "</VALUE>"));
+                + bool("IncludeClassOrigin", false)
+                + (fqlFilter == null ? "" : iparam("FilterQueryLanguage", "<VALUE>DMTF:FQL</VALUE>")
+                        + iparam("FilterQuery", "<VALUE>" + escape(fqlFilter) + "</VALUE>"))
+                + iparam("MaxObjectCount", "<VALUE>" + maxObjectCount + "</VALUE>"));
+    }
+
+    /** ExecQuery in WQL, e.g. {@code SELECT * FROM Bench_Item WHERE Counter < 100}. */
+    static String execQueryBody(String wql) {
+        return call("ExecQuery", iparam("QueryLanguage", "<VALUE>WQL</VALUE>")
+                + iparam("Query", "<VALUE>" + escape(wql) + "</VALUE>"));
+    }
+
+    /** The queries of the query rows: all of Bench_Item, and the first {@code selected} instances by Counter. */
+    static String queryAll() {
+        return "SELECT * FROM " + CLASS_NAME;
+    }
+
+    static String queryCounterBelow(int selected) {
+        return "SELECT * FROM " + CLASS_NAME + " WHERE Counter < " + selected;
+    }
+
+    static String fqlCounterBelow(int selected) {
+        return "Counter < " + selected;
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;");
     }
 
     static String pullInstancesWithPathBody(String context, int maxObjectCount) {
@@ -137,6 +168,11 @@ final class BenchWorkload {
 
     static String enumerateClassNamesBody() {
         return call("EnumerateClassNames", bool("DeepInheritance", false));
+    }
+
+    /** EnumerateClassNames of the whole namespace, DeepInheritance=true (every class name). */
+    static String enumerateClassNamesDeepBody() {
+        return call("EnumerateClassNames", bool("DeepInheritance", true));
     }
 
     private static String className() {
