@@ -61,7 +61,10 @@ public final class ServerWorkBenchmark {
         settings.put(ServerConfig.LOG_LEVEL, "warn");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--rows" -> rows = List.of(args[++i].split(","));
+                case "--rows" -> {
+                    List<String> given = List.of(args[++i].split(","));
+                    rows = ALL_ROWS.stream().filter(given::contains).toList(); // in order: ei1000 before the rows of 10 000
+                }
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--mof" -> settings.put("schema.mofDir", Path.of(args[++i]).toAbsolutePath().toString());
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
