@@ -8,11 +8,12 @@ import java.util.Locale;
 /**
  * The workload of docs/benchmarks.md (defined in TARGETS.md): class {@code Bench_Item} in
  * root/cimv2 and its instances, plus every request the driver sends, written the way pywbem writes
- * them and pre-encoded as complete HTTP/1.1 requests (head and body in one byte array).
+ * them and pre-encoded as complete HTTP/1.1 requests (head and body in one byte array). The end-to-end memory test
+ * sends the same bodies.
  */
-final class BenchWorkload {
-    static final String CLASS_NAME = "Bench_Item";
-    static final String NAMESPACE = "root/cimv2";
+public final class BenchWorkload {
+    public static final String CLASS_NAME = "Bench_Item";
+    public static final String NAMESPACE = "root/cimv2";
 
     private static final String XML_DECL = "<?xml version=\"1.0\" encoding=\"utf-8\" ?>";
     private static final String LOCAL_NS =
@@ -37,7 +38,7 @@ final class BenchWorkload {
 
     // ---- instance data ----------------------------------------------------------------------
 
-    static String instanceId(int i) {
+    public static String instanceId(int i) {
         return String.format(Locale.ROOT, "Bench:%08d", i);
     }
 
@@ -78,7 +79,7 @@ final class BenchWorkload {
 
     // ---- request bodies ---------------------------------------------------------------------
 
-    static String createClassBody() {
+    public static String createClassBody() {
         StringBuilder c = new StringBuilder();
         c.append("<CLASS NAME=\"").append(CLASS_NAME).append("\">");
         c.append("<PROPERTY NAME=\"InstanceID\" TYPE=\"string\">")
@@ -101,7 +102,7 @@ final class BenchWorkload {
         return call("DeleteClass", iparam("ClassName", className()));
     }
 
-    static String createInstanceBody(int i) {
+    public static String createInstanceBody(int i) {
         return call("CreateInstance", iparam("NewInstance", instanceXml(i)));
     }
 
@@ -109,7 +110,7 @@ final class BenchWorkload {
         return call("DeleteInstance", iparam("InstanceName", instanceNameXml(instanceId)));
     }
 
-    static String enumerateInstancesBody() {
+    public static String enumerateInstancesBody() {
         return call("EnumerateInstances", iparam("ClassName", className())
                 + bool("LocalOnly", false) + bool("DeepInheritance", true)
                 + bool("IncludeQualifiers", false) + bool("IncludeClassOrigin", false));
@@ -171,7 +172,7 @@ final class BenchWorkload {
     }
 
     /** EnumerateClassNames of the whole namespace, DeepInheritance=true (every class name). */
-    static String enumerateClassNamesDeepBody() {
+    public static String enumerateClassNamesDeepBody() {
         return call("EnumerateClassNames", bool("DeepInheritance", true));
     }
 
@@ -196,7 +197,7 @@ final class BenchWorkload {
     // ---- HTTP encoding ------------------------------------------------------------------------
 
     /** The method name of a body built above (the CIMMethod header must equal it). */
-    static String methodOf(String body) {
+    public static String methodOf(String body) {
         int at = body.indexOf("<IMETHODCALL NAME=\"") + 19;
         return body.substring(at, body.indexOf('"', at));
     }
