@@ -30,8 +30,9 @@ import org.iscsismis.server.ServerConfig;
  * JVM (demo off), optionally on another schema directory ({@code --mof}, e.g. {@code bench.mof.FullSchema}).
  *
  * <pre>java -cp target/test-classes:target/classes:$(cat target/cp.txt) org.iscsismis.bench.http.ServerWorkBenchmark \
- *     [--mof DIR] [--rows ei1000,ei10000,get,ecn,pull,query1,query100,fql] [--rounds 30]</pre>
- * Each row runs {@code rounds} times; the first half warms up, the second half is measured.
+ *     [--mof DIR] [--rows ei1000,ei10000,get,ecn,pull,query1,query100,fql] [--rounds 30] [--csv FILE --label NAME]</pre>
+ * Each row runs {@code rounds} times; the first half warms up, the second half is measured. {@code --csv} appends
+ * one line per row, labelled (e.g. with the commit measured), for bench.charts.BenchmarkCharts.
  */
 public final class ServerWorkBenchmark {
 
@@ -46,16 +47,23 @@ public final class ServerWorkBenchmark {
     private final ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
     private final int rounds;
     private final StringBuilder table = new StringBuilder();
+    private final StringBuilder csv = new StringBuilder();
+    private final String label;
 
-    private ServerWorkBenchmark(Dispatcher dispatcher, int rounds) {
+    static final String CSV_HEADER = "run,load_average_1m,label,row,results,kb_per_resp,cpu_ms_best,cpu_ms_median,allocated_kb_per_resp";
+
+    private ServerWorkBenchmark(Dispatcher dispatcher, int rounds, String label) {
         this.dispatcher = dispatcher;
         this.rounds = rounds;
+        this.label = label;
     }
 
     public static void main(String[] args) throws Exception {
         HttpLoadDriver.quietLogging();
         List<String> rows = ALL_ROWS;
         int rounds = 30;
+        Path csvFile = null;
+        String label = "";
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put(ServerConfig.DEMO_ENABLED, "false");
         settings.put(ServerConfig.LOG_LEVEL, "warn");
@@ -67,11 +75,17 @@ public final class ServerWorkBenchmark {
                 }
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--mof" -> settings.put("schema.mofDir", Path.of(args[++i]).toAbsolutePath().toString());
+                case "--csv" -> csvFile = Path.of(args[++i]);
+                case "--label" -> label = args[++i].replace(',', ';');
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         try (IscsiSmisServer server = IscsiSmisServer.start(ServerConfig.of(settings).withHttpPort(0))) {
-            new ServerWorkBenchmark(server.dispatcher(), rounds).run(rows);
+            ServerWorkBenchmark b = new ServerWorkBenchmark(server.dispatcher(), rounds, label);
+            b.run(rows);
+            if (csvFile != null) {
+                b.appendCsv(csvFile);
+            }
         }
     }
 
@@ -131,6 +145,19 @@ public final class ServerWorkBenchmark {
                 cpu[0], cpu[cpu.length / 2], allocated / 1024.0 / cpu.length);
         System.out.print(line);
         table.append(line);
+        csv.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%.1f,%.3f,%.3f,%.1f%n", RUN, Report.loadAverage().split(" ")[0], label, row,
+                results.replace(' ', '_'), bytes / 1024.0, cpu[0], cpu[cpu.length / 2], allocated / 1024.0 / cpu.length));
+    }
+
+    private static final String RUN = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+
+    private void appendCsv(Path file) throws java.io.IOException {
+        if (file.toAbsolutePath().getParent() != null) {
+            java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+        }
+        String head = java.nio.file.Files.exists(file) ? "" : CSV_HEADER + "\n";
+        java.nio.file.Files.writeString(file, head + csv, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
     }
 
     /** Open, then Pulls with the returned context until EndOfSequence, all written to {@code out}. */
