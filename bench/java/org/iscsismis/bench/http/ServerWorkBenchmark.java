@@ -90,8 +90,8 @@ public final class ServerWorkBenchmark {
     }
 
     private void run(List<String> rows) throws Exception {
-        table.append("| row | results | KB/resp | CPU ms/resp (best) | CPU ms/resp (median) | allocated KB/resp |\n")
-                .append("|---|---:|---:|---:|---:|---:|\n");
+        table.append("| row | results | KB/resp | CPU ms/resp (best) | CPU ms/resp (median) | allocated KB/resp | heap after GC MB |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|\n");
         execute(BenchWorkload.createClassBody(), OutputStream.nullOutputStream());
         int created = 0;
         for (String row : rows) {
@@ -141,8 +141,8 @@ public final class ServerWorkBenchmark {
             }
         }
         Arrays.sort(cpu);
-        String line = String.format(Locale.ROOT, "| %s | %s | %.1f | %.3f | %.3f | %.1f |%n", row, results, bytes / 1024.0,
-                cpu[0], cpu[cpu.length / 2], allocated / 1024.0 / cpu.length);
+        String line = String.format(Locale.ROOT, "| %s | %s | %.1f | %.3f | %.3f | %.1f | %.1f |%n", row, results, bytes / 1024.0,
+                cpu[0], cpu[cpu.length / 2], allocated / 1024.0 / cpu.length, heapAfterGcMiB());
         System.out.print(line);
         table.append(line);
         csv.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%.1f,%.3f,%.3f,%.1f%n", RUN, Report.loadAverage().split(" ")[0], label, row,
@@ -158,6 +158,18 @@ public final class ServerWorkBenchmark {
         String head = java.nio.file.Files.exists(file) ? "" : CSV_HEADER + "\n";
         java.nio.file.Files.writeString(file, head + csv, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    /**
+     * The heap in use after full collections: what the rows so far left behind (the server, its schema, the
+     * instances, and anything a row attached to them).
+     */
+    private static double heapAfterGcMiB() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(50); // a measurement settling, not a test wait
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0;
     }
 
     /** Open, then Pulls with the returned context until EndOfSequence, all written to {@code out}. */
