@@ -32,7 +32,7 @@ public final class FullSchema {
     public static void main(String[] args) throws IOException {
         Path zip = args.length > 0 ? Path.of(args[0]) : DEFAULT_ZIP;
         Path out = args.length > 1 ? Path.of(args[1]) : DEFAULT_DIR;
-        System.out.println(prepare(zip, Path.of("mof"), out).toAbsolutePath());
+        System.out.println(prepare(zip, Path.of("mof"), out));
     }
 
     /** Writes the directory (once: an existing one with the DMTF top file is reused) and returns it. */
