@@ -8,6 +8,7 @@ import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlRootElement;
 import java.io.OutputStream;
+import org.iscsismis.bench.CountingOutputStream;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,13 +75,13 @@ public final class WriterComparison {
         int measured = 0;
         for (int r = 0; r < rounds; r++) {
             for (int e = 0; e < encoders.length; e++) {
-                Counting out = new Counting();
+                CountingOutputStream out = new CountingOutputStream();
                 long cpu0 = threads.getCurrentThreadCpuTime();
                 long alloc0 = threads.getThreadAllocatedBytes(tid);
                 encoders[e].encode(instances, out);
                 long cpu = threads.getCurrentThreadCpuTime() - cpu0;
                 long alloc = threads.getThreadAllocatedBytes(tid) - alloc0;
-                bytes[e] = out.count;
+                bytes[e] = out.count();
                 if (r >= rounds / 2) {
                     bestCpu[e] = Math.min(bestCpu[e], cpu / 1e6);
                     allocated[e] += alloc;
@@ -165,19 +166,5 @@ public final class WriterComparison {
     @XmlAccessorType(XmlAccessType.FIELD)
     static final class JaxbValueArray {
         @XmlElement(name = "VALUE") List<String> values;
-    }
-
-    private static final class Counting extends OutputStream {
-        long count;
-
-        @Override
-        public void write(int b) {
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            count += len;
-        }
     }
 }

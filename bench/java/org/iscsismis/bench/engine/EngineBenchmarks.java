@@ -13,6 +13,9 @@ import java.util.Collection;
  * Runs the replication engine benchmarks briefly (1 fork, 2 warm-up and 3 measured iterations of 1 s) and prints
  * the figures docs/benchmarks.md quotes: copy throughput beside arraycopy (and their ratio), host-write latency per
  * pairing, the time and retained heap of 1 000 pairs. See docs/benchmarks.md for the command line.
+ *
+ * <p>{@code --csv FILE} appends the interleaved copy medians to FILE (what bench.charts.BenchmarkCharts draws);
+ * {@code --interleaved-only} skips the JMH runs and the pair measurement (about 20 s instead of a few minutes).
  */
 public final class EngineBenchmarks {
 
@@ -20,6 +23,29 @@ public final class EngineBenchmarks {
     }
 
     public static void main(String[] args) throws Exception {
+        java.nio.file.Path csv = null;
+        boolean interleavedOnly = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--csv" -> csv = java.nio.file.Path.of(args[++i]);
+                case "--interleaved-only" -> interleavedOnly = true;
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (--csv FILE, --interleaved-only)");
+            }
+        }
+        if (!interleavedOnly) {
+            runJmh();
+        }
+        CopyMedians one = interleavedCopyRatio(1);
+        CopyMedians two = interleavedCopyRatio(2);
+        if (csv != null) {
+            CopyMedians.append(csv, java.util.List.of(one, two));
+        }
+        if (!interleavedOnly) {
+            System.out.printf("retained heap of 1000 mirror pairs (2000 thin disks): %.1f MiB%n", retainedBytesOf1000Pairs() / 1048576.0);
+        }
+    }
+
+    private static void runJmh() throws Exception {
         Options opts = new OptionsBuilder()
                 .include(CopyThroughputBenchmark.class.getName())
                 .include(HostWriteLatencyBenchmark.class.getName())
@@ -51,16 +77,13 @@ public final class EngineBenchmarks {
             System.out.printf("%ncopy of %.0f MiB, %s worker(s): arraycopy %.2f ms (%.0f MiB/s), engine %.2f ms (%.0f MiB/s), ratio %.0f %%%n",
                     mib, workers, arraycopy, mib / arraycopy * 1000, engine, mib / engine * 1000, arraycopy / engine * 100);
         }
-        interleavedCopyRatio(1);
-        interleavedCopyRatio(2);
-        System.out.printf("retained heap of 1000 mirror pairs (2000 thin disks): %.1f MiB%n", retainedBytesOf1000Pairs() / 1048576.0);
     }
 
     /**
      * The same two copies as {@link CopyThroughputBenchmark}, alternated 15 times in one JVM so that both see the
      * same machine load (the host is shared); prints the medians and their ratio.
      */
-    static void interleavedCopyRatio(int workers) {
+    static CopyMedians interleavedCopyRatio(int workers) {
         CopyThroughputBenchmark b = new CopyThroughputBenchmark();
         b.workers = workers;
         b.setUp();
@@ -90,6 +113,7 @@ public final class EngineBenchmarks {
         double mib = CopyThroughputBenchmark.CHUNKS * (double) CopyThroughputBenchmark.CHUNK / (1 << 20);
         System.out.printf("interleaved medians, %d worker(s): arraycopy %.2f ms (%.0f MiB/s), engine %.2f ms (%.0f MiB/s), ratio %.0f %%%n",
                 workers, a, mib / a * 1000, e, mib / e * 1000, a / e * 100);
+        return new CopyMedians(workers, mib, a, e);
     }
 
     /** Heap still in use after building 1 000 pairs, minus the heap in use before, after full GCs. */

@@ -8,11 +8,12 @@ import java.util.Locale;
 /**
  * The workload of docs/benchmarks.md (defined in TARGETS.md): class {@code Bench_Item} in
  * root/cimv2 and its instances, plus every request the driver sends, written the way pywbem writes
- * them and pre-encoded as complete HTTP/1.1 requests (head and body in one byte array).
+ * them and pre-encoded as complete HTTP/1.1 requests (head and body in one byte array). The end-to-end memory test
+ * sends the same bodies.
  */
-final class BenchWorkload {
-    static final String CLASS_NAME = "Bench_Item";
-    static final String NAMESPACE = "root/cimv2";
+public final class BenchWorkload {
+    public static final String CLASS_NAME = "Bench_Item";
+    public static final String NAMESPACE = "root/cimv2";
 
     private static final String XML_DECL = "<?xml version=\"1.0\" encoding=\"utf-8\" ?>";
     private static final String LOCAL_NS =
@@ -37,7 +38,7 @@ final class BenchWorkload {
 
     // ---- instance data ----------------------------------------------------------------------
 
-    static String instanceId(int i) {
+    public static String instanceId(int i) {
         return String.format(Locale.ROOT, "Bench:%08d", i);
     }
 
@@ -78,7 +79,7 @@ final class BenchWorkload {
 
     // ---- request bodies ---------------------------------------------------------------------
 
-    static String createClassBody() {
+    public static String createClassBody() {
         StringBuilder c = new StringBuilder();
         c.append("<CLASS NAME=\"").append(CLASS_NAME).append("\">");
         c.append("<PROPERTY NAME=\"InstanceID\" TYPE=\"string\">")
@@ -101,7 +102,7 @@ final class BenchWorkload {
         return call("DeleteClass", iparam("ClassName", className()));
     }
 
-    static String createInstanceBody(int i) {
+    public static String createInstanceBody(int i) {
         return call("CreateInstance", iparam("NewInstance", instanceXml(i)));
     }
 
@@ -109,7 +110,7 @@ final class BenchWorkload {
         return call("DeleteInstance", iparam("InstanceName", instanceNameXml(instanceId)));
     }
 
-    static String enumerateInstancesBody() {
+    public static String enumerateInstancesBody() {
         return call("EnumerateInstances", iparam("ClassName", className())
                 + bool("LocalOnly", false) + bool("DeepInheritance", true)
                 + bool("IncludeQualifiers", false) + bool("IncludeClassOrigin", false));
@@ -117,8 +118,39 @@ final class BenchWorkload {
 
     /** OpenEnumerateInstances of Bench_Item as pywbem's OpenEnumerateInstances sends it. */
     static String openEnumerateInstancesBody(int maxObjectCount) {
+        return openEnumerateInstancesBody(maxObjectCount, null);
+    }
+
+    /** As above with a DMTF:FQL FilterQuery (null: none), e.g. {@code Counter < 100}. */
+    static String openEnumerateInstancesBody(int maxObjectCount, String fqlFilter) {
         return call("OpenEnumerateInstances", iparam("ClassName", className()) + bool("DeepInheritance", true)
-                + bool("IncludeClassOrigin", false) + iparam("MaxObjectCount", "<VALUE>" + maxObjectCount + "</VALUE>"));
+                + bool("IncludeClassOrigin", false)
+                + (fqlFilter == null ? "" : iparam("FilterQueryLanguage", "<VALUE>DMTF:FQL</VALUE>")
+                        + iparam("FilterQuery", "<VALUE>" + escape(fqlFilter) + "</VALUE>"))
+                + iparam("MaxObjectCount", "<VALUE>" + maxObjectCount + "</VALUE>"));
+    }
+
+    /** ExecQuery in WQL, e.g. {@code SELECT * FROM Bench_Item WHERE Counter < 100}. */
+    static String execQueryBody(String wql) {
+        return call("ExecQuery", iparam("QueryLanguage", "<VALUE>WQL</VALUE>")
+                + iparam("Query", "<VALUE>" + escape(wql) + "</VALUE>"));
+    }
+
+    /** The queries of the query rows: all of Bench_Item, and the first {@code selected} instances by Counter. */
+    static String queryAll() {
+        return "SELECT * FROM " + CLASS_NAME;
+    }
+
+    static String queryCounterBelow(int selected) {
+        return "SELECT * FROM " + CLASS_NAME + " WHERE Counter < " + selected;
+    }
+
+    static String fqlCounterBelow(int selected) {
+        return "Counter < " + selected;
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;");
     }
 
     static String pullInstancesWithPathBody(String context, int maxObjectCount) {
@@ -137,6 +169,11 @@ final class BenchWorkload {
 
     static String enumerateClassNamesBody() {
         return call("EnumerateClassNames", bool("DeepInheritance", false));
+    }
+
+    /** EnumerateClassNames of the whole namespace, DeepInheritance=true (every class name). */
+    public static String enumerateClassNamesDeepBody() {
+        return call("EnumerateClassNames", bool("DeepInheritance", true));
     }
 
     private static String className() {
@@ -160,7 +197,7 @@ final class BenchWorkload {
     // ---- HTTP encoding ------------------------------------------------------------------------
 
     /** The method name of a body built above (the CIMMethod header must equal it). */
-    static String methodOf(String body) {
+    public static String methodOf(String body) {
         int at = body.indexOf("<IMETHODCALL NAME=\"") + 19;
         return body.substring(at, body.indexOf('"', at));
     }

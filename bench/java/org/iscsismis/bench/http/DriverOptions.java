@@ -11,7 +11,7 @@ import java.util.Locale;
 final class DriverOptions {
 
     /** The server JVM options docs/configuration.md recommends ("JVM options"); --server-jvm-opts replaces them. */
-    static final String RECOMMENDED_SERVER_JVM_OPTS = "-XX:+UseSerialGC -Xmx64m -XX:TrimNativeHeapInterval=2000";
+    static final String RECOMMENDED_SERVER_JVM_OPTS = "-XX:+UseSerialGC -Xmx88m -Xmn16m -XX:TrimNativeHeapInterval=2000";
 
     static final String USAGE = """
             Usage: HttpLoadDriver (--url URL | --start-server | --in-process | --self-check) [options]
@@ -24,14 +24,19 @@ final class DriverOptions {
               --self-check              run the driver against its in-process FakeCimServer (driver test aid)
               --jar PATH                server jar for --start-server (default target/iscsi-smis.jar)
               --server-jvm-opts "OPTS"  JVM options for --start-server (default: those docs/configuration.md
-                                        recommends, "-XX:+UseSerialGC -Xmx64m -XX:TrimNativeHeapInterval=2000")
-              --server-pid PID          with --url: pid of the server, to sample its memory
+                                        recommends, "-XX:+UseSerialGC -Xmx88m -Xmn16m -XX:TrimNativeHeapInterval=2000")
+              --server-pid PID          with --url: pid of the server, to sample its memory and CPU time
+              --mof DIR                 with --start-server: the server compiles the schema in DIR (its --mof), e.g.
+                                        target/full-schema from bench.mof.FullSchema (the complete DMTF schema)
               --instances 1000,10000    instance counts (ascending; created incrementally on one server)
               --clients 1,4,16          concurrent keep-alive connections per measure
               --measures enum,get       which measures to run: enum = EnumerateInstances, get = GetInstance,
                                         pull = OpenEnumerateInstances + PullInstancesWithPath until EndOfSequence,
                                         one full enumeration counted as one request (all of Bench_Item,
-                                        repository); with --in-process also assoc = AssociatorNames and
+                                        repository); fql = the same with the DMTF:FQL filter "Counter < N/100";
+                                        query = ExecQuery "SELECT * FROM Bench_Item" and "... WHERE Counter < N/100";
+                                        ecn = EnumerateClassNames DeepInheritance=true of root/cimv2 (all classes,
+                                        once, before the Bench_Item rows); with --in-process also assoc = AssociatorNames and
                                         Associators of a pool with two disks (association provider), method =
                                         InvokeMethod Test_Disk.Count, pget = GetInstance of a provider's Test_Disk,
                                         pairs = EnumerateInstances of MSISCSITARGET_StorageSynchronized
@@ -46,10 +51,14 @@ final class DriverOptions {
               --user NAME:PASSWORD      HTTP Basic credentials
               --keep-instances          with --url: do not delete the instances at the end
               --out FILE.md             append the markdown report to FILE.md
+              --csv FILE.csv            append one line per row to FILE.csv (header written when the file is new;
+                                        bench.charts.BenchmarkCharts draws the charts from it)
             """;
 
     /** Measures on the Bench_Item workload (any server). */
-    static final List<String> BENCH_ITEM_MEASURES = List.of("enum", "get", "pull");
+    static final List<String> BENCH_ITEM_MEASURES = List.of("enum", "get", "pull", "fql", "query");
+    /** Measures that need no Bench_Item instances (any server). */
+    static final List<String> SCHEMA_MEASURES = List.of("ecn");
     /** Measures through providers, in the order they run (in-process server only). */
     static final List<String> PROVIDER_MEASURES = List.of("pget", "assoc", "method", "pairs");
 
@@ -75,6 +84,8 @@ final class DriverOptions {
     String user;
     boolean keepInstances;
     Path out;
+    Path csv;
+    List<String> serverArgs = new ArrayList<>();
 
     private boolean instancesGiven;
     private boolean clientsGiven;
@@ -113,6 +124,8 @@ final class DriverOptions {
                 case "--user" -> o.user = value(args, ++i, a);
                 case "--keep-instances" -> o.keepInstances = true;
                 case "--out" -> o.out = Path.of(value(args, ++i, a));
+                case "--csv" -> o.csv = Path.of(value(args, ++i, a));
+                case "--mof" -> o.serverArgs.addAll(List.of("--mof", value(args, ++i, a)));
                 case "-h", "--help" -> throw new IllegalArgumentException("");
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
@@ -131,9 +144,10 @@ final class DriverOptions {
             if (!o.warmupGiven) o.warmupSeconds = 0.5;
         }
         for (String m : o.measures) {
-            if (!BENCH_ITEM_MEASURES.contains(m) && !PROVIDER_MEASURES.contains(m)) throw new IllegalArgumentException("unknown measure " + m);
+            if (!BENCH_ITEM_MEASURES.contains(m) && !PROVIDER_MEASURES.contains(m) && !SCHEMA_MEASURES.contains(m)) throw new IllegalArgumentException("unknown measure " + m);
             if (PROVIDER_MEASURES.contains(m) && !o.inProcess) throw new IllegalArgumentException("measure " + m + " needs --in-process");
         }
+        if (!o.serverArgs.isEmpty() && !o.startServer) throw new IllegalArgumentException("--mof needs --start-server");
         if (o.maxObjectCount < 1) throw new IllegalArgumentException("--max-object-count must be >= 1");
         Arrays.sort(o.instances);
         if (o.instances.length == 0 || o.instances[0] < 1) throw new IllegalArgumentException("--instances must be >= 1");

@@ -2,6 +2,7 @@ package org.iscsismis.bench.http;
 
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
+import org.iscsismis.bench.CountingOutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -42,13 +43,13 @@ public final class EncodeBenchmark {
         long allocated = 0;
         int measured = 0;
         for (int r = 0; r < rounds; r++) {
-            Counting out = new Counting();
+            CountingOutputStream out = new CountingOutputStream();
             long cpu0 = threads.getCurrentThreadCpuTime();
             long alloc0 = threads.getThreadAllocatedBytes(tid);
             run(dispatcher, reader, body, out);
             long cpu = threads.getCurrentThreadCpuTime() - cpu0;
             long alloc = threads.getThreadAllocatedBytes(tid) - alloc0;
-            bytes = out.count;
+            bytes = out.count();
             if (r >= rounds / 2) {
                 bestCpu = Math.min(bestCpu, cpu / 1e6);
                 sumCpu += cpu / 1e6;
@@ -66,19 +67,5 @@ public final class EncodeBenchmark {
                 parsed.intrinsic());
         dispatcher.execute(parsed.request(), writer);
         writer.finishSuccess();
-    }
-
-    private static final class Counting extends OutputStream {
-        long count;
-
-        @Override
-        public void write(int b) {
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            count += len;
-        }
     }
 }

@@ -73,7 +73,7 @@ public final class HttpLoadDriver {
                 url = inProcess.url();
                 System.out.println("in-process server, provider.timeoutMs=" + inProcess.config().providerTimeout().toMillis());
             } else if (options.startServer) {
-                process = ServerProcess.start(options.jar, options.serverJvmOpts, Path.of("target/bench-server.log"));
+                process = ServerProcess.start(options.jar, options.serverJvmOpts, options.serverArgs, Path.of("target/bench-server.log"));
                 url = process.url();
                 serverPid = process.pid();
             } else {
@@ -101,6 +101,10 @@ public final class HttpLoadDriver {
             report.appendTo(options.out);
             System.out.println("appended to " + options.out);
         }
+        if (options.csv != null) {
+            report.appendCsvTo(options.csv);
+            System.out.println("appended to " + options.csv);
+        }
         boolean failed = report.errors() > 0;
         if (options.selfCheck) System.out.println(failed ? "SELF-CHECK FAILED" : "SELF-CHECK OK");
         return failed ? 1 : 0;
@@ -113,6 +117,7 @@ public final class HttpLoadDriver {
     }
 
     private void measureAll() throws Exception {
+        if (options.measures.contains("ecn")) measureClassNames();
         if (options.measures.stream().anyMatch(DriverOptions.BENCH_ITEM_MEASURES::contains)) {
             prepareClass();
             int created = 0;
@@ -155,6 +160,21 @@ public final class HttpLoadDriver {
             }
             default -> throw new IllegalArgumentException(measure);
         }
+    }
+
+    /**
+     * EnumerateClassNames DeepInheritance=true of all of root/cimv2 (N = the number of classes, taken from the
+     * first answer; every later answer must name as many).
+     */
+    private void measureClassNames() throws Exception {
+        byte[] request = workload.request(BenchWorkload.enumerateClassNamesDeepBody());
+        HttpResponse first = setup.exchange(request);
+        int classes = new BytePattern("<CLASSNAME").countStartTags(first.body, first.bodyLength);
+        if (first.status != 200 || classes == 0) {
+            report.failure("EnumerateClassNames skipped: first answer HTTP " + first.status + " with " + classes + " class names");
+            return;
+        }
+        measure("EnumerateClassNames", classes, List.of(new LoadRunner.Call(request, new ResponseCheck("CLASSNAME", classes, null))));
     }
 
     // ---- set-up ---------------------------------------------------------------------------------
@@ -244,8 +264,20 @@ public final class HttpLoadDriver {
         for (Map.Entry<String, List<LoadRunner.Call>> m : measures.entrySet()) {
             measure(m.getKey(), n, m.getValue());
         }
+        if (options.measures.contains("query")) {
+            int selected = Math.min(n, Math.max(1, n / 100));
+            measure("ExecQuery 100 %", n, List.of(new LoadRunner.Call(
+                    workload.request(BenchWorkload.execQueryBody(BenchWorkload.queryAll())),
+                    new ResponseCheck("VALUE.OBJECTWITHPATH", n, null))));
+            measure("ExecQuery 1 %", n, List.of(new LoadRunner.Call(
+                    workload.request(BenchWorkload.execQueryBody(BenchWorkload.queryCounterBelow(selected))),
+                    new ResponseCheck("VALUE.OBJECTWITHPATH", selected, null))));
+        }
         if (options.measures.contains("pull")) {
-            measurePull(n);
+            measurePull(n, null);
+        }
+        if (options.measures.contains("fql")) {
+            measurePull(n, BenchWorkload.fqlCounterBelow(Math.min(n, Math.max(1, n / 100))));
         }
     }
 
@@ -253,9 +285,9 @@ public final class HttpLoadDriver {
      * OpenEnumerateInstances + PullInstancesWithPath until EndOfSequence, one enumeration counted as one request.
      * No upper-limit replay: the later requests carry the context of the earlier answers.
      */
-    private void measurePull(int n) throws Exception {
-        String operation = "Open+Pull/" + options.maxObjectCount;
-        PullConversation conversation = new PullConversation(workload, n, options.maxObjectCount);
+    private void measurePull(int n, String fqlFilter) throws Exception {
+        String operation = "Open+Pull/" + options.maxObjectCount + (fqlFilter == null ? "" : " FQL 1 %");
+        PullConversation conversation = new PullConversation(workload, n, options.maxObjectCount, fqlFilter);
         String problem = conversation.run(setup).problem();
         if (problem != null) {
             String note = operation + " N=" + n + " skipped: first enumeration wrong: " + problem;
@@ -264,7 +296,8 @@ public final class HttpLoadDriver {
             return;
         }
         for (int clients : options.clients) {
-            LoadResult o = ours.run(List.of(LoadRunner.Call.of(conversation)), clients, options.warmupSeconds, options.durationSeconds);
+            LoadResult o = ours.run(List.of(LoadRunner.Call.of(conversation)), clients, options.warmupSeconds, options.durationSeconds,
+                    () -> ProcessCpu.nanos(serverPid));
             ServerMemory memory = ServerMemory.sample(serverPid);
             report.add(new Report.LoadRow(n, operation, o, memory, null));
             System.out.printf("%-18s N=%-6d C=%-3d %9.1f req/s  p50 %8.2f ms  p99 %8.2f ms  errors %d  RSS %s MB%n",
@@ -284,7 +317,7 @@ public final class HttpLoadDriver {
             replay = new LoadRunner(upper.url().getHost(), upper.url().getPort());
         }
         for (int clients : options.clients) {
-            LoadResult o = ours.run(calls, clients, options.warmupSeconds, options.durationSeconds);
+            LoadResult o = ours.run(calls, clients, options.warmupSeconds, options.durationSeconds, () -> ProcessCpu.nanos(serverPid));
             ServerMemory memory = ServerMemory.sample(serverPid);
             LoadResult u = replay == null ? null
                     : replay.run(calls, clients, options.warmupSeconds, options.durationSeconds);

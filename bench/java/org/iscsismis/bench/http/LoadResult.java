@@ -1,8 +1,13 @@
 package org.iscsismis.bench.http;
 
-/** Outcome of one {@link LoadRunner} run: counts of the measured window only. */
+/** Outcome of one {@link LoadRunner} run: counts of the measured window only; the server's CPU time in it (-1: unknown). */
 record LoadResult(int clients, long requests, double seconds, LatencyHistogram latency, long bodyBytes,
-                  long errors, String firstError, int connections) {
+                  long errors, String firstError, int connections, long serverCpuNanos) {
+
+    /** The server's CPU time per successful request in the measured window, in ms (NaN when not sampled). */
+    double serverCpuMillisPerRequest() {
+        return serverCpuNanos < 0 || requests == 0 ? Double.NaN : serverCpuNanos / 1e6 / requests;
+    }
 
     double requestsPerSecond() {
         return requests / seconds;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.LongSupplier;
 
 /**
  * Closed-loop load: C threads, each with its own keep-alive {@link HttpConnection}, send pre-built
@@ -43,6 +44,15 @@ final class LoadRunner {
 
     LoadResult run(List<Call> calls, int clients, double warmupSeconds, double measureSeconds)
             throws InterruptedException {
+        return run(calls, clients, warmupSeconds, measureSeconds, () -> -1);
+    }
+
+    /**
+     * As above; {@code serverCpuNanos} (the server process's CPU time, or -1 when unknown) is read when the
+     * measured window opens and when it closes, so the result carries the server's CPU time per request.
+     */
+    LoadResult run(List<Call> calls, int clients, double warmupSeconds, double measureSeconds, LongSupplier serverCpuNanos)
+            throws InterruptedException {
         Worker[] workers = new Worker[clients];
         CountDownLatch ready = new CountDownLatch(clients);
         CountDownLatch go = new CountDownLatch(1);
@@ -60,6 +70,7 @@ final class LoadRunner {
         window[0] = now + (long) (warmupSeconds * 1e9);
         window[1] = window[0] + (long) (measureSeconds * 1e9);
         go.countDown();
+        long cpu = cpuDuring(window, serverCpuNanos);
         for (Thread thread : threads) thread.join();
 
         LatencyHistogram all = new LatencyHistogram();
@@ -76,7 +87,23 @@ final class LoadRunner {
             connections += w.connection.connects();
             if (firstError == null) firstError = w.firstError;
         }
-        return new LoadResult(clients, requests, measureSeconds, all, bytes, errors, firstError, connections);
+        return new LoadResult(clients, requests, measureSeconds, all, bytes, errors, firstError, connections, cpu);
+    }
+
+    /** The server's CPU time between the two instants of {@code window} (System.nanoTime), or -1. */
+    private static long cpuDuring(long[] window, LongSupplier serverCpuNanos) throws InterruptedException {
+        sleepUntil(window[0]);
+        long before = serverCpuNanos.getAsLong();
+        sleepUntil(window[1]);
+        long after = serverCpuNanos.getAsLong();
+        return before < 0 || after < 0 ? -1 : after - before;
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long left;
+        while ((left = nanoTime - System.nanoTime()) > 0) {
+            Thread.sleep(Math.max(1, left / 1_000_000), 0);
+        }
     }
 
     private final class Worker implements Runnable {

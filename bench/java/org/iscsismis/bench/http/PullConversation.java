@@ -21,11 +21,15 @@ final class PullConversation implements LoadRunner.Conversation {
     private final int maxObjectCount;
     private final byte[] open;
 
-    PullConversation(BenchWorkload workload, int instances, int maxObjectCount) {
+    /**
+     * @param fqlFilter a DMTF:FQL FilterQuery selecting the first {@code n / 100} instances by Counter
+     *                  ({@link BenchWorkload#fqlCounterBelow}), or null for all {@code n}
+     */
+    PullConversation(BenchWorkload workload, int n, int maxObjectCount, String fqlFilter) {
         this.workload = workload;
-        this.instances = instances;
+        this.instances = fqlFilter == null ? n : Math.min(n, Math.max(1, n / 100));
         this.maxObjectCount = maxObjectCount;
-        this.open = workload.request(BenchWorkload.openEnumerateInstancesBody(maxObjectCount));
+        this.open = workload.request(BenchWorkload.openEnumerateInstancesBody(maxObjectCount, fqlFilter));
     }
 
     @Override

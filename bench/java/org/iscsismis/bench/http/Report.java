@@ -19,6 +19,7 @@ final class Report {
     record LoadRow(int instances, String operation, LoadResult ours, ServerMemory memory, LoadResult upper) {}
 
     private final String title;
+    private final String run;
     private final String command;
     private final String loadAverage;
     private final List<CreateRow> creates = new ArrayList<>();
@@ -27,13 +28,13 @@ final class Report {
     private int failures;
 
     Report(String target, String command) {
-        this.title = "HTTP load driver, " + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))
-                + " — " + target;
+        this.run = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        this.title = "HTTP load driver, " + run + " — " + target;
         this.command = command;
         this.loadAverage = loadAverage();
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return f[0] + " " + f[1] + " " + f[2];
@@ -88,8 +89,8 @@ final class Report {
             sb.append('\n');
         }
         sb.append("| N | operation | C | req/s | p50 ms | p99 ms | max ms | KB/resp | errors"
-                + " | upper-limit req/s | upper p50 ms | ours/upper | VmRSS MB | VmHWM MB | heap used MB |\n");
-        sb.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + " | upper-limit req/s | upper p50 ms | ours/upper | server CPU ms/req | VmRSS MB | VmHWM MB | heap used MB |\n");
+        sb.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (LoadRow r : rows) {
             LoadResult o = r.ours();
             LoadResult u = r.upper();
@@ -103,6 +104,7 @@ final class Report {
                     .append(" | ").append(u == null ? "—" : f(u.requestsPerSecond(), 1))
                     .append(" | ").append(u == null ? "—" : f(u.latency().percentileMillis(0.50), 2))
                     .append(" | ").append(u == null ? "—" : f(o.requestsPerSecond() / u.requestsPerSecond(), 2))
+                    .append(" | ").append(f(o.serverCpuMillisPerRequest(), 3))
                     .append(" | ").append(f(r.memory().rssMiB(), 0))
                     .append(" | ").append(f(r.memory().hwmMiB(), 0))
                     .append(" | ").append(f(r.memory().heapUsedMiB(), 0))
@@ -124,6 +126,41 @@ final class Report {
     void appendTo(Path file) throws IOException {
         if (file.toAbsolutePath().getParent() != null) Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, markdown(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** The header of {@link #appendCsvTo}'s lines. */
+    static final String CSV_HEADER = "run,load_average_1m,n,operation,clients,req_per_s,p50_ms,p90_ms,p99_ms,max_ms,kb_per_resp,errors,"
+            + "upper_req_per_s,upper_p50_ms,upper_p99_ms,server_cpu_ms_per_req,vmrss_mb,vmhwm_mb,heap_used_mb";
+
+    /**
+     * Appends one line per load row (header first when the file is new): what bench.charts.BenchmarkCharts draws.
+     * {@code run} is the report's date and time, so the lines of one run belong together.
+     */
+    void appendCsvTo(Path file) throws IOException {
+        if (file.toAbsolutePath().getParent() != null) Files.createDirectories(file.toAbsolutePath().getParent());
+        StringBuilder sb = new StringBuilder();
+        if (!Files.exists(file)) sb.append(CSV_HEADER).append('\n');
+        String load1 = loadAverage.split(" ")[0];
+        for (LoadRow r : rows) {
+            LoadResult o = r.ours();
+            LoadResult u = r.upper();
+            sb.append(run).append(',').append(load1).append(',').append(r.instances()).append(',')
+                    .append(r.operation().replace(',', ';')).append(',').append(o.clients()).append(',')
+                    .append(f(o.requestsPerSecond(), 2)).append(',').append(f(o.latency().percentileMillis(0.50), 3)).append(',')
+                    .append(f(o.latency().percentileMillis(0.90), 3)).append(',').append(f(o.latency().percentileMillis(0.99), 3)).append(',')
+                    .append(f(o.latency().maxMillis(), 3)).append(',').append(f(o.bytesPerResponse() / 1024, 1)).append(',')
+                    .append(o.errors()).append(',')
+                    .append(u == null ? "" : f(u.requestsPerSecond(), 2)).append(',')
+                    .append(u == null ? "" : f(u.latency().percentileMillis(0.50), 3)).append(',')
+                    .append(u == null ? "" : f(u.latency().percentileMillis(0.99), 3)).append(',')
+                    .append(csv(o.serverCpuMillisPerRequest(), 4)).append(',').append(csv(r.memory().rssMiB(), 0)).append(',')
+                    .append(csv(r.memory().hwmMiB(), 0)).append(',').append(csv(r.memory().heapUsedMiB(), 0)).append('\n');
+        }
+        Files.writeString(file, sb, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    private static String csv(double v, int decimals) {
+        return Double.isNaN(v) || Double.isInfinite(v) ? "" : f(v, decimals);
     }
 
     private static String f(double v, int decimals) {

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * log file, ready when it answers an HTTP request (any status), stopped with SIGTERM then SIGKILL.
  */
 final class ServerProcess implements AutoCloseable {
-    private static final long START_TIMEOUT_MS = 60_000;
+    private static final long START_TIMEOUT_MS = 180_000;
 
     private final Process process;
     private final int port;
@@ -28,7 +28,8 @@ final class ServerProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static ServerProcess start(Path jar, String jvmOpts, Path log) throws IOException, InterruptedException {
+    /** Starts {@code java JVM_OPTS -jar JAR --http-port PORT SERVER_ARGS}. */
+    static ServerProcess start(Path jar, String jvmOpts, List<String> serverArgs, Path log) throws IOException, InterruptedException {
         if (!Files.isRegularFile(jar)) {
             throw new IOException(jar + " not found: build it first with mvn -q -DskipTests package");
         }
@@ -38,6 +39,7 @@ final class ServerProcess implements AutoCloseable {
         if (!jvmOpts.isBlank()) command.addAll(Arrays.asList(jvmOpts.trim().split("\\s+")));
         command.addAll(List.of("-jar", jar.toString(), "--http-port", Integer.toString(port), "--https-port", "0",
                 "--iscsi-port", "0"));
+        command.addAll(serverArgs);
         Files.createDirectories(log.toAbsolutePath().getParent());
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();

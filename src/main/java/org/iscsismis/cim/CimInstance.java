@@ -17,8 +17,12 @@ public final class CimInstance {
     private final ObjectPath path;
     private final List<CimProperty> properties;
     private final List<CimQualifier> qualifiers;
-    /** Name → property, built on the first lookup by name (many instances are only ever written out). */
+    /**
+     * Name → property, built on the first lookup by name of an instance with more than {@link #SCANNED} properties;
+     * smaller ones are scanned, so a stored instance that a query reads by name gains no map (about 0.7 KB each).
+     */
     private Map<CimName, CimProperty> propertyMap;
+    private static final int SCANNED = 16;
 
     /**
      * @param path may be null (e.g. an instance to be created, or an embedded instance)
@@ -88,6 +92,20 @@ public final class CimInstance {
         return Collections.unmodifiableMap(pm);
     }
 
+    /** The property {@code name}, or null: a scan of a few properties (the hash is compared first), else the map. */
+    private CimProperty find(CimName name) {
+        if (properties.size() > SCANNED) {
+            return propertyMap().get(name);
+        }
+        for (int i = 0, n = properties.size(); i < n; i++) {
+            CimProperty p = properties.get(i);
+            if (p.name().equals(name)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
     /** The lookup map; racy but safe: the unmodifiable wrapper publishes the map through its final field. */
     private Map<CimName, CimProperty> propertyMap() {
         Map<CimName, CimProperty> m = propertyMap;
@@ -125,16 +143,16 @@ public final class CimInstance {
 
     /** The property {@code name} (case-insensitive), or null. */
     public CimProperty property(CimName name) {
-        return propertyMap().get(name);
+        return find(name);
     }
 
     public CimProperty property(String name) {
-        return CimName.isValid(name) ? propertyMap().get(CimName.of(name)) : null;
+        return CimName.isValid(name) ? find(CimName.of(name)) : null;
     }
 
     /** The value of property {@code name}, or null if the instance has no such property. */
     public CimValue value(CimName name) {
-        CimProperty p = propertyMap().get(name);
+        CimProperty p = find(name);
         return p == null ? null : p.value();
     }
 
@@ -193,7 +211,7 @@ public final class CimInstance {
         }
         List<KeyBinding> keys = new ArrayList<>(keyNames.size());
         for (CimName key : keyNames) {
-            CimProperty p = propertyMap().get(key);
+            CimProperty p = find(key);
             CimValue v = p != null ? p.value() : cls.property(key).value();
             if (v == null || v.isNull()) {
                 throw new CimException(CimStatus.INVALID_PARAMETER,

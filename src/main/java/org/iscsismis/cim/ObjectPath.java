@@ -34,6 +34,8 @@ public final class ObjectPath {
     private final List<KeyBinding> keys;
     /** Computed on first use (racy but safe: a String is immutable); many paths are only written out. */
     private String canonical;
+    /** {@link #withoutHostAndNamespace()}, made on first use: every enumeration of a stored instance asks for it. */
+    private ObjectPath local;
 
     private ObjectPath(String host, CimNamespace namespace, CimName className, List<KeyBinding> keys) {
         this.host = host == null || host.isEmpty() ? null : host;
@@ -165,7 +167,15 @@ public final class ObjectPath {
 
     /** The same path without host and namespace (an INSTANCENAME / CLASSNAME). */
     public ObjectPath withoutHostAndNamespace() {
-        return host == null && namespace == null ? this : new ObjectPath(this, null, null);
+        if (host == null && namespace == null) {
+            return this;
+        }
+        ObjectPath l = local; // racy but safe: an ObjectPath is immutable (final fields), a lost race makes an equal one
+        if (l == null) {
+            l = new ObjectPath(this, null, null);
+            local = l;
+        }
+        return l;
     }
 
     /** The normalised identity text (see the class comment); usable as a map key. */

@@ -5,6 +5,7 @@ import com.ctc.wstx.api.WstxOutputProperties;
 import com.ctc.wstx.stax.WstxOutputFactory;
 import java.io.OutputStream;
 import java.io.StringWriter;
+import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import org.codehaus.stax2.XMLStreamProperties;
@@ -77,7 +78,7 @@ public final class CimXmlElementWriter {
      * @param defaultHost the HOST of full paths that have none
      */
     static CimXmlElementWriter forStream(OutputStream out, String defaultHost) {
-        return new CimXmlElementWriter(new Utf8XmlOut(out, STREAM_BUFFER_BYTES), defaultHost);
+        return new CimXmlElementWriter(Utf8XmlOut.acquire(out, STREAM_BUFFER_BYTES), defaultHost);
     }
 
     /** {@link #forStream(OutputStream, String)} with {@link #DEFAULT_HOST}. */
@@ -137,6 +138,18 @@ public final class CimXmlElementWriter {
 
     public void className(CimName name) throws XMLStreamException {
         paths.className(name);
+    }
+
+    /**
+     * One CLASSNAME per name. {@code names} must be unmodifiable: its encoding is kept by the list's identity
+     * (see {@link XmlOut#shared}).
+     */
+    public void classNames(List<CimName> names) throws XMLStreamException {
+        w.shared(names, () -> {
+            for (CimName n : names) {
+                paths.className(n);
+            }
+        });
     }
 
     public void localNamespacePath(CimNamespace ns) throws XMLStreamException {

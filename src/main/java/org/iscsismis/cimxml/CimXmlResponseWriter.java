@@ -209,6 +209,16 @@ public final class CimXmlResponseWriter implements ResponseSink {
         }
     }
 
+    /** The CLASSNAME elements of a list the repository hands out unchanged are encoded once ({@link SharedFragments}). */
+    @Override
+    public void classNames(List<CimName> names) {
+        try {
+            result().classNames(names);
+        } catch (XMLStreamException e) {
+            throw failure(e);
+        }
+    }
+
     @Override
     public void cimClass(CimClass cimClass) {
         try {

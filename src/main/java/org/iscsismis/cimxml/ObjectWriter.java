@@ -57,20 +57,23 @@ final class ObjectWriter {
         } else if (describesValue && t.kind() == CimType.Kind.OBJECT) {
             w.attribute("EmbeddedObject", "object");
         }
-        for (CimQualifier q : p.qualifiers()) {
-            qualifiers.qualifier(q);
-        }
+        qualifiers(p.qualifiers());
         values.value(p.value());
         w.end();
+    }
+
+    /** Index loop: no iterator per property of every instance written (the list is usually empty). */
+    private void qualifiers(List<CimQualifier> qs) throws XMLStreamException {
+        for (int k = 0, n = qs.size(); k < n; k++) {
+            qualifiers.qualifier(qs.get(k));
+        }
     }
 
     /** INSTANCE (without path: the wrapper element carries it). */
     void instance(CimInstance i) throws XMLStreamException {
         w.start("INSTANCE");
         w.attribute("CLASSNAME", i.className().toString());
-        for (CimQualifier q : i.qualifiers()) {
-            qualifiers.qualifier(q);
-        }
+        qualifiers(i.qualifiers());
         List<CimProperty> props = i.properties();
         for (int k = 0, n = props.size(); k < n; k++) {
             property(props.get(k));

@@ -22,9 +22,12 @@ final class Utf8XmlOut implements XmlOut {
     private static final int LONG_TEXT = 12;
     private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-    private final OutputStream out;
+    private OutputStream out;
     private final byte[] buf;
     private int pos;
+    /** While {@link #shared} encodes a fragment: where its bytes go as the buffer drains, and where they start in it. */
+    private java.io.ByteArrayOutputStream capture;
+    private int captureFrom;
     /** The slice of a string being escaped. */
     private final char[] chars = new char[SLICE + 1];
 
@@ -38,6 +41,30 @@ final class Utf8XmlOut implements XmlOut {
     Utf8XmlOut(OutputStream out, int bufferSize) {
         this.out = out;
         this.buf = new byte[Math.max(bufferSize, SLICE * MAX_BYTES_PER_CHAR + 64)];
+    }
+
+    /**
+     * One writer per thread, reused by the thread's next response once {@link #close()} has handed it back: its
+     * buffers (about 36 KiB) are not allocated per response, and its tag and fragment caches stay warm (they are
+     * keyed by immutable values, so they hold across responses). A writer still in use (not closed) is not shared:
+     * the thread then gets a new one.
+     */
+    private static final ThreadLocal<Utf8XmlOut> SPARE = new ThreadLocal<>();
+
+    /** A writer of {@code bufferSize} bytes over {@code out}: this thread's spare one, or a new one. */
+    static Utf8XmlOut acquire(OutputStream out, int bufferSize) {
+        Utf8XmlOut w = SPARE.get();
+        if (w == null || w.buf.length != Math.max(bufferSize, SLICE * MAX_BYTES_PER_CHAR + 64)) {
+            return new Utf8XmlOut(out, bufferSize);
+        }
+        SPARE.remove();
+        w.out = out;
+        w.pos = 0;
+        w.depth = 0;
+        w.inStartTag = false;
+        w.emptyTag = false;
+        w.capture = null;
+        return w;
     }
 
     // ------------------------------------------------------------------ structure
@@ -138,6 +165,49 @@ final class Utf8XmlOut implements XmlOut {
             fragmentKeys[nextFragment] = key;
             fragmentBytes[nextFragment] = Arrays.copyOfRange(buf, begin, pos);
             nextFragment = (nextFragment + 1) % fragmentKeys.length;
+        }
+    }
+
+    @Override
+    public void shared(Object key, Fragment fragment) throws XMLStreamException {
+        closeStartTag();
+        SharedFragments kept = SharedFragments.instance();
+        byte[] bytes = kept.get(key);
+        if (bytes != null) {
+            bytes(bytes);
+            return;
+        }
+        if (capture != null) { // not nested: the outer capture holds these bytes already
+            fragment.write();
+            return;
+        }
+        int depthBefore = depth;
+        capture = new java.io.ByteArrayOutputStream(4096);
+        captureFrom = pos;
+        try {
+            fragment.write();
+            closeStartTag();
+            capture.write(buf, captureFrom, pos - captureFrom);
+            if (depth == depthBefore) {
+                kept.put(key, capture.toByteArray());
+            }
+        } finally {
+            capture = null;
+        }
+    }
+
+    /** Bytes already encoded: copied into the buffer, or, when they do not fit, handed to the stream as they are. */
+    private void bytes(byte[] b) throws XMLStreamException {
+        if (b.length <= buf.length - pos) {
+            System.arraycopy(b, 0, buf, pos, b.length);
+            pos += b.length;
+            return;
+        }
+        try {
+            drain();
+            out.write(b, 0, b.length);
+        } catch (IOException e) {
+            throw new XMLStreamException(e);
         }
     }
 
@@ -256,10 +326,13 @@ final class Utf8XmlOut implements XmlOut {
         }
     }
 
+    /** Flushes and hands the writer back to this thread for its next response ({@link #acquire}); do not use it after. */
     @Override
     public void close() throws XMLStreamException {
         closeStartTag();
         flush();
+        out = null;
+        SPARE.set(this);
     }
 
     // ------------------------------------------------------------------ bytes
@@ -287,6 +360,10 @@ final class Utf8XmlOut implements XmlOut {
 
     private void drain() throws IOException {
         if (pos > 0) {
+            if (capture != null) {
+                capture.write(buf, captureFrom, pos - captureFrom);
+                captureFrom = 0;
+            }
             out.write(buf, 0, pos);
             pos = 0;
             drains++;

@@ -53,6 +53,15 @@ interface XmlOut {
         fragment.write();
     }
 
+    /**
+     * Like {@link #repeatable}, but the bytes may be kept for every response of the process ({@link SharedFragments},
+     * bounded): for a key that stays unchanged and in use for long, such as the repository's class-name list of a
+     * namespace.
+     */
+    default void shared(Object key, Fragment fragment) throws XMLStreamException {
+        fragment.write();
+    }
+
     /** An element without content ({@code <name .../>}); attributes may follow. */
     void empty(String name) throws XMLStreamException;
 

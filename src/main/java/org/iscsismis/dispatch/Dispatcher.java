@@ -218,7 +218,7 @@ public final class Dispatcher implements AutoCloseable {
             repository.classes(ns, r.className(), r.deepInheritance()).forEach(c -> sink.cimClass(filter.apply(c)));
         } else if (request instanceof EnumerateClassNamesRequest r) {
             optionalClass(ns, r.className());
-            repository.classNames(ns, r.className(), r.deepInheritance()).forEach(sink::className);
+            sink.classNames(repository.classNames(ns, r.className(), r.deepInheritance()));
         } else if (request instanceof CreateClassRequest r) {
             repository.createClass(ns, r.newClass());
         } else if (request instanceof ModifyClassRequest r) {

@@ -60,23 +60,47 @@ public final class InstanceFilter {
 
     private CimInstance filter(CimInstance instance, CimClass instanceClass, ObjectPath path) {
         // The class declarations are only consulted when a flag needs them: on the common path
-        // (all properties, no qualifiers, no class origin) each property costs no map lookup.
+        // (all properties, no qualifiers, no class origin) each property costs no map lookup, and a
+        // property that already has its answer's form (the repository stores them so) is not copied.
         boolean cut = !deepInheritance && requestedClass != null;
-        boolean needsDeclaration = instanceClass != null && (includeQualifiers || includeClassOrigin);
+        boolean declarations = includeQualifiers || includeClassOrigin;
         List<CimProperty> props = instance.properties();
-        List<CimProperty> out = new ArrayList<>(props.size());
+        List<CimProperty> out = null; // stays null while every property is kept as it is
         for (int i = 0, n = props.size(); i < n; i++) {
             CimProperty p = props.get(i);
-            if (!properties.includes(p.name()) || (cut && requestedClass.property(p.name()) == null)) {
-                continue;
+            CimProperty kept = null;
+            if (properties.includes(p.name()) && !(cut && requestedClass.property(p.name()) == null)) {
+                kept = !declarations ? plain(p, instanceClass)
+                        : withDeclaration(p, instanceClass == null ? null : instanceClass.property(p.name()), instanceClass);
             }
-            CimProperty declared = needsDeclaration ? instanceClass.property(p.name()) : null;
-            out.add(new CimProperty(p.name(), declaredReferenceType(p, instanceClass), p.value(),
-                    includeQualifiers && declared != null ? declared.qualifiers() : List.of(),
-                    includeClassOrigin ? (declared != null ? declared.classOrigin() : p.classOrigin()) : null,
-                    p.propagated()));
+            if (out == null && kept != p) {
+                out = new ArrayList<>(n);
+                out.addAll(props.subList(0, i));
+            }
+            if (out != null && kept != null) {
+                out.add(kept);
+            }
         }
-        return new CimInstance(instance.className(), path, out, List.of());
+        if (out == null && instance.qualifiers().isEmpty()) {
+            return instance.withPath(path);
+        }
+        return new CimInstance(instance.className(), path, out == null ? props : out, List.of());
+    }
+
+    /** {@code p} without qualifiers and class origin, typed by its declaration; {@code p} itself when it is so already. */
+    private static CimProperty plain(CimProperty p, CimClass instanceClass) {
+        CimType type = declaredReferenceType(p, instanceClass);
+        if (type.equals(p.type()) && p.qualifiers().isEmpty() && p.classOrigin() == null) {
+            return p;
+        }
+        return new CimProperty(p.name(), type, p.value(), List.of(), null, p.propagated());
+    }
+
+    private CimProperty withDeclaration(CimProperty p, CimProperty declared, CimClass instanceClass) {
+        return new CimProperty(p.name(), declaredReferenceType(p, instanceClass), p.value(),
+                includeQualifiers && declared != null ? declared.qualifiers() : List.of(),
+                includeClassOrigin ? (declared != null ? declared.classOrigin() : p.classOrigin()) : null,
+                p.propagated());
     }
 
     /**

@@ -30,6 +30,7 @@ final class CimXmlResponseEncoder implements ResponseEncoder {
     @Override public void finishError(CimException error) { writer.finishError(error); }
 
     @Override public void className(CimName name) { writer.className(name); }
+    @Override public void classNames(List<CimName> names) { writer.classNames(names); }
     @Override public void cimClass(CimClass cimClass) { writer.cimClass(cimClass); }
     @Override public void instance(CimInstance instance) { writer.instance(instance); }
     @Override public void namedInstance(CimInstance instance) { writer.namedInstance(instance); }

@@ -3,7 +3,6 @@ package org.iscsismis.http;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Response;
@@ -11,8 +10,9 @@ import org.eclipse.jetty.server.Response;
 /**
  * The response body stream: collects the encoder's output in one buffer and hands it to Jetty a
  * buffer at a time (blocking writes), so a response costs few network writes however often the
- * XML writer flushes. The buffer starts at 8 KiB and doubles up to its configured size
- * ({@code http.outputBufferBytes}), so small responses allocate little.
+ * XML writer flushes. The buffer has its configured size ({@code http.outputBufferBytes}) and is
+ * reused: each thread keeps the buffer of its last completed response for its next one, so a
+ * response allocates none (at most one buffer per HTTP thread stays allocated).
  *
  * <ul>
  *   <li>A response that fits in the buffer goes out in one write with a {@code Content-Length}
@@ -26,10 +26,10 @@ import org.eclipse.jetty.server.Response;
 final class ResponseOutput extends OutputStream {
 
     private final Response response;
-    private static final int INITIAL_BUFFER = 8 * 1024;
+    /** The buffer of this thread's last completed response, if any. */
+    private static final ThreadLocal<byte[]> SPARE = new ThreadLocal<>();
 
     private final boolean chunked;
-    private final int bufferSize;
     private byte[] buffer;
     private int count;
     private boolean committed;
@@ -42,8 +42,13 @@ final class ResponseOutput extends OutputStream {
     ResponseOutput(Response response, int bufferSize, boolean chunked) {
         this.response = response;
         this.chunked = chunked;
-        this.bufferSize = bufferSize;
-        this.buffer = new byte[Math.min(INITIAL_BUFFER, bufferSize)];
+        byte[] spare = SPARE.get();
+        if (spare != null && spare.length == bufferSize) {
+            SPARE.remove();
+            this.buffer = spare;
+        } else {
+            this.buffer = new byte[bufferSize];
+        }
     }
 
     /** True once bytes have gone to Jetty: the status and headers are then on their way. */
@@ -61,6 +66,7 @@ final class ResponseOutput extends OutputStream {
 
     @Override
     public void write(int b) throws IOException {
+        requireOpen();
         if (count == buffer.length) {
             makeRoom();
         }
@@ -69,6 +75,7 @@ final class ResponseOutput extends OutputStream {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
+        requireOpen();
         while (len > 0) {
             if (count == buffer.length) {
                 makeRoom();
@@ -96,6 +103,9 @@ final class ResponseOutput extends OutputStream {
             response.getHeaders().put(HttpHeader.CONTENT_LENGTH, count);
         }
         writeBuffer(true);
+        // The blocking write has returned: Jetty no longer reads the buffer.
+        SPARE.set(buffer);
+        buffer = null;
     }
 
     /** Closing does not complete the response; {@link #complete()} does. */
@@ -103,13 +113,15 @@ final class ResponseOutput extends OutputStream {
     public void close() {
     }
 
-    /** Grows the buffer (small responses stay cheap) until it reaches its size, then writes it out. */
-    private void makeRoom() throws IOException {
-        if (buffer.length < bufferSize) {
-            buffer = Arrays.copyOf(buffer, (int) Math.min((long) buffer.length * 2, bufferSize));
-        } else {
-            writeBuffer(false);
+    private void requireOpen() throws IOException {
+        if (completed) {
+            throw new IOException("Response already completed");
         }
+    }
+
+    /** Writes the full buffer out. */
+    private void makeRoom() throws IOException {
+        writeBuffer(false);
     }
 
     private void writeBuffer(boolean last) throws IOException {

@@ -1,5 +1,6 @@
 package org.iscsismis.mof;
 
+import java.lang.ref.SoftReference;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,13 +12,18 @@ import java.util.function.Supplier;
  * parsed without a syntax error are kept; a source is identified by its name and its whole text.
  * Concurrent compilations asking for the same source wait for the one parse. Trees are only read once
  * built, so compilations on several threads may share them.
+ *
+ * <p>Trees are held softly: the garbage collector drops them before the heap runs out, and a compilation that then
+ * asks for one parses the source again. A tree is many times the size of its source, so holding every tree of the
+ * complete DMTF schema (1 600 files) until the compilation ends would take about 100 MB; a server with a small heap
+ * compiles the schema anyway, only parsing a shared file more than once.
  */
 public final class MofParseCache {
 
     private record Source(String name, String text) {
     }
 
-    private final Map<Source, CompletableFuture<MofParser.MofSpecificationContext>> trees = new ConcurrentHashMap<>();
+    private final Map<Source, CompletableFuture<SoftReference<MofParser.MofSpecificationContext>>> trees = new ConcurrentHashMap<>();
 
     /**
      * Parses a source no compilation has asked for yet, so that the tree is ready when one does; does nothing if
@@ -35,21 +41,26 @@ public final class MofParseCache {
      */
     MofParser.MofSpecificationContext tree(String name, String text, Supplier<MofParser.MofSpecificationContext> parse) {
         Source key = new Source(name, text);
-        CompletableFuture<MofParser.MofSpecificationContext> mine = new CompletableFuture<>();
-        CompletableFuture<MofParser.MofSpecificationContext> existing = trees.putIfAbsent(key, mine);
+        CompletableFuture<SoftReference<MofParser.MofSpecificationContext>> mine = new CompletableFuture<>();
+        CompletableFuture<SoftReference<MofParser.MofSpecificationContext>> existing = trees.putIfAbsent(key, mine);
         if (existing != null) {
-            MofParser.MofSpecificationContext tree = existing.join();
+            SoftReference<MofParser.MofSpecificationContext> kept = existing.join();
+            MofParser.MofSpecificationContext tree = kept == null ? null : kept.get();
             if (tree != null) {
                 return tree;
             }
-            return parse.get();
+            tree = parse.get();
+            if (kept != null && tree != null) {
+                trees.replace(key, existing, CompletableFuture.completedFuture(new SoftReference<>(tree)));
+            }
+            return tree;
         }
         MofParser.MofSpecificationContext tree = null;
         try {
             tree = parse.get();
             return tree;
         } finally {
-            mine.complete(tree);
+            mine.complete(tree == null ? null : new SoftReference<>(tree));
             if (tree == null) {
                 trees.remove(key, mine);
             }

@@ -23,6 +23,17 @@ public interface ResponseSink {
     /** {@code CLASSNAME} (EnumerateClassNames). */
     void className(CimName name);
 
+    /**
+     * One {@code CLASSNAME} per name, in order (EnumerateClassNames). {@code names} is unmodifiable and, when it comes
+     * from the repository, the same object for as long as the namespace's classes do not change: a writer may keep
+     * its encoded form by the list's identity.
+     */
+    default void classNames(List<CimName> names) {
+        for (CimName n : names) {
+            className(n);
+        }
+    }
+
     /** {@code CLASS} (GetClass, EnumerateClasses). */
     void cimClass(CimClass cimClass);
 

@@ -30,6 +30,13 @@ final class ClassTable {
 
     private final Map<CimName, Node> nodes;
     private final List<CimName> roots;
+    /**
+     * The deep subclass lists asked for so far (key: the class, or {@link #ROOTS}): the snapshot never changes, so a
+     * list is computed once and then handed out as the same object, which lets the response writer reuse its
+     * encoded form (EnumerateClassNames of a namespace with the whole DMTF schema is ~1 600 names).
+     */
+    private final ConcurrentHashMap<Object, List<CimName>> descendants = new ConcurrentHashMap<>();
+    private static final Object ROOTS = new Object();
 
     private ClassTable(Map<CimName, Node> nodes, List<CimName> roots) {
         this.nodes = nodes;
@@ -68,11 +75,18 @@ final class ClassTable {
         return n == null ? List.of() : n.children();
     }
 
-    /** Direct children ({@code deep} false) or all descendants, pre-order (parents before children). */
+    /**
+     * Direct children ({@code deep} false) or all descendants, pre-order (parents before children); unmodifiable,
+     * and the same list object every time for the same arguments.
+     */
     List<CimName> subclasses(CimName from, boolean deep) {
         if (!deep) {
             return children(from);
         }
+        return descendants.computeIfAbsent(from == null ? ROOTS : from, k -> descendants(from));
+    }
+
+    private List<CimName> descendants(CimName from) {
         List<CimName> out = new ArrayList<>();
         Deque<CimName> stack = new ArrayDeque<>();
         List<CimName> start = children(from);
@@ -87,7 +101,7 @@ final class ClassTable {
                 stack.push(kids.get(i));
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** True if {@code sub} is {@code sup} or one of its descendants. */

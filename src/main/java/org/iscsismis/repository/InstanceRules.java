@@ -24,7 +24,9 @@ final class InstanceRules {
     /**
      * The instance as stored: every property of the class in class order (absent ones take the
      * class default, which may be NULL), values converted to the declared types, no qualifiers,
-     * classOrigin from the class, and the path built from the keys in namespace {@code ns}.
+     * no classOrigin (it is the class's, derived when a request asks for it: the dispatcher's
+     * filter then writes the stored properties out without copying them), and the path built from
+     * the keys in namespace {@code ns}.
      *
      * @throws CimException NO_SUCH_PROPERTY for a property the class lacks; TYPE_MISMATCH for a
      *                      value that does not fit; INVALID_PARAMETER for a missing or NULL key
@@ -46,7 +48,7 @@ final class InstanceRules {
     }
 
     static CimProperty stored(CimProperty classProperty, CimValue value) {
-        return new CimProperty(classProperty.name(), classProperty.type(), value, List.of(), classProperty.classOrigin(), false);
+        return new CimProperty(classProperty.name(), classProperty.type(), value, List.of(), null, false);
     }
 
     static CimValue coerce(CimValue value, CimProperty cp, CimClass cls) {

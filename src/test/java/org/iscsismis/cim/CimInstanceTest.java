@@ -83,6 +83,24 @@ class CimInstanceTest {
                 assertThrows(CimException.class, () -> CimInstance.builder("X").build().pathFrom(keyless, NS)).status());
     }
 
+    /** By name, ignoring case, whether the instance is scanned (up to 16 properties) or looked up in a map (more). */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 12, 16, 17, 60})
+    void lookupsByNameAtAnySize(int count) {
+        List<CimProperty> props = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            props.add(CimProperty.of("Prop" + i, CimValue.ofUint32(i)));
+        }
+        CimInstance wide = new CimInstance(CimName.of("Test_Wide"), null, props, List.of());
+        for (int at : new int[] {0, count / 2, count - 1}) {
+            assertEquals(CimValue.ofUint32(at), wide.value("PROP" + at));
+            assertEquals(CimValue.ofUint32(at), wide.value(CimName.of("prop" + at)));
+            assertEquals("Prop" + at, wide.property("pRoP" + at).name().toString());
+        }
+        assertNull(wide.value("Prop" + count));
+        assertNull(wide.property("not a name"));
+    }
+
     @Test
     void lookupsAndDerivations() {
         CimInstance i = volume().qualifier(CimQualifier.ofTrue("Q")).build();

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 class MaximumRequestsIT {
 
     /** README's options (the class-data archive aside, which only changes start-up). */
-    static final List<String> README_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx64m", "-XX:+ExitOnOutOfMemoryError");
+    static final List<String> README_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx88m", "-Xmn16m", "-XX:+ExitOnOutOfMemoryError");
     private static final int MAX_BODY = 4 << 20;
     private static final Pattern LISTENING = Pattern.compile("listening on (http://[^ ]+)/cimom");
 

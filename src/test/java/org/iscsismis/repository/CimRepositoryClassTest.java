@@ -6,6 +6,9 @@ import static org.iscsismis.repository.Fixtures.name;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -211,6 +214,21 @@ class CimRepositoryClassTest {
         assertCimError(CimStatus.INVALID_CLASS, () -> repo.classNames(NS, name("T_Nope"), true), "T_Nope");
         assertTrue(repo.isSubclassOf(NS, name("T_GrandChild"), name("T_Base")));
         assertFalse(repo.isSubclassOf(NS, name("T_Base"), name("T_Child")));
+    }
+
+    @Test
+    void aClassNameListIsTheSameObjectUntilTheClassesChange() {
+        List<CimName> all = repo.classNames(NS, null, true);
+        assertSame(all, repo.classNames(NS, null, true), "the response writer keeps its encoding by the list's identity");
+        assertSame(repo.classNames(NS, name("T_Base"), true), repo.classNames(NS, name("t_base"), true));
+        assertThrows(UnsupportedOperationException.class, () -> all.add(name("T_Nope")));
+
+        repo.createClass(NS, CimClass.builder("T_Late").superClass("T_Base").build());
+        List<CimName> after = repo.classNames(NS, null, true);
+        assertNotSame(all, after);
+        assertEquals(List.of(name("T_Base"), name("T_Child"), name("T_GrandChild"), name("T_Late"), name("T_Other"),
+                name("T_Event")), after);
+        assertEquals(5, all.size(), "a list handed out before does not change");
     }
 
     // ------------------------------------------------------------------ modify / delete
