@@ -10,6 +10,8 @@ import org.iscsismis.provider.IndicationProvider;
 import org.iscsismis.provider.Provider;
 import org.iscsismis.provider.ProviderContext;
 import org.iscsismis.provider.job.JobService;
+import org.iscsismis.provider.AssociationListProvider;
+import org.iscsismis.provider.InstanceListProvider;
 import org.iscsismis.provider.registry.ProviderRegistry;
 import org.iscsismis.repository.CimRepository;
 import org.slf4j.Logger;
@@ -33,7 +35,7 @@ public final class IndicationSetup {
 
     /** The path of the CIM_IndicationService instance (the Indications profile's central instance). */
     public static ObjectPath servicePath(ObjectPath hostSystem) {
-        return ServiceElementsProvider.servicePath(HostedKeys.of(hostSystem));
+        return ServiceElements.servicePath(HostedKeys.of(hostSystem));
     }
 
     /**
@@ -44,10 +46,12 @@ public final class IndicationSetup {
         registry.register(ns, IndicationNames.FILTER, new FilterProvider(service.store()));
         registry.register(ns, IndicationNames.DESTINATION, new DestinationProvider(service));
         registry.register(ns, IndicationNames.SUBSCRIPTION, new SubscriptionProvider(service.store()));
-        ServiceElementsProvider elements = new ServiceElementsProvider(service);
-        registry.register(ns, IndicationNames.SERVICE, elements);
-        registry.register(ns, IndicationNames.CAPABILITIES, elements);
-        ServiceLinksProvider links = new ServiceLinksProvider(elements);
+        ServiceElements elements = new ServiceElements(service);
+        String origin = "it describes the indication service, whose settings come from the server's configuration";
+        InstanceListProvider serviceProvider = new InstanceListProvider(elements::all, origin);
+        registry.register(ns, IndicationNames.SERVICE, serviceProvider);
+        registry.register(ns, IndicationNames.CAPABILITIES, serviceProvider);
+        AssociationListProvider links = new AssociationListProvider(elements::all, origin);
         registry.register(ns, IndicationNames.ELEMENT_CAPABILITIES, links);
         registry.register(ns, IndicationNames.SERVICE_AFFECTS_ELEMENT, links);
         repository.setInstanceListener(new RepositoryIndications(service));

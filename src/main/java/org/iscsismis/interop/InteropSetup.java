@@ -8,6 +8,8 @@ import org.iscsismis.cim.CimInstance;
 import org.iscsismis.cim.CimName;
 import org.iscsismis.cim.CimNamespace;
 import org.iscsismis.cim.ObjectPath;
+import org.iscsismis.provider.AssociationListProvider;
+import org.iscsismis.provider.InstanceListProvider;
 import org.iscsismis.provider.registry.ProviderRegistry;
 
 /**
@@ -27,6 +29,9 @@ import org.iscsismis.provider.registry.ProviderRegistry;
  */
 public record InteropSetup(ServerIdentity identity, CimXmlAccess access, NamespaceAdmin namespaces,
                            List<ProfileRegistration> profiles, List<ObjectPath> hostedServices) {
+
+    /** Why the interop elements are read-only, for the NOT_SUPPORTED description. */
+    private static final String DESCRIBES_SERVER = "it describes the server itself";
 
     public InteropSetup {
         Objects.requireNonNull(identity, "identity must not be null");
@@ -61,7 +66,7 @@ public record InteropSetup(ServerIdentity identity, CimXmlAccess access, Namespa
         ProfileElements registration = new ProfileElements(profiles);
         NamespaceElements namespaceElements = new NamespaceElements(namespaces, server.objectManagerPath());
 
-        InstanceListProvider serverProvider = new InstanceListProvider(server::elements);
+        InstanceListProvider serverProvider = new InstanceListProvider(server::elements, DESCRIBES_SERVER);
         for (CimName c : List.of(InteropNames.COMPUTER_SYSTEM, InteropNames.OBJECT_MANAGER, InteropNames.CIMXML_MECHANISM,
                 InteropNames.SOFTWARE_IDENTITY)) {
             registry.register(InteropNames.NAMESPACE, c, serverProvider);
@@ -75,7 +80,7 @@ public record InteropSetup(ServerIdentity identity, CimXmlAccess access, Namespa
         associations(registry, InteropNames.NAMESPACE, namespaceElements::namespacesInManager, InteropNames.NAMESPACE_IN_MANAGER);
 
         List<CimInstance> registered = registration.profiles();
-        InstanceListProvider profileProvider = new InstanceListProvider(() -> registered);
+        InstanceListProvider profileProvider = new InstanceListProvider(() -> registered, DESCRIBES_SERVER);
         registry.register(InteropNames.NAMESPACE, InteropNames.REGISTERED_PROFILE, profileProvider);
         registry.register(InteropNames.NAMESPACE, InteropNames.REGISTERED_SUBPROFILE, profileProvider);
         List<CimInstance> links = registration.profileLinks();
@@ -91,7 +96,7 @@ public record InteropSetup(ServerIdentity identity, CimXmlAccess access, Namespa
 
     private static void associations(ProviderRegistry registry, CimNamespace ns, Supplier<List<CimInstance>> instances,
                                      CimName... classes) {
-        AssociationListProvider p = new AssociationListProvider(instances);
+        AssociationListProvider p = new AssociationListProvider(instances, DESCRIBES_SERVER);
         for (CimName c : classes) {
             registry.register(ns, c, p);
         }

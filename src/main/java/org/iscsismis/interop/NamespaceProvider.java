@@ -7,6 +7,7 @@ import org.iscsismis.cim.CimNamespace;
 import org.iscsismis.cim.CimStatus;
 import org.iscsismis.cim.CimValue;
 import org.iscsismis.cim.ObjectPath;
+import org.iscsismis.provider.InstanceListProvider;
 import org.iscsismis.provider.ProviderContext;
 
 /**
@@ -32,7 +33,7 @@ final class NamespaceProvider extends InstanceListProvider {
     private final NamespaceElements elements;
 
     NamespaceProvider(NamespaceAdmin admin, NamespaceElements elements) {
-        super(elements::namespaces);
+        super(elements::namespaces, "namespaces are created and deleted, not modified");
         this.admin = admin;
         this.elements = elements;
     }

@@ -37,21 +37,4 @@ final class Values {
         ObjectPath path = ObjectPath.builder(className).namespace(ns).key(role1, ref(end1)).key(role2, ref(end2)).build();
         return CimInstance.builder(className).path(path).property(role1, ref(end1)).property(role2, ref(end2));
     }
-
-    /**
-     * {@code path} as compared by the interop providers: no host, and every reference key made absolute (namespace
-     * {@code defaultNamespace} where it has none) and host-free, so a client's spelling of a reference key matches ours.
-     */
-    static ObjectPath comparable(ObjectPath path, CimNamespace defaultNamespace) {
-        List<KeyBinding> keys = path.keys().stream().map(k -> {
-            CimValue v = k.value();
-            if (v == null || v.isNull() || !v.type().isReference() || v.type().array()) {
-                return k;
-            }
-            ObjectPath ref = v.asReference().withHost(null);
-            return new KeyBinding(k.name(), CimValue.ofReference(ref.namespace() == null ? ref.withNamespace(defaultNamespace) : ref));
-        }).toList();
-        ObjectPath p = path.withHost(null).withKeys(keys);
-        return p.namespace() == null ? p.withNamespace(defaultNamespace) : p;
-    }
 }

@@ -52,7 +52,7 @@ class HttpsIT {
                 StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(users, PosixFilePermissions.fromString("rw-------"));
         server = TestServer.start(TestServer.withHttps(TestServer.testDefaults()).withBind("0.0.0.0")
-                .with(ServerConfig.AUTH_USERS_FILE, users.toString()));
+                .with(ServerConfig.AUTH_USERS_FILE, users.toString()).with(ServerConfig.ISCSI_ENABLED, "false"));
         client = SblimClients.connect(server.httpsUrl(), "admin", "s3cret", server.certificate());
     }
 

@@ -13,6 +13,7 @@ import org.iscsismis.cim.ObjectPath;
 import org.iscsismis.iscsi.disk.DiskPool;
 import org.iscsismis.iscsi.disk.DiskRegistry;
 import org.iscsismis.iscsi.disk.VirtualDisk;
+import org.iscsismis.provider.AssociationListProvider;
 import org.iscsismis.provider.ProviderContext;
 
 /**
@@ -43,7 +44,7 @@ public final class ModelAssociations {
     }
 
     /** The provider of each association class. */
-    static Map<CimName, ComputedAssociationProvider> providers(DiskRegistry disks) {
+    static Map<CimName, AssociationListProvider> providers(DiskRegistry disks) {
         return Map.of(HOSTED_SERVICE, new HostedService(),
                 HOSTED_STORAGE_POOL, new HostedStoragePool(disks),
                 ALLOCATED_FROM_STORAGE_POOL, new AllocatedFromStoragePool(disks),
@@ -82,9 +83,34 @@ public final class ModelAssociations {
         }
     }
 
+    /** An association of one class computed from the live target on every call, read-only. */
+    abstract static class ComputedAssociation extends AssociationListProvider {
+        ComputedAssociation() {
+            super("its instances follow the target's pools and disks");
+        }
+
+        /** Every instance of the association (with its path), in a stable order. */
+        abstract List<CimInstance> instances(ProviderContext context);
+
+        /** The instances that may refer to {@code source} (see {@link AssociationListProvider#candidates}). */
+        List<CimInstance> candidates(ProviderContext context, ObjectPath source) {
+            return instances(context);
+        }
+
+        @Override
+        protected final List<CimInstance> instances(ProviderContext context, CimName className) {
+            return instances(context);
+        }
+
+        @Override
+        protected final List<CimInstance> candidates(ProviderContext context, CimName associationClass, ObjectPath source) {
+            return candidates(context, source);
+        }
+    }
+
     // ------------------------------------------------------------------ system ─▶ services, pools, volumes
 
-    static final class HostedService extends ComputedAssociationProvider {
+    static final class HostedService extends ComputedAssociation {
         @Override
         List<CimInstance> instances(ProviderContext context) {
             CimNamespace ns = context.namespace();
@@ -96,7 +122,7 @@ public final class ModelAssociations {
         }
     }
 
-    static final class HostedStoragePool extends ComputedAssociationProvider {
+    static final class HostedStoragePool extends ComputedAssociation {
         private final DiskRegistry disks;
 
         HostedStoragePool(DiskRegistry disks) {
@@ -114,7 +140,7 @@ public final class ModelAssociations {
         }
     }
 
-    static final class SystemDevice extends ComputedAssociationProvider {
+    static final class SystemDevice extends ComputedAssociation {
         private final DiskRegistry disks;
 
         SystemDevice(DiskRegistry disks) {
@@ -145,7 +171,7 @@ public final class ModelAssociations {
     // ------------------------------------------------------------------ pool ─▶ volumes
 
     /** SpaceConsumed is what the thin disk has taken from its pool so far (its allocated chunks). */
-    static final class AllocatedFromStoragePool extends ComputedAssociationProvider {
+    static final class AllocatedFromStoragePool extends ComputedAssociation {
         private final DiskRegistry disks;
 
         AllocatedFromStoragePool(DiskRegistry disks) {
@@ -182,7 +208,7 @@ public final class ModelAssociations {
 
     // ------------------------------------------------------------------ capabilities and settings
 
-    static final class ElementCapabilities extends ComputedAssociationProvider {
+    static final class ElementCapabilities extends ComputedAssociation {
         private final DiskRegistry disks;
 
         ElementCapabilities(DiskRegistry disks) {
@@ -208,7 +234,7 @@ public final class ModelAssociations {
     }
 
     /** DefaultSetting is TRUE: a pool's one setting is its default. */
-    static final class SettingsToCapabilities extends ComputedAssociationProvider {
+    static final class SettingsToCapabilities extends ComputedAssociation {
         private final DiskRegistry disks;
 
         SettingsToCapabilities(DiskRegistry disks) {

@@ -3,19 +3,13 @@ package org.iscsismis.provider.job;
 import java.util.ArrayList;
 import java.util.List;
 import org.iscsismis.cim.CimClass;
-import org.iscsismis.cim.CimException;
 import org.iscsismis.cim.CimInstance;
 import org.iscsismis.cim.CimName;
 import org.iscsismis.cim.CimNamespace;
-import org.iscsismis.cim.CimStatus;
 import org.iscsismis.cim.CimValue;
 import org.iscsismis.cim.ObjectPath;
-import org.iscsismis.provider.AbstractAssociationProvider;
-import org.iscsismis.provider.AssociationEnds;
-import org.iscsismis.provider.AssociationQuery;
-import org.iscsismis.provider.InstanceProvider;
+import org.iscsismis.provider.AssociationListProvider;
 import org.iscsismis.provider.ProviderContext;
-import org.iscsismis.provider.ResultSink;
 import org.iscsismis.provider.registry.ProviderRegistry;
 import org.iscsismis.repository.CimRepository;
 
@@ -71,12 +65,17 @@ public final class JobProviders {
     // ------------------------------------------------------------------ associations
 
     /** An association provider whose instances are computed from the live jobs of the namespace. */
-    abstract static class JobAssociationProvider extends AbstractAssociationProvider implements InstanceProvider {
+    abstract static class JobAssociationProvider extends AssociationListProvider {
+
+        JobAssociationProvider() {
+            super("its instances follow the jobs");
+        }
 
         /** The association instances of one job (without paths). */
         abstract List<CimInstance> of(CimName associationClass, Job job);
 
-        private List<CimInstance> all(ProviderContext context, CimName associationClass) {
+        @Override
+        protected List<CimInstance> instances(ProviderContext context, CimName associationClass) {
             CimClass cls = context.findClass(associationClass);
             List<CimInstance> out = new ArrayList<>();
             for (Job j : context.jobs().jobs(context.namespace())) {
@@ -85,56 +84,6 @@ public final class JobProviders {
                 }
             }
             return out;
-        }
-
-        @Override
-        public void references(ProviderContext context, CimName associationClass, AssociationQuery query,
-                ResultSink<CimInstance> sink) {
-            for (CimInstance i : all(context, associationClass)) {
-                if (AssociationEnds.refersTo(i, context.namespace(), query)) {
-                    sink.deliver(i);
-                }
-            }
-        }
-
-        @Override
-        public CimInstance getInstance(ProviderContext context, ObjectPath path) {
-            ObjectPath wanted = context.local(path);
-            for (CimInstance i : all(context, path.className())) {
-                if (i.path().equals(wanted)) {
-                    return i;
-                }
-            }
-            throw new CimException(CimStatus.NOT_FOUND, "No instance " + path);
-        }
-
-        @Override
-        public void enumerateInstances(ProviderContext context, CimName className, ResultSink<CimInstance> sink) {
-            for (CimInstance i : all(context, className)) {
-                sink.deliver(i);
-            }
-        }
-
-        @Override
-        public void enumerateInstanceNames(ProviderContext context, CimName className, ResultSink<ObjectPath> sink) {
-            for (CimInstance i : all(context, className)) {
-                sink.deliver(i.path());
-            }
-        }
-
-        @Override
-        public ObjectPath createInstance(ProviderContext context, CimInstance newInstance) {
-            throw new CimException(CimStatus.NOT_SUPPORTED, "CreateInstance is not supported for " + newInstance.className());
-        }
-
-        @Override
-        public void modifyInstance(ProviderContext context, CimInstance modified, List<CimName> propertyList) {
-            throw new CimException(CimStatus.NOT_SUPPORTED, "ModifyInstance is not supported for " + modified.className());
-        }
-
-        @Override
-        public void deleteInstance(ProviderContext context, ObjectPath path) {
-            throw new CimException(CimStatus.NOT_SUPPORTED, "DeleteInstance is not supported for " + path.className());
         }
     }
 

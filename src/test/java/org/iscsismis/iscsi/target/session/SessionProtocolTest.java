@@ -2,7 +2,6 @@ package org.iscsismis.iscsi.target.session;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,6 +21,7 @@ import org.iscsismis.iscsi.target.pdu.Pdu;
 import org.iscsismis.iscsi.target.pdu.TextParameters;
 import org.iscsismis.replication.EngineConfig;
 import org.iscsismis.replication.ReplicationEngine;
+import org.iscsismis.testing.Conditions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -296,6 +296,7 @@ class SessionProtocolTest {
             i.sendBytes(header);
             assertTrue(i.closedWithin(3000), "a header digest error loses the stream: the connection is dropped");
         }
-        assertFalse(portal.sessions().sessions().stream().anyMatch(s -> s.identity().initiatorName().equals(RawInitiator.NAME)));
+        Conditions.await("the session to end once its connection is dropped", () ->
+                portal.sessions().sessions().stream().noneMatch(s -> s.identity().initiatorName().equals(RawInitiator.NAME)));
     }
 }

@@ -2,30 +2,24 @@ package org.iscsismis.indication;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.iscsismis.cim.CimException;
 import org.iscsismis.cim.CimInstance;
 import org.iscsismis.cim.CimName;
-import org.iscsismis.cim.CimStatus;
 import org.iscsismis.cim.CimType;
 import org.iscsismis.cim.CimValue;
 import org.iscsismis.cim.ObjectPath;
-import org.iscsismis.provider.AbstractInstanceProvider;
-import org.iscsismis.provider.AssociationEnds;
-import org.iscsismis.provider.ProviderContext;
-import org.iscsismis.provider.ResultSink;
 
 /**
  * The indication service as DSP1054 lays it out: CIM_IndicationService (the Indications profile's central instance,
  * its delivery settings read-only), CIM_IndicationServiceCapabilities tied to it by CIM_ElementCapabilities, and
  * CIM_ServiceAffectsElement from the service to each filter and listener destination (those two associations by the
- * subclass {@link ServiceLinksProvider}). CIM_HostedService from the hosting system is served with the Server
- * profile's other hosted services.
+ * list-backed providers {@link IndicationSetup} registers; all read-only, as their settings come from the server's
+ * configuration). CIM_HostedService from the hosting system is served with the Server profile's other hosted services.
  */
-class ServiceElementsProvider extends AbstractInstanceProvider {
+final class ServiceElements {
 
     private final IndicationService service;
 
-    ServiceElementsProvider(IndicationService service) {
+    ServiceElements(IndicationService service) {
         this.service = service;
     }
 
@@ -39,7 +33,8 @@ class ServiceElementsProvider extends AbstractInstanceProvider {
                 .key("InstanceID", service.keys().systemName() + ":IndicationServiceCapabilities").build();
     }
 
-    private List<CimInstance> all() {
+    /** Every instance, computed from the service's settings and its current filters and destinations. */
+    List<CimInstance> all() {
         HostedKeys keys = service.keys();
         IndicationSettings s = service.settings();
         ObjectPath sp = servicePath(keys);
@@ -92,53 +87,5 @@ class ServiceElementsProvider extends AbstractInstanceProvider {
 
     private static long seconds(java.time.Duration d) {
         return Math.min(0xFFFF_FFFFL, (d.toMillis() + 999) / 1000);
-    }
-
-    final List<CimInstance> of(CimName className) {
-        return all().stream().filter(i -> i.className().equals(className)).toList();
-    }
-
-    @Override
-    public CimInstance getInstance(ProviderContext context, ObjectPath path) {
-        ObjectPath wanted = comparable(path, context);
-        for (CimInstance i : of(path.className())) {
-            if (comparable(i.path(), context).equals(wanted)) {
-                return i;
-            }
-        }
-        throw new CimException(CimStatus.NOT_FOUND, "No instance " + path);
-    }
-
-    private static ObjectPath comparable(ObjectPath p, ProviderContext context) {
-        ObjectPath a = AssociationEnds.absolute(p, context.namespace());
-        return a.withKeys(a.keys().stream().map(k -> k.value() != null && !k.value().isNull() && k.value().type().isReference()
-                && !k.value().type().array()
-                ? new org.iscsismis.cim.KeyBinding(k.name(), CimValue.ofReference(AssociationEnds.absolute(k.value().asReference(),
-                        context.namespace()))) : k).toList());
-    }
-
-    @Override
-    public void enumerateInstances(ProviderContext context, CimName className, ResultSink<CimInstance> sink) {
-        of(className).forEach(sink::deliver);
-    }
-
-    @Override
-    public ObjectPath createInstance(ProviderContext context, CimInstance newInstance) {
-        throw readOnly(newInstance.className());
-    }
-
-    @Override
-    public void modifyInstance(ProviderContext context, CimInstance modified, List<CimName> propertyList) {
-        throw readOnly(modified.className());
-    }
-
-    @Override
-    public void deleteInstance(ProviderContext context, ObjectPath path) {
-        throw readOnly(path.className());
-    }
-
-    private static CimException readOnly(CimName cls) {
-        return new CimException(CimStatus.NOT_SUPPORTED, cls + " describes the indication service and is read-only; "
-                + "its settings come from the server's configuration");
     }
 }
