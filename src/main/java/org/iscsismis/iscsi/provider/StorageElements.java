@@ -14,6 +14,7 @@ import org.iscsismis.cim.ObjectPath;
 import org.iscsismis.iscsi.disk.DiskPool;
 import org.iscsismis.iscsi.disk.DiskRegistry;
 import org.iscsismis.iscsi.disk.VirtualDisk;
+import org.iscsismis.provider.job.OperationalStatus;
 
 /**
  * Pools and virtual disks as {@code MSISCSITARGET_StoragePool} / {@code MSISCSITARGET_StorageVolume} instances, and
@@ -108,8 +109,10 @@ public final class StorageElements {
         return text(path, "DeviceID");
     }
 
+    /** A volume's instance; OperationalStatus, StatusDescriptions and HealthState tell its injected faults ({@link VolumeHealth}). */
     public static CimInstance volume(VirtualDisk disk, CimNamespace ns) {
         long blockSize = disk.blockSize();
+        VolumeHealth health = VolumeHealth.of(disk.faults());
         return CimInstance.builder(VOLUME)
                 .path(volumePath(disk.id(), ns))
                 .property("CreationClassName", VOLUME.toString())
@@ -124,8 +127,10 @@ public final class StorageElements {
                 .property("DataOrganization", CimValue.ofUint16(2)) // Fixed Block
                 .property("Primordial", CimValue.ofBoolean(false))
                 .property("ExtentStatus", CimValue.of(CimType.UINT16.asArray(), List.of(17))) // Exported
-                .property("OperationalStatus", CimValue.of(CimType.UINT16.asArray(), List.of(2)))
-                .property("HealthState", CimValue.ofUint16(5))
+                .property("OperationalStatus", CimValue.of(CimType.UINT16.asArray(),
+                        health.status().stream().map(OperationalStatus::code).toList()))
+                .property("StatusDescriptions", CimValue.of(CimType.STRING.asArray(), health.descriptions()))
+                .property("HealthState", CimValue.ofUint16(health.health().code()))
                 .property("EnabledState", CimValue.ofUint16(2))
                 .property("MSType", CimValue.ofSint32(3)) // dynamic: thin, chunks allocated on first write
                 .property("MSDevicePath", disk.pool().name() + "/" + disk.name())
