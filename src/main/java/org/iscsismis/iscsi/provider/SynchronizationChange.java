@@ -64,6 +64,7 @@ final class SynchronizationChange {
         }
         boolean copy = operation == Operation.ACTIVATE || operation == Operation.RESYNC_REPLICA || operation == Operation.RESUME;
         ObjectPath job = PairJob.start(context, service, engine, pair, wanted, copy,
+                t.work() == Transition.Work.RESTORE ? PairJob.Effects.SOURCE_RESTORED : PairJob.Effects.TARGET_OVERWRITTEN,
                 method + ": " + operation.displayName() + " of " + pair.id() + " (" + pair.sourceDiskId() + " to "
                         + pair.targetDiskId() + ")", null);
         return new PairOutcome(engine.findPair(pair.id()).orElse(null), pair.targetDiskId(), job);
