@@ -5,7 +5,6 @@ import com.ctc.wstx.api.WstxOutputProperties;
 import com.ctc.wstx.stax.WstxOutputFactory;
 import java.io.OutputStream;
 import java.io.StringWriter;
-import java.util.Objects;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import org.codehaus.stax2.XMLStreamProperties;
@@ -67,11 +66,6 @@ public final class CimXmlElementWriter {
         this.qualifiers = new QualifierWriter(out, values);
         this.objects = new ObjectWriter(out, values, paths, qualifiers);
         this.parts = new MessagePartWriter(out, values, objects);
-    }
-
-    /** The HOST written in full paths that carry none (default {@link #DEFAULT_HOST}); set before writing. */
-    public void defaultHost(String host) {
-        paths.defaultHost(Objects.requireNonNull(host, "host"));
     }
 
     /**

@@ -110,43 +110,11 @@ public final class CimXmlRequestReader {
         try {
             XmlCursor c = new XmlCursor(xr, limits);
             return new MessageDecoder(c, new CimXmlElementReader(c, f, limits, 0)).decode();
-        } catch (CimXmlException e) {
-            if (e.kind() != CimXmlException.Kind.NOT_WELL_FORMED && e.kind() != CimXmlException.Kind.LIMIT_EXCEEDED) {
-                throwIfNotWellFormed(xr, limits);
-            }
-            throw e;
-        } catch (CimException e) {
-            throwIfNotWellFormed(xr, limits);
-            throw e;
         } finally {
             try {
                 xr.close();
             } catch (XMLStreamException ignored) {
                 // the body stream belongs to the caller
-            }
-        }
-    }
-
-    /**
-     * Well-formedness is judged before validity (DSP0200: a body that is not well-formed XML is
-     * request-not-well-formed, whatever else is wrong with it): after a validity error, read the rest of the
-     * document, under the same limits, and throw NOT_WELL_FORMED if the parser refuses it. Only a refused request
-     * pays for this.
-     */
-    private static void throwIfNotWellFormed(XMLStreamReader xr, ReaderLimits limits) throws CimXmlException {
-        try {
-            while (xr.hasNext()) {
-                xr.next();
-            }
-        } catch (XMLStreamException e) {
-            CimXmlException parsed = ParserFailures.translate(e, limits, "");
-            if (parsed.kind() == CimXmlException.Kind.NOT_WELL_FORMED) {
-                throw parsed;
-            }
-        } catch (RuntimeException e) {
-            CimXmlException parsed = ParserFailures.translateRuntime(e, limits, "");
-            if (parsed.kind() == CimXmlException.Kind.NOT_WELL_FORMED) {
-                throw parsed;
             }
         }
     }

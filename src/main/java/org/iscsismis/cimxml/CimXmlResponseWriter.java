@@ -51,7 +51,6 @@ public final class CimXmlResponseWriter implements ResponseSink {
     private final boolean intrinsic;
     private final CimNamespace namespace;
     private final String operation;
-    private String host = CimXmlElementWriter.DEFAULT_HOST;
     private XmlOut xml;
     private CimXmlElementWriter ew;
     private boolean started;
@@ -82,12 +81,6 @@ public final class CimXmlResponseWriter implements ResponseSink {
             }
         }
         return name;
-    }
-
-    /** The HOST of returned full paths that carry none: the host the client addressed. Call before writing. */
-    public CimXmlResponseWriter defaultHost(String addressedHost) {
-        this.host = Objects.requireNonNull(addressedHost, "addressedHost");
-        return this;
     }
 
     /** True once any result element has been written (an ERROR can then no longer be sent). */
@@ -135,7 +128,6 @@ public final class CimXmlResponseWriter implements ResponseSink {
             return;
         }
         ew = CimXmlElementWriter.forStream(out);
-        ew.defaultHost(host);
         xml = ew.out();
         xml.raw("<?xml version=\"1.0\" encoding=\"utf-8\" ?>\n");
         xml.start("CIM");

@@ -10,14 +10,13 @@ import org.iscsismis.cim.ObjectPath;
 
 /**
  * Writes the DSP0201 path elements of an {@link ObjectPath}. A full path (INSTANCEPATH, CLASSPATH)
- * without a host gets the default host (the host the client addressed, else
- * {@link CimXmlElementWriter#DEFAULT_HOST}); without a namespace, the caller's default namespace.
+ * without a host gets {@link CimXmlElementWriter#DEFAULT_HOST}; without a namespace, the
+ * caller's default namespace.
  */
 final class PathWriter {
 
     private final XmlOut w;
     private final ScalarText scalars;
-    private String defaultHost = CimXmlElementWriter.DEFAULT_HOST;
 
     PathWriter(XmlOut out, ScalarText scalars) {
         this.w = out;
@@ -56,11 +55,6 @@ final class PathWriter {
         w.end();
     }
 
-    /** The HOST of full paths that carry none; set before anything is written. */
-    void defaultHost(String host) {
-        defaultHost = host;
-    }
-
     void className(CimName name) throws XMLStreamException {
         w.empty("CLASSNAME");
         w.attribute("NAME", name.toString());
@@ -86,7 +80,7 @@ final class PathWriter {
         }
         w.start("NAMESPACEPATH");
         w.start("HOST");
-        w.text(p.host() != null ? p.host() : defaultHost);
+        w.text(p.host() != null ? p.host() : CimXmlElementWriter.DEFAULT_HOST);
         w.end();
         localNamespacePath(ns);
         w.end();

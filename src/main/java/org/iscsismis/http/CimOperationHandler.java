@@ -259,7 +259,7 @@ public final class CimOperationHandler extends Handler.Abstract {
      */
     private CimException encode(ParsedRequest parsed, ResponseOutput out, Exchange x) {
         try {
-            ResponseEncoder encoder = encoders.create(out, parsed, x.host);
+            ResponseEncoder encoder = encoders.create(out, parsed);
             if (parsed.error() != null) {
                 x.status = parsed.error().status();
                 encoder.finishError(parsed.error());
@@ -275,7 +275,7 @@ public final class CimOperationHandler extends Handler.Abstract {
                 return e;
             }
             out.discard();
-            encoders.create(out, parsed, x.host).finishError(e);
+            encoders.create(out, parsed).finishError(e);
             return null;
         }
     }
@@ -365,12 +365,9 @@ public final class CimOperationHandler extends Handler.Abstract {
         private int httpStatus;
         private Caller caller;
         private long retryAfterSeconds;
-        /** The host the client addressed: what returned paths without a host carry. */
-        private final String host;
 
         Exchange(Request request) {
             this.method = request.getMethod();
-            this.host = AddressedHost.of(request.getHeaders().get(HttpHeader.HOST));
         }
 
         String target() {

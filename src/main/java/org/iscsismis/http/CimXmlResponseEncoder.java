@@ -17,19 +17,7 @@ import org.iscsismis.operation.ParamValue;
 final class CimXmlResponseEncoder implements ResponseEncoder {
 
     /** The production factory. */
-    static final Factory FACTORY = new Factory() {
-        @Override
-        public ResponseEncoder create(OutputStream out, ParsedRequest request) {
-            return new CimXmlResponseEncoder(out, request);
-        }
-
-        @Override
-        public ResponseEncoder create(OutputStream out, ParsedRequest request, String host) {
-            CimXmlResponseEncoder encoder = new CimXmlResponseEncoder(out, request);
-            encoder.writer.defaultHost(host);
-            return encoder;
-        }
-    };
+    static final Factory FACTORY = CimXmlResponseEncoder::new;
 
     private final CimXmlResponseWriter writer;
 

@@ -24,13 +24,5 @@ public interface ResponseEncoder extends ResponseSink {
     interface Factory {
 
         ResponseEncoder create(OutputStream out, ParsedRequest request);
-
-        /**
-         * An encoder whose full paths without a host name {@code host}, the host the client addressed (a Host header
-         * already checked by {@link AddressedHost}); by default the same as {@link #create(OutputStream, ParsedRequest)}.
-         */
-        default ResponseEncoder create(OutputStream out, ParsedRequest request, String host) {
-            return create(out, request);
-        }
     }
 }

@@ -111,18 +111,6 @@ class CimXmlHostileInputTest {
     }
 
     @Test
-    void wellFormednessIsJudgedBeforeValidity() {
-        // missing CIMVERSION (not valid) and cut short (not well-formed): the body is not well-formed
-        String body = call("GetClass", p("ClassName", "<CLASSNAME NAME=\"A\"/>")).replace(" CIMVERSION=\"2.0\"", "");
-        assertEquals(Kind.NOT_VALID, refuse(body).kind(), "whole, it is only not valid");
-        for (int cut : new int[] {body.length() - 1, body.length() / 2, 80}) {
-            assertEquals(Kind.NOT_WELL_FORMED, refuse(body.substring(0, cut)).kind(), "cut at " + cut);
-        }
-        String badValue = call("GetClass", p("ClassName", "<CLASSNAME NAME=\"A\"/>") + p("LocalOnly", "<VALUE>maybe</VALUE>"));
-        assertEquals(Kind.NOT_WELL_FORMED, refuse(badValue.substring(0, badValue.length() - 10)).kind());
-    }
-
-    @Test
     void invalidUtf8IsNotWellFormed() throws Exception {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         String body = call("GetQualifier", p("QualifierName", "<VALUE>Key@</VALUE>"));

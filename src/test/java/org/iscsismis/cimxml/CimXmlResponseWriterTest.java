@@ -244,19 +244,6 @@ class CimXmlResponseWriterTest {
     }
 
     @Test
-    void pathsWithoutAHostCarryTheAddressedHost() throws Exception {
-        String xml = write("Associators", true, w -> {
-            w.defaultHost("array1.example:15988");
-            w.objectWithPath(INST.withPath(PATH.withNamespace(NS).withHost("other:5989"))); // a host of its own stays
-            w.objectWithPath(INST);
-            w.finishSuccess();
-        });
-        Document d = dom(xml);
-        assertEquals("other:5989", d.getElementsByTagName("HOST").item(0).getTextContent());
-        assertEquals("array1.example:15988", d.getElementsByTagName("HOST").item(1).getTextContent());
-    }
-
-    @Test
     void associationResults() throws Exception {
         CimInstance withPath = INST.withPath(PATH.withNamespace(NS).withHost("array1:5989"));
         String xml = write("Associators", true, w -> {

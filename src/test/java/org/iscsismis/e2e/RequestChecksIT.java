@@ -10,7 +10,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.iscsismis.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,34 +53,13 @@ class RequestChecksIT {
         assertTrue(exchange("localhost:" + server.port(), body).startsWith("HTTP/1.1 200 "));
     }
 
-    /** Returned full paths carry the host the client addressed (its Host header), whichever name it used. */
-    @Test
-    void returnedPathsCarryTheAddressedHost() throws Exception {
-        String ns = "root/cimv2/storage/iscsitarget";
-        String body = "<?xml version=\"1.0\" encoding=\"utf-8\" ?><CIM CIMVERSION=\"2.0\" DTDVERSION=\"2.0\">"
-                + "<MESSAGE ID=\"7\" PROTOCOLVERSION=\"1.0\"><SIMPLEREQ><IMETHODCALL NAME=\"OpenEnumerateInstancePaths\">"
-                + "<LOCALNAMESPACEPATH><NAMESPACE NAME=\"root\"/><NAMESPACE NAME=\"cimv2\"/><NAMESPACE NAME=\"storage\"/>"
-                + "<NAMESPACE NAME=\"iscsitarget\"/></LOCALNAMESPACEPATH><IPARAMVALUE NAME=\"ClassName\">"
-                + "<CLASSNAME NAME=\"MSFTSM_ComputerSystem\"/></IPARAMVALUE><IPARAMVALUE NAME=\"MaxObjectCount\"><VALUE>10</VALUE>"
-                + "</IPARAMVALUE></IMETHODCALL></SIMPLEREQ></MESSAGE></CIM>";
-        for (String host : List.of("127.0.0.1:" + server.port(), "localhost:" + server.port(), "127.0.0.1")) {
-            String answer = exchange(host, "OpenEnumerateInstancePaths", ns, body);
-            assertTrue(answer.startsWith("HTTP/1.1 200 "), answer);
-            assertTrue(answer.contains("<INSTANCEPATH><NAMESPACEPATH><HOST>" + host + "</HOST>"), answer);
-        }
-    }
-
     private static String exchange(String host, String body) throws Exception {
-        return exchange(host, "EnumerateClassNames", "root/cimv2", body);
-    }
-
-    private static String exchange(String host, String method, String namespace, String body) throws Exception {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /cimom HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: application/xml; charset=utf-8\r\n"
-                    + "CIMOperation: MethodCall\r\nCIMMethod: " + method + "\r\nCIMObject: " + namespace + "\r\n"
+                    + "CIMOperation: MethodCall\r\nCIMMethod: EnumerateClassNames\r\nCIMObject: root/cimv2\r\n"
                     + "Connection: close\r\nContent-Length: " + bytes.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(bytes);
             out.flush();
