@@ -14,7 +14,6 @@ import org.iscsismis.cim.ObjectPath;
 import org.iscsismis.iscsi.disk.DiskPool;
 import org.iscsismis.iscsi.disk.DiskRegistry;
 import org.iscsismis.iscsi.disk.VirtualDisk;
-import org.iscsismis.provider.job.OperationalStatus;
 
 /**
  * Pools and virtual disks as {@code MSISCSITARGET_StoragePool} / {@code MSISCSITARGET_StorageVolume} instances, and
@@ -109,7 +108,6 @@ public final class StorageElements {
         return text(path, "DeviceID");
     }
 
-    /** A volume's instance; OperationalStatus, StatusDescriptions and HealthState tell its injected faults ({@link VolumeHealth}). */
     public static CimInstance volume(VirtualDisk disk, CimNamespace ns) {
         long blockSize = disk.blockSize();
         VolumeHealth health = VolumeHealth.of(disk.faults());
@@ -127,8 +125,7 @@ public final class StorageElements {
                 .property("DataOrganization", CimValue.ofUint16(2)) // Fixed Block
                 .property("Primordial", CimValue.ofBoolean(false))
                 .property("ExtentStatus", CimValue.of(CimType.UINT16.asArray(), List.of(17))) // Exported
-                .property("OperationalStatus", CimValue.of(CimType.UINT16.asArray(),
-                        health.status().stream().map(OperationalStatus::code).toList()))
+                .property("OperationalStatus", CimValue.of(CimType.UINT16.asArray(), health.statusCodes()))
                 .property("StatusDescriptions", CimValue.of(CimType.STRING.asArray(), health.descriptions()))
                 .property("HealthState", CimValue.ofUint16(health.health().code()))
                 .property("EnabledState", CimValue.ofUint16(2))

@@ -32,6 +32,11 @@ record VolumeHealth(List<OperationalStatus> status, List<String> descriptions, H
         }
     }
 
+    /** OperationalStatus as its codes. */
+    List<Integer> statusCodes() {
+        return status.stream().map(OperationalStatus::code).toList();
+    }
+
     static VolumeHealth of(DiskFaults faults) {
         List<OperationalStatus> status = new ArrayList<>();
         List<String> descriptions = new ArrayList<>();
