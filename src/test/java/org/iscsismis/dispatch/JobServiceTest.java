@@ -129,6 +129,7 @@ class JobServiceTest {
         CountDownLatch release = new CountDownLatch(1);
         ObjectPath path = jobs.start(ISCSI, owner, List.of(AffectedElement.of(volume)), "Create volume V1", p -> {
             p.percent(40);
+            p.percent(25); // work that grew meanwhile: what was shown is not taken back
             atForty.countDown();
             assertTrue(release.await(WAIT.toSeconds(), TimeUnit.SECONDS));
         });
