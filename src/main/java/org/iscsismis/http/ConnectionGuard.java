@@ -29,6 +29,8 @@ public final class ConnectionGuard implements Connection.Listener {
     private final long headerTimeoutMs;
     private final Scheduler scheduler;
     private final Map<InetAddress, AtomicInteger> open = new ConcurrentHashMap<>();
+    // the address each open connection was counted under: once closed, an end point no longer knows its peer
+    private final Map<Connection, InetAddress> countedUnder = new ConcurrentHashMap<>();
     private final AtomicInteger refused = new AtomicInteger();
 
     /**
@@ -55,6 +57,7 @@ public final class ConnectionGuard implements Connection.Listener {
         if (address == null) {
             return;
         }
+        countedUnder.put(connection, address);
         int count = open.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
         if (count > maxPerAddress) {
             if (refused.getAndIncrement() % 1000 == 0) {
@@ -72,7 +75,7 @@ public final class ConnectionGuard implements Connection.Listener {
         if (connection instanceof SslConnection) {
             return;
         }
-        InetAddress address = addressOf(connection.getEndPoint().getRemoteSocketAddress());
+        InetAddress address = countedUnder.remove(connection);
         if (address == null) {
             return;
         }

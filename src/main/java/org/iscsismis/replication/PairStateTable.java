@@ -190,6 +190,39 @@ public final class PairStateTable {
         return Collections.unmodifiableList(out);
     }
 
+    /**
+     * Whether hosts may use (read and write) the target of a pair of {@code type} in {@code copyState}: its ReadOnly
+     * is NULL in every row of that CopyState, whatever work runs. GetSupportedCopyStates' HostAccessible answers this.
+     */
+    public boolean hostAccessible(SyncType type, CopyState copyState) {
+        return allWritable(r -> r.state().type() == type && r.state().copyState() == copyState);
+    }
+
+    /** The legacy SyncStates in which hosts may use a target, whatever the pair's kind (HostAccessibleState). */
+    public List<SyncState> hostAccessibleSyncStates() {
+        List<SyncState> out = new ArrayList<>();
+        for (SyncState sync : SyncState.values()) {
+            if (allWritable(r -> r.syncState() == sync)) {
+                out.add(sync);
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** True if some row matches and every matching row leaves the target writable. */
+    private boolean allWritable(java.util.function.Predicate<Row> matching) {
+        boolean any = false;
+        for (Row r : rows.values()) {
+            if (matching.test(r)) {
+                if (r.readOnly() != null) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
+    }
+
     private static int slot(ProgressStatus activity) {
         return activity == null ? 0 : activity.ordinal() + 1;
     }

@@ -143,7 +143,7 @@ final class ReplicationPair implements WriteOrigin {
     boolean workFinished() {
         return switch (work) {
             case NONE -> false;
-            case DRAIN -> pending.isEmpty();
+            case DRAIN, CATCH_UP -> pending.isEmpty();
             case FILL -> preserved.isFull();
             case RESTORE -> restoreSet.isEmpty() && (type != SyncType.MIRROR || pending.isEmpty());
         };
@@ -200,6 +200,9 @@ final class ReplicationPair implements WriteOrigin {
                 throw new IllegalStateException("pair " + id + " has been removed");
             }
             Transition t = table.lookup(id, type, state, trigger);
+            if (t.work() == Work.CATCH_UP && pending.isEmpty()) {
+                t = Transition.stay(state, t.effect()); // nothing lags: nothing to catch up, the pair stays where it is
+            }
             if (t.work() == Work.RESTORE && !holdsCompleteCopy()) {
                 throw new InvalidTransitionException(id, type, state, trigger, "its target " + target.id()
                         + " does not hold a complete copy of " + source.id() + " (the copy onto it was interrupted before it"

@@ -58,7 +58,7 @@ final class SourceWriteRouter implements WriteInterceptor {
         synchronized (restoreStarts) {
             for (ReplicationPair other : pairs) {
                 if (other != pair && other.snapshot().workProgress() == ProgressStatus.RESTORING) {
-                    throw new InvalidTransitionException(pair.id, pair.type, pair.snapshot().copyState(),
+                    throw InvalidTransitionException.inUse(pair.id, pair.type, pair.snapshot().copyState(),
                             Operation.RESTORE_FROM_REPLICA, "disk " + pair.source.id() + " is being restored from pair "
                             + other.id + " (disk " + other.target.id() + "); one restore of a disk runs at a time");
                 }

@@ -12,6 +12,11 @@ public record Transition(CopyState to, CopyState result, ProgressStatus progress
         NONE,
         /** Mirror: copy the chunks the target lacks (pending) from source to target. */
         DRAIN,
+        /**
+         * Mirror switched to synchronous: drain the lag its asynchronous mode left (pending), the target otherwise a
+         * whole copy. With nothing pending there is nothing to catch up: the transition keeps the pair where it is.
+         */
+        CATCH_UP,
         /** Clone: copy every chunk not yet preserved from source to target (point-in-time fill). */
         FILL,
         /** Copy the differing chunks from target back onto source, then (mirror) drain what changed meanwhile. */

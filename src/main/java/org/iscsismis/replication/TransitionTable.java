@@ -66,9 +66,15 @@ public final class TransitionTable {
             put(MIRROR, s, DISSOLVE, Transition.stay(s, Effect.REMOVE));
         }
         for (CopyState s : List.of(INITIALIZED, UNSYNCHRONIZED, SYNCHRONIZED, SUSPENDED, FRACTURED, CopyState.SPLIT)) {
-            put(MIRROR, s, RESET_TO_SYNC, Transition.stay(s, Effect.MODE_SYNC));
             put(MIRROR, s, RESET_TO_ASYNC, Transition.stay(s, Effect.MODE_ASYNC));
+            if (s != SYNCHRONIZED) {
+                put(MIRROR, s, RESET_TO_SYNC, Transition.stay(s, Effect.MODE_SYNC));
+            }
         }
+        // A synchronous mirror is Synchronized only while its target equals the source: one that lags (its
+        // asynchronous writes not yet drained) is Unsynchronized until the lag is copied; one that does not lag stays.
+        put(MIRROR, SYNCHRONIZED, RESET_TO_SYNC, work(UNSYNCHRONIZED, SYNCHRONIZED, ProgressStatus.SYNCHRONIZING, Work.CATCH_UP,
+                Effect.MODE_SYNC));
         failures(MIRROR);
     }
 
@@ -87,12 +93,9 @@ public final class TransitionTable {
         for (CopyState s : List.of(INITIALIZED, SYNCHRONIZED, INACTIVE, BROKEN, PARTITIONED, ABORTED)) {
             put(SNAPSHOT, s, RETURN_TO_RESOURCE_POOL, Transition.stay(s, Effect.REMOVE_AND_DELETE_TARGET));
         }
-        // An active snapshot's target holds only the chunks the source overwrote: detaching it would leave a
-        // torn disk, so only an inactive (or never activated, or failed) snapshot may be detached or dissolved.
-        for (CopyState s : List.of(INITIALIZED, INACTIVE, BROKEN, PARTITIONED, ABORTED)) {
-            put(SNAPSHOT, s, DETACH, Transition.stay(s, Effect.REMOVE));
-            put(SNAPSHOT, s, DISSOLVE, Transition.stay(s, Effect.REMOVE));
-        }
+        // No Detach or Dissolve, in any state: a snapshot's target holds only the chunks the source overwrote (none
+        // at all once deactivated), so on its own it would be a torn volume that looks healthy. Its target stays
+        // associated to the source until Return To ResourcePool deletes both (GetSupportedFeatures 16).
         failures(SNAPSHOT);
     }
 

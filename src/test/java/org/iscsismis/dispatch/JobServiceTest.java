@@ -32,6 +32,8 @@ import org.iscsismis.operation.InvokeMethodRequest;
 import org.iscsismis.operation.ModifyInstanceRequest;
 import org.iscsismis.operation.ParamValue;
 import org.iscsismis.operation.ReferenceNamesRequest;
+import org.iscsismis.provider.job.AffectedElement;
+import org.iscsismis.provider.job.ElementEffect;
 import org.iscsismis.provider.job.Job;
 import org.iscsismis.provider.job.JobProviders;
 import org.iscsismis.provider.job.JobService;
@@ -115,7 +117,7 @@ class JobServiceTest {
         assertNotNull(registry.provider(ISCSI, CimName.of("MSISCSITARGET_AffectedJobElement")));
         assertNotNull(registry.provider(ISCSI, CimName.of("CIM_OwningJobElement")));
         assertNotNull(registry.provider(CIMV2, CimName.of("CIM_ConcreteJob")));
-        ObjectPath a = jobs.start(ISCSI, owner, List.of(volume), "a", p -> { });
+        ObjectPath a = jobs.start(ISCSI, owner, List.of(AffectedElement.of(volume)), "a", p -> { });
         ObjectPath b = jobs.start(CIMV2, null, List.of(), "b", p -> { });
         assertEquals("MSISCSITARGET_ConcreteJob", a.className().toString());
         assertEquals("CIM_ConcreteJob", b.className().toString());
@@ -125,8 +127,9 @@ class JobServiceTest {
     void aJobRunsReportsProgressCompletesAndIsRemovedAfterTimeBeforeRemoval() throws Exception {
         CountDownLatch atForty = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        ObjectPath path = jobs.start(ISCSI, owner, List.of(volume), "Create volume V1", p -> {
+        ObjectPath path = jobs.start(ISCSI, owner, List.of(AffectedElement.of(volume)), "Create volume V1", p -> {
             p.percent(40);
+            p.percent(25); // work that grew meanwhile: what was shown is not taken back
             atForty.countDown();
             assertTrue(release.await(WAIT.toSeconds(), TimeUnit.SECONDS));
         });
@@ -181,7 +184,7 @@ class JobServiceTest {
     void terminateCancelsTheWork() throws Exception {
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch interrupted = new CountDownLatch(1);
-        ObjectPath path = jobs.start(ISCSI, owner, List.of(volume), "long", p -> {
+        ObjectPath path = jobs.start(ISCSI, owner, List.of(AffectedElement.of(volume)), "long", p -> {
             running.countDown();
             try {
                 new CountDownLatch(1).await(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -223,7 +226,7 @@ class JobServiceTest {
         for (int n = 0; n < 5; n++) {
             CompletableFuture<String> stage = new CompletableFuture<>();
             stages.add(stage);
-            paths.add(jobs.startFollowing(ISCSI, owner, List.of(volume), "follow " + n, p -> {
+            paths.add(jobs.startFollowing(ISCSI, owner, List.of(AffectedElement.of(volume)), "follow " + n, p -> {
                 p.percent(40);
                 return stage;
             }));
@@ -254,7 +257,7 @@ class JobServiceTest {
 
     @Test
     void failureIsExceptionWithAnError() throws Exception {
-        ObjectPath path = jobs.start(ISCSI, owner, List.of(volume), "fails", p -> {
+        ObjectPath path = jobs.start(ISCSI, owner, List.of(AffectedElement.of(volume)), "fails", p -> {
             p.percent(30);
             throw new CimException(CimStatus.FAILED, "pool exhausted");
         });
@@ -278,7 +281,7 @@ class JobServiceTest {
 
     @Test
     void associationsLinkTheJobToWhatItTouchesAndItsOwner() throws Exception {
-        ObjectPath path = jobs.start(ISCSI, owner, List.of(volume), "assoc", p -> { });
+        ObjectPath path = jobs.start(ISCSI, owner, List.of(AffectedElement.of(volume, ElementEffect.CREATE)), "assoc", p -> { });
         assertTrue(jobs.find(path).awaitFinished(WAIT));
 
         List<ObjectPath> touched = run(AssociatorNamesRequest.builder(ISCSI, path)
@@ -303,6 +306,8 @@ class JobServiceTest {
         List<CimInstance> all = run(EnumerateInstancesRequest.of(ISCSI, CimName.of("CIM_AffectedJobElement")))
                 .all("namedInstance", CimInstance.class);
         assertEquals(1, all.size());
+        assertEquals(List.of(5), all.get(0).value("ElementEffects").values().stream().map(v -> ((Number) v).intValue()).toList(),
+                "Create");
     }
 
     @Test

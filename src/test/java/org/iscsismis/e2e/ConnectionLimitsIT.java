@@ -3,7 +3,13 @@ package org.iscsismis.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.function.IntSupplier;
 import org.iscsismis.server.ServerConfig;
 import org.iscsismis.testing.TestServer;
@@ -34,6 +40,35 @@ class ConnectionLimitsIT {
                 many.trickle();
                 return many.stillOpen() <= 5;
             });
+        }
+    }
+
+    @Test
+    void connectionsTheirClientsClosedNoLongerCountAgainstTheAddress() throws Exception {
+        // as wbemcli does: one connection per call, closed by the client once it has the answer
+        ServerConfig config = TestServer.testDefaults().with(ServerConfig.HTTP_MAX_CONNECTIONS_PER_ADDRESS, "3");
+        try (TestServer server = TestServer.start(config)) {
+            for (int i = 1; i <= 10; i++) {
+                assertEquals("HTTP/1.1 200 OK", statusOfOneRequestOnItsOwnConnection(server.port()), "request " + i);
+                awaitAtMost("connections after request " + i, 0, () -> server.server().openConnections());
+            }
+        }
+    }
+
+    private static String statusOfOneRequestOnItsOwnConnection(int port) throws Exception {
+        byte[] body = RawCimHttp.intrinsic("EnumerateQualifiers", "").getBytes(StandardCharsets.UTF_8);
+        String head = "POST /cimom HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/xml; charset=utf-8\r\n"
+                + "CIMOperation: MethodCall\r\nCIMMethod: EnumerateQualifiers\r\nCIMObject: root/cimv2\r\n"
+                + "Content-Length: " + body.length + "\r\n\r\n";
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            String status = in.readLine();
+            return status == null ? "connection closed by the server" : status;
         }
     }
 

@@ -185,6 +185,55 @@ class FaultInjectionIT {
         calls.await(sync, s -> uint16(s, "CopyState") == 4);
     }
 
+    /** OperationalStatus, HealthState and StatusDescriptions of a volume, as wbemcli prints them. */
+    private static List<String> volumeStatus(CIMObjectPath volume) {
+        String url = "http://127.0.0.1:" + server.port() + "/" + NS + ":MSISCSITARGET_StorageVolume.CreationClassName="
+                + "\"MSISCSITARGET_StorageVolume\",DeviceID=\"" + diskId(volume)
+                + "\",SystemCreationClassName=\"MSFTSM_ComputerSystem\",SystemName=\"iscsi-smis\"";
+        Wbemcli.Result r = Wbemcli.run("gi", "-nl", url);
+        assertEquals(0, r.exitCode(), r::toString);
+        return r.out().lines().filter(l -> l.matches("-(OperationalStatus|HealthState|StatusDescriptions)=.*")).sorted().toList();
+    }
+
+    @Test
+    void aFaultedVolumeTellsItsFaultUntilCleared() throws WBEMException {
+        assertTrue(Wbemcli.installed(), "the end-to-end tests need wbemcli (Debian package sblim-wbemcli)");
+        CIMObjectPath volume = newVolume("health");
+        assertEquals(List.of("-HealthState=5", "-OperationalStatus=2", "-StatusDescriptions=\"OK\""), volumeStatus(volume));
+
+        assertEquals(0, fault("FailReads", ref("Volume", volume)));
+        assertEquals(List.of("-HealthState=20", "-OperationalStatus=6", "-StatusDescriptions=\"Reads fail\""), volumeStatus(volume));
+        assertEquals(0, fault("FailWrites", ref("Volume", volume)));
+        assertEquals(List.of("-HealthState=20", "-OperationalStatus=6", "-StatusDescriptions=\"Reads and writes fail\""),
+                volumeStatus(volume));
+        assertEquals(0, fault("ClearVolumeFault", ref("Volume", volume), u16("Fault", 2)));
+        assertEquals(List.of("-HealthState=20", "-OperationalStatus=6", "-StatusDescriptions=\"Writes fail\""), volumeStatus(volume));
+        assertEquals(0, fault("TakeOffline", ref("Volume", volume)));
+        assertEquals(0, fault("AddLatency", ref("Volume", volume), millis(40)));
+        CIMInstance offline = calls.get(volume);
+        assertEquals(List.of(13, 3), ReplicationCalls.uint16s(offline, "OperationalStatus"), "Lost Communication, Degraded");
+        assertEquals(20, uint16(offline, "HealthState"), "Major failure");
+        assertEquals(List.of("Offline: every read and write fails", "Every I/O waits 40 ms"),
+                List.of((String[]) offline.getPropertyValue("StatusDescriptions")));
+        assertEquals(0, fault("ClearVolumeFault", ref("Volume", volume), u16("Fault", 4)));
+        assertEquals(0, fault("ClearVolumeFault", ref("Volume", volume), u16("Fault", 3)));
+        assertEquals(List.of("-HealthState=10", "-OperationalStatus=3", "-StatusDescriptions=\"Every I/O waits 40 ms\""),
+                volumeStatus(volume));
+        assertEquals(0, fault("ClearVolumeFault", ref("Volume", volume)));
+        assertEquals(List.of("-HealthState=5", "-OperationalStatus=2", "-StatusDescriptions=\"OK\""), volumeStatus(volume));
+    }
+
+    @Test
+    void theSystemHostsTheFaultInjectionService() throws WBEMException {
+        CIMObjectPath system = ReplicationCalls.inNamespace(all(client.enumerateInstanceNames(classPath(NS, "MSFTSM_ComputerSystem"))).get(0));
+        List<String> hosted = all(client.associatorNames(system, "MSISCSITARGET_HostedService", null, null, null)).stream()
+                .map(CIMObjectPath::getObjectName).sorted().toList();
+        assertEquals(List.of(FAULTS, "MSISCSITARGET_ReplicationService", "MSISCSITARGET_StorageConfigurationService"), hosted);
+        CIMObjectPath service = calls.service(FAULTS);
+        List<CIMObjectPath> hosts = all(client.associatorNames(service, "MSISCSITARGET_HostedService", null, null, null));
+        assertEquals(List.of("MSFTSM_ComputerSystem"), hosts.stream().map(CIMObjectPath::getObjectName).toList());
+    }
+
     @Test
     void badArgumentsAnswerInvalidParameterAndChangeNothing() throws WBEMException {
         CIMObjectPath volume = newVolume("bad-args");
@@ -208,6 +257,8 @@ class FaultInjectionIT {
                 assertCimError(5, () -> all(other.enumerateInstanceNames(classPath(NS, FAULTS))));
                 assertTrue(all(other.enumerateClassNames(classPath(NS, "CIM_Service"), true)).stream()
                         .noneMatch(c -> c.getObjectName().equals(FAULTS)));
+                assertTrue(all(other.enumerateInstanceNames(classPath(NS, "MSISCSITARGET_HostedService"))).stream()
+                        .noneMatch(p -> p.toString().contains(FAULTS)), "hosted by the system only where it exists");
             } finally {
                 other.close();
             }

@@ -16,11 +16,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.iscsismis.iscsi.disk.DiskPool;
+import org.iscsismis.iscsi.disk.VirtualDisk;
 import org.iscsismis.iscsi.provider.IscsiTarget;
 import org.iscsismis.provider.job.MutableClock;
 import org.iscsismis.testing.TestServer;
@@ -262,6 +266,59 @@ class JobControlIT {
         List<CIMObjectPath> ownerRefs = all(client.referenceNames(service, "CIM_OwningJobElement", null));
         assertTrue(ownerRefs.stream().anyMatch(r -> key((CIMObjectPath) r.getKey("OwnedElement").getValue()).equals(key(job))),
                 ownerRefs::toString);
+    }
+
+    @Test
+    void eachVolumeOfACopyJobSaysWhatTheJobDoesToItAndPercentCompleteMeasuresTheCopy() throws WBEMException {
+        CIMObjectPath source = volume("effects");
+        VirtualDisk disk = target.disks().disk(diskId(source));
+        byte[] data = new byte[disk.chunkSize()];
+        Arrays.fill(data, (byte) 'e');
+        for (int c = 0; c < 4; c++) { // 4 of 64 chunks hold data; the rest are holes, already equal on both sides
+            disk.write((long) c * 16 * disk.chunkSize(), data);
+        }
+        target.engine().holdCopying(true);
+        ReplicationCalls.Answer created = calls.invoke(REPLICATION_SERVICE, "CreateElementReplica", u16("SyncType", 6),
+                ref("SourceElement", source), text("ElementName", "effects-copy"));
+        assertEquals(4096, created.returnValue(), created::toString);
+        CIMObjectPath job = created.ref("Job");
+        CIMObjectPath replica = created.ref("TargetElement");
+        assertEquals(Map.of(diskId(source), List.of(3), diskId(replica), List.of(5)), effects(job),
+                "the source: Performance Impact; the new target: Create");
+        assertTrue(uint16(calls.get(created.ref("Synchronization")), "PercentSynced") >= 90, "holes count as in step for the pair");
+        assertEquals(0, uint16(calls.get(job), "PercentComplete"), "the job measures its copy: nothing copied yet");
+        target.engine().holdCopying(false);
+        assertEquals(100, uint16(calls.await(job, j -> uint16(j, "JobState") == 7), "PercentComplete"));
+
+        CIMObjectPath sync = created.ref("Synchronization");
+        assertEquals(0, modify(sync, 12).returnValue(), "Fracture");
+        disk.write(0, new byte[disk.chunkSize()]);
+        target.engine().holdCopying(true);
+        ReplicationCalls.Answer resync = modify(sync, 14);
+        assertEquals(4096, resync.returnValue(), resync::toString);
+        assertEquals(Map.of(diskId(source), List.of(3), diskId(replica), List.of(4)), effects(resync.ref("Job")),
+                "an existing target's content is replaced: Element Integrity");
+        assertEquals(0, uint16(calls.get(resync.ref("Job")), "PercentComplete"));
+        target.engine().holdCopying(false);
+        calls.awaitDone(resync);
+
+        assertEquals(0, modify(sync, 12).returnValue(), "Fracture");
+        target.engine().holdCopying(true);
+        ReplicationCalls.Answer restore = modify(sync, 15);
+        assertEquals(4096, restore.returnValue(), restore::toString);
+        assertEquals(Map.of(diskId(source), List.of(4), diskId(replica), List.of(3)), effects(restore.ref("Job")),
+                "a restore replaces the source's content");
+        target.engine().holdCopying(false);
+        calls.awaitDone(restore);
+    }
+
+    /** ElementEffects of each volume a job affects, by disk id. */
+    private static Map<String, List<Integer>> effects(CIMObjectPath job) throws WBEMException {
+        Map<String, List<Integer>> out = new TreeMap<>();
+        for (CIMInstance link : all(client.referenceInstances(job, "CIM_AffectedJobElement", null, false, null))) {
+            out.put(diskId((CIMObjectPath) link.getPropertyValue("AffectedElement")), ReplicationCalls.uint16s(link, "ElementEffects"));
+        }
+        return out;
     }
 
     private static List<String> affectingJobs(CIMObjectPath volume) throws WBEMException {

@@ -6,18 +6,25 @@ import static org.iscsismis.e2e.ReplicationCalls.pool;
 import static org.iscsismis.e2e.ReplicationCalls.ref;
 import static org.iscsismis.e2e.ReplicationCalls.u16;
 import static org.iscsismis.e2e.ReplicationCalls.uint16;
+import static org.iscsismis.e2e.SblimClients.all;
+import static org.iscsismis.e2e.SblimClients.classPath;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.List;
 
+import org.iscsismis.iscsi.disk.DiskIoException;
 import org.iscsismis.iscsi.disk.DiskPool;
 import org.iscsismis.iscsi.disk.VirtualDisk;
 import org.iscsismis.iscsi.provider.IscsiTarget;
+import org.iscsismis.replication.InvalidTransitionException;
+import org.iscsismis.replication.Operation;
 import org.iscsismis.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -33,6 +40,9 @@ import org.metricshub.wbem.javax.wbem.client.WBEMClient;
  * From Replica (ModifyReplicaSynchronization 15) on a volume that has other replicas too reaches them all, and the
  * state-derived values of MSISCSITARGET_StorageSynchronized follow the state, not the way there. No client can write
  * a volume's bytes over the wire yet, so the bytes are written and compared through the in-process server's disks.
+ * GetSupportedCopyStates' HostAccessible is exactly where a host may write the target; a lagging asynchronous mirror
+ * switched to synchronous (Reset To Sync) is Unsynchronized until its target equals the source; a snapshot is detached
+ * neither through CIM nor by a direct engine caller.
  */
 class ReplicaTruthIT {
 
@@ -116,7 +126,10 @@ class ReplicaTruthIT {
         assertEquals(3, uint16(restoring, "CopyState")); // Unsynchronized
         assertEquals(8, uint16(restoring, "ProgressStatus")); // Restoring
         assertEquals(10, uint16(restoring, "SyncState")); // Restore In Progress
-        assertEquals(5, calls.modify(witness.ref("Synchronization"), 15).returnValue(), "one restore of a volume at a time");
+        // one restore of a volume at a time: the volume is In Use (6), and the second replica is left as it was
+        CIMInstance witnessBefore = calls.get(witness.ref("Synchronization"));
+        assertEquals(6, calls.modify(witness.ref("Synchronization"), 15).returnValue(), "one restore of a volume at a time");
+        assertEquals(List.of(witnessBefore.getProperties()), List.of(calls.get(witness.ref("Synchronization")).getProperties()));
         target.engine().holdCopying(false);
         calls.awaitDone(restore);
 
@@ -199,5 +212,124 @@ class ReplicaTruthIT {
         write(source, 0, 4, (byte) 'v');
         calls.awaitDone(calls.modify(sync, 15));
         assertArrayEquals(before, content(source));
+    }
+
+    private static byte[] chunk(CIMObjectPath volume, byte mark) {
+        byte[] data = new byte[disk(volume).chunkSize()];
+        Arrays.fill(data, mark);
+        return data;
+    }
+
+    /** GetSupportedCopyStates' HostAccessible for one CopyState of a ReplicationType. */
+    private static boolean hostAccessible(int replicationType, int copyState) throws WBEMException {
+        CIMObjectPath capabilities = ReplicationCalls.inNamespace(
+                all(client.enumerateInstanceNames(classPath(ReplicationCalls.NS, "MSISCSITARGET_ReplicationServiceCapabilities"))).get(0));
+        ReplicationCalls.Answer a = calls.invokeOn(capabilities, "GetSupportedCopyStates", u16("ReplicationType", replicationType));
+        assertEquals(0, a.returnValue(), a::toString);
+        List<Integer> states = Arrays.stream((Object[]) a.out().get("SupportedCopyStates")).map(o -> ((Number) o).intValue()).toList();
+        Boolean[] accessible = (Boolean[]) a.out().get("HostAccessible");
+        assertEquals(states.size(), accessible.length, "a parallel array");
+        int i = states.indexOf(copyState);
+        assertTrue(i >= 0, () -> copyState + " is not among " + states);
+        return accessible[i];
+    }
+
+    /** Whether a host write to the volume lands (true) or is refused (false, nothing written). */
+    private static boolean hostWrites(CIMObjectPath volume) {
+        byte[] before = content(volume);
+        try {
+            disk(volume).write(0, chunk(volume, (byte) 'h'));
+            return true;
+        } catch (DiskIoException refused) {
+            assertArrayEquals(before, content(volume), "a refused write changes nothing");
+            return false;
+        }
+    }
+
+    @Test
+    void hostAccessibleIsWhereHostsMayWriteTheTarget() throws WBEMException {
+        CIMObjectPath source = calls.createVolume("access-source", DISK_SIZE, pool.id());
+        disk(source).write(0, chunk(source, (byte) 's'));
+        ReplicationCalls.Answer mirror = replica(source, 6, 2);
+        calls.awaitDone(mirror);
+        CIMObjectPath sync = mirror.ref("Synchronization");
+        CIMObjectPath mirrorTarget = (CIMObjectPath) calls.get(sync).getPropertyValue("SyncedElement");
+        assertEquals(4, uint16(calls.get(sync), "CopyState"));
+        assertFalse(hostAccessible(2, 4), "a Synchronized mirror's target is the engine's");
+        assertFalse(hostWrites(mirrorTarget));
+
+        assertEquals(0, calls.modify(sync, 12).returnValue()); // Fracture
+        assertEquals(6, uint16(calls.get(sync), "CopyState"));
+        assertTrue(hostAccessible(2, 6), "a Fractured mirror's target is the host's");
+        assertTrue(hostWrites(mirrorTarget));
+
+        ReplicationCalls.Answer clone = replica(source, 8, 2);
+        calls.awaitDone(clone);
+        CIMObjectPath cloneTarget = (CIMObjectPath) calls.get(clone.ref("Synchronization")).getPropertyValue("SyncedElement");
+        assertTrue(hostAccessible(10, 4), "a finished clone stands alone");
+        assertTrue(hostWrites(cloneTarget));
+
+        ReplicationCalls.Answer snapshot = replica(source, 7, 2);
+        CIMObjectPath snapshotTarget = (CIMObjectPath) calls.get(snapshot.ref("Synchronization")).getPropertyValue("SyncedElement");
+        assertFalse(hostAccessible(6, 4), "an active snapshot holds its point in time");
+        assertFalse(hostWrites(snapshotTarget));
+    }
+
+    @Test
+    void aLaggingMirrorMadeSynchronousIsUnsynchronizedUntilItCatchesUp() throws WBEMException {
+        CIMObjectPath source = calls.createVolume("catch-up-source", DISK_SIZE, pool.id());
+        disk(source).write(0, chunk(source, (byte) 'a'));
+        ReplicationCalls.Answer mirror = replica(source, 6, 3); // asynchronous
+        calls.awaitDone(mirror);
+        CIMObjectPath sync = mirror.ref("Synchronization");
+        CIMObjectPath mirrorTarget = (CIMObjectPath) calls.get(sync).getPropertyValue("SyncedElement");
+
+        target.engine().holdCopying(true);
+        disk(source).write(0, chunk(source, (byte) 'b')); // queued: the asynchronous target lags
+        assertFalse(Arrays.equals(content(source), content(mirrorTarget)));
+        CIMInstance lagging = calls.get(sync);
+        assertEquals(4, uint16(lagging, "CopyState"), "an asynchronous mirror is Synchronized with a lag");
+        assertEquals(3, uint16(lagging, "Mode"));
+
+        ReplicationCalls.Answer reset = calls.modify(sync, 17); // Reset To Sync
+        assertEquals(4096, reset.returnValue(), reset::toString);
+        CIMInstance catchingUp = calls.get(sync);
+        assertEquals(2, uint16(catchingUp, "Mode"));
+        assertEquals(3, uint16(catchingUp, "CopyState"), "not Synchronized while the bytes differ");
+        assertEquals(6, uint16(catchingUp, "ProgressStatus")); // Synchronizing
+        assertEquals(Boolean.FALSE, catchingUp.getPropertyValue("SyncMaintained"));
+        assertEquals(4, uint16(catchingUp, "RequestedCopyState"));
+        assertTrue(uint16(catchingUp, "PercentSynced") < 100);
+
+        target.engine().holdCopying(false);
+        calls.awaitDone(reset);
+        CIMInstance caughtUp = calls.get(sync);
+        assertEquals(4, uint16(caughtUp, "CopyState"));
+        assertEquals(Boolean.TRUE, caughtUp.getPropertyValue("SyncMaintained"));
+        assertArrayEquals(content(source), content(mirrorTarget));
+
+        // synchronous now, with nothing lagging: a second Reset To Sync changes nothing and answers at once
+        assertEquals(0, calls.modify(sync, 17).returnValue());
+        assertEquals(4, uint16(calls.get(sync), "CopyState"));
+        disk(source).write(0, chunk(source, (byte) 'c'));
+        assertArrayEquals(content(source), content(mirrorTarget), "each write reaches the target before it returns");
+    }
+
+    @Test
+    void aSnapshotIsDetachedNeitherThroughCimNorByTheEngine() throws WBEMException {
+        CIMObjectPath source = calls.createVolume("detach-source", DISK_SIZE, pool.id());
+        ReplicationCalls.Answer snapshot = replica(source, 7, 2);
+        CIMObjectPath sync = snapshot.ref("Synchronization");
+        assertEquals(0, calls.modify(sync, 7).returnValue()); // Deactivate
+        assertEquals(8, uint16(calls.get(sync), "CopyState"));
+        assertEquals(1, calls.modify(sync, 8).returnValue(), "Detach of a snapshot: not supported (feature 16)");
+        assertEquals(1, calls.modify(sync, 9).returnValue(), "Dissolve of a snapshot");
+        String targetDisk = diskId((CIMObjectPath) calls.get(sync).getPropertyValue("SyncedElement"));
+        String pairId = target.engine().pairs().stream().filter(p -> p.targetDiskId().equals(targetDisk))
+                .findFirst().orElseThrow().id();
+        assertThrows(InvalidTransitionException.class, () -> target.engine().modify(pairId, Operation.DETACH));
+        assertThrows(InvalidTransitionException.class, () -> target.engine().modify(pairId, Operation.DISSOLVE));
+        assertEquals(8, uint16(calls.get(sync), "CopyState"), "still there, still Inactive");
+        assertEquals(0, calls.modify(sync, 19).returnValue()); // Return To ResourcePool removes it
     }
 }

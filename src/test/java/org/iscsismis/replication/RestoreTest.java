@@ -96,6 +96,7 @@ class RestoreTest {
         InvalidTransitionException e = assertThrows(InvalidTransitionException.class,
                 () -> f.engine.modify(b.id(), Operation.RESTORE_FROM_REPLICA));
         assertTrue(e.getMessage().contains("is being restored from pair " + a.id()), e.getMessage());
+        assertTrue(e.elementInUse(), "the source is busy, not the pair's state wrong");
         assertEquals(CopyState.SYNCHRONIZED, f.engine.pair(b.id()).copyState());
         f.engine.holdCopying(false);
         f.await(a.id(), CopyState.SYNCHRONIZED);

@@ -21,7 +21,7 @@ final class TransitionTableMarkdown {
                         row.add(state.displayName() + " (" + state.code() + ")");
                         row.add(trigger instanceof Operation op ? op.displayName() + " (" + op.code() + ")" : "*" + trigger.displayName() + "*");
                         row.add(t.removes() ? "association removed" : t.to().displayName());
-                        row.add(t.work() == Transition.Work.NONE ? "" : t.result().displayName() + " after " + t.work().name().toLowerCase());
+                        row.add(t.work() == Transition.Work.NONE ? "" : t.result().displayName() + " after " + t.work().name().toLowerCase().replace('_', ' '));
                         row.add(t.progress() == null ? "" : t.progress().displayName());
                         row.add(t.effect() == Transition.Effect.NONE ? "" : t.effect().name().toLowerCase().replace('_', ' '));
                         out.append(row);

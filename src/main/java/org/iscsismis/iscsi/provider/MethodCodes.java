@@ -46,6 +46,10 @@ final class MethodCodes {
     }
 
     static CimValue booleans(int count, boolean value) {
-        return CimValue.of(CimType.BOOLEAN.asArray(), java.util.Collections.nCopies(count, value));
+        return booleans(java.util.Collections.nCopies(count, value));
+    }
+
+    static CimValue booleans(List<Boolean> values) {
+        return CimValue.of(CimType.BOOLEAN.asArray(), values);
     }
 }

@@ -19,7 +19,8 @@ import org.iscsismis.provider.ProviderContext;
 /**
  * The associations that tie the target together, each computed from the live registry:
  * <pre>
- * MSFTSM_ComputerSystem ─HostedService──────────▶ ReplicationService, StorageConfigurationService
+ * MSFTSM_ComputerSystem ─HostedService──────────▶ ReplicationService, StorageConfigurationService (and
+ *                                                  ISMIS_FaultInjectionService where fault injection is enabled)
  *                       ─HostedStoragePool──────▶ each StoragePool ─AllocatedFromStoragePool─▶ its StorageVolumes
  *                       ─SystemDevice───────────▶ each StorageVolume
  * ReplicationService ─ElementCapabilities─▶ ReplicationServiceCapabilities
@@ -115,10 +116,13 @@ public final class ModelAssociations {
         List<CimInstance> instances(ProviderContext context) {
             CimNamespace ns = context.namespace();
             ObjectPath system = SystemElements.systemPath(ns);
-            return new Links(context, HOSTED_SERVICE)
+            Links links = new Links(context, HOSTED_SERVICE)
                     .add("Antecedent", system, "Dependent", SystemElements.replicationServicePath(ns))
-                    .add("Antecedent", system, "Dependent", SystemElements.configurationServicePath(ns))
-                    .list();
+                    .add("Antecedent", system, "Dependent", SystemElements.configurationServicePath(ns));
+            if (context.findClass(FaultInjectionProvider.CLASS) != null) { // defined only when fault injection is enabled
+                links.add("Antecedent", system, "Dependent", FaultInjectionProvider.servicePath(ns));
+            }
+            return links.list();
         }
     }
 

@@ -10,6 +10,8 @@ import org.iscsismis.cim.CimNamespace;
 import org.iscsismis.cim.CimStatus;
 import org.iscsismis.cim.ObjectPath;
 import org.iscsismis.provider.ProviderContext;
+import org.iscsismis.provider.job.AffectedElement;
+import org.iscsismis.provider.job.ElementEffect;
 import org.iscsismis.provider.job.FollowedWork;
 import org.iscsismis.provider.job.JobProgress;
 import org.iscsismis.replication.CopyState;
@@ -21,10 +23,17 @@ import org.iscsismis.replication.ReplicationListener;
 import org.iscsismis.replication.Trigger;
 
 /**
- * The work behind a replication method's job: it follows one pair until it reaches the wanted CopyState, with
- * PercentComplete taken from the pair's PercentSynced as the engine reports progress. The copy itself runs on the
- * engine's workers; the job holds no thread while it follows (the job service's {@link FollowedWork} form), so any
+ * The work behind a replication method's job: it follows one pair until it reaches the wanted CopyState. The copy
+ * itself runs on the engine's workers; the job holds no thread while it follows (the job service's {@link FollowedWork} form), so any
  * number of copies are followed at once.
+ *
+ * <p>PercentComplete measures the copy the job was started for, not the whole volume: of the chunks the copy's
+ * destination lacked when the method was called ({@link #outstanding}), the share copied since, rounded down, so it
+ * starts at 0. Chunks hosts write meanwhile join the work without taking back what was shown (the job service never
+ * lowers PercentComplete); it reads 100 only when the pair reaches the wanted state. The pair's PercentSynced, by
+ * contrast, counts the whole volume, holes and chunks already in step included.
+ *
+ * <p>The job's affected elements are the pair's two volumes, with what the job does to each ({@link Effects}).
  *
  * <p>The job ends in Exception when the pair cannot get there by itself any more: it went Broken or Partitioned
  * (a {@link PairFailure} naming the fault, for a Resync or the pair's automatic recovery), another operation sent it
@@ -49,35 +58,67 @@ final class PairJob implements FollowedWork {
         void run(PairSnapshot reached);
     }
 
+    /** What the job does to the pair's two volumes, as CIM_AffectedJobElement.ElementEffects. */
+    enum Effects {
+        /** A copy onto a target the method created: the source serves the copy's reads, the target is new. */
+        NEW_TARGET(ElementEffect.PERFORMANCE_IMPACT, ElementEffect.CREATE),
+        /** A copy onto an existing target (first copy, resync, resume, catch-up, split): its content is replaced. */
+        TARGET_OVERWRITTEN(ElementEffect.PERFORMANCE_IMPACT, ElementEffect.ELEMENT_INTEGRITY),
+        /** A restore: the source's content is replaced from the target. */
+        SOURCE_RESTORED(ElementEffect.ELEMENT_INTEGRITY, ElementEffect.PERFORMANCE_IMPACT);
+
+        private final ElementEffect source;
+        private final ElementEffect target;
+
+        Effects(ElementEffect source, ElementEffect target) {
+            this.source = source;
+            this.target = target;
+        }
+    }
+
     private final ReplicationEngine engine;
     private final String pairId;
     private final CopyState wanted;
     private final boolean copy;
     private final Then then;
+    /** Chunks not in step when the method was called: the copy this job measures. */
+    private final long outstanding;
     /** Set while Terminate aborts the copy: the Aborted state it causes is not a failure of the job. */
     private volatile boolean stopping;
     private volatile CompletableFuture<PairSnapshot> outcome;
     private volatile JobProgress progress;
 
-    PairJob(ReplicationEngine engine, String pairId, CopyState wanted, boolean copy, Then then) {
+    PairJob(ReplicationEngine engine, PairSnapshot before, CopyState wanted, boolean copy, Then then) {
         this.engine = engine;
-        this.pairId = pairId;
+        this.pairId = before.id();
         this.wanted = wanted;
         this.copy = copy;
         this.then = then;
+        this.outstanding = before.chunkCount() - before.chunksInStep();
     }
 
     /**
-     * Starts a job owned by {@code service} that follows {@code pair} until {@code wanted}; its affected elements are
-     * the pair's two volumes. {@code copy}: the work copies source to target (so it may be suspended).
+     * Starts a job owned by {@code service} that follows the pair until {@code wanted}; {@code before} is the pair as
+     * the method found it (the copy the job measures starts there). Its affected elements are the pair's two volumes,
+     * with {@code effects}. {@code copy}: the work copies source to target (so it may be suspended).
      */
-    static ObjectPath start(ProviderContext context, ObjectPath service, ReplicationEngine engine, PairSnapshot pair,
-            CopyState wanted, boolean copy, String description, Then then) {
+    static ObjectPath start(ProviderContext context, ObjectPath service, ReplicationEngine engine, PairSnapshot before,
+            CopyState wanted, boolean copy, Effects effects, String description, Then then) {
         CimNamespace ns = context.namespace();
-        List<ObjectPath> volumes = List.of(StorageElements.volumePath(pair.sourceDiskId(), ns),
-                StorageElements.volumePath(pair.targetDiskId(), ns));
+        List<AffectedElement> volumes = List.of(
+                AffectedElement.of(StorageElements.volumePath(before.sourceDiskId(), ns), effects.source),
+                AffectedElement.of(StorageElements.volumePath(before.targetDiskId(), ns), effects.target));
         return context.jobs().startFollowing(ns, service, volumes, description,
-                new PairJob(engine, pair.id(), wanted, copy, then));
+                new PairJob(engine, before, wanted, copy, then));
+    }
+
+    /** The share of the measured copy done, 0..99: the job service shows 100 once the pair gets there. */
+    int percentDone(PairSnapshot pair) {
+        if (outstanding <= 0) {
+            return 0;
+        }
+        long left = pair.chunkCount() - pair.chunksInStep();
+        return (int) Math.max(0, Math.min(99, (outstanding - left) * 100 / outstanding));
     }
 
     @Override
@@ -89,7 +130,7 @@ final class PairJob implements FollowedWork {
             @Override
             public void progress(PairSnapshot pair) {
                 if (pair.id().equals(pairId)) {
-                    progress.percent(pair.percentSynced());
+                    progress.percent(percentDone(pair));
                 }
             }
 
@@ -121,7 +162,7 @@ final class PairJob implements FollowedWork {
                 }
             });
             PairSnapshot now = engine.pair(pairId);
-            progress.percent(now.percentSynced());
+            progress.percent(percentDone(now));
             check(now, outcome, progress);
         } catch (NoSuchElementException e) {
             outcome.completeExceptionally(removed());

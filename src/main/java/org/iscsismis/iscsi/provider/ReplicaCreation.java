@@ -58,6 +58,7 @@ final class ReplicaCreation {
         }
         PairJob.Then then = r.detachWhenDone() ? reached -> engine.modify(reached.id(), Operation.DETACH) : null;
         ObjectPath job = PairJob.start(context, service, engine, pair, wanted, true,
+                r.target() == null ? PairJob.Effects.NEW_TARGET : PairJob.Effects.TARGET_OVERWRITTEN,
                 r.method() + ": " + r.syncType().displayName() + " of " + pair.sourceDiskId() + " to " + pair.targetDiskId(), then);
         return new PairOutcome(pair, pair.targetDiskId(), job);
     }

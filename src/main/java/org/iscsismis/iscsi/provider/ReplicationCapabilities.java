@@ -5,7 +5,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 
 import org.iscsismis.replication.CopyMethodology;
@@ -13,6 +12,7 @@ import org.iscsismis.replication.CopyRecoveryMode;
 import org.iscsismis.replication.CopyState;
 import org.iscsismis.replication.Mode;
 import org.iscsismis.replication.Operation;
+import org.iscsismis.replication.PairStateTable;
 import org.iscsismis.replication.SyncType;
 import org.iscsismis.replication.Transition;
 import org.iscsismis.replication.TransitionTable;
@@ -20,14 +20,15 @@ import org.iscsismis.replication.TransitionTable;
 /**
  * What the replication service does, in the codes of the capabilities classes: the one source that both the
  * GetSupported* answers and the checks of the methods that create and change replicas read, so the two cannot
- * drift. Operations and copy states come from the engine's {@link TransitionTable}, minus what the service withholds.
+ * drift. Operations and copy states come from the engine's {@link TransitionTable} unchanged: a direct engine caller
+ * and a CIM client are allowed exactly the same.
  *
  * <p>Per SyncType ({@link Kind}): the Modes it really runs in (a mirror synchronous or asynchronous; a snapshot or
  * clone keeps its point in time inside the host write that would overwrite it, so synchronous only), the
  * CopyRecoveryModes the engine honours (a broken snapshot has lost its point in time and never recovers by itself:
- * Manual only), the GetSupportedFeatures codes, and the operations withheld although the table has them (Detach and
- * Dissolve of a snapshot: its target holds only the chunks the source overwrote, so it must remain associated,
- * feature 16; Return To ResourcePool removes it). Nothing remote, adaptive, active or tokenized.
+ * Manual only) and the GetSupportedFeatures codes, among them 16 (the target must remain associated) for a kind the
+ * table never detaches (a snapshot: its target holds only the chunks the source overwrote; Return To ResourcePool
+ * removes it). Nothing remote, adaptive, active or tokenized.
  */
 public final class ReplicationCapabilities {
 
@@ -47,18 +48,7 @@ public final class ReplicationCapabilities {
     static final int READ_ONLY = 15;
 
     /** One SyncType as this service runs it; the first Mode and CopyRecoveryMode are the defaults. */
-    record Kind(List<Mode> modes, List<CopyRecoveryMode> recoveryModes, Set<Operation> withheld) {
-
-        List<Integer> features() {
-            TreeSet<Integer> out = new TreeSet<>(COMMON_FEATURES);
-            if (recoveryModes.contains(CopyRecoveryMode.AUTOMATIC)) {
-                out.add(AUTOMATIC_RECOVERY);
-            }
-            if (withheld.contains(Operation.DETACH)) {
-                out.add(TARGET_STAYS_ASSOCIATED);
-            }
-            return List.copyOf(out);
-        }
+    record Kind(List<Mode> modes, List<CopyRecoveryMode> recoveryModes) {
     }
 
     private static final Map<SyncType, Kind> KINDS = kinds();
@@ -76,10 +66,9 @@ public final class ReplicationCapabilities {
     private static Map<SyncType, Kind> kinds() {
         List<CopyRecoveryMode> both = List.of(CopyRecoveryMode.AUTOMATIC, CopyRecoveryMode.MANUAL);
         Map<SyncType, Kind> m = new EnumMap<>(SyncType.class);
-        m.put(SyncType.MIRROR, new Kind(List.of(Mode.SYNCHRONOUS, Mode.ASYNCHRONOUS), both, Set.of()));
-        m.put(SyncType.SNAPSHOT, new Kind(List.of(Mode.SYNCHRONOUS), List.of(CopyRecoveryMode.MANUAL),
-                Set.of(Operation.DETACH, Operation.DISSOLVE)));
-        m.put(SyncType.CLONE, new Kind(List.of(Mode.SYNCHRONOUS), both, Set.of()));
+        m.put(SyncType.MIRROR, new Kind(List.of(Mode.SYNCHRONOUS, Mode.ASYNCHRONOUS), both));
+        m.put(SyncType.SNAPSHOT, new Kind(List.of(Mode.SYNCHRONOUS), List.of(CopyRecoveryMode.MANUAL)));
+        m.put(SyncType.CLONE, new Kind(List.of(Mode.SYNCHRONOUS), both));
         return Map.copyOf(m);
     }
 
@@ -124,7 +113,14 @@ public final class ReplicationCapabilities {
 
     /** GetSupportedFeatures of {@code type}. */
     public List<Integer> features(SyncType type) {
-        return KINDS.get(type).features();
+        TreeSet<Integer> out = new TreeSet<>(COMMON_FEATURES);
+        if (recoveryModes(type).contains(CopyRecoveryMode.AUTOMATIC)) {
+            out.add(AUTOMATIC_RECOVERY);
+        }
+        if (!runs(type, Operation.DETACH)) {
+            out.add(TARGET_STAYS_ASSOCIATED);
+        }
+        return List.copyOf(out);
     }
 
     /**
@@ -162,9 +158,6 @@ public final class ReplicationCapabilities {
 
     /** The row {@code operation} takes for a pair of {@code type} in {@code state}, if the service runs it there. */
     public Optional<Transition> transition(SyncType type, CopyState state, Operation operation) {
-        if (KINDS.get(type).withheld().contains(operation)) {
-            return Optional.empty();
-        }
         return table.find(type, state, operation);
     }
 
@@ -208,6 +201,24 @@ public final class ReplicationCapabilities {
             }
         }
         return sorted(out);
+    }
+
+    /** The CopyStates in which the service accepts {@code operation} for a pair of {@code type}. */
+    public List<CopyState> statesAccepting(SyncType type, Operation operation) {
+        TreeSet<CopyState> out = new TreeSet<>();
+        for (CopyState s : CopyState.values()) {
+            transition(type, s, operation).ifPresent(t -> out.add(s));
+        }
+        return sorted(out);
+    }
+
+    /**
+     * Whether hosts may use the target of a pair of {@code type} in {@code state}: where the engine lets them write
+     * it ({@link PairStateTable}'s ReadOnly NULL in every row of the state). A read-only target is still readable,
+     * but not usable as a volume of its own.
+     */
+    public boolean hostAccessible(SyncType type, CopyState state) {
+        return PairStateTable.standard().hostAccessible(type, state);
     }
 
     /**

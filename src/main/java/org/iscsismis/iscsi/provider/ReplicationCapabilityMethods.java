@@ -148,10 +148,10 @@ final class ReplicationCapabilityMethods {
             if (check != SUCCESS) {
                 return answer(check);
             }
-            List<CopyState> states = op != null ? support.statesAfter(type, Operation.fromCode(op)) : support.copyStates(type);
-            // hosts may always read a target (writes only when fractured or split): accessible in every state
+            // with an Operation, the states in which the operation is accepted (the schema's description)
+            List<CopyState> states = op != null ? support.statesAccepting(type, Operation.fromCode(op)) : support.copyStates(type);
             return answer(SUCCESS).with("SupportedCopyStates", codes(states))
-                    .with("HostAccessible", MethodCodes.booleans(states.size(), true));
+                    .with("HostAccessible", MethodCodes.booleans(states.stream().map(s -> support.hostAccessible(type, s)).toList()));
         });
     }
 

@@ -6,6 +6,7 @@ import org.iscsismis.cim.CimInstance;
 import org.iscsismis.cim.CimNamespace;
 import org.iscsismis.cim.CimType;
 import org.iscsismis.cim.CimValue;
+import org.iscsismis.replication.PairStateTable;
 
 /**
  * The three capabilities of the target's services, one instance each, stating what the services do (read from
@@ -51,9 +52,10 @@ public final class ServiceCapabilities {
                 // what ModifySynchronization runs: Detach, Fracture, Resync, Restore, Quiesce (Suspend), Unquiesce
                 // (Resume), Reset To Sync, Reset To Async, Start Copy (Activate), Stop Copy (Abort)
                 .property("SupportedModifyOperations", MethodCodes.uint16s(CopyServicesMapping.legacyOperations()))
-                .property("ReplicaHostAccessibility", CimValue.ofUint16(3)) // No Restrictions: hosts may read any replica
-                // every SyncState the engine shows: a target is readable in all of them
-                .property("HostAccessibleState", MethodCodes.uint16s(List.of(2, 5, 6, 7, 9, 10, 11, 12, 13, 14, 15)))
+                .property("ReplicaHostAccessibility", CimValue.ofUint16(3)) // No Restrictions: any host, where accessible
+                // the SyncStates in which the engine lets hosts write a target of any kind (ReadOnly NULL), as
+                // GetSupportedCopyStates' HostAccessible says per CopyState
+                .property("HostAccessibleState", MethodCodes.codes(PairStateTable.standard().hostAccessibleSyncStates()))
                 .property("SpaceLimitSupported", CimValue.ofBoolean(false))
                 .property("SpaceReservationSupported", CimValue.ofBoolean(false)) // thin: nothing is reserved
                 .property("LocalMirrorSnapshotSupported", CimValue.ofBoolean(false)) // a target is never a source

@@ -112,6 +112,7 @@ public final class StorageElements {
     /** A volume; its Name is the NAA designator the iSCSI target reports for it in VPD page 83h. */
     public static CimInstance volume(VirtualDisk disk, VolumeIdentity identity, CimNamespace ns) {
         long blockSize = disk.blockSize();
+        VolumeHealth health = VolumeHealth.of(disk.faults());
         return CimInstance.builder(VOLUME)
                 .path(volumePath(disk.id(), ns))
                 .property("CreationClassName", VOLUME.toString())
@@ -128,8 +129,9 @@ public final class StorageElements {
                 .property("DataOrganization", CimValue.ofUint16(2)) // Fixed Block
                 .property("Primordial", CimValue.ofBoolean(false))
                 .property("ExtentStatus", CimValue.of(CimType.UINT16.asArray(), List.of(17))) // Exported
-                .property("OperationalStatus", CimValue.of(CimType.UINT16.asArray(), List.of(2)))
-                .property("HealthState", CimValue.ofUint16(5))
+                .property("OperationalStatus", CimValue.of(CimType.UINT16.asArray(), health.statusCodes()))
+                .property("StatusDescriptions", CimValue.of(CimType.STRING.asArray(), health.descriptions()))
+                .property("HealthState", CimValue.ofUint16(health.health().code()))
                 .property("EnabledState", CimValue.ofUint16(2))
                 .property("MSType", CimValue.ofSint32(3)) // dynamic: thin, chunks allocated on first write
                 .property("MSDevicePath", disk.pool().name() + "/" + disk.name())

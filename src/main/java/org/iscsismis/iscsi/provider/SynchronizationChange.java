@@ -18,9 +18,10 @@ import org.iscsismis.replication.Transition;
  * Runs one replication operation on a pair for ModifyReplicaSynchronization and ModifySynchronization, through the
  * engine's state table, checking first so that a refusal changes nothing:
  * <ul>
- * <li>an operation the capabilities ({@link ReplicationCapabilities#transition}: the state table minus what the
- * service withholds) have for no state of the pair's SyncType (Fracture or Detach of a snapshot, Deactivate of a
+ * <li>an operation the capabilities ({@link ReplicationCapabilities#transition}: the engine's state table) have for no
+ * state of the pair's SyncType (Fracture or Detach of a snapshot, Deactivate of a
  * mirror…) → 1 (Not Supported); one they have, but not in the pair's current CopyState → 5 (Invalid Parameter);</li>
+ * <li>Restore from Replica while another replica of the same source is being restored onto it → 6 (In Use);</li>
  * <li>WaitForCopyState must be the state the operation enters at once or the one its background work ends in
  * (NULL: the latter); anything else, or any WaitForCopyState for an operation that ends the association → 5.</li>
  * </ul>
@@ -63,6 +64,7 @@ final class SynchronizationChange {
         }
         boolean copy = operation == Operation.ACTIVATE || operation == Operation.RESYNC_REPLICA || operation == Operation.RESUME;
         ObjectPath job = PairJob.start(context, service, engine, pair, wanted, copy,
+                t.work() == Transition.Work.RESTORE ? PairJob.Effects.SOURCE_RESTORED : PairJob.Effects.TARGET_OVERWRITTEN,
                 method + ": " + operation.displayName() + " of " + pair.id() + " (" + pair.sourceDiskId() + " to "
                         + pair.targetDiskId() + ")", null);
         return new PairOutcome(engine.findPair(pair.id()).orElse(null), pair.targetDiskId(), job);
@@ -82,11 +84,16 @@ final class SynchronizationChange {
                         ? ": its target must remain associated to the source; Return To ResourcePool (19) removes it" : ""));
     }
 
-    /** An engine call; a state change by someone else since the check above shows as 5, nothing changed. */
+    /**
+     * An engine call; a state change by someone else since the check above shows as 5, a volume busy with other work
+     * (a second restore of a source already being restored) as 6 In Use; nothing changed.
+     */
     private static <T> T run(Supplier<T> call) {
         try {
             return call.get();
-        } catch (InvalidTransitionException | NoSuchElementException e) {
+        } catch (InvalidTransitionException e) {
+            throw e.elementInUse() ? MethodRefusal.inUse(e.getMessage()) : MethodRefusal.invalid(e.getMessage());
+        } catch (NoSuchElementException e) {
             throw MethodRefusal.invalid(e.getMessage());
         }
     }

@@ -29,7 +29,7 @@ public final class Job {
     private final CimNamespace namespace;
     private final ObjectPath path;
     private final ObjectPath owner;
-    private final List<ObjectPath> affected;
+    private final List<AffectedElement> affected;
     private final String description;
     private final Clock clock;
     private final Instant submitted;
@@ -49,7 +49,7 @@ public final class Job {
     private JobControl control = new JobControl() { };
     private JobListener listener;
 
-    Job(String instanceId, ObjectPath path, ObjectPath owner, List<ObjectPath> affected, String description,
+    Job(String instanceId, ObjectPath path, ObjectPath owner, List<AffectedElement> affected, String description,
             Clock clock, boolean deleteOnCompletion, Duration timeBeforeRemoval) {
         this.instanceId = instanceId;
         this.namespace = path.namespace();
@@ -82,8 +82,8 @@ public final class Job {
         return owner;
     }
 
-    /** The elements the job works on (CIM_AffectedJobElement.AffectedElement). */
-    public List<ObjectPath> affected() {
+    /** The elements the job works on and how (CIM_AffectedJobElement.AffectedElement and ElementEffects). */
+    public List<AffectedElement> affected() {
         return affected;
     }
 

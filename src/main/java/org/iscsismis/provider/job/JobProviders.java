@@ -6,6 +6,7 @@ import org.iscsismis.cim.CimClass;
 import org.iscsismis.cim.CimInstance;
 import org.iscsismis.cim.CimName;
 import org.iscsismis.cim.CimNamespace;
+import org.iscsismis.cim.CimType;
 import org.iscsismis.cim.CimValue;
 import org.iscsismis.cim.ObjectPath;
 import org.iscsismis.provider.AssociationListProvider;
@@ -87,16 +88,20 @@ public final class JobProviders {
         }
     }
 
-    /** CIM_AffectedJobElement: AffectedElement (each affected element) ↔ AffectingElement (the job). */
+    /** CIM_AffectedJobElement: AffectedElement (each affected element, with its ElementEffects) ↔ AffectingElement (the job). */
     static final class AffectedJobElementProvider extends JobAssociationProvider {
         @Override
         List<CimInstance> of(CimName associationClass, Job job) {
             List<CimInstance> out = new ArrayList<>(job.affected().size());
-            for (ObjectPath element : job.affected()) {
-                out.add(CimInstance.builder(associationClass)
-                        .property("AffectedElement", CimValue.ofReference(element))
-                        .property("AffectingElement", CimValue.ofReference(job.path()))
-                        .build());
+            for (AffectedElement element : job.affected()) {
+                CimInstance.Builder b = CimInstance.builder(associationClass)
+                        .property("AffectedElement", CimValue.ofReference(element.element()))
+                        .property("AffectingElement", CimValue.ofReference(job.path()));
+                if (!element.effects().isEmpty()) {
+                    b.property("ElementEffects", CimValue.of(CimType.UINT16.asArray(),
+                            element.effects().stream().map(ElementEffect::code).toList()));
+                }
+                out.add(b.build());
             }
             return out;
         }

@@ -34,7 +34,8 @@ import org.iscsismis.repository.CimRepository;
  * is needed and tests step a clock instead of sleeping.
  *
  * <pre>{@code
- * ObjectPath job = context.jobs().start(context.namespace(), target, List.of(volume), "Create volume",
+ * ObjectPath job = context.jobs().start(context.namespace(), target,
+ *         List.of(AffectedElement.of(volume, ElementEffect.CREATE)), "Create volume",
  *         progress -> { ...; progress.percent(50); ... });
  * return MethodResult.of(CimValue.ofUint32(JobService.JOB_STARTED)).with("Job", CimValue.ofReference(job));
  * }</pre>
@@ -110,12 +111,12 @@ public final class JobService implements AutoCloseable {
      *
      * @param namespace   where the job instance lives (must have CIM_ConcreteJob)
      * @param owner       the element whose method started the job (CIM_OwningJobElement), or null
-     * @param affected    the elements the job works on (CIM_AffectedJobElement)
+     * @param affected    the elements the job works on, and how (CIM_AffectedJobElement)
      * @param description Name, ElementName and Description of the job
      * @return the path of the job instance, with namespace (OUT parameter {@code Job})
      * @throws CimException FAILED if the namespace has no job class or too many jobs are waiting
      */
-    public ObjectPath start(CimNamespace namespace, ObjectPath owner, List<ObjectPath> affected, String description,
+    public ObjectPath start(CimNamespace namespace, ObjectPath owner, List<AffectedElement> affected, String description,
             JobWork work) {
         Objects.requireNonNull(work, "work must not be null");
         Job job = register(namespace, owner, affected, description);
@@ -129,14 +130,14 @@ public final class JobService implements AutoCloseable {
     }
 
     /** A new job in state New, listed under its InstanceID. */
-    private Job register(CimNamespace namespace, ObjectPath owner, List<ObjectPath> affected, String description) {
+    private Job register(CimNamespace namespace, ObjectPath owner, List<AffectedElement> affected, String description) {
         Objects.requireNonNull(namespace, "namespace must not be null");
         CimName cls = jobClass(namespace);
         String id = ID_PREFIX + counter.incrementAndGet();
         ObjectPath path = ObjectPath.builder(cls).namespace(namespace).key("InstanceID", id).build();
-        List<ObjectPath> touched = new ArrayList<>();
-        for (ObjectPath p : affected == null ? List.<ObjectPath>of() : affected) {
-            touched.add(absolute(p, namespace));
+        List<AffectedElement> touched = new ArrayList<>();
+        for (AffectedElement a : affected == null ? List.<AffectedElement>of() : affected) {
+            touched.add(a.withElement(absolute(a.element(), namespace)));
         }
         Job job = new Job(id, path, owner == null ? null : absolute(owner, namespace), touched,
                 description == null ? id : description, clock, true, DEFAULT_TIME_BEFORE_REMOVAL);
@@ -155,7 +156,7 @@ public final class JobService implements AutoCloseable {
      * this service held while it runs, so such jobs are never queued behind each other. Otherwise as
      * {@link #start(CimNamespace, ObjectPath, List, String, JobWork)}.
      */
-    public ObjectPath startFollowing(CimNamespace namespace, ObjectPath owner, List<ObjectPath> affected, String description,
+    public ObjectPath startFollowing(CimNamespace namespace, ObjectPath owner, List<AffectedElement> affected, String description,
             FollowedWork work) {
         Objects.requireNonNull(work, "work must not be null");
         Job job = register(namespace, owner, affected, description);

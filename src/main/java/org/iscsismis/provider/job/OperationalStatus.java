@@ -1,13 +1,15 @@
 package org.iscsismis.provider.job;
 
 /**
- * The CIM_ManagedSystemElement.OperationalStatus values (ValueMap of DMTF CIM 2.49) a job shows, with the
- * Values text that also goes into StatusDescriptions.
+ * The CIM_ManagedSystemElement.OperationalStatus values (ValueMap of DMTF CIM 2.49) a job or a volume shows, with
+ * the Values text that also goes into StatusDescriptions.
  */
 public enum OperationalStatus {
     OK(2, "OK"),
+    DEGRADED(3, "Degraded"),
     ERROR(6, "Error"),
     STOPPED(10, "Stopped"),
+    LOST_COMMUNICATION(13, "Lost Communication"),
     ABORTED(14, "Aborted"),
     DORMANT(15, "Dormant"),
     COMPLETED(17, "Completed");

@@ -83,7 +83,15 @@ class ModelAssociationsTest {
     }
 
     @Test
-    void hostedServiceNamesBothServices() {
+    void hostedServiceNamesBothServicesAndTheFaultInjectionServiceWhereItIsDefined() {
+        // the packaged schema declares ISMIS_FaultInjectionService; a server without fault injection deletes it
+        assertEquals(List.of(SystemElements.replicationServicePath(NS), SystemElements.configurationServicePath(NS),
+                        FaultInjectionProvider.servicePath(NS)),
+                far(ModelAssociations.HOSTED_SERVICE, system(), "Antecedent", "Dependent"));
+        assertEquals(List.of(system()), far(ModelAssociations.HOSTED_SERVICE, FaultInjectionProvider.servicePath(NS), null, null));
+        CimRepository plain = PackagedSchema.load();
+        plain.deleteClass(NS, FaultInjectionProvider.CLASS);
+        ctx = new ProviderContext(NS, plain, Clock.systemUTC());
         assertEquals(List.of(SystemElements.replicationServicePath(NS), SystemElements.configurationServicePath(NS)),
                 far(ModelAssociations.HOSTED_SERVICE, system(), "Antecedent", "Dependent"));
         assertEquals(List.of(system()), far(ModelAssociations.HOSTED_SERVICE, SystemElements.replicationServicePath(NS), null, null));

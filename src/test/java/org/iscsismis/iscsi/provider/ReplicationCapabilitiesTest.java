@@ -13,6 +13,7 @@ import org.iscsismis.replication.CopyState;
 import org.iscsismis.replication.Mode;
 import org.iscsismis.replication.Operation;
 import org.iscsismis.replication.SyncType;
+import org.iscsismis.replication.TransitionTable;
 import org.junit.jupiter.api.Test;
 
 /** What the capabilities say the engine supports, read from its transition table. */
@@ -56,6 +57,19 @@ class ReplicationCapabilitiesTest {
         }
         assertTrue(support.operations(SyncType.SNAPSHOT, INACTIVE).contains(RETURN_TO_RESOURCE_POOL));
         assertTrue(support.features(SyncType.SNAPSHOT).contains(16));
+    }
+
+    @Test
+    void theOperationsAreExactlyTheEngineTable() {
+        // what a CIM client is allowed and what a direct engine caller is allowed are one table
+        TransitionTable table = TransitionTable.standard();
+        for (SyncType t : SyncType.values()) {
+            for (CopyState s : CopyState.values()) {
+                for (Operation op : Operation.values()) {
+                    assertEquals(table.find(t, s, op), support.transition(t, s, op), t + " " + s + " " + op);
+                }
+            }
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.iscsismis.iscsi.provider;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
@@ -117,8 +118,18 @@ class ReplicationCapabilityMethodsTest {
     void copyStatesAndWaitStates() {
         MethodResult clone = call("GetSupportedCopyStates", "ReplicationType", 10);
         assertEquals(ints(2, 3, 4, 5, 6, 9, 12, 16), out(clone, "SupportedCopyStates"));
-        assertEquals(8, out(clone, "HostAccessible").size());
-        assertEquals(ints(6), out(call("GetSupportedCopyStates", "ReplicationType", 2, "Operation", 12), "SupportedCopyStates"));
+        // hosts may use a clone's target once its copy has finished (Synchronized) and while it is fractured
+        assertEquals(List.of(false, false, true, false, true, false, false, false), out(clone, "HostAccessible"));
+        MethodResult mirror = call("GetSupportedCopyStates", "ReplicationType", 2);
+        assertEquals(ints(2, 3, 4, 5, 6, 7, 9, 12, 16), out(mirror, "SupportedCopyStates"));
+        assertEquals(List.of(false, false, false, false, true, true, false, false, false), out(mirror, "HostAccessible"));
+        MethodResult snapshot = call("GetSupportedCopyStates", "ReplicationType", 6);
+        assertFalse(out(snapshot, "HostAccessible").contains(true), "a snapshot's target is never the host's to write");
+        // with an Operation: the states that accept it (Fracture: Unsynchronized, Synchronized; Restore: Fractured, Split)
+        assertEquals(ints(3, 4), out(call("GetSupportedCopyStates", "ReplicationType", 2, "Operation", 12), "SupportedCopyStates"));
+        MethodResult restore = call("GetSupportedCopyStates", "ReplicationType", 2, "Operation", 15);
+        assertEquals(ints(6, 7), out(restore, "SupportedCopyStates"));
+        assertEquals(List.of(true, true), out(restore, "HostAccessible"));
         assertEquals(1, rc(call("GetSupportedCopyStates", "ReplicationType", 2, "Operation", 10))); // Failover
         assertEquals(1, rc(call("GetSupportedCopyStates", "ReplicationType", 6, "Operation", 12))); // no snapshot Fracture
         assertEquals(5, rc(call("GetSupportedCopyStates", "ReplicationType", 2, "Operation", 40)));
