@@ -92,8 +92,9 @@ class ServerFixtureTest {
     void nestedClassesShareTheOuterClasssServerUntilItEnds() {
         TestExecutionSummary summary = run(WithNested.class);
 
-        assertEquals(2, summary.getTestsSucceededCount(), () -> failures(summary));
-        assertEquals(List.of("outer: server answers true", "nested: server answers true"), events);
+        assertEquals(3, summary.getTestsSucceededCount(), () -> failures(summary));
+        assertEquals(List.of("outer: server answers true", "nested: server answers true", "nested: server answers true"),
+                events, "the first nested class to end stopped the server");
         assertFalse(answers(port), "the server still listens after its class");
     }
 
@@ -209,7 +210,15 @@ class ServerFixtureTest {
         }
 
         @Nested
-        class Inner {
+        class First {
+            @Test
+            void nested() {
+                events.add("nested: server answers " + answers(port));
+            }
+        }
+
+        @Nested
+        class Second {
             @Test
             void nested() {
                 events.add("nested: server answers " + answers(port));
