@@ -16,9 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.iscsismis.server.ServerConfig;
 import org.iscsismis.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.wbem.WBEMException;
 import org.metricshub.wbem.javax.wbem.client.WBEMClient;
@@ -37,25 +36,11 @@ class AddressedHostIT {
             + "<IPARAMVALUE NAME=\"AssocClass\"><CLASSNAME NAME=\"CIM_NamespaceInManager\"/></IPARAMVALUE>";
     static final Pattern HOST = Pattern.compile("<HOST>([^<]*)</HOST>");
 
-    private static TestServer server;
-    private static WBEMClient client;
-
-    @BeforeAll
-    static void start() {
-        // a name the server answers to besides loopback (without authentication it refuses any other Host)
-        server = TestServer.start(TestServer.testDefaults().with(ServerConfig.HTTP_ALLOWED_HOSTS, "array.example.com"));
-        client = SblimClients.connect(server.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
+    // a name the server answers to besides loopback (without authentication it refuses any other Host)
+    @RegisterExtension
+    static final ServerFixture server = ServerFixture.with(
+            TestServer.testDefaults().with(ServerConfig.HTTP_ALLOWED_HOSTS, "array.example.com"));
+    private static final WBEMClient client = server.client();
 
     @Test
     void theSblimClientGetsBackTheHostAndPortItAddressed() throws WBEMException {

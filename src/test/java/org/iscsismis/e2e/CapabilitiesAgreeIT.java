@@ -22,10 +22,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.iscsismis.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.metricshub.wbem.javax.cim.CIMArgument;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
@@ -42,27 +41,15 @@ class CapabilitiesAgreeIT {
 
     private static final String NS = ReplicationCalls.NS;
     private static final String RSC = "MSISCSITARGET_ReplicationServiceCapabilities";
-    private static TestServer server;
-    private static WBEMClient client;
-    private static ReplicationCalls calls;
+    @RegisterExtension
+    static final ServerFixture server = ServerFixture.plain();
+    private static final WBEMClient client = server.client();
+    private static final ReplicationCalls calls = server.calls();
     private static String poolId;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
-        client = SblimClients.connect(server.url());
-        calls = new ReplicationCalls(client);
         poolId = server.server().target().disks().createPool("capabilities-pool", 1L << 30).id();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     // ------------------------------------------------------------------ helpers

@@ -12,13 +12,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.iscsismis.replication.ReplicationEngine;
-import org.iscsismis.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.wbem.WBEMException;
@@ -38,29 +37,15 @@ class ConsoleBrowserIT {
 
     static final String NS = "root/cimv2/storage/iscsitarget";
     static final String SYNC = "MSISCSITARGET_StorageSynchronized";
-    private static TestServer server;
+    @RegisterExtension
+    static final ServerFixture server = ServerFixture.demo();
     private static HeadlessChromium browser;
-    private static WBEMClient client;
+    private static final WBEMClient client = server.client();
 
     @BeforeAll
     static void start() {
-        server = TestServer.startWithDemo();
-        client = SblimClients.connect(server.url());
-        browser = HeadlessChromium.start(1366, 768);
+        browser = server.closing(HeadlessChromium.start(1366, 768));
         browser.open(server.url() + "/");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test

@@ -13,9 +13,9 @@ import java.util.Base64;
 import java.util.Map;
 import org.iscsismis.server.ServerConfig;
 import org.iscsismis.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -26,22 +26,15 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ConsoleHttpIT {
 
-    private static TestServer server;
+    @RegisterExtension
+    static final ServerFixture server = ServerFixture.with(TestServer.testDefaults().with(ServerConfig.DEMO_ENABLED, "true")
+            .with(ServerConfig.AUTH_USERS, "alice:s3cret"));
     private static HttpClient http;
     private static final String ALICE = basic("alice", "s3cret");
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(TestServer.testDefaults().with(ServerConfig.DEMO_ENABLED, "true")
-                .with(ServerConfig.AUTH_USERS, "alice:s3cret"));
         http = HttpClient.newHttpClient();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     static String basic(String user, String password) {

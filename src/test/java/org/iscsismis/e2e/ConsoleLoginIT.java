@@ -10,23 +10,17 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import javax.security.auth.Subject;
-import java.util.Locale;
 import org.iscsismis.server.ServerConfig;
 import org.iscsismis.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.wbem.WBEMException;
-import org.metricshub.wbem.javax.wbem.client.PasswordCredential;
-import org.metricshub.wbem.javax.wbem.client.UserPrincipal;
 import org.metricshub.wbem.javax.wbem.client.WBEMClient;
-import org.metricshub.wbem.javax.wbem.client.WBEMClientConstants;
-import org.metricshub.wbem.javax.wbem.client.WBEMClientFactory;
 import org.openqa.selenium.By;
 
 /**
@@ -39,40 +33,19 @@ import org.openqa.selenium.By;
 class ConsoleLoginIT {
 
     static final String NS = "root/cimv2/storage/iscsitarget";
-    private static TestServer server;
+    @RegisterExtension
+    static final ServerFixture server = ServerFixture.with(TestServer.testDefaults().with(ServerConfig.DEMO_ENABLED, "true")
+            .with(ServerConfig.AUTH_USERS, "alice:s3cret"));
     private static HeadlessChromium browser;
     private static HttpServer otherOrigin;
-    private static WBEMClient client;
+    private static final WBEMClient client = server.client("alice", "s3cret");
 
     @BeforeAll
-    static void start() throws IOException, WBEMException {
-        server = TestServer.start(TestServer.testDefaults().with(ServerConfig.DEMO_ENABLED, "true")
-                .with(ServerConfig.AUTH_USERS, "alice:s3cret"));
-        client = WBEMClientFactory.getClient(WBEMClientConstants.PROTOCOL_CIMXML);
-        Subject subject = new Subject();
-        subject.getPrincipals().add(new UserPrincipal("alice"));
-        subject.getPrivateCredentials().add(new PasswordCredential("s3cret"));
-        client.initialize(new CIMObjectPath("http", "127.0.0.1", String.valueOf(server.port()), null, null, null),
-                subject, new Locale[] {Locale.US});
-        browser = HeadlessChromium.start(1366, 768);
+    static void start() throws IOException {
+        browser = server.closing(HeadlessChromium.start(1366, 768));
         otherOrigin = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         otherOrigin.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (otherOrigin != null) {
-            otherOrigin.stop(0);
-        }
-        if (browser != null) {
-            browser.close();
-        }
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+        server.closing(() -> otherOrigin.stop(0));
     }
 
     @Test

@@ -18,11 +18,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.iscsismis.iscsi.provider.IscsiTarget;
-import org.iscsismis.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.wbem.WBEMException;
@@ -37,29 +36,17 @@ import org.metricshub.wbem.javax.wbem.client.WBEMClient;
 class CopyServicesIT {
 
     private static final long SIZE = 1L << 20;
-    private static TestServer server;
-    private static WBEMClient client;
-    private static ReplicationCalls calls;
+    @RegisterExtension
+    static final ServerFixture server = ServerFixture.plain();
+    private static final WBEMClient client = server.client();
+    private static final ReplicationCalls calls = server.calls();
     private static IscsiTarget target;
     private static String poolId;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
-        client = SblimClients.connect(server.url());
-        calls = new ReplicationCalls(client);
         target = server.server().target();
         poolId = target.disks().createPool("copy-services-pool", 1L << 30).id();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     @AfterEach

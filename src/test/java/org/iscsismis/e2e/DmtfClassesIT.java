@@ -22,10 +22,9 @@ import org.iscsismis.cim.CimProperty;
 import org.iscsismis.cim.CimQualifierType;
 import org.iscsismis.cim.CimScope;
 import org.iscsismis.testing.DmtfSchema;
-import org.iscsismis.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.metricshub.wbem.javax.cim.CIMClass;
 import org.metricshub.wbem.javax.cim.CIMClassProperty;
 import org.metricshub.wbem.javax.cim.CIMFlavor;
@@ -48,25 +47,14 @@ class DmtfClassesIT {
 
     static final List<String> NAMESPACES = List.of("root/cimv2", "root/interop", "root/cimv2/storage/iscsitarget");
 
-    private static TestServer server;
-    private static WBEMClient client;
+    @RegisterExtension
+    static final ServerFixture server = ServerFixture.plain();
+    private static final WBEMClient client = server.client();
     private static DmtfSchema.Compiled dmtf;
 
     @BeforeAll
     static void start() {
         dmtf = DmtfSchema.compiled();
-        server = TestServer.start();
-        client = SblimClients.connect(server.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     /** Every class of the namespace, as EnumerateClasses(DeepInheritance) returns it, by name. */

@@ -20,9 +20,8 @@ import java.util.Map;
 
 import org.iscsismis.server.ServerConfig;
 import org.iscsismis.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.metricshub.wbem.javax.cim.CIMArgument;
 import org.metricshub.wbem.javax.cim.CIMDataType;
 import org.metricshub.wbem.javax.cim.CIMInstance;
@@ -42,27 +41,11 @@ class FaultInjectionIT {
     private static final long DISK_SIZE = 4L << 20;
     /** The demo's pool. */
     private static final String POOL = "pool-1";
-    private static TestServer server;
-    private static WBEMClient client;
-    private static ReplicationCalls calls;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(TestServer.testDefaults().with(ServerConfig.DEMO_ENABLED, "true")
-                .with(ServerConfig.FAULTS_ENABLED, "true"));
-        client = SblimClients.connect(server.url());
-        calls = new ReplicationCalls(client);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final ServerFixture server = ServerFixture.with(TestServer.testDefaults().with(ServerConfig.DEMO_ENABLED, "true")
+            .with(ServerConfig.FAULTS_ENABLED, "true"));
+    private static final WBEMClient client = server.client();
+    private static final ReplicationCalls calls = server.calls();
 
     private static CIMObjectPath newVolume(String name) throws WBEMException {
         return calls.newVolume(POOL, DISK_SIZE, name);

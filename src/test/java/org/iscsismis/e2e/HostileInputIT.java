@@ -4,11 +4,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.iscsismis.server.ServerConfig;
-import org.iscsismis.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,19 +20,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HostileInputIT {
 
     private static final int BODY_LIMIT = 1 << 20;
-    private static TestServer server;
+    @RegisterExtension
+    static final ServerFixture server = ServerFixture.with(ServerConfig.defaults().withHttpPort(0).withIscsiPort(0)
+            .with(ServerConfig.LIMITS_MAX_BODY_BYTES, String.valueOf(BODY_LIMIT)));
     private static RawCimHttp http;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(ServerConfig.defaults().withHttpPort(0).withIscsiPort(0)
-                .with(ServerConfig.LIMITS_MAX_BODY_BYTES, String.valueOf(BODY_LIMIT)));
         http = new RawCimHttp(server.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     /** After every hostile request, an ordinary one still succeeds. */

@@ -13,10 +13,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.iscsismis.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.metricshub.wbem.javax.cim.CIMArgument;
 import org.metricshub.wbem.javax.cim.CIMClass;
 import org.metricshub.wbem.javax.cim.CIMDataType;
@@ -47,14 +46,13 @@ class HostileKeysIT {
     private static final Set<Integer> READ_STATUSES = Set.of(4, 6);
     private static final Set<Integer> METHOD_STATUSES = Set.of(4, 6, 7, 16, 17);
 
-    private static TestServer server;
-    private static WBEMClient client;
+    @RegisterExtension
+    static final ServerFixture server = ServerFixture.demo();
+    private static final WBEMClient client = server.client();
     private static List<String> classNames;
 
     @BeforeAll
     static void start() throws WBEMException {
-        server = TestServer.startWithDemo();
-        client = SblimClients.connect(server.url());
         classNames = new ArrayList<>();
         for (CIMObjectPath c : all(client.enumerateClassNames(SblimClients.classPath(NS, null), true))) {
             String name = c.getObjectName();
@@ -63,16 +61,6 @@ class HostileKeysIT {
             }
         }
         assertTrue(classNames.size() > 40, classNames::toString);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     private interface Call {

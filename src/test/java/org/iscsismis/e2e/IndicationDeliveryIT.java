@@ -26,6 +26,7 @@ import org.iscsismis.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.cim.CIMProperty;
@@ -40,9 +41,14 @@ import org.metricshub.wbem.javax.wbem.client.WBEMClient;
 class IndicationDeliveryIT {
 
     private static final ManualDeliveryScheduler time = new ManualDeliveryScheduler();
-    private static TestServer server;
-    private static WBEMClient client;
-    private static Subscriptions subscriptions;
+    @RegisterExtension
+    static final ServerFixture server = ServerFixture.with(TestServer.testDefaults()
+            .with(ServerConfig.INDICATION_RETRY_ATTEMPTS, "2")
+            .with(ServerConfig.INDICATION_RETRY_INTERVAL_S, "30")
+            .with(ServerConfig.INDICATION_REMOVAL_INTERVAL_S, "60")
+            .with(ServerConfig.INDICATION_DELIVERY_TIMEOUT_MS, "3000"), time); // a loaded machine still answers in time
+    private static final WBEMClient client = server.client();
+    private static final Subscriptions subscriptions = server.subscriptions();
     private static HttpServer failing;
     private static final AtomicInteger failingRequests = new AtomicInteger();
     private static ServerSocket silent;
@@ -52,15 +58,6 @@ class IndicationDeliveryIT {
 
     @BeforeAll
     static void start() throws IOException {
-        ServerConfig config = TestServer.testDefaults()
-                .with(ServerConfig.INDICATION_RETRY_ATTEMPTS, "2")
-                .with(ServerConfig.INDICATION_RETRY_INTERVAL_S, "30")
-                .with(ServerConfig.INDICATION_REMOVAL_INTERVAL_S, "60")
-                .with(ServerConfig.INDICATION_DELIVERY_TIMEOUT_MS, "3000"); // a loaded machine still answers in time
-        server = TestServer.start(config, time);
-        client = SblimClients.connect(server.url());
-        subscriptions = new Subscriptions(client);
-
         failing = RawIndicationListener.newServer();
         failing.createContext("/", exchange -> {
             failingRequests.incrementAndGet();
@@ -94,12 +91,6 @@ class IndicationDeliveryIT {
 
     @AfterAll
     static void stop() throws IOException {
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
-        }
         failing.stop(0);
         silent.close();
         synchronized (silentSockets) {

@@ -22,11 +22,10 @@ import org.iscsismis.iscsi.provider.IscsiTarget;
 import org.iscsismis.replication.PairSnapshot;
 import org.iscsismis.replication.ReplicationListener;
 import org.iscsismis.replication.Trigger;
-import org.iscsismis.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.wbem.WBEMException;
@@ -39,32 +38,19 @@ import org.metricshub.wbem.javax.wbem.client.WBEMClient;
 class IndicationIT {
 
     private static final String STORAGE = "root/cimv2/storage/iscsitarget";
-    private static TestServer server;
-    private static WBEMClient client;
-    private static ReplicationCalls calls;
-    private static Subscriptions subscriptions;
+    @RegisterExtension
+    static final ServerFixture server = ServerFixture.plain();
+    private static final WBEMClient client = server.client();
+    private static final ReplicationCalls calls = server.calls();
+    private static final Subscriptions subscriptions = server.subscriptions();
     private static IscsiTarget target;
     private static DiskPool pool;
     private final List<AutoCloseable> cleanup = new ArrayList<>();
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
-        client = SblimClients.connect(server.url());
-        calls = new ReplicationCalls(client);
-        subscriptions = new Subscriptions(client);
         target = server.server().target();
         pool = target.disks().createPool("indication-pool", 1L << 30);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     @AfterEach

@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.iscsismis.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.metricshub.wbem.javax.cim.CIMDataType;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
@@ -23,26 +21,10 @@ import org.metricshub.wbem.javax.wbem.client.WBEMClient;
  */
 class IndicationSubscriptionIT {
 
-    private static TestServer server;
-    private static WBEMClient client;
-    private static Subscriptions subscriptions;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        client = SblimClients.connect(server.url());
-        subscriptions = new Subscriptions(client);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final ServerFixture server = ServerFixture.plain();
+    private static final WBEMClient client = server.client();
+    private static final Subscriptions subscriptions = server.subscriptions();
 
     private static List<String> names(String className) throws WBEMException {
         return all(client.enumerateInstances(Subscriptions.path(className), false, false, false, null)).stream()

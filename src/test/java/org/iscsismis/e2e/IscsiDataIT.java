@@ -20,11 +20,10 @@ import java.util.Arrays;
 import java.util.Random;
 
 import org.iscsismis.iscsi.disk.DiskPool;
-import org.iscsismis.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.wbem.WBEMException;
 import org.metricshub.wbem.javax.wbem.client.WBEMClient;
@@ -38,9 +37,10 @@ import org.metricshub.wbem.javax.wbem.client.WBEMClient;
 class IscsiDataIT {
 
     private static final long SIZE = 8L << 20;
-    private static TestServer server;
-    private static WBEMClient cim;
-    private static ReplicationCalls calls;
+    @RegisterExtension
+    static final ServerFixture server = ServerFixture.plain();
+    private static final WBEMClient cim = server.client();
+    private static final ReplicationCalls calls = server.calls();
     private static IscsiClients iscsi;
     private static DiskPool pool;
 
@@ -49,21 +49,8 @@ class IscsiDataIT {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
-        cim = SblimClients.connect(server.url());
-        calls = new ReplicationCalls(cim);
         iscsi = new IscsiClients(server.server().portal());
         pool = server.server().target().disks().createPool("data-pool", 1L << 30);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cim != null) {
-            cim.close();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     /** A volume made through CIM, then written whole by an initiator with random bytes; returns what was written. */

@@ -12,10 +12,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.iscsismis.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.metricshub.wbem.javax.cim.CIMArgument;
 import org.metricshub.wbem.javax.cim.CIMDataType;
 import org.metricshub.wbem.javax.cim.CIMInstance;
@@ -48,24 +46,9 @@ class IscsiModelIT {
             Map.entry("MSISCSITARGET_ElementCapabilities", 4),
             Map.entry("MSISCSITARGET_StorageSettingsAssociatedToCapabilities", 1)));
 
-    private static TestServer server;
-    private static WBEMClient client;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.startWithDemo();
-        client = SblimClients.connect(server.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final ServerFixture server = ServerFixture.demo();
+    private static final WBEMClient client = server.client();
 
     static CIMObjectPath systemPath() throws WBEMException {
         List<CIMObjectPath> systems = all(client.enumerateInstanceNames(classPath(NS, SYSTEM)));

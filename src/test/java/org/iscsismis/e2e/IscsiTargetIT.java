@@ -8,10 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
-import org.iscsismis.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.wbem.WBEMException;
 import org.metricshub.wbem.javax.wbem.client.WBEMClient;
@@ -23,25 +22,14 @@ import org.metricshub.wbem.javax.wbem.client.WBEMClient;
  */
 class IscsiTargetIT {
 
-    private static TestServer server;
-    private static WBEMClient cim;
+    @RegisterExtension
+    static final ServerFixture server = ServerFixture.demo();
+    private static final WBEMClient cim = server.client();
     private static IscsiClients iscsi;
 
     @BeforeAll
     static void start() {
-        server = TestServer.startWithDemo();
-        cim = SblimClients.connect(server.url());
         iscsi = new IscsiClients(server.server().portal());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cim != null) {
-            cim.close();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     private static List<CIMInstance> volumes() throws WBEMException {

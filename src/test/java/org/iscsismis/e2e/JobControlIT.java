@@ -28,10 +28,10 @@ import org.iscsismis.iscsi.disk.VirtualDisk;
 import org.iscsismis.iscsi.provider.IscsiTarget;
 import org.iscsismis.provider.job.MutableClock;
 import org.iscsismis.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.metricshub.wbem.javax.cim.CIMDataType;
 import org.metricshub.wbem.javax.cim.CIMDateTimeInterval;
 import org.metricshub.wbem.javax.cim.CIMInstance;
@@ -50,29 +50,17 @@ class JobControlIT {
 
     private static final long DISK_SIZE = 4L << 20;
     private static final MutableClock clock = new MutableClock(Instant.parse("2026-03-04T05:06:07Z"));
-    private static TestServer server;
-    private static WBEMClient client;
-    private static ReplicationCalls calls;
+    @RegisterExtension
+    static final ServerFixture server = ServerFixture.with(TestServer.testDefaults(), clock);
+    private static final WBEMClient client = server.client();
+    private static final ReplicationCalls calls = server.calls();
     private static IscsiTarget target;
     private static DiskPool pool;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(TestServer.testDefaults(), clock);
-        client = SblimClients.connect(server.url());
-        calls = new ReplicationCalls(client);
         target = server.server().target();
         pool = target.disks().createPool("jobs-pool", 1L << 30);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     @AfterEach

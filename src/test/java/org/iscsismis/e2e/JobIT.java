@@ -24,10 +24,8 @@ import org.iscsismis.provider.MethodArguments;
 import org.iscsismis.provider.MethodResult;
 import org.iscsismis.provider.ProviderContext;
 import org.iscsismis.provider.job.JobService;
-import org.iscsismis.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.metricshub.wbem.javax.cim.CIMArgument;
 import org.metricshub.wbem.javax.cim.CIMDataType;
 import org.metricshub.wbem.javax.cim.CIMInstance;
@@ -46,8 +44,18 @@ class JobIT {
 
     private static final Semaphore steps = new Semaphore(0);
     private static final CountDownLatch halfway = new CountDownLatch(1);
-    private static TestServer server;
-    private static WBEMClient client;
+    @RegisterExtension
+    static final ServerFixture server = ServerFixture.seeded((repository, registry) -> {
+        CimNamespace ns = CimNamespace.of(NS);
+        CimMethod method = CimMethod.of("Start", CimType.UINT32, List.of(
+                CimParameter.of("Steps", CimType.UINT32, CimQualifier.ofTrue("In")),
+                CimParameter.of("Job", CimType.reference(CimName.of("CIM_ConcreteJob")),
+                        CimQualifier.of("In", CimValue.ofBoolean(false)), CimQualifier.ofTrue("Out"))),
+                CimQualifier.ofTrue("Static"));
+        repository.createClass(ns, CimClass.builder(STARTER).key("Id", CimType.STRING).method(method).build());
+        registry.register(ns, STARTER, new StarterProvider());
+    });
+    private static final WBEMClient client = server.client();
 
     /** Static Start(Steps): a job of Steps steps, each waiting for a permit of {@link #steps}. */
     static final class StarterProvider extends AbstractMethodProvider {
@@ -64,31 +72,6 @@ class JobIT {
                 }
             });
             return MethodResult.of(CimValue.ofUint32(JobService.JOB_STARTED)).with("Job", CimValue.ofReference(job));
-        }
-    }
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start((repository, registry) -> {
-            CimNamespace ns = CimNamespace.of(NS);
-            CimMethod method = CimMethod.of("Start", CimType.UINT32, List.of(
-                    CimParameter.of("Steps", CimType.UINT32, CimQualifier.ofTrue("In")),
-                    CimParameter.of("Job", CimType.reference(CimName.of("CIM_ConcreteJob")),
-                            CimQualifier.of("In", CimValue.ofBoolean(false)), CimQualifier.ofTrue("Out"))),
-                    CimQualifier.ofTrue("Static"));
-            repository.createClass(ns, CimClass.builder(STARTER).key("Id", CimType.STRING).method(method).build());
-            registry.register(ns, STARTER, new StarterProvider());
-        });
-        client = SblimClients.connect(server.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
         }
     }
 

@@ -12,11 +12,9 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.iscsismis.server.Main;
-import org.iscsismis.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.metricshub.wbem.javax.cim.CIMClass;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
@@ -74,24 +72,9 @@ class MofLoadIT {
 
     @TempDir
     static Path dir;
-    private static TestServer server;
-    private static WBEMClient client;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        client = SblimClients.connect(server.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final ServerFixture server = ServerFixture.plain();
+    private static final WBEMClient client = server.client();
 
     record Run(int status, String out, String err) {
     }

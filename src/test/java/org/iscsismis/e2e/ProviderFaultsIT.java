@@ -15,8 +15,8 @@ import org.iscsismis.testing.TestServer;
 import org.iscsismis.testing.storage.FaultyProvider;
 import org.iscsismis.testing.storage.StorageModel;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.metricshub.wbem.javax.cim.CIMArgument;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
@@ -32,30 +32,19 @@ class ProviderFaultsIT {
 
     private static final String NS = "root/cimv2";
     private static final int FAILED = 1;
-    private static TestServer server;
+    @RegisterExtension
+    static final ServerFixture server = ServerFixture.seeded(
+            TestServer.testDefaults().with(ServerConfig.PROVIDER_TIMEOUT_MS, "300"), (repository, registry) -> {
+                StorageModel.install(repository, registry, CimNamespace.of(NS), CimNamespace.of("root/interop"));
+                faulty = FaultyProvider.install(repository, registry, CimNamespace.of(NS));
+            });
     private static FaultyProvider faulty;
-    private static WBEMClient client;
-
-    @BeforeAll
-    static void start() {
-        ServerConfig config = TestServer.testDefaults().with(ServerConfig.PROVIDER_TIMEOUT_MS, "300");
-        server = TestServer.start(config, (repository, registry) -> {
-            StorageModel.install(repository, registry, CimNamespace.of(NS), CimNamespace.of("root/interop"));
-            faulty = FaultyProvider.install(repository, registry, CimNamespace.of(NS));
-        });
-        client = SblimClients.connect(server.url());
-    }
+    private static final WBEMClient client = server.client();
 
     @AfterAll
     static void stop() {
         if (faulty != null) {
             faulty.release();
-        }
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
         }
     }
 

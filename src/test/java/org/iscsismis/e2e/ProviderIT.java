@@ -8,11 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.iscsismis.cim.CimNamespace;
-import org.iscsismis.testing.TestServer;
 import org.iscsismis.testing.storage.StorageModel;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.metricshub.wbem.javax.cim.CIMArgument;
 import org.metricshub.wbem.javax.cim.CIMClass;
 import org.metricshub.wbem.javax.cim.CIMDataType;
@@ -34,26 +33,15 @@ import org.metricshub.wbem.javax.wbem.client.WBEMClient;
 class ProviderIT {
 
     private static final String NS = "root/cimv2";
-    private static TestServer server;
-    private static WBEMClient client;
+    @RegisterExtension
+    static final ServerFixture server = ServerFixture.seeded((repository, registry) -> StorageModel.install(repository, registry,
+            CimNamespace.of(NS), CimNamespace.of("root/interop")));
+    private static final WBEMClient client = server.client();
     private static String base;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start((repository, registry) -> StorageModel.install(repository, registry,
-                CimNamespace.of(NS), CimNamespace.of("root/interop")));
-        client = SblimClients.connect(server.url());
         base = "http://127.0.0.1:" + server.port() + "/" + NS + ":";
-    }
-
-    @AfterAll
-    static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     private static CIMObjectPath path(String className, String id) {

@@ -20,16 +20,15 @@ import org.iscsismis.cim.CimNamespace;
 import org.iscsismis.cim.CimType;
 import org.iscsismis.cim.CimValue;
 import org.iscsismis.cim.ObjectPath;
-import org.iscsismis.testing.TestServer;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.cim.UnsignedInteger32;
 import org.metricshub.wbem.javax.wbem.WBEMException;
 import org.metricshub.wbem.javax.wbem.client.EnumerateResponse;
 import org.metricshub.wbem.javax.wbem.client.WBEMClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The pull operations over raw CIM-XML and through the SBLIM client's pull API, on repository classes of
@@ -46,36 +45,31 @@ class PullOperationsIT {
     private static final Pattern ERROR = Pattern.compile("<ERROR CODE=\"(\\d+)\"");
     private static final Pattern ID = Pattern.compile("<KEYBINDING NAME=\"Id\"><KEYVALUE[^>]*>([^<]*)</KEYVALUE>");
 
-    private static TestServer server;
+    @RegisterExtension
+    static final ServerFixture server = ServerFixture.seeded((repository, registry) -> {
+        CimNamespace ns = CimNamespace.of(NS);
+        repository.createClass(ns, CimClass.builder("Pull_Item").key("Id", CimType.STRING).property("Counter", CimType.UINT32).build());
+        repository.createClass(ns, CimClass.builder("Pull_Group").key("Id", CimType.STRING).build());
+        repository.createClass(ns, CimClass.builder("Pull_Member").qualifier("Association")
+                .key("Group", CimType.reference(CimName.of("Pull_Group"))).key("Member", CimType.reference(CimName.of("Pull_Item")))
+                .build());
+        for (int i = 0; i < ITEMS; i++) {
+            repository.createInstance(ns, CimInstance.builder("Pull_Item").property("Id", "Item:" + i)
+                    .property("Counter", CimValue.ofUint32(i)).build());
+        }
+        repository.createInstance(ns, CimInstance.builder("Pull_Group").property("Id", "G").build());
+        for (int i = 0; i < 5; i++) {
+            repository.createInstance(ns, CimInstance.builder("Pull_Member")
+                    .property("Group", CimValue.ofReference(ObjectPath.builder("Pull_Group").key("Id", "G").build()))
+                    .property("Member", CimValue.ofReference(ObjectPath.builder("Pull_Item").key("Id", "Item:" + i).build()))
+                    .build());
+        }
+    });
     private static RawCimHttp http;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start((repository, registry) -> {
-            CimNamespace ns = CimNamespace.of(NS);
-            repository.createClass(ns, CimClass.builder("Pull_Item").key("Id", CimType.STRING).property("Counter", CimType.UINT32).build());
-            repository.createClass(ns, CimClass.builder("Pull_Group").key("Id", CimType.STRING).build());
-            repository.createClass(ns, CimClass.builder("Pull_Member").qualifier("Association")
-                    .key("Group", CimType.reference(CimName.of("Pull_Group"))).key("Member", CimType.reference(CimName.of("Pull_Item")))
-                    .build());
-            for (int i = 0; i < ITEMS; i++) {
-                repository.createInstance(ns, CimInstance.builder("Pull_Item").property("Id", "Item:" + i)
-                        .property("Counter", CimValue.ofUint32(i)).build());
-            }
-            repository.createInstance(ns, CimInstance.builder("Pull_Group").property("Id", "G").build());
-            for (int i = 0; i < 5; i++) {
-                repository.createInstance(ns, CimInstance.builder("Pull_Member")
-                        .property("Group", CimValue.ofReference(ObjectPath.builder("Pull_Group").key("Id", "G").build()))
-                        .property("Member", CimValue.ofReference(ObjectPath.builder("Pull_Item").key("Id", "Item:" + i).build()))
-                        .build());
-            }
-        });
         http = new RawCimHttp(server.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     // ------------------------------------------------------------------ raw CIM-XML

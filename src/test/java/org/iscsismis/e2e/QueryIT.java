@@ -19,9 +19,8 @@ import org.iscsismis.cim.CimNamespace;
 import org.iscsismis.cim.CimType;
 import org.iscsismis.cim.CimValue;
 import org.iscsismis.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.cim.UnsignedInteger32;
@@ -38,39 +37,25 @@ class QueryIT {
 
     static final String ISCSI = "root/cimv2/storage/iscsitarget";
     static final String SYNC = "MSISCSITARGET_StorageSynchronized";
-    private static TestServer server;
-    private static WBEMClient client;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(TestServer.testDefaults().with(org.iscsismis.server.ServerConfig.DEMO_ENABLED, "true"),
-                (repository, registry) -> {
-                    CimNamespace ns = CimNamespace.of("root/cimv2");
-                    repository.createClass(ns, CimClass.builder("Query_Item").key("InstanceID", CimType.STRING)
-                            .property("Name", CimType.STRING).property("Counter", CimType.UINT32)
-                            .property("Codes", CimType.arrayOf(CimType.Kind.UINT16))
-                            .property("Tags", CimType.arrayOf(CimType.Kind.STRING)).build());
-                    for (int i = 0; i < 20; i++) {
-                        repository.createInstance(ns, CimInstance.builder("Query_Item")
-                                .property("InstanceID", CimValue.ofString("Q:" + i))
-                                .property("Name", i == 19 ? CimValue.nullOf(CimType.STRING) : CimValue.ofString("item-" + i))
-                                .property("Counter", CimValue.ofUint32(i))
-                                .property("Codes", CimValue.of(CimType.arrayOf(CimType.Kind.UINT16), List.of(i % 3, 10 + i)))
-                                .property("Tags", CimValue.ofStrings(List.of("t" + i % 2, "all"))).build());
-                    }
-                });
-        client = SblimClients.connect(server.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final ServerFixture server = ServerFixture.seeded(
+            TestServer.testDefaults().with(org.iscsismis.server.ServerConfig.DEMO_ENABLED, "true"),
+            (repository, registry) -> {
+                CimNamespace ns = CimNamespace.of("root/cimv2");
+                repository.createClass(ns, CimClass.builder("Query_Item").key("InstanceID", CimType.STRING)
+                        .property("Name", CimType.STRING).property("Counter", CimType.UINT32)
+                        .property("Codes", CimType.arrayOf(CimType.Kind.UINT16))
+                        .property("Tags", CimType.arrayOf(CimType.Kind.STRING)).build());
+                for (int i = 0; i < 20; i++) {
+                    repository.createInstance(ns, CimInstance.builder("Query_Item")
+                            .property("InstanceID", CimValue.ofString("Q:" + i))
+                            .property("Name", i == 19 ? CimValue.nullOf(CimType.STRING) : CimValue.ofString("item-" + i))
+                            .property("Counter", CimValue.ofUint32(i))
+                            .property("Codes", CimValue.of(CimType.arrayOf(CimType.Kind.UINT16), List.of(i % 3, 10 + i)))
+                            .property("Tags", CimValue.ofStrings(List.of("t" + i % 2, "all"))).build());
+                }
+            });
+    private static final WBEMClient client = server.client();
 
     private static List<CIMInstance> execQuery(String ns, String language, String query) throws WBEMException {
         return all(client.execQuery(new CIMObjectPath(null, null, null, ns, null, null), query, language));

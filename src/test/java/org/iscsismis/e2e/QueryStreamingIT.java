@@ -22,10 +22,8 @@ import org.iscsismis.cim.CimValue;
 import org.iscsismis.provider.AbstractInstanceProvider;
 import org.iscsismis.provider.ProviderContext;
 import org.iscsismis.provider.ResultSink;
-import org.iscsismis.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * ExecQuery over 10 000 {@code Bench_Item}s served by a provider streams: the provider stops halfway
@@ -38,29 +36,25 @@ class QueryStreamingIT {
     private static final int N = 10_000;
     private static final CountDownLatch clientSawFirstResult = new CountDownLatch(1);
     private static final AtomicBoolean providerWaitedInVain = new AtomicBoolean();
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start((repository, registry) -> {
-            CimNamespace ns = CimNamespace.of("root/cimv2");
-            repository.createClass(ns, CimClass.builder("Bench_Item").key("InstanceID", CimType.STRING)
-                    .property("Name", CimType.STRING).property("Counter", CimType.UINT32).property("Status", CimType.UINT16).build());
-            registry.register(ns, CimName.of("Bench_Item"), new AbstractInstanceProvider() {
-                @Override
-                public void enumerateInstances(ProviderContext context, CimName className, ResultSink<CimInstance> sink) {
-                    for (int i = 0; i < N; i++) {
-                        if (i == N / 2) {
-                            awaitClient();
-                        }
-                        sink.deliver(CimInstance.builder("Bench_Item").property("InstanceID", CimValue.ofString(String.format("Bench:%08d", i)))
-                                .property("Name", CimValue.ofString("bench-item-" + i)).property("Counter", CimValue.ofUint32(i))
-                                .property("Status", CimValue.ofUint16(2 + i % 5)).build());
+    @RegisterExtension
+    static final ServerFixture server = ServerFixture.seeded((repository, registry) -> {
+        CimNamespace ns = CimNamespace.of("root/cimv2");
+        repository.createClass(ns, CimClass.builder("Bench_Item").key("InstanceID", CimType.STRING)
+                .property("Name", CimType.STRING).property("Counter", CimType.UINT32).property("Status", CimType.UINT16).build());
+        registry.register(ns, CimName.of("Bench_Item"), new AbstractInstanceProvider() {
+            @Override
+            public void enumerateInstances(ProviderContext context, CimName className, ResultSink<CimInstance> sink) {
+                for (int i = 0; i < N; i++) {
+                    if (i == N / 2) {
+                        awaitClient();
                     }
+                    sink.deliver(CimInstance.builder("Bench_Item").property("InstanceID", CimValue.ofString(String.format("Bench:%08d", i)))
+                            .property("Name", CimValue.ofString("bench-item-" + i)).property("Counter", CimValue.ofUint32(i))
+                            .property("Status", CimValue.ofUint16(2 + i % 5)).build());
                 }
-            });
+            }
         });
-    }
+    });
 
     private static void awaitClient() {
         try {
@@ -69,13 +63,6 @@ class QueryStreamingIT {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
         }
     }
 

@@ -25,11 +25,10 @@ import org.iscsismis.iscsi.disk.VirtualDisk;
 import org.iscsismis.iscsi.provider.IscsiTarget;
 import org.iscsismis.replication.InvalidTransitionException;
 import org.iscsismis.replication.Operation;
-import org.iscsismis.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.wbem.WBEMException;
@@ -47,29 +46,17 @@ import org.metricshub.wbem.javax.wbem.client.WBEMClient;
 class ReplicaTruthIT {
 
     private static final long DISK_SIZE = 2L << 20;
-    private static TestServer server;
-    private static WBEMClient client;
-    private static ReplicationCalls calls;
+    @RegisterExtension
+    static final ServerFixture server = ServerFixture.plain();
+    private static final WBEMClient client = server.client();
+    private static final ReplicationCalls calls = server.calls();
     private static IscsiTarget target;
     private static DiskPool pool;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
-        client = SblimClients.connect(server.url());
-        calls = new ReplicationCalls(client);
         target = server.server().target();
         pool = target.disks().createPool("restore-pool", 1L << 30);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     @AfterEach

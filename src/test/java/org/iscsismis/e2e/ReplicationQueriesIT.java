@@ -18,10 +18,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.iscsismis.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.metricshub.wbem.javax.cim.CIMArgument;
 import org.metricshub.wbem.javax.cim.CIMDataType;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
@@ -38,29 +37,17 @@ class ReplicationQueriesIT {
 
     private static final String NS = ReplicationCalls.NS;
     private static final long SIZE = 1L << 20;
-    private static TestServer server;
-    private static WBEMClient client;
-    private static ReplicationCalls calls;
+    @RegisterExtension
+    static final ServerFixture server = ServerFixture.plain();
+    private static final WBEMClient client = server.client();
+    private static final ReplicationCalls calls = server.calls();
     private static String poolA;
     private static String poolB;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
-        client = SblimClients.connect(server.url());
-        calls = new ReplicationCalls(client);
         poolA = server.server().target().disks().createPool("queries-a", 1L << 30).id();
         poolB = server.server().target().disks().createPool("queries-b", 1L << 30).id();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     private static CIMObjectPath volume(String poolId, long size) throws WBEMException {

@@ -3,9 +3,6 @@ package org.iscsismis.e2e;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.iscsismis.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.metricshub.wbem.javax.cim.CIMClass;
@@ -32,18 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RepositoryClassesIT {
 
     @RegisterExtension
-    static final TestServer server = new TestServer();
-    private static WBEMClient client;
-
-    @BeforeAll
-    static void connect() {
-        client = SblimClients.connect(server.url());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
+    static final ServerFixture server = ServerFixture.plain();
+    private static final WBEMClient client = server.client();
 
     private static Set<String> names(List<CIMObjectPath> paths) {
         Set<String> out = new HashSet<>();

@@ -8,9 +8,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.iscsismis.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.metricshub.wbem.javax.cim.CIMDataType;
@@ -33,18 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RepositoryInstancesIT {
 
     @RegisterExtension
-    static final TestServer server = new TestServer();
-    private static WBEMClient client;
-
-    @BeforeAll
-    static void connect() {
-        client = SblimClients.connect(server.url());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
+    static final ServerFixture server = ServerFixture.plain();
+    private static final WBEMClient client = server.client();
 
     private static Map<String, CIMInstance> byId(List<CIMInstance> instances) {
         Map<String, CIMInstance> out = new HashMap<>();

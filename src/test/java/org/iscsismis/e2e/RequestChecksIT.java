@@ -10,10 +10,8 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import org.iscsismis.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.metricshub.wbem.javax.cim.CIMDataType;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMProperty;
@@ -23,24 +21,9 @@ import org.metricshub.wbem.javax.wbem.client.WBEMClient;
 /** What a server without authentication refuses before it runs anything: foreign Host headers and bad namespace names. */
 class RequestChecksIT {
 
-    private static TestServer server;
-    private static WBEMClient client;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        client = SblimClients.connect(server.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final ServerFixture server = ServerFixture.plain();
+    private static final WBEMClient client = server.client();
 
     /** DNS rebinding: a page of attacker.example resolved to 127.0.0.1 sends its own name as Host. */
     @Test

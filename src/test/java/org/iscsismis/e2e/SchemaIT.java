@@ -21,10 +21,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.iscsismis.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.metricshub.wbem.javax.cim.CIMClass;
 import org.metricshub.wbem.javax.cim.CIMClassProperty;
 import org.metricshub.wbem.javax.cim.CIMDataType;
@@ -75,24 +73,9 @@ class SchemaIT {
             "CIM_IndicationSubscription CIM_AbstractIndicationSubscription")
             .map(s -> List.of(s.split(" "))).toList();
 
-    private static TestServer server;
-    private static WBEMClient client;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        client = SblimClients.connect(server.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final ServerFixture server = ServerFixture.plain();
+    private static final WBEMClient client = server.client();
 
     private static Set<String> subclassNames(String ns, String className, boolean deep) throws WBEMException {
         Set<String> names = new HashSet<>();

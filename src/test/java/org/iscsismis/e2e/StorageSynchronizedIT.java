@@ -13,10 +13,8 @@ import java.util.TreeMap;
 
 import org.iscsismis.replication.CopyPriority;
 import org.iscsismis.replication.PairSnapshot;
-import org.iscsismis.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.metricshub.wbem.javax.cim.CIMClass;
 import org.metricshub.wbem.javax.cim.CIMClassProperty;
 import org.metricshub.wbem.javax.cim.CIMDataType;
@@ -37,24 +35,9 @@ class StorageSynchronizedIT {
 
     static final String NS = "root/cimv2/storage/iscsitarget";
     static final String SYNC = "MSISCSITARGET_StorageSynchronized";
-    private static TestServer server;
-    private static WBEMClient client;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.startWithDemo();
-        client = SblimClients.connect(server.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final ServerFixture server = ServerFixture.demo();
+    private static final WBEMClient client = server.client();
 
     static int u16(CIMInstance i, String name) {
         return ((Number) i.getPropertyValue(name)).intValue();

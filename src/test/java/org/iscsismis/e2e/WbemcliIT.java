@@ -1,9 +1,8 @@
 package org.iscsismis.e2e;
 
-import org.iscsismis.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.metricshub.wbem.javax.wbem.client.WBEMClient;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,14 +15,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class WbemcliIT {
 
-    private static TestServer server;
+    @RegisterExtension
+    static final ServerFixture server = ServerFixture.plain();
     private static TestSchema schema;
     private static String base;
 
     @BeforeAll
     static void start() throws Exception {
         assertTrue(Wbemcli.installed(), "the end-to-end tests need wbemcli (Debian package sblim-wbemcli)");
-        server = TestServer.start();
         schema = new TestSchema("E2EW");
         WBEMClient client = SblimClients.connect(server.url());
         try {
@@ -33,13 +32,6 @@ class WbemcliIT {
             client.close();
         }
         base = "http://127.0.0.1:" + server.port() + "/root/cimv2:";
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     private static Wbemcli.Result ok(String... args) {
