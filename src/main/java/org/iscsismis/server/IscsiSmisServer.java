@@ -25,6 +25,7 @@ import org.iscsismis.interop.InteropNames;
 import org.iscsismis.interop.InteropSetup;
 import org.iscsismis.interop.ServerIdentity;
 import org.iscsismis.iscsi.disk.DiskRegistry;
+import org.iscsismis.iscsi.disk.DiskStorage;
 import org.iscsismis.iscsi.provider.IscsiDemo;
 import org.iscsismis.iscsi.provider.IscsiTarget;
 import org.iscsismis.iscsi.provider.StorageElements;
@@ -126,7 +127,7 @@ public final class IscsiSmisServer implements AutoCloseable {
         }
         long schemaLoaded = System.nanoTime();
         ProviderRegistry registry = new ProviderRegistry(repository);
-        IscsiTarget target = new IscsiTarget(DiskRegistry.withHeapLimit(config.storageMaxHeapBytes()), EngineConfig.defaults());
+        IscsiTarget target = new IscsiTarget(DiskRegistry.on(diskStorage(config)), EngineConfig.defaults());
         MemoryBudget memory = new MemoryBudget(config.memoryBudgetBytes());
         HttpEndpoint endpoint;
         AtomicReference<HttpEndpoint> listening = new AtomicReference<>();
@@ -177,6 +178,14 @@ public final class IscsiSmisServer implements AutoCloseable {
                 keystore != null ? " and " + endpoint.httpsUrl() + "/cimom" : "",
                 access.authenticator().required() ? "HTTP Basic authentication" : "no authentication", NAMESPACES);
         return new IscsiSmisServer(config, repository, endpoint, target, dispatcher, keystore);
+    }
+
+    /** Where virtual disks keep their data: the heap, or sparse files in a temporary directory. */
+    private static DiskStorage diskStorage(ServerConfig config) {
+        DiskStorage storage = config.heapMedium() ? DiskStorage.heap(config.storageMaxHeapBytes())
+                : DiskStorage.temporaryFiles(config.storageMinFreeBytes());
+        LOG.info("No data directory (data.dir): disk data {}, and nothing is kept across restarts", storage.description());
+        return storage;
     }
 
     /** The DSP0200 operation groups the dispatcher implements (no indications yet; pulled reads and their count, queries traditional and pulled). */
