@@ -34,6 +34,7 @@ import org.iscsismis.replication.EngineConfig;
 import org.iscsismis.provider.job.JobService;
 import org.iscsismis.provider.registry.ProviderRegistry;
 import org.iscsismis.repository.CimRepository;
+import org.iscsismis.store.DataStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,10 +67,12 @@ public final class IscsiSmisServer implements AutoCloseable {
     private final IscsiTarget target;
     private final Dispatcher dispatcher;
     private final TlsKeystore keystore;
+    private final DataStore store;
     private boolean closed; // guarded by this
 
     private IscsiSmisServer(ServerConfig config, CimRepository repository, HttpEndpoint endpoint, IscsiTarget target,
-                            Dispatcher dispatcher, TlsKeystore keystore) {
+                            Dispatcher dispatcher, TlsKeystore keystore, DataStore store) {
+        this.store = store;
         this.dispatcher = dispatcher;
         this.keystore = keystore;
         this.config = config;
@@ -127,7 +130,10 @@ public final class IscsiSmisServer implements AutoCloseable {
         }
         long schemaLoaded = System.nanoTime();
         ProviderRegistry registry = new ProviderRegistry(repository);
-        IscsiTarget target = new IscsiTarget(DiskRegistry.on(diskStorage(config)), EngineConfig.defaults());
+        DataStore store = config.dataDirectory() == null ? null
+                : DataStore.open(config.dataDirectory(), config.storageMinFreeBytes());
+        IscsiTarget target = new IscsiTarget(store != null ? store.disks() : DiskRegistry.on(diskStorage(config)),
+                EngineConfig.defaults());
         MemoryBudget memory = new MemoryBudget(config.memoryBudgetBytes());
         HttpEndpoint endpoint;
         AtomicReference<HttpEndpoint> listening = new AtomicReference<>();
@@ -136,12 +142,15 @@ public final class IscsiSmisServer implements AutoCloseable {
         boolean iscsiTarget = IscsiTarget.schemaHasClasses(repository);
         try {
             FaultInjectionSchema.apply(config, repository, iscsiTarget);
+            if (store != null) {
+                store.recoverPairs(target.engine());
+            }
             if (iscsiTarget) {
                 target.register(registry);
                 if (config.faultsEnabled()) {
                     target.registerFaultInjection(registry);
                 }
-                if (config.demoEnabled()) {
+                if (config.demoEnabled() && (store == null || store.isNew())) {
                     IscsiDemo.populate(target.engine());
                     LOG.debug("Demo target: {} pools, {} disks, {} replication pairs", target.disks().pools().size(),
                             target.disks().disks().size(), target.engine().pairs().size());
@@ -165,6 +174,9 @@ public final class IscsiSmisServer implements AutoCloseable {
             listening.set(endpoint);
         } catch (RuntimeException e) {
             target.close();
+            if (store != null) {
+                store.close();
+            }
             if (dispatcher != null) {
                 dispatcher.close();
                 dispatcher.jobs().close();
@@ -177,7 +189,7 @@ public final class IscsiSmisServer implements AutoCloseable {
         LOG.debug("Listening on {}/cimom{} ({}, namespaces {})", endpoint.url(),
                 keystore != null ? " and " + endpoint.httpsUrl() + "/cimom" : "",
                 access.authenticator().required() ? "HTTP Basic authentication" : "no authentication", NAMESPACES);
-        return new IscsiSmisServer(config, repository, endpoint, target, dispatcher, keystore);
+        return new IscsiSmisServer(config, repository, endpoint, target, dispatcher, keystore, store);
     }
 
     /** Where virtual disks keep their data: the heap, or sparse files in a temporary directory. */
@@ -332,6 +344,9 @@ public final class IscsiSmisServer implements AutoCloseable {
         target.close();
         dispatcher.close();
         dispatcher.jobs().close();
+        if (store != null) {
+            store.close();
+        }
         closed = true;
     }
 }
