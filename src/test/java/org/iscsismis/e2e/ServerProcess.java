@@ -96,6 +96,15 @@ final class ServerProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** The operating system's process id (for /proc and jcmd). */
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** Everything printed so far (for failure messages). */
     String output() {
         lines.drainTo(seen);
