@@ -57,7 +57,7 @@ public final class Main implements Callable<Integer> {
     Path mofDirectory;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "keep disks, pools, pairs, jobs and repository changes in DIR across restarts (data.dir)")
+            description = "keep virtual disks, pools and replication pairs in DIR across restarts (data.dir)")
     Path dataDirectory;
 
     @Option(names = "--no-demo", description = "start without the demo pool, disks and replication pairs (demo.enabled=false)")
