@@ -49,7 +49,9 @@ class CrashRecoveryIT {
     private static final String FAULTS = "ISMIS_FaultInjectionService";
     private static final String POOL = "pool-1";
 
-    private final Random random = new Random(Long.getLong("crash.seed", System.nanoTime()));
+    /** The client's random choices (not the kill moments, which the machine's timing decides) repeat with -Dcrash.seed. */
+    private final long seed = Long.getLong("crash.seed", System.nanoTime());
+    private final Random random = new Random(seed);
     private final Path dataDir = Path.of("target", "crash-test", "data-" + ProcessHandle.current().pid()).toAbsolutePath();
 
     /** The four source volumes and their replicas. */
@@ -170,7 +172,8 @@ class CrashRecoveryIT {
         };
     }
 
-    private void verify(Session s, String when) throws Exception {
+    private void verify(Session s, String moment) throws Exception {
+        String when = moment + " (crash.seed=" + seed + ")";
         for (int v = 0; v < 4; v++) {
             String volume = sources[v];
             String mismatch = model(v).check(s.read(volume));
