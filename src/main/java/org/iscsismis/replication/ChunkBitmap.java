@@ -13,6 +13,8 @@ final class ChunkBitmap {
     private final long size;
     private final AtomicLongArray words;
     private final AtomicLong count = new AtomicLong();
+    /** The file that keeps the map across restarts, or null (an engine without a data directory). */
+    private volatile ChunkMapFile file;
 
     ChunkBitmap(long size) {
         this.size = size;
@@ -21,6 +23,59 @@ final class ChunkBitmap {
 
     long size() {
         return size;
+    }
+
+    /**
+     * Keep this map in {@code mapFile} from now on: with {@code load}, take the bits the file holds (a map of an
+     * earlier run); otherwise write the current bits to it.
+     */
+    void persistIn(ChunkMapFile mapFile, boolean load) {
+        if (load) {
+            mapFile.load(words);
+            long n = 0;
+            for (int w = 0; w < words.length(); w++) {
+                n += Long.bitCount(words.get(w));
+            }
+            count.set(n);
+        } else {
+            mapFile.writeAll(words);
+        }
+        file = mapFile;
+    }
+
+    /** Force the file, if any, to the device. */
+    void force() {
+        ChunkMapFile f = file;
+        if (f != null) {
+            f.force();
+        }
+    }
+
+    /** Stop keeping the map in its file; {@code delete} removes the file (the pair is gone). */
+    void closeFile(boolean delete) {
+        ChunkMapFile f = file;
+        file = null;
+        if (f != null) {
+            if (delete) {
+                f.delete();
+            } else {
+                f.close();
+            }
+        }
+    }
+
+    private void persistWord(int w) {
+        ChunkMapFile f = file;
+        if (f != null) {
+            f.writeWord(words, w);
+        }
+    }
+
+    private void persistAll() {
+        ChunkMapFile f = file;
+        if (f != null) {
+            f.writeAll(words);
+        }
     }
 
     long count() {
@@ -50,6 +105,7 @@ final class ChunkBitmap {
             }
             if (words.compareAndSet(w, old, old | bit)) {
                 count.incrementAndGet();
+                persistWord(w);
                 return true;
             }
         }
@@ -66,6 +122,7 @@ final class ChunkBitmap {
             }
             if (words.compareAndSet(w, old, old & ~bit)) {
                 count.decrementAndGet();
+                persistWord(w);
                 return true;
             }
         }
@@ -82,6 +139,7 @@ final class ChunkBitmap {
             words.set(w, 0);
         }
         count.set(0);
+        persistAll();
     }
 
     /** This := this without every chunk in {@code other}. */
@@ -93,13 +151,29 @@ final class ChunkBitmap {
                 count.addAndGet(-Long.bitCount(removed));
             }
         }
+        persistAll();
+    }
+
+    /** This := this with every chunk in {@code other}. */
+    void addAll(ChunkBitmap other) {
+        for (int w = 0; w < words.length(); w++) {
+            long added = other.words.get(w) & ~words.get(w);
+            if (added != 0) {
+                words.set(w, words.get(w) | added);
+                count.addAndGet(Long.bitCount(added));
+            }
+        }
+        persistAll();
     }
 
     /** This := every chunk. */
     void setAll() {
-        for (long c = 0; c < size; c++) {
-            set(c);
+        for (int w = 0; w < words.length(); w++) {
+            long bitsInWord = Math.min(64, size - 64L * w);
+            words.set(w, bitsInWord == 64 ? -1L : (1L << bitsInWord) - 1);
         }
+        count.set(size);
+        persistAll();
     }
 
     /** How many chunks are in this and not in {@code other}. */
@@ -112,12 +186,11 @@ final class ChunkBitmap {
     }
 
     void setToCopyOf(ChunkBitmap other) {
-        clearAll();
-        for (long c = 0; c < size; c++) {
-            if (other.get(c)) {
-                set(c);
-            }
+        for (int w = 0; w < words.length(); w++) {
+            words.set(w, other.words.get(w));
         }
+        count.set(other.count.get());
+        persistAll();
     }
 
     /** The first set bit at or after {@code from}, wrapping around once; -1 if none. */

@@ -108,13 +108,9 @@ final class CopySlices implements CopyScheduler.SliceRunner {
             return false;
         }
         try (ChunkLocks.Held held = p.source.lockChunks(c, c)) {
-            if (p.pending.clear(c)) {
-                try {
-                    mover.copyForward(p, c);
-                } catch (DiskIoException e) {
-                    p.pending.set(c);
-                    throw e;
-                }
+            if (p.pending.get(c)) {
+                mover.copyForward(p, c);
+                p.pending.clear(c); // only once the chunk is there: a crash in between copies it again
             }
         }
         p.cursor = c + 1;

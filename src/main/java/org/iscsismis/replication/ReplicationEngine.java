@@ -59,6 +59,8 @@ public final class ReplicationEngine implements AutoCloseable {
         return t;
     });
     private final Callbacks callbacks = new Callbacks();
+    /** Keeps pairs across restarts, or null; set before the first pair exists. */
+    private volatile PairStore store;
 
     public ReplicationEngine(DiskRegistry registry, EngineConfig config) {
         this.registry = registry;
@@ -73,6 +75,58 @@ public final class ReplicationEngine implements AutoCloseable {
 
     public TransitionTable table() {
         return table;
+    }
+
+    /**
+     * Keep every pair in {@code pairStore} from now on (the server's data directory): each pair's record is saved before
+     * an operation on it is answered, its chunk maps live in files. Set before any pair exists.
+     */
+    public void keepPairsIn(PairStore pairStore) {
+        synchronized (topology) {
+            if (!pairs.isEmpty()) {
+                throw new IllegalStateException("a pair store must be set before pairs exist");
+            }
+            this.store = pairStore;
+        }
+    }
+
+    /**
+     * Recovery: bring back a pair of an earlier run from its record and chunk maps, hooked onto its disks again. A
+     * synchronous mirror whose last writes cannot be proven on both disks is resynchronized; work that was running
+     * resumes where its maps say (call {@link #resumeRestoredPairs} once every pair is back).
+     */
+    public PairSnapshot restorePair(PairRecord record) {
+        ReplicationPair pair;
+        synchronized (topology) {
+            if (store == null) {
+                throw new IllegalStateException("restoring a pair needs a pair store");
+            }
+            pair = new ReplicationPair(record, registry.disk(record.sourceDiskId()), registry.disk(record.targetDiskId()));
+            pair.keepIn(store, true);
+            pairSeq.accumulateAndGet(pair.number, Math::max);
+            hook(pair, false);
+        }
+        String note = pair.resumeAfterRestart();
+        if (note != null) {
+            LOG.warn("Pair {} ({} of {} onto {}) after the restart: {}", pair.id, pair.type.displayName(), pair.source.id(),
+                    pair.target.id(), note);
+        }
+        return pair.snapshot();
+    }
+
+    /** Recovery: new pairs number on after {@code last} (the highest pair number an earlier run handed out). */
+    public void continuePairNumbering(long last) {
+        pairSeq.accumulateAndGet(last, Math::max);
+    }
+
+    /** After recovery: pairs with work go back on the workers; broken ones recover as their CopyRecoveryMode says. */
+    public void resumeRestoredPairs() {
+        for (ReplicationPair p : pairs.values()) {
+            if (hasWork(p)) {
+                scheduler.wake(p);
+            }
+            recoverIfPossible(p);
+        }
     }
 
     // ------------------------------------------------------------------ pairs
@@ -101,27 +155,11 @@ public final class ReplicationEngine implements AutoCloseable {
                 checkTarget(source, target);
             }
             pair = new ReplicationPair(pairSeq.incrementAndGet(), spec, source, target, created, clock.instant());
-            pair.publisher = c -> fire(l -> l.stateChanged(c.before(), c.after(), c.trigger()));
-            pairs.put(pair.number, pair);
-            pairByTarget.put(target.id(), pair);
-            ReplicationPair added = pair;
-            TargetGuard guard = new TargetGuard(pair);
-            target.quiesceWrites(() -> {
-                target.setWriteInterceptor(guard);
-                if (added.type != SyncType.MIRROR) {
-                    target.setReadThrough(guard);
-                }
-            });
-            source.quiesceWrites(() -> {
-                added.markInitialPending();
-                routers.computeIfAbsent(source.id(), id -> {
-                    SourceWriteRouter r = new SourceWriteRouter(mover, callbacks, asyncMaxLagChunks);
-                    source.setWriteInterceptor(r);
-                    return r;
-                }).add(added);
-            });
-            watchFaults(source);
-            watchFaults(target);
+            if (store != null) {
+                pair.keepIn(store, false);
+            }
+            hook(pair, true);
+            pair.save(); // recorded before it is answered (the activation below records again)
         }
         PairSnapshot created = pair.snapshot();
         fire(l -> l.pairCreated(created));
@@ -129,6 +167,34 @@ public final class ReplicationEngine implements AutoCloseable {
             return transition(pair, Operation.ACTIVATE, null);
         }
         return created;
+    }
+
+    /** Make the pair known and hook it onto its disks ({@code initial}: a new pair owes its target what the disks hold). */
+    private void hook(ReplicationPair pair, boolean initial) {
+        VirtualDisk source = pair.source;
+        VirtualDisk target = pair.target;
+        pair.publisher = c -> fire(l -> l.stateChanged(c.before(), c.after(), c.trigger()));
+        pairs.put(pair.number, pair);
+        pairByTarget.put(target.id(), pair);
+        TargetGuard guard = new TargetGuard(pair);
+        target.quiesceWrites(() -> {
+            target.setWriteInterceptor(guard);
+            if (pair.type != SyncType.MIRROR) {
+                target.setReadThrough(guard);
+            }
+        });
+        source.quiesceWrites(() -> {
+            if (initial) {
+                pair.markInitialPending();
+            }
+            routers.computeIfAbsent(source.id(), id -> {
+                SourceWriteRouter r = new SourceWriteRouter(mover, callbacks, asyncMaxLagChunks);
+                source.setWriteInterceptor(r);
+                return r;
+            }).add(pair);
+        });
+        watchFaults(source);
+        watchFaults(target);
     }
 
     private void checkTarget(VirtualDisk source, VirtualDisk target) {
@@ -199,6 +265,7 @@ public final class ReplicationEngine implements AutoCloseable {
     public PairSnapshot setCopyPriority(String pairId, CopyPriority priority) {
         ReplicationPair pair = find(pairId);
         pair.priority = priority;
+        pair.save();
         return pair.snapshot();
     }
 
@@ -234,9 +301,17 @@ public final class ReplicationEngine implements AutoCloseable {
         listeners.remove(listener);
     }
 
+    /**
+     * Stops the copy workers and the event thread. With a pair store, the chunk maps are then forced and closed: the
+     * next start resumes every copy where it stopped.
+     */
     @Override
     public void close() {
         scheduler.close();
+        for (ReplicationPair p : pairs.values()) {
+            p.forceMaps();
+            p.closeMaps(false);
+        }
         events.shutdown();
         try {
             events.awaitTermination(5, TimeUnit.SECONDS);
@@ -308,6 +383,7 @@ public final class ReplicationEngine implements AutoCloseable {
             unwatchIfUnused(pair.source);
             unwatchIfUnused(pair.target);
             scheduler.forget(pair);
+            pair.closeMaps(true);
             if (deleteTarget) {
                 registry.deleteDisk(pair.target.id());
             }

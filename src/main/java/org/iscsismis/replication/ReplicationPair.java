@@ -39,6 +39,13 @@ final class ReplicationPair implements WriteOrigin {
     final ChunkBitmap pending;
     final ChunkBitmap preserved;
     final ChunkBitmap restoreSet;
+    /**
+     * Synchronous mirror with a store: chunks a host write has landed on the source but not yet on the target. Kept
+     * in a file only; after a crash its chunks are pending (the last writes cannot be proven on both sides).
+     */
+    final ChunkBitmap intent;
+    /** Records each change before it is answered; null: nothing kept (set once, before the pair is shared). */
+    private PairStore store;
 
     volatile CopyPriority priority;
     volatile boolean pathDown;
@@ -88,6 +95,122 @@ final class ReplicationPair implements WriteOrigin {
         this.pending = new ChunkBitmap(chunks);
         this.preserved = new ChunkBitmap(chunks);
         this.restoreSet = new ChunkBitmap(chunks);
+        this.intent = new ChunkBitmap(chunks);
+    }
+
+    /** A pair of an earlier run, as its record and (once {@link #keepIn} loads them) its chunk maps say. */
+    ReplicationPair(PairRecord r, VirtualDisk source, VirtualDisk target) {
+        this(Long.parseLong(r.id().substring("pair-".length())), new PairSpec(r.type(), r.mode(), source.id(), null, null, null,
+                false, r.priority(), r.recoveryMode(), r.failedCopyStopsHostIO()), source, target, r.targetCreatedByEngine(),
+                r.whenEstablished());
+        state = r.state();
+        requested = r.requested();
+        mode = r.mode();
+        work = r.work();
+        workProgress = r.workProgress();
+        pitView = r.pitView();
+        fillComplete = r.fillComplete();
+        mirrorComplete = r.mirrorComplete();
+        faultCause = r.faultCause();
+        chunksCopied.set(r.chunksCopied());
+        whenActivated = r.whenActivated();
+        whenSynced = r.whenSynced();
+        whenSynchronized = r.whenSynchronized();
+        whenSuspended = r.whenSuspended();
+        whenDeactivated = r.whenDeactivated();
+        pointInTime = r.pointInTime();
+    }
+
+    /**
+     * Keep this pair in {@code pairStore}: its chunk maps in files ({@code load}: the files an earlier run left);
+     * from now on every change is recorded before it is answered. Called before the pair is shared.
+     */
+    void keepIn(PairStore pairStore, boolean load) {
+        java.nio.file.Path dir = pairStore.mapDirectory();
+        pending.persistIn(ChunkMapFile.open(dir.resolve(id + ".pending")), load);
+        preserved.persistIn(ChunkMapFile.open(dir.resolve(id + ".preserved")), load);
+        restoreSet.persistIn(ChunkMapFile.open(dir.resolve(id + ".restore")), load);
+        intent.persistIn(ChunkMapFile.open(dir.resolve(id + ".intent")), load);
+        store = pairStore;
+    }
+
+    /** True if synchronous mirroring must note each write's chunks before they land (a store keeps the pair). */
+    boolean tracksIntent() {
+        return store != null;
+    }
+
+    /** Force the chunk maps to the device (a host flush, a clean stop). */
+    void forceMaps() {
+        pending.force();
+        preserved.force();
+        restoreSet.force();
+        intent.force();
+    }
+
+    /** Close the map files; {@code delete} removes them (the pair is gone). */
+    void closeMaps(boolean delete) {
+        pending.closeFile(delete);
+        preserved.closeFile(delete);
+        restoreSet.closeFile(delete);
+        intent.closeFile(delete);
+    }
+
+    /** Record the pair's current facts (taking its lock shared). */
+    void save() {
+        lock.readLock().lock();
+        try {
+            saveLocked();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private void saveLocked() {
+        if (store == null) {
+            return;
+        }
+        if (removed) {
+            store.remove(id);
+        } else {
+            store.save(new PairRecord(id, type, source.id(), target.id(), targetCreatedByEngine, mode, state, requested, work,
+                    workProgress, priority, recoveryMode, failedCopyStopsHostIO, pitView, fillComplete, mirrorComplete,
+                    faultCause, chunksCopied.get(), whenEstablished, whenActivated, whenSynced, whenSynchronized,
+                    whenSuspended, whenDeactivated, pointInTime));
+        }
+    }
+
+    /**
+     * After a restart: writes a crash may have cut between a synchronous mirror's two disks become pending again, and
+     * a synchronized mirror that then differs is resynchronized (never shown Synchronized while different). Work that
+     * was running resumes from its maps.
+     *
+     * @return what was changed, for the log, or null
+     */
+    String resumeAfterRestart() {
+        lock.writeLock().lock();
+        try {
+            String note = null;
+            if (!intent.isEmpty()) {
+                pending.addAll(intent);
+                intent.clearAll();
+            }
+            if (type == SyncType.MIRROR && state == CopyState.SYNCHRONIZED && work == Work.NONE && !pending.isEmpty()
+                    && mode == Mode.SYNCHRONOUS) {
+                note = "synchronous mirror's last writes to " + pending.count() + " chunk(s) cannot be proven on both "
+                        + "disks; resynchronizing them";
+                state = CopyState.UNSYNCHRONIZED;
+                startWork(Work.DRAIN, ProgressStatus.RESYNCING, whenEstablished);
+                requested = CopyState.SYNCHRONIZED;
+            } else if (work != Work.NONE) {
+                workGeneration++;
+                note = "resuming its " + workProgress.displayName().toLowerCase(java.util.Locale.ROOT) + " from its chunk maps";
+            }
+            cursor = 0;
+            saveLocked();
+            return note;
+        } finally {
+            lock.writeLock().unlock();
+        }
     }
 
     /**
@@ -235,6 +358,7 @@ final class ReplicationPair implements WriteOrigin {
                 unreportedFailure = null;
             }
             Change change = new Change(before, snapshotLocked(), t, trigger);
+            saveLocked(); // recorded before anyone is told
             publisher.accept(change);
             return change;
         } finally {

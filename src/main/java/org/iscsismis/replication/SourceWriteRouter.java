@@ -67,6 +67,20 @@ final class SourceWriteRouter implements WriteInterceptor {
         }
     }
 
+    /**
+     * A host flushes the source: every copy of it is made durable first (targets' data, then every pair's chunk
+     * maps), so the source is never durably ahead of what its pairs recorded about it.
+     */
+    @Override
+    public void flushing(VirtualDisk disk) {
+        for (ReplicationPair p : pairs) {
+            if (!p.isRemoved()) {
+                p.target.forceStored();
+                p.forceMaps();
+            }
+        }
+    }
+
     @Override
     public WriteScope open(VirtualDisk disk, long offset, long length, WriteOrigin origin) {
         if (origin == WriteOrigin.HOST) {
@@ -206,6 +220,8 @@ final class SourceWriteRouter implements WriteInterceptor {
                 case MIRROR -> {
                     if (!p.mirrorsSynchronously()) {
                         p.pending.set(c);
+                    } else if (p.tracksIntent()) {
+                        p.intent.set(c); // on file before the source changes: a crash now leaves the chunk to resync
                     }
                 }
                 case SNAPSHOT, CLONE -> {
@@ -241,6 +257,7 @@ final class SourceWriteRouter implements WriteInterceptor {
                         markPending(p, offset, length);
                         fail(p, e);
                     }
+                    clearIntent(p, offset, length);
                 } else if (p.mirrorsAsynchronously()) {
                     boundLag(p, offset, length);
                     if (toWake == null) {
@@ -269,17 +286,24 @@ final class SourceWriteRouter implements WriteInterceptor {
             long last = (offset + length - 1) / p.source.chunkSize();
             try {
                 for (long c = first; c <= last; c++) {
-                    if (p.pending.clear(c)) {
-                        try {
-                            mover.copyForward(p, c);
-                        } catch (DiskIoException e) {
-                            p.pending.set(c);
-                            throw e;
-                        }
+                    if (p.pending.get(c)) {
+                        mover.copyForward(p, c);
+                        p.pending.clear(c);
                     }
                 }
             } catch (DiskIoException e) {
                 fail(p, e);
+            }
+        }
+
+        /** The write is on both disks (or pending again): nothing is left to prove after a crash. */
+        private void clearIntent(ReplicationPair p, long offset, long length) {
+            if (p.tracksIntent()) {
+                long first = offset / p.source.chunkSize();
+                long last = (offset + length - 1) / p.source.chunkSize();
+                for (long c = first; c <= last; c++) {
+                    p.intent.clear(c);
+                }
             }
         }
 

@@ -21,6 +21,12 @@ final class TargetGuard implements WriteInterceptor, ReadThrough {
         this.pair = pair;
     }
 
+    /** A host flushes a writable target: the chunks it marked pending are made durable first. */
+    @Override
+    public void flushing(VirtualDisk disk) {
+        pair.forceMaps();
+    }
+
     @Override
     public WriteScope open(VirtualDisk disk, long offset, long length, WriteOrigin origin) {
         pair.lock.readLock().lock();

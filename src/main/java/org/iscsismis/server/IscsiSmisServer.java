@@ -34,6 +34,7 @@ import org.iscsismis.interop.InteropNames;
 import org.iscsismis.interop.InteropSetup;
 import org.iscsismis.interop.ServerIdentity;
 import org.iscsismis.iscsi.disk.DiskRegistry;
+import org.iscsismis.iscsi.disk.DiskStorage;
 import org.iscsismis.iscsi.provider.IscsiDemo;
 import org.iscsismis.iscsi.provider.IscsiTarget;
 import org.iscsismis.iscsi.provider.StorageElements;
@@ -44,6 +45,7 @@ import org.iscsismis.replication.EngineConfig;
 import org.iscsismis.provider.job.JobService;
 import org.iscsismis.provider.registry.ProviderRegistry;
 import org.iscsismis.repository.CimRepository;
+import org.iscsismis.store.DataStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,11 +80,14 @@ public final class IscsiSmisServer implements AutoCloseable {
     private final TlsKeystore keystore;
     private final IndicationService indications;
     private final IscsiPortal portal;
+    private final DataStore store;
     private boolean closed; // guarded by this
 
     private IscsiSmisServer(ServerConfig config, CimRepository repository, HttpEndpoint endpoint, IscsiTarget target,
-                            IscsiPortal portal, Dispatcher dispatcher, TlsKeystore keystore, IndicationService indications) {
+                            IscsiPortal portal, Dispatcher dispatcher, TlsKeystore keystore, IndicationService indications,
+                            DataStore store) {
         this.portal = portal;
+        this.store = store;
         this.dispatcher = dispatcher;
         this.keystore = keystore;
         this.indications = indications;
@@ -155,8 +160,10 @@ public final class IscsiSmisServer implements AutoCloseable {
         long schemaLoaded = System.nanoTime();
         ProviderRegistry registry = new ProviderRegistry(repository);
         String targetName = config.iscsiTargetName(StorageElements.SYSTEM_NAME);
-        IscsiTarget target = new IscsiTarget(DiskRegistry.withHeapLimit(config.storageMaxHeapBytes()), EngineConfig.defaults(),
-                new VolumeIdentity(targetName));
+        DataStore store = config.dataDirectory() == null ? null
+                : DataStore.open(config.dataDirectory(), config.storageMinFreeBytes());
+        IscsiTarget target = new IscsiTarget(store != null ? store.disks() : DiskRegistry.on(diskStorage(config)),
+                EngineConfig.defaults(), new VolumeIdentity(targetName));
         IscsiPortal portal = null;
         MemoryBudget memory = new MemoryBudget(config.memoryBudgetBytes());
         HttpEndpoint endpoint;
@@ -169,12 +176,15 @@ public final class IscsiSmisServer implements AutoCloseable {
         boolean iscsiTarget = IscsiTarget.schemaHasClasses(repository);
         try {
             FaultInjectionSchema.apply(config, repository, iscsiTarget);
+            if (store != null) {
+                store.recoverPairs(target.engine());
+            }
             if (iscsiTarget) {
                 target.register(registry, config.indicationSettings().progressStepPercent());
                 if (config.faultsEnabled()) {
                     target.registerFaultInjection(registry);
                 }
-                if (config.demoEnabled()) {
+                if (config.demoEnabled() && (store == null || store.isNew())) {
                     IscsiDemo.populate(target.engine());
                     LOG.debug("Demo target: {} pools, {} disks, {} replication pairs", target.disks().pools().size(),
                             target.disks().disks().size(), target.engine().pairs().size());
@@ -208,6 +218,9 @@ public final class IscsiSmisServer implements AutoCloseable {
                 portal.close();
             }
             target.close();
+            if (store != null) {
+                store.close();
+            }
             if (dispatcher != null) {
                 dispatcher.close();
             }
@@ -225,7 +238,15 @@ public final class IscsiSmisServer implements AutoCloseable {
         LOG.debug("Listening on {}/cimom{} ({}, namespaces {})", endpoint.url(),
                 keystore != null ? " and " + endpoint.httpsUrl() + "/cimom" : "",
                 access.authenticator().required() ? "HTTP Basic authentication" : "no authentication", NAMESPACES);
-        return new IscsiSmisServer(config, repository, endpoint, target, portal, dispatcher, keystore, indications);
+        return new IscsiSmisServer(config, repository, endpoint, target, portal, dispatcher, keystore, indications, store);
+    }
+
+    /** Where virtual disks keep their data: the heap, or sparse files in a temporary directory. */
+    private static DiskStorage diskStorage(ServerConfig config) {
+        DiskStorage storage = config.heapMedium() ? DiskStorage.heap(config.storageMaxHeapBytes())
+                : DiskStorage.temporaryFiles(config.storageMinFreeBytes());
+        LOG.info("No data directory (data.dir): disk data {}, and nothing is kept across restarts", storage.description());
+        return storage;
     }
 
     private static InetAddress address(String bind) {
@@ -422,6 +443,9 @@ public final class IscsiSmisServer implements AutoCloseable {
         dispatcher.jobs().close();
         if (indications != null) {
             indications.close();
+        }
+        if (store != null) {
+            store.close();
         }
         closed = true;
     }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.iscsismis.store.DataDirectoryLockedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,6 +59,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--mof", paramLabel = "DIR", description = "compile the schema in DIR instead of the packaged one (schema.mofDir)")
     Path mofDirectory;
 
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "keep virtual disks, pools and replication pairs in DIR across restarts (data.dir)")
+    Path dataDirectory;
+
     @Option(names = "--no-demo", description = "start without the demo pool, disks and replication pairs (demo.enabled=false)")
     boolean noDemo;
 
@@ -85,6 +90,10 @@ public final class Main implements Callable<Integer> {
             if (e instanceof ConfigurationException) {
                 err.println("iscsi-smis: configuration error: " + e.getMessage());
                 return EXIT_CONFIGURATION;
+            }
+            if (e instanceof DataDirectoryLockedException) {
+                err.println("iscsi-smis: cannot start: " + e.getMessage());
+                return EXIT_START_FAILED;
             }
             if (e instanceof UncheckedIOException) {
                 err.println("iscsi-smis: cannot start: " + e.getCause().getMessage());
@@ -133,6 +142,9 @@ public final class Main implements Callable<Integer> {
         }
         if (noDemo) {
             overrides.put(ServerConfig.DEMO_ENABLED, "false");
+        }
+        if (dataDirectory != null) {
+            overrides.put(ServerConfig.DATA_DIR, dataDirectory.toString());
         }
         if (enableFaultInjection) {
             overrides.put(ServerConfig.FAULTS_ENABLED, "true");

@@ -56,6 +56,9 @@ public final class ServerConfig {
     public static final String HTTP_MIN_BODY_BYTES_PER_SECOND = "http.minBodyBytesPerSecond";
     public static final String LIMITS_MEMORY_BUDGET_BYTES = "limits.memoryBudgetBytes";
     public static final String STORAGE_MAX_HEAP_BYTES = "storage.maxHeapBytes";
+    public static final String STORAGE_MEDIUM = "storage.medium";
+    public static final String STORAGE_MIN_FREE_BYTES = "storage.minFreeBytes";
+    public static final String DATA_DIR = "data.dir";
     public static final String LIMITS_MAX_BODY_BYTES = "limits.maxBodyBytes";
     public static final String LIMITS_XML_MAX_DEPTH = "limits.xml.maxDepth";
     public static final String LIMITS_XML_MAX_ELEMENTS = "limits.xml.maxElements";
@@ -150,8 +153,14 @@ public final class ServerConfig {
             new Key(AUTH_FAILURE_WINDOW_S, "60", "the window of auth.maxFailures, in seconds"),
             new Key(LOG_LEVEL, "info", "log level of the server: trace, debug, info, warn, error or off"),
             new Key(SCHEMA_MOF_DIR, "", "directory whose root*.mof files are compiled into the repository at start-up; empty = the schema packaged with the server"),
-            new Key(STORAGE_MAX_HEAP_BYTES, Long.toString(12L << 20), "most bytes of data all virtual disks together may "
-                    + "hold (on the heap); a write or replica needing more is refused like a full pool"),
+            new Key(DATA_DIR, "", "directory holding the target across restarts (disks, pools, pairs, jobs, repository "
+                    + "changes made over the wire); empty = nothing kept, disk data in a temporary directory"),
+            new Key(STORAGE_MEDIUM, "files", "where virtual disks keep their data without data.dir: files (sparse files in "
+                    + "a temporary directory) or heap (the Java heap, at most storage.maxHeapBytes)"),
+            new Key(STORAGE_MIN_FREE_BYTES, Long.toString(64L << 20), "with disk data in files, a write or replica that "
+                    + "would leave less free on their file system is refused like a full pool"),
+            new Key(STORAGE_MAX_HEAP_BYTES, Long.toString(12L << 20), "with storage.medium=heap, most bytes of data all "
+                    + "virtual disks together may hold; a write or replica needing more is refused like a full pool"),
             new Key(DEMO_ENABLED, "true", "create the demo pool, disks and replication pairs at start-up (true or false)"),
             new Key(PROVIDER_TIMEOUT_MS, "30000", "a provider call that neither answers nor delivers a result for this many "
                     + "milliseconds fails its request with CIM_ERR_FAILED; 0 = no limit"),
@@ -234,6 +243,10 @@ public final class ServerConfig {
     private final boolean iscsiEnabled;
     private final int iscsiPort;
 
+    private final long storageMinFreeBytes;
+    private final boolean heapMedium;
+
+
     private ServerConfig(Map<String, String> values) {
         this.values = Collections.unmodifiableMap(values);
         this.httpPort = (int) number(HTTP_PORT, 0, 65535);
@@ -255,6 +268,8 @@ public final class ServerConfig {
         this.headerTimeoutMs = number(HTTP_HEADER_TIMEOUT_MS, 1, Long.MAX_VALUE);
         this.memoryBudgetBytes = number(LIMITS_MEMORY_BUDGET_BYTES, 1 << 20, Long.MAX_VALUE);
         this.storageMaxHeapBytes = number(STORAGE_MAX_HEAP_BYTES, 1 << 20, Long.MAX_VALUE);
+        this.storageMinFreeBytes = number(STORAGE_MIN_FREE_BYTES, 0, Long.MAX_VALUE);
+        this.heapMedium = heapMedium(values);
         this.users = Users.parse(values.get(AUTH_USERS));
         this.logLevel = values.get(LOG_LEVEL).trim().toLowerCase(Locale.ROOT);
         this.demoEnabled = bool(DEMO_ENABLED);
@@ -499,9 +514,36 @@ public final class ServerConfig {
         return memoryBudgetBytes;
     }
 
-    /** storage.maxHeapBytes: the data all virtual disks together may hold. */
+    /** storage.maxHeapBytes: the data all virtual disks together may hold on the heap (storage.medium=heap). */
     public long storageMaxHeapBytes() {
         return storageMaxHeapBytes;
+    }
+
+    /** storage.minFreeBytes: free space disk data in files leaves on its file system. */
+    public long storageMinFreeBytes() {
+        return storageMinFreeBytes;
+    }
+
+    /** True if virtual disks keep their data on the Java heap (storage.medium=heap). */
+    public boolean heapMedium() {
+        return heapMedium;
+    }
+
+    /** The data directory (data.dir), or null: nothing is kept across restarts. */
+    public Path dataDirectory() {
+        return optionalPath(DATA_DIR);
+    }
+
+    private static boolean heapMedium(Map<String, String> values) {
+        String medium = values.get(STORAGE_MEDIUM).trim().toLowerCase(Locale.ROOT);
+        if (!medium.equals("files") && !medium.equals("heap")) {
+            throw new ConfigurationException(STORAGE_MEDIUM + ": \"" + values.get(STORAGE_MEDIUM) + "\" is not files or heap");
+        }
+        if (medium.equals("heap") && !values.get(DATA_DIR).isBlank()) {
+            throw new ConfigurationException(STORAGE_MEDIUM + "=heap cannot keep disks across restarts; "
+                    + DATA_DIR + " needs storage.medium=files");
+        }
+        return medium.equals("heap");
     }
 
     /** Deprecated {@code auth.users} (name → password as written, possibly {@code sha256:HEX}); empty = none. */

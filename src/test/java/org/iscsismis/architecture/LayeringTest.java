@@ -53,6 +53,9 @@ class LayeringTest {
                 row("iscsi.target", List.of("replication", "iscsi.disk"), List.of("org.slf4j..")),
                 row("iscsi.provider", List.of("provider", "cim", "repository", "replication", "iscsi.disk", "iscsi.target"),
                         List.of("org.slf4j..")),
+                // the data directory: depends on what it persists; nothing but server depends on it
+                row("store", List.of("iscsi.disk", "replication", "repository", "provider", "cimxml", "operation", "cim"),
+                        List.of("org.slf4j..")),
                 row("console", List.of("dispatch", "operation", "cim"), List.of("org.eclipse.jetty..", "org.slf4j..")));
     }
 
@@ -77,6 +80,13 @@ class LayeringTest {
     void onlyTheCodecReadsOrWritesXml() {
         noClasses().that().resideOutsideOfPackage(BASE + "cimxml..")
                 .should().dependOnClassesThat().resideInAnyPackage("javax.xml.stream..", "com.ctc.wstx..", "org.codehaus.stax2..")
+                .check(mainClasses);
+    }
+
+    @Test
+    void onlyTheServerUsesTheDataDirectory() {
+        noClasses().that().resideOutsideOfPackages(BASE + "store..", BASE + "server..")
+                .should().dependOnClassesThat().resideInAPackage(BASE + "store..")
                 .check(mainClasses);
     }
 

@@ -20,7 +20,7 @@ import org.metricshub.wbem.javax.wbem.client.WBEMClient;
 import org.junit.jupiter.api.Test;
 
 /**
- * Disk data lives on the heap, bounded by storage.maxHeapBytes: a mirror that would not fit is refused by
+ * With storage.medium=heap, disk data lives on the heap, bounded by storage.maxHeapBytes: a mirror that would not fit is refused by
  * CreateElementReplica (4, Failed, nothing created) and a write past the limit fails like a full pool, instead of
  * the replicas filling the heap.
  */
@@ -30,7 +30,8 @@ class DiskDataLimitIT {
 
     @Test
     void aMirrorThatWouldNotFitIsRefusedAndAWritePastTheLimitFails() throws Exception {
-        ServerConfig config = TestServer.testDefaults().with(ServerConfig.STORAGE_MAX_HEAP_BYTES, Integer.toString(2 * MIB));
+        ServerConfig config = TestServer.testDefaults().with(ServerConfig.STORAGE_MEDIUM, "heap")
+                .with(ServerConfig.STORAGE_MAX_HEAP_BYTES, Integer.toString(2 * MIB));
         try (TestServer server = TestServer.start(config)) {
             IscsiTarget target = server.server().target();
             DiskPool pool = target.disks().createPool("limited", 1L << 30);

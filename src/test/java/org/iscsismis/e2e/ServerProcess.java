@@ -44,6 +44,25 @@ final class ServerProcess implements AutoCloseable {
         return new ServerProcess(new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start());
     }
 
+    /** Starts the packaged jar ({@code java OPTIONS -jar JAR ARGS}) in the project directory, as the README does. */
+    static ServerProcess startJar(Path jar, List<String> jvmOptions, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        command.addAll(List.of(args));
+        return new ServerProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+    }
+
+    /** SIGKILL: the process ends at once, nothing of it runs (no shutdown hook, no flush); waits until it is gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            throw new AssertionError("the server did not die of SIGKILL within 60 s");
+        }
+        reader.join(10_000);
+    }
+
     /** The first output line starting with {@code prefix}, waiting up to a minute; AssertionError with the output otherwise. */
     String awaitLine(String prefix) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -75,6 +94,15 @@ final class ServerProcess implements AutoCloseable {
         }
         reader.join(10_000); // the last lines the process printed
         return process.exitValue();
+    }
+
+    /** The operating system's process id (for /proc and jcmd). */
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     /** Everything printed so far (for failure messages). */

@@ -1,136 +1,38 @@
 package org.iscsismis.iscsi.disk;
 
-import java.util.Arrays;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-
 /**
- * The bytes of one disk: a sparse map of fixed-size chunks, allocated from the pool on first write and
- * returned to it when discarded. Absent chunks read as zeros. Callers hold the chunk locks.
+ * Where one disk's chunks live: a sparse set of fixed-size chunks, each allocated on its first write and freed on
+ * trim; an unallocated chunk reads as zeros. Implementations: {@link HeapChunkStore} (arrays on the Java heap, for
+ * tests and heap-only servers) and {@link FileChunkStore} (a sparse file and its chunk map). Pool accounting is not
+ * theirs ({@link DiskData} reserves space before a chunk is allocated). Callers hold the chunk locks of the chunks
+ * they touch; different chunks may be used by different threads at once.
  */
-final class ChunkStore {
+interface ChunkStore extends AutoCloseable {
 
-    private final String diskId;
-    private final DiskPool pool;
-    private final int chunkSize;
-    private final ConcurrentHashMap<Long, byte[]> chunks = new ConcurrentHashMap<>();
-    private final AtomicLong allocatedChunks = new AtomicLong();
+    boolean isAllocated(long chunk);
 
-    ChunkStore(String diskId, DiskPool pool, int chunkSize) {
-        this.diskId = diskId;
-        this.pool = pool;
-        this.chunkSize = chunkSize;
-    }
+    /** How many chunks are allocated. */
+    long allocatedChunks();
 
-    long allocatedBytes() {
-        return allocatedChunks.get() * chunkSize;
-    }
+    /** Read {@code len} bytes from {@code inChunk} of {@code chunk}; an unallocated chunk gives zeros. */
+    void read(long chunk, int inChunk, byte[] dst, int dstOff, int len);
 
-    boolean isAllocated(long chunk) {
-        return chunks.containsKey(chunk);
-    }
+    /**
+     * Write {@code len} bytes at {@code inChunk} of {@code chunk}, allocating it first if it is not (the rest of a new
+     * chunk reads as zeros).
+     */
+    void write(long chunk, int inChunk, byte[] src, int srcOff, int len);
 
-    void read(long offset, byte[] dst, int dstOff, int len) {
-        while (len > 0) {
-            long chunk = offset / chunkSize;
-            int inChunk = (int) (offset % chunkSize);
-            int n = Math.min(len, chunkSize - inChunk);
-            byte[] data = chunks.get(chunk);
-            if (data == null) {
-                Arrays.fill(dst, dstOff, dstOff + n, (byte) 0);
-            } else {
-                System.arraycopy(data, inChunk, dst, dstOff, n);
-            }
-            offset += n;
-            dstOff += n;
-            len -= n;
-        }
-    }
+    /** Make the chunk unallocated (it reads as zeros); nothing if it is not allocated. */
+    void free(long chunk);
 
-    /** Write bytes, first reserving pool space for every chunk the range newly needs (all or nothing). */
-    void write(long offset, byte[] src, int srcOff, int len) {
-        long first = offset / chunkSize;
-        long last = (offset + len - 1) / chunkSize;
-        long missing = 0;
-        for (long c = first; c <= last; c++) {
-            if (!chunks.containsKey(c)) {
-                missing++;
-            }
-        }
-        pool.reserve(diskId, missing * chunkSize);
-        for (long c = first; c <= last; c++) {
-            if (!chunks.containsKey(c)) {
-                chunks.put(c, new byte[chunkSize]);
-                allocatedChunks.incrementAndGet();
-            }
-        }
-        while (len > 0) {
-            long chunk = offset / chunkSize;
-            int inChunk = (int) (offset % chunkSize);
-            int n = Math.min(len, chunkSize - inChunk);
-            System.arraycopy(src, srcOff, chunks.get(chunk), inChunk, n);
-            offset += n;
-            srcOff += n;
-            len -= n;
-        }
-    }
+    /** Make every written byte and the chunk map durable (for a store that outlives the process). */
+    void force();
 
-    /** Replace a whole chunk with {@code data} ({@code null} = make it a hole). */
-    void putChunk(long chunk, byte[] data) {
-        if (data == null) {
-            discard(chunk);
-            return;
-        }
-        byte[] existing = chunks.get(chunk);
-        if (existing == null) {
-            pool.reserve(diskId, chunkSize);
-            existing = new byte[chunkSize];
-            chunks.put(chunk, existing);
-            allocatedChunks.incrementAndGet();
-        }
-        System.arraycopy(data, 0, existing, 0, chunkSize);
-    }
+    /** Release what the store holds open; its data stays (a file store's files remain for the next start). */
+    @Override
+    void close();
 
-    /** The live array of a chunk (callers hold its lock and do not keep it), or {@code null} for a hole. */
-    byte[] chunkRef(long chunk) {
-        return chunks.get(chunk);
-    }
-
-    /** A copy of a whole chunk, or {@code null} for a hole. */
-    byte[] copyChunk(long chunk) {
-        byte[] data = chunks.get(chunk);
-        return data == null ? null : data.clone();
-    }
-
-    /** Zero a byte range; whole chunks become holes and give their space back. */
-    void zero(long offset, int len) {
-        while (len > 0) {
-            long chunk = offset / chunkSize;
-            int inChunk = (int) (offset % chunkSize);
-            int n = Math.min(len, chunkSize - inChunk);
-            if (n == chunkSize) {
-                discard(chunk);
-            } else {
-                byte[] data = chunks.get(chunk);
-                if (data != null) {
-                    Arrays.fill(data, inChunk, inChunk + n, (byte) 0);
-                }
-            }
-            offset += n;
-            len -= n;
-        }
-    }
-
-    void discard(long chunk) {
-        if (chunks.remove(chunk) != null) {
-            allocatedChunks.decrementAndGet();
-            pool.release(chunkSize);
-        }
-    }
-
-    void discardAll() {
-        for (Long chunk : chunks.keySet()) {
-            discard(chunk);
-        }
-    }
+    /** Close and remove the data for good (the disk was deleted). */
+    void delete();
 }

@@ -13,15 +13,15 @@ public final class DiskPool {
     private final String name;
     private final long capacityBytes;
     private final AtomicLong allocatedBytes = new AtomicLong();
-    private final HeapDataLimit heap;
+    private final DiskStorage storage;
     private final Consumer<DiskPool> spaceChanged;
 
     /**
-     * @param heap         the in-heap data limit the pool's allocations also count against
+     * @param storage      where the pool's disks keep their data; its limit counts the pool's allocations too
      * @param spaceChanged told after every change of the allocated bytes, on the allocating thread (keep it cheap)
      */
-    DiskPool(String id, String name, long capacityBytes, HeapDataLimit heap, Consumer<DiskPool> spaceChanged) {
-        this.heap = heap;
+    DiskPool(String id, String name, long capacityBytes, DiskStorage storage, Consumer<DiskPool> spaceChanged) {
+        this.storage = storage;
         this.spaceChanged = spaceChanged;
         if (capacityBytes < 0) {
             throw new IllegalArgumentException("pool capacity must not be negative: " + capacityBytes);
@@ -52,14 +52,19 @@ public final class DiskPool {
     }
 
     /**
-     * Bytes the registry's disks may still keep on the heap, over all pools: a replica needing more cannot be
-     * filled (see {@link HeapDataLimit}).
+     * Bytes of disk data the registry's medium may still take, over all pools (the in-heap limit, or the file
+     * system's free space above its margin): a replica needing more cannot be filled (see {@link DiskStorage}).
      */
-    public long heapFreeBytes() {
-        return heap.freeBytes();
+    public long storageFreeBytes() {
+        return storage.freeBytes();
     }
 
-    /** Take {@code bytes} from the pool (and the in-heap data limit) or fail without taking anything. */
+    /** Where the data lives and what limits it, for messages. */
+    public String storageDescription() {
+        return storage.description();
+    }
+
+    /** Take {@code bytes} from the pool (and the medium) or fail without taking anything. */
     void reserve(String diskId, long bytes) {
         if (bytes == 0) {
             return;
@@ -74,7 +79,7 @@ public final class DiskPool {
             }
         }
         try {
-            heap.reserve(diskId, id, bytes);
+            storage.reserve(diskId, id, bytes);
         } catch (PoolExhaustedException e) {
             allocatedBytes.addAndGet(-bytes);
             throw e;
@@ -83,9 +88,18 @@ public final class DiskPool {
     }
 
     void release(long bytes) {
+        if (bytes == 0) {
+            return;
+        }
         allocatedBytes.addAndGet(-bytes);
-        heap.release(bytes);
+        storage.release(bytes);
         spaceChanged.accept(this);
+    }
+
+    /** Count data a reopened disk already holds (recovery: the pool's space is what its disks' chunk maps say). */
+    void adopt(long bytes) {
+        allocatedBytes.addAndGet(bytes);
+        storage.adopt(bytes);
     }
 
     @Override

@@ -19,7 +19,8 @@ public final class DiskRegistry {
     public static final int DEFAULT_CHUNK_SIZE = 64 * 1024;
 
     private final int chunkSize;
-    private final HeapDataLimit heap;
+    private final DiskStorage storage;
+    private volatile RegistryListener listener = RegistryListener.NONE;
     private final Pauser pauser;
     private final AtomicLong poolSeq = new AtomicLong();
     private final AtomicLong diskSeq = new AtomicLong();
@@ -70,12 +71,17 @@ public final class DiskRegistry {
      *                     needing more fails with {@link PoolExhaustedException} as if its pool were full
      */
     public DiskRegistry(int chunkSize, Pauser pauser, long maxHeapBytes) {
+        this(chunkSize, pauser, DiskStorage.heap(maxHeapBytes));
+    }
+
+    /** A registry whose disks keep their chunks on {@code storage} (the heap, or files). */
+    public DiskRegistry(int chunkSize, Pauser pauser, DiskStorage storage) {
         if (chunkSize < 4096 || Integer.bitCount(chunkSize) != 1) {
             throw new IllegalArgumentException("chunk size must be a power of two of at least 4096, not " + chunkSize);
         }
         this.chunkSize = chunkSize;
         this.pauser = pauser;
-        this.heap = new HeapDataLimit(maxHeapBytes);
+        this.storage = storage;
     }
 
     /** A registry of the default chunk size whose disks hold at most {@code maxHeapBytes} on the heap. */
@@ -83,9 +89,19 @@ public final class DiskRegistry {
         return new DiskRegistry(DEFAULT_CHUNK_SIZE, Pauser.parking(), maxHeapBytes);
     }
 
-    /** The most bytes all disks together may hold on the heap. */
-    public long heapLimitBytes() {
-        return heap.capacity();
+    /** A registry of the default chunk size on {@code storage}. */
+    public static DiskRegistry on(DiskStorage storage) {
+        return new DiskRegistry(DEFAULT_CHUNK_SIZE, Pauser.parking(), storage);
+    }
+
+    /** Where the disks' data lives. */
+    public DiskStorage storage() {
+        return storage;
+    }
+
+    /** Who hears pools and disks come and go (one listener: the server's persistent store, if any). */
+    public void setListener(RegistryListener listener) {
+        this.listener = listener == null ? RegistryListener.NONE : listener;
     }
 
     public int chunkSize() {
@@ -93,7 +109,8 @@ public final class DiskRegistry {
     }
 
     public DiskPool createPool(String name, long capacityBytes) {
-        DiskPool pool = new DiskPool("pool-" + poolSeq.incrementAndGet(), name, capacityBytes, heap, this::spaceChanged);
+        DiskPool pool = new DiskPool("pool-" + poolSeq.incrementAndGet(), name, capacityBytes, storage, this::spaceChanged);
+        listener.poolCreated(pool);
         pools.put(pool.id(), pool);
         return pool;
     }
@@ -102,7 +119,13 @@ public final class DiskRegistry {
     public VirtualDisk createDisk(String poolId, String name, long sizeBytes, int blockSize) {
         DiskPool pool = pool(poolId);
         VirtualDisk disk = new VirtualDisk("disk-" + diskSeq.incrementAndGet(), name, pool, sizeBytes, blockSize,
-                chunkSize, pauser);
+                chunkSize, pauser, storage, false);
+        try {
+            listener.diskCreated(disk);
+        } catch (RuntimeException e) {
+            disk.markDeleted();
+            throw e;
+        }
         disks.put(disk.id(), disk);
         generation.incrementAndGet();
         listeners.forEach(l -> l.diskCreated(disk));
@@ -115,6 +138,7 @@ public final class DiskRegistry {
         if (disk.isInUse()) {
             throw new IllegalStateException("disk " + diskId + " is in use by a replication pair");
         }
+        listener.diskDeleted(disk); // recorded first: a restart never finds a disk whose data is gone
         disks.remove(diskId);
         disk.markDeleted();
         generation.incrementAndGet();
@@ -124,6 +148,57 @@ public final class DiskRegistry {
     /** Changes whenever a disk is created or deleted: a cheap way to notice that {@link #disks()} changed. */
     public long generation() {
         return generation.get();
+    }
+
+    // ---------------------------------------------------------------- recovery
+
+    /** Recovery: a pool of an earlier run, under its own id; later pools number on after it. */
+    public DiskPool restorePool(String poolId, String name, long capacityBytes) {
+        DiskPool pool = new DiskPool(poolId, name, capacityBytes, storage, this::spaceChanged);
+        pools.put(poolId, pool);
+        poolSeq.accumulateAndGet(number(poolId), Math::max);
+        return pool;
+    }
+
+    /**
+     * Recovery: a disk of an earlier run, its data reopened from the persistent medium; its pool counts the chunks
+     * it holds. Later disks number on after it.
+     */
+    public VirtualDisk restoreDisk(String diskId, String poolId, String name, long sizeBytes, int blockSize) {
+        DiskPool pool = pool(poolId);
+        VirtualDisk disk = new VirtualDisk(diskId, name, pool, sizeBytes, blockSize, chunkSize, pauser, storage, true);
+        pool.adopt(disk.allocatedBytes());
+        disks.put(diskId, disk);
+        diskSeq.accumulateAndGet(number(diskId), Math::max);
+        return disk;
+    }
+
+    /** The next ids handed out continue from these (so ids of deleted disks are never reused after a restart). */
+    public void continueNumbering(long lastPool, long lastDisk) {
+        poolSeq.accumulateAndGet(lastPool, Math::max);
+        diskSeq.accumulateAndGet(lastDisk, Math::max);
+    }
+
+    /** The number in an id of ours ({@code disk-12} → 12). */
+    public static long number(String id) {
+        return Long.parseLong(id.substring(id.lastIndexOf('-') + 1));
+    }
+
+    /** The highest pool and disk numbers handed out so far. */
+    public long lastPoolNumber() {
+        return poolSeq.get();
+    }
+
+    public long lastDiskNumber() {
+        return diskSeq.get();
+    }
+
+    /** Release every disk's files (kept on a persistent medium) and the medium. */
+    public void close() {
+        for (VirtualDisk d : disks.values()) {
+            d.closeStore();
+        }
+        storage.close();
     }
 
     /** The pool with this id, if there is one. */

@@ -26,6 +26,13 @@ public final class PoolExhaustedException extends DiskIoException {
                 + freeBytes + " bytes free");
     }
 
+    /** The pool had room, but the data directory's file system would fall below its free-space margin. */
+    static PoolExhaustedException fileSystemFull(String diskId, String poolId, long neededBytes, long freeBytes, String directory) {
+        return new PoolExhaustedException(diskId, poolId, neededBytes, freeBytes, "file system of " + directory
+                + " is nearly full: write to disk " + diskId + " (pool " + poolId + ") needs " + neededBytes + " bytes, "
+                + freeBytes + " bytes free above the margin kept free");
+    }
+
     public String poolId() {
         return poolId;
     }

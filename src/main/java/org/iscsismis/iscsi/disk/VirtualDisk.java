@@ -26,7 +26,7 @@ public final class VirtualDisk {
     private final int blockSize;
     private final int chunkSize;
     private final long chunkCount;
-    private final ChunkStore store;
+    private final DiskData store;
     private final ChunkLocks locks;
     private final DiskFaults faults;
     private final AtomicLong flushes = new AtomicLong();
@@ -36,7 +36,8 @@ public final class VirtualDisk {
     private volatile ReadThrough readThrough;
     private volatile boolean deleted;
 
-    VirtualDisk(String id, String name, DiskPool pool, long sizeBytes, int blockSize, int chunkSize, Pauser pauser) {
+    VirtualDisk(String id, String name, DiskPool pool, long sizeBytes, int blockSize, int chunkSize, Pauser pauser,
+                DiskStorage storage, boolean reopen) {
         if (blockSize != 512 && blockSize != 4096) {
             throw new IllegalArgumentException("block size must be 512 or 4096, not " + blockSize);
         }
@@ -50,7 +51,8 @@ public final class VirtualDisk {
         this.blockSize = blockSize;
         this.chunkSize = chunkSize;
         this.chunkCount = (sizeBytes + chunkSize - 1) / chunkSize;
-        this.store = new ChunkStore(id, pool, chunkSize);
+        ChunkStore chunks = reopen ? storage.open(id, sizeBytes, chunkSize) : storage.create(id, sizeBytes, chunkSize);
+        this.store = new DiskData(id, pool, chunkSize, chunks);
         this.locks = new ChunkLocks(chunkCount);
         this.faults = new DiskFaults(id, pauser);
     }
@@ -108,16 +110,28 @@ public final class VirtualDisk {
     public void trim(long offset, int len) {
         checkHostRange(offset, len);
         mutate(offset, len, WriteOrigin.HOST, () -> {
-            store.zero(offset, len);
+            store.zero(offset, len, sizeBytes);
             return true;
         });
     }
 
-    /** Make written data durable. Memory is the medium here, so this only checks the disk can take writes. */
+    /**
+     * Make written data durable (SYNCHRONIZE CACHE, a FUA write, a write-through volume): on a file medium the data
+     * file and chunk map are forced to the device. The disk's relationships first make their own copies durable
+     * (a synchronous mirror's target, the chunks a snapshot preserved), through the interceptor.
+     */
     public void flush() {
         checkAlive();
         faults.check(DiskFaults.IoKind.WRITE);
+        interceptor.flushing(this);
+        forceStored();
         flushes.incrementAndGet();
+    }
+
+    /** Force this disk's stored bytes and chunk map to the device, no hooks (an engine making a target durable). */
+    public void forceStored() {
+        checkAlive();
+        store.force();
     }
 
     // ---------------------------------------------------------------- engine-side writes: the same path
@@ -145,7 +159,7 @@ public final class VirtualDisk {
         return mutate(offset, length, origin, () -> {
             try (ChunkLocks.Held theirs = from.locks.lock(chunk, (offset + length - 1) / chunkSize, false)) {
                 if (wholeChunk) {
-                    byte[] data = from.store.chunkRef(chunk);
+                    byte[] data = from.store.copyChunk(chunk, length);
                     if (data == null && !store.isAllocated(chunk)) {
                         return false;
                     }
@@ -167,7 +181,7 @@ public final class VirtualDisk {
     public void discard(WriteOrigin origin) {
         checkAlive();
         intercepted(0, sizeBytes, origin, () -> {
-            store.discardAll();
+            store.discardAll(chunkCount);
             return true;
         });
     }
@@ -254,11 +268,18 @@ public final class VirtualDisk {
         return interceptor != WriteInterceptor.NONE || readThrough != null;
     }
 
-    /** The registry deleted the disk (never while hooked): its space goes back to the pool. */
+    /** The registry deleted the disk (never while hooked): its space goes back to the pool, its data is removed. */
     void markDeleted() {
         deleted = true;
         try (ChunkLocks.Held held = locks.lock(0, chunkCount - 1, true)) {
-            store.discardAll();
+            store.delete();
+        }
+    }
+
+    /** The registry is closing: release the data's files (they stay for the next start on a persistent medium). */
+    void closeStore() {
+        try (ChunkLocks.Held held = locks.lock(0, chunkCount - 1, true)) {
+            store.close();
         }
     }
 

@@ -21,6 +21,14 @@ public interface WriteInterceptor {
     /** A write of {@code length} bytes at {@code offset} by {@code origin} is about to start. */
     WriteScope open(VirtualDisk disk, long offset, long length, WriteOrigin origin);
 
+    /**
+     * A host asked for the disk's data to be made durable, which happens right after this returns: make durable
+     * first whatever copies of it the interceptor keeps elsewhere (a synchronous mirror's target, preserved chunks
+     * and their maps), so that what the disk holds durably is never ahead of them.
+     */
+    default void flushing(VirtualDisk disk) {
+    }
+
     /** The per-write callbacks of an interceptor. */
     interface WriteScope extends AutoCloseable {
 

@@ -18,7 +18,8 @@ import org.iscsismis.replication.ReplicationEngine;
  * while data flows (CopyState Broken); a cut link partitions its pair (Partitioned); latency slows every I/O of
  * the volume. Clearing the fault lets each pair recover by its CopyRecoveryMode (the engine's rule). Each method
  * answers 0, or 5 (Invalid Parameter) for a reference that is not one of this target's volumes or pairs, or a
- * latency outside 1..5000 ms.
+ * latency outside 1..5000 ms. WriteBlocks and ReadBlocks give clients without an iSCSI initiator a host's access to
+ * a volume's blocks ({@link BlockAccess}).
  *
  * <p>The server registers this provider, and defines the class, only when fault injection is enabled.
  */
@@ -62,6 +63,12 @@ public final class FaultInjectionProvider extends ServiceProvider {
             case "clearvolumefault" -> clear(faults(args), args.uint16("Fault"));
             case "cutlink" -> link(args, true);
             case "restorelink" -> link(args, false);
+            case "writeblocks" -> {
+                return BlockAccess.write(args.volume("Volume", engine.disks(), true), args);
+            }
+            case "readblocks" -> {
+                return BlockAccess.read(args.volume("Volume", engine.disks(), true), args);
+            }
             default -> {
                 return null;
             }

@@ -113,11 +113,15 @@ public final class IscsiTarget implements AutoCloseable {
         registry.register(StorageElements.NAMESPACE, FaultInjectionProvider.CLASS, new FaultInjectionProvider(engine));
     }
 
-    /** Stops the engine's copy workers and event thread (once; later calls do nothing). */
+    /**
+     * Stops the engine's copy workers and event thread, then closes the disks' data (kept on a persistent medium,
+     * removed with a temporary one). Once; later calls do nothing.
+     */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
             engine.close();
+            disks.close();
         }
     }
 }

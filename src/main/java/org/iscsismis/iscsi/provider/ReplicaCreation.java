@@ -93,7 +93,7 @@ final class ReplicaCreation {
                 throw MethodRefusal.inUse("target volume " + target.id() + " is already part of a replication pair");
             }
         }
-        checkHeapRoom(r);
+        checkStorageRoom(r);
         CopyState w = r.waitFor();
         boolean knownWait = w == null || w == CopyState.INITIALIZED || w == CopyState.SYNCHRONIZED
                 || w == CopyState.UNSYNCHRONIZED && r.syncType() != SyncType.SNAPSHOT;
@@ -109,21 +109,22 @@ final class ReplicaCreation {
     }
 
     /**
-     * A mirror or clone copies every allocated chunk of its source; disk data lives on the heap, so a copy that would
-     * not fit under the in-heap limit is refused now (FAILED, nothing created) rather than broken halfway.
-     * A snapshot copies only what is overwritten later; such writes meet the limit one by one.
+     * A mirror or clone copies every allocated chunk of its source; a copy that would not fit in what the disks'
+     * medium has left (the in-heap limit, or the data directory's file system above its margin) is refused now
+     * (FAILED, nothing created) rather than broken halfway. A snapshot copies only what is overwritten later; such
+     * writes meet the limit one by one.
      */
-    private static void checkHeapRoom(ReplicaRequest r) {
+    private static void checkStorageRoom(ReplicaRequest r) {
         if (r.syncType() == SyncType.SNAPSHOT) {
             return;
         }
         VirtualDisk source = r.source();
         long needed = source.allocatedBytes() - (r.target() == null ? 0 : r.target().allocatedBytes());
-        long free = source.pool().heapFreeBytes();
+        long free = source.pool().storageFreeBytes();
         if (needed > free) {
             throw new MethodRefusal(ReturnCode.FAILED, "a " + r.syncType().displayName() + " of volume " + source.id()
-                    + " needs " + needed + " bytes of disk data, but only " + free + " of the server's in-heap disk data"
-                    + " limit are free (storage.maxHeapBytes)");
+                    + " needs " + needed + " bytes of disk data, but only " + free + " bytes are free for disk data "
+                    + source.pool().storageDescription());
         }
     }
 

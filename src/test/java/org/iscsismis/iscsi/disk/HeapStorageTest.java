@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 /** Disk data lives on the heap: a registry-wide limit refuses writes past it like a full pool, and all or nothing. */
-class HeapDataLimitTest {
+class HeapStorageTest {
 
     private static final int CHUNK = 4096;
 
@@ -24,9 +24,9 @@ class HeapDataLimitTest {
         assertEquals(0, two.allocatedBytes(), "the refused write took nothing");
         assertEquals(0, b.allocatedBytes(), "nor any pool space");
         two.write(0, new byte[CHUNK]);
-        assertEquals(0, a.heapFreeBytes());
+        assertEquals(0, a.storageFreeBytes());
         registry.deleteDisk(one.id());
-        assertEquals(2L * CHUNK, b.heapFreeBytes(), "deleting a disk gives its data back");
+        assertEquals(2L * CHUNK, b.storageFreeBytes(), "deleting a disk gives its data back");
         two.write(CHUNK, new byte[2 * CHUNK]);
     }
 }
