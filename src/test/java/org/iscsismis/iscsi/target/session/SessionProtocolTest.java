@@ -275,7 +275,7 @@ class SessionProtocolTest {
             assertTrue(first.closedWithin(2000), "the older session's connection is closed");
             second.command(TUR, 0, false, false, null);
             assertEquals(0, status(second.receive()));
-            assertEquals(1, portal.sessions().sessions().size());
+            assertEquals(1, portal.sessions().size());
         }
     }
 
@@ -296,6 +296,6 @@ class SessionProtocolTest {
             i.sendBytes(header);
             assertTrue(i.closedWithin(3000), "a header digest error loses the stream: the connection is dropped");
         }
-        assertFalse(portal.sessions().sessions().stream().anyMatch(s -> s.identity().initiatorName().equals(RawInitiator.NAME)));
+        assertFalse(portal.sessions().stream().anyMatch(s -> s.identity().initiatorName().equals(RawInitiator.NAME)));
     }
 }
