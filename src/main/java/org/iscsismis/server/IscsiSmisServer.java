@@ -175,7 +175,8 @@ public final class IscsiSmisServer implements AutoCloseable {
                     target.registerFaultInjection(registry);
                 }
                 if (config.demoEnabled()) {
-                    IscsiDemo.populate(target.engine());
+                    IscsiDemo.Content demo = IscsiDemo.populate(target.engine());
+                    IscsiDemo.exposeHost(target.masking(), demo);
                     LOG.debug("Demo target: {} pools, {} disks, {} replication pairs", target.disks().pools().size(),
                             target.disks().disks().size(), target.engine().pairs().size());
                 }
@@ -191,6 +192,9 @@ public final class IscsiSmisServer implements AutoCloseable {
                 IndicationSetup.register(indications, repository, registry, jobs);
             }
             setup.configure(repository, registry);
+            if (iscsiTarget) {
+                LOG.debug("Read-only, no instances yet: {}", IscsiTarget.registerReadOnlyRest(repository, registry));
+            }
             dispatcher = new Dispatcher(repository, registry, clock, jobs, config.providerTimeout(), config.pullLimits(), memory);
             CimOperationHandler handler = new CimOperationHandler(dispatcher, new CimXmlRequestReader(repository::canonicalNamespace),
                     config.httpLimits(), access, memory);
@@ -200,6 +204,7 @@ public final class IscsiSmisServer implements AutoCloseable {
                 portal = IscsiPortal.start(address(config.bind()), config.iscsiPort(),
                         config.iscsiSettings(targetName, ServerVersion.current().replaceFirst("^(\\d+\\.\\d+).*", "$1")),
                         target.engine());
+                target.masking().attach(portal);
             }
             endpoint = HttpEndpoint.start(config, new Handler.Sequence(console, handler), keystore);
             listening.set(endpoint);

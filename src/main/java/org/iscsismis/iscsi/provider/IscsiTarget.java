@@ -23,12 +23,19 @@ import org.iscsismis.repository.CimRepository;
  */
 public final class IscsiTarget implements AutoCloseable {
 
+    /** The Masking and Mapping and hardware ID classes. */
+    static final List<CimName> MASKING_CLASSES = List.of(ProtocolControllers.CLASS, ControllerConfigurationService.CLASS,
+            HardwareIdService.CLASS, HardwareIdService.HARDWARE_ID, MaskingCapabilities.CAPABILITIES, MaskingCapabilities.CLIENT_SETTING,
+            MaskingAssociations.PROTOCOL_CONTROLLER_FOR_UNIT, MaskingAssociations.AUTHORIZED_PRIVILEGE,
+            MaskingAssociations.AUTHORIZED_SUBJECT, MaskingAssociations.AUTHORIZED_TARGET);
+
     /** The classes {@link #register} serves, all in {@link StorageElements#NAMESPACE}. */
     public static final List<CimName> CLASSES = classes();
 
     private final DiskRegistry disks;
     private final ReplicationEngine engine;
     private final VolumeIdentity identity;
+    private final Masking masking;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /** @param identity how volumes are named, the same for CIM and for the iSCSI target node of that name */
@@ -36,6 +43,7 @@ public final class IscsiTarget implements AutoCloseable {
         this.disks = disks;
         this.engine = new ReplicationEngine(disks, config);
         this.identity = identity;
+        this.masking = new Masking(identity.targetName(), true);
     }
 
     public IscsiTarget(DiskRegistry disks, EngineConfig config) {
@@ -52,6 +60,7 @@ public final class IscsiTarget implements AutoCloseable {
         all.addAll(ServiceCapabilitiesProvider.CLASSES);
         all.addAll(PoolCapabilitiesProvider.CLASSES);
         all.addAll(ModelAssociations.CLASSES);
+        all.addAll(MASKING_CLASSES);
         return List.copyOf(all);
     }
 
@@ -65,6 +74,11 @@ public final class IscsiTarget implements AutoCloseable {
 
     public VolumeIdentity identity() {
         return identity;
+    }
+
+    /** Masking and mapping: hardware IDs and protocol controllers; the server attaches the running iSCSI portal to it. */
+    public Masking masking() {
+        return masking;
     }
 
     /** True if the repository declares every class this target serves (a custom schema may not). */
@@ -100,9 +114,44 @@ public final class IscsiTarget implements AutoCloseable {
         ServiceCapabilitiesProvider.CLASSES.forEach(c -> registry.register(ns, c, capabilities));
         PoolCapabilitiesProvider poolCapabilities = new PoolCapabilitiesProvider(disks);
         PoolCapabilitiesProvider.CLASSES.forEach(c -> registry.register(ns, c, poolCapabilities));
-        ModelAssociations.providers(disks).forEach((c, provider) -> registry.register(ns, c, provider));
+        ModelAssociations.providers(disks, masking).forEach((c, provider) -> registry.register(ns, c, provider));
+        registerMasking(registry, ns);
         registry.register(ns, SystemElements.REPLICATION_SERVICE, new ReplicationServiceProvider(engine));
         registry.register(ns, SystemElements.CONFIGURATION_SERVICE, new StorageConfigurationServiceProvider(engine));
+    }
+
+    private void registerMasking(ProviderRegistry registry, CimNamespace ns) {
+        registry.register(ns, ProtocolControllers.CLASS, new ComputedInstances(n -> ProtocolControllers.all(masking, n)));
+        registry.register(ns, ControllerConfigurationService.CLASS, new ControllerConfigurationService(masking, disks, identity));
+        registry.register(ns, HardwareIdService.CLASS, new HardwareIdService(masking));
+        registry.register(ns, HardwareIdService.HARDWARE_ID, new ComputedInstances(n -> HardwareIdService.hardwareIds(masking, n)));
+        registry.register(ns, MaskingCapabilities.CAPABILITIES, new ComputedInstances(MaskingCapabilities::capabilities));
+        registry.register(ns, MaskingCapabilities.CLIENT_SETTING, new ComputedInstances(MaskingCapabilities::clientSettings));
+        registry.register(ns, MaskingAssociations.AUTHORIZED_PRIVILEGE,
+                new ComputedInstances(n -> MaskingAssociations.privileges(masking, n)));
+        MaskingAssociations.providers(masking, disks).forEach((c, provider) -> registry.register(ns, c, provider));
+    }
+
+    /**
+     * Gives every class of Microsoft's provider model ({@code MSISCSITARGET_*}, {@code MSFTSM_*}, {@code MSFTSMNET_*}) in
+     * {@link StorageElements#NAMESPACE} that no provider serves yet a read-only provider with no instances, so none of
+     * them can be fabricated through the repository: CreateInstance, ModifyInstance and DeleteInstance answer
+     * CIM_ERR_NOT_SUPPORTED. Call it after every other registration.
+     *
+     * @return the classes that got one
+     */
+    public static List<CimName> registerReadOnlyRest(CimRepository repository, ProviderRegistry registry) {
+        CimNamespace ns = StorageElements.NAMESPACE;
+        List<CimName> rest = new ArrayList<>();
+        repository.classes(ns, null, true).forEach(cls -> {
+            String name = cls.name().toString().toUpperCase(java.util.Locale.ROOT);
+            boolean ours = name.startsWith("MSISCSITARGET_") || name.startsWith("MSFTSM_") || name.startsWith("MSFTSMNET_");
+            if (ours && registry.provider(ns, cls.name()) == null) {
+                registry.register(ns, cls.name(), cls.isAssociation() ? new ComputedAssociations(c -> List.of()) : ComputedInstances.none());
+                rest.add(cls.name());
+            }
+        });
+        return rest;
     }
 
     /**

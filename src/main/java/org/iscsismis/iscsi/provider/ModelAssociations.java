@@ -18,11 +18,13 @@ import org.iscsismis.provider.ProviderContext;
 /**
  * The associations that tie the target together, each computed from the live registry:
  * <pre>
- * MSFTSM_ComputerSystem ─HostedService──────────▶ ReplicationService, StorageConfigurationService
+ * MSFTSM_ComputerSystem ─HostedService──────────▶ ReplicationService, StorageConfigurationService,
+ *                                                 ControllerConfigurationService, StorageHardwareIDManagementService
  *                       ─HostedStoragePool──────▶ each StoragePool ─AllocatedFromStoragePool─▶ its StorageVolumes
- *                       ─SystemDevice───────────▶ each StorageVolume
+ *                       ─SystemDevice───────────▶ each StorageVolume, each SCSIProtocolController
  * ReplicationService ─ElementCapabilities─▶ ReplicationServiceCapabilities
  * StorageConfigurationService ─ElementCapabilities─▶ StorageConfigurationCapabilities, StorageReplicationCapabilities
+ * ControllerConfigurationService ─ElementCapabilities─▶ ProtocolControllerMaskingCapabilities
  * StoragePool ─ElementCapabilities─▶ its StorageCapabilities ─StorageSettingsAssociatedToCapabilities─▶ its StorageSetting
  * </pre>
  * The services are served elsewhere; here they are only the paths of {@link SystemElements}.
@@ -43,11 +45,11 @@ public final class ModelAssociations {
     }
 
     /** The provider of each association class. */
-    static Map<CimName, ComputedAssociationProvider> providers(DiskRegistry disks) {
+    static Map<CimName, ComputedAssociationProvider> providers(DiskRegistry disks, Masking masking) {
         return Map.of(HOSTED_SERVICE, new HostedService(),
                 HOSTED_STORAGE_POOL, new HostedStoragePool(disks),
                 ALLOCATED_FROM_STORAGE_POOL, new AllocatedFromStoragePool(disks),
-                SYSTEM_DEVICE, new SystemDevice(disks),
+                SYSTEM_DEVICE, new SystemDevice(disks, masking),
                 ELEMENT_CAPABILITIES, new ElementCapabilities(disks),
                 SETTINGS_TO_CAPABILITIES, new SettingsToCapabilities(disks));
     }
@@ -92,6 +94,8 @@ public final class ModelAssociations {
             return new Links(context, HOSTED_SERVICE)
                     .add("Antecedent", system, "Dependent", SystemElements.replicationServicePath(ns))
                     .add("Antecedent", system, "Dependent", SystemElements.configurationServicePath(ns))
+                    .add("Antecedent", system, "Dependent", ControllerConfigurationService.servicePath(ns))
+                    .add("Antecedent", system, "Dependent", HardwareIdService.servicePath(ns))
                     .list();
         }
     }
@@ -114,29 +118,37 @@ public final class ModelAssociations {
         }
     }
 
+    /** The system's volumes and its protocol controllers (one per iSCSI target node). */
     static final class SystemDevice extends ComputedAssociationProvider {
         private final DiskRegistry disks;
+        private final Masking masking;
 
-        SystemDevice(DiskRegistry disks) {
+        SystemDevice(DiskRegistry disks, Masking masking) {
             this.disks = disks;
+            this.masking = masking;
         }
 
         @Override
         List<CimInstance> instances(ProviderContext context) {
-            return of(context, liveDisks(disks));
+            return of(context, liveDisks(disks), true);
         }
 
         @Override
         List<CimInstance> candidates(ProviderContext context, ObjectPath source) {
             VirtualDisk volume = volume(disks, context, source);
-            return volume == null ? instances(context) : of(context, List.of(volume));
+            return volume == null ? instances(context) : of(context, List.of(volume), false);
         }
 
-        private static List<CimInstance> of(ProviderContext context, List<VirtualDisk> volumes) {
+        private List<CimInstance> of(ProviderContext context, List<VirtualDisk> volumes, boolean controllers) {
             CimNamespace ns = context.namespace();
             Links links = new Links(context, SYSTEM_DEVICE);
             for (VirtualDisk disk : volumes) {
                 links.add("GroupComponent", SystemElements.systemPath(ns), "PartComponent", StorageElements.volumePath(disk.id(), ns));
+            }
+            if (controllers) {
+                for (Masking.Controller c : masking.state().controllers().values()) {
+                    links.add("GroupComponent", SystemElements.systemPath(ns), "PartComponent", ProtocolControllers.path(c.deviceId(), ns));
+                }
             }
             return links.list();
         }
@@ -198,7 +210,9 @@ public final class ModelAssociations {
                     .add("ManagedElement", SystemElements.configurationServicePath(ns),
                             "Capabilities", SystemElements.configurationCapabilitiesPath(ns))
                     .add("ManagedElement", SystemElements.configurationServicePath(ns),
-                            "Capabilities", SystemElements.storageReplicationCapabilitiesPath(ns));
+                            "Capabilities", SystemElements.storageReplicationCapabilitiesPath(ns))
+                    .add("ManagedElement", ControllerConfigurationService.servicePath(ns),
+                            "Capabilities", MaskingCapabilities.capabilitiesPath(ns));
             for (DiskPool pool : disks.pools()) {
                 links.add("ManagedElement", StorageElements.poolPath(pool.id(), ns),
                         "Capabilities", SystemElements.storageCapabilitiesPath(pool.id(), ns));

@@ -117,6 +117,11 @@ public final class IscsiPortal implements MaskingControl, AutoCloseable {
     }
 
     @Override
+    public int defaultLun(String diskId) {
+        return luns.lunOf(diskId);
+    }
+
+    @Override
     public List<Session> sessions() {
         return sessions.sessions();
     }

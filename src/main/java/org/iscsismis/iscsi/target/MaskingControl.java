@@ -17,6 +17,9 @@ public interface MaskingControl {
      */
     void apply(MaskingModel model);
 
+    /** The LUN a default-view node presents the volume of this disk id at, or -1. */
+    int defaultLun(String diskId);
+
     /** The sessions logged in now, discovery sessions included. */
     List<Session> sessions();
 }
