@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.metricshub.wbem.javax.cim.CIMArgument;
 import org.metricshub.wbem.javax.cim.CIMDataType;
+import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.wbem.WBEMException;
 import org.metricshub.wbem.javax.wbem.client.WBEMClient;
@@ -81,6 +82,16 @@ class MaskingWalkIT {
         return all(client.enumerateInstanceNames(classPath(NS, SPC))).size();
     }
 
+    /** Waits (bounded) until no iSCSISession of {@code initiator} is listed: the logout reaches CIM. */
+    private static void awaitNoSessionOf(String initiator) throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (all(client.enumerateInstances(classPath(NS, "MSISCSITARGET_iSCSISession"), false, false, false, null)).stream()
+                .anyMatch(i -> initiator.equals(i.getPropertyValue("EndPointName")))) {
+            assertTrue(System.nanoTime() < deadline, "the session of " + initiator + " is still listed after it logged out");
+            Thread.onSpinWait();
+        }
+    }
+
     @Test
     void exposeAVolumeToAHostThenHideIt() throws Exception {
         CIMObjectPath defaultView = all(client.enumerateInstanceNames(classPath(NS, SPC))).stream()
@@ -123,6 +134,19 @@ class MaskingWalkIT {
         assertTrue(inq.out().contains("naa." + name), () -> "the designator is the volume's Name " + name + ": " + inq);
         Subprocess.Result stranger = ls(STRANGER);
         assertFalse(stranger.out().contains("Target:"), stranger::toString);
+        try (HeldLogin session = new HeldLogin(server.server().portal().port(), HOST, node)) {
+            assertEquals(0, session.status());
+            List<CIMInstance> sessions = all(client.enumerateInstances(classPath(NS, "MSISCSITARGET_iSCSISession"), false, false, false, null));
+            CIMInstance mine = sessions.stream().filter(i -> HOST.equals(i.getPropertyValue("EndPointName"))).findFirst().orElseThrow();
+            assertEquals(node, mine.getPropertyValue("Name"));
+            assertEquals(3, ((Number) mine.getPropertyValue("SessionType")).intValue(), "Normal");
+            assertEquals(1, all(client.associatorNames(mine.getObjectPath(), "MSISCSITARGET_NetworkPipeComposition", null, null, null)).size());
+            assertEquals(1, all(client.associatorNames(mine.getObjectPath(), "MSISCSITARGET_ElementSettingData", null, null, null)).size());
+        }
+        awaitNoSessionOf(HOST);
+        try (HeldLogin session = new HeldLogin(server.server().portal().port(), STRANGER, node)) {
+            assertEquals(0x0202, session.status(), "Authorization Failure");
+        }
         Subprocess.Result refused = Subprocess.run(List.of("iscsi-inq", "-i", STRANGER, portal() + "/" + node + "/3"), TIMEOUT);
         assertTrue(refused.exitCode() != 0, () -> "a stranger cannot log in to the host's node: " + refused);
 

@@ -27,7 +27,8 @@ public final class IscsiTarget implements AutoCloseable {
     static final List<CimName> MASKING_CLASSES = List.of(ProtocolControllers.CLASS, ControllerConfigurationService.CLASS,
             HardwareIdService.CLASS, HardwareIdService.HARDWARE_ID, MaskingCapabilities.CAPABILITIES, MaskingCapabilities.CLIENT_SETTING,
             MaskingAssociations.PROTOCOL_CONTROLLER_FOR_UNIT, MaskingAssociations.AUTHORIZED_PRIVILEGE,
-            MaskingAssociations.AUTHORIZED_SUBJECT, MaskingAssociations.AUTHORIZED_TARGET);
+            MaskingAssociations.AUTHORIZED_SUBJECT, MaskingAssociations.AUTHORIZED_TARGET, IscsiSessions.SESSION,
+            IscsiSessions.CONNECTION, IscsiSessions.SETTINGS, IscsiSessions.COMPOSITION, IscsiSessions.ELEMENT_SETTING_DATA);
 
     /** The classes {@link #register} serves, all in {@link StorageElements#NAMESPACE}. */
     public static final List<CimName> CLASSES = classes();
@@ -130,6 +131,11 @@ public final class IscsiTarget implements AutoCloseable {
         registry.register(ns, MaskingAssociations.AUTHORIZED_PRIVILEGE,
                 new ComputedInstances(n -> MaskingAssociations.privileges(masking, n)));
         MaskingAssociations.providers(masking, disks).forEach((c, provider) -> registry.register(ns, c, provider));
+        registry.register(ns, IscsiSessions.SESSION, new ComputedInstances(n -> IscsiSessions.sessions(masking, n)));
+        registry.register(ns, IscsiSessions.CONNECTION, new ComputedInstances(n -> IscsiSessions.connections(masking, n)));
+        registry.register(ns, IscsiSessions.SETTINGS, new ComputedInstances(n -> IscsiSessions.settings(masking, n)));
+        registry.register(ns, IscsiSessions.COMPOSITION, new ComputedAssociations(c -> IscsiSessions.compositions(masking, c)));
+        registry.register(ns, IscsiSessions.ELEMENT_SETTING_DATA, new ComputedAssociations(c -> IscsiSessions.settingData(masking, c)));
     }
 
     /**
