@@ -54,7 +54,7 @@ final class ControllerConfigurationService extends ServiceProvider {
     }
 
     static ObjectPath servicePath(CimNamespace ns) {
-        return SystemElements.servicePath(CLASS, NAME, ns);
+        return SystemElements.controllerConfigurationServicePath(ns);
     }
 
     @Override
