@@ -82,6 +82,41 @@ class MaskingWalkIT {
         return all(client.enumerateInstanceNames(classPath(NS, SPC))).size();
     }
 
+    /**
+     * CreateiSCSINode makes a target node live (a protocol controller with its iSCSI endpoint), ExposePaths fills it,
+     * DeleteiSCSINode refuses while a session is logged in to it and removes it after.
+     */
+    @Test
+    void createAndDeleteAnIscsiNodeLive() throws Exception {
+        String service = "MSISCSITARGET_iSCSIConfigurationService";
+        String host = "iqn.2026-12.org.iscsismis:walk-node-host";
+        ReplicationCalls.Answer created = calls.invoke(service, "CreateiSCSINode", text("Alias", "walk-node"));
+        assertEquals(0, created.returnValue(), created::toString);
+        CIMObjectPath node = created.ref("iSCSINode");
+        assertEquals(4097, calls.invoke(service, "CreateiSCSINode", text("Alias", "walk-node")).returnValue(), "alias in use");
+        String name = (String) client.getInstance(node, false, false, null).getPropertyValue("Name");
+        List<CIMObjectPath> endpoints = all(client.associatorNames(node, "MSISCSITARGET_SAPAvailableForElement", null, null, null));
+        assertEquals(1, endpoints.size(), endpoints::toString);
+        CIMInstance endpoint = client.getInstance(ReplicationCalls.inNamespace(endpoints.get(0)), false, false, null);
+        assertEquals(7, ((Number) endpoint.getPropertyValue("ConnectionType")).intValue(), "iSCSI");
+        assertEquals(3, ((Number) endpoint.getPropertyValue("Role")).intValue(), "Target");
+        assertEquals(1, all(client.associatorNames(endpoint.getObjectPath(), "MSISCSITARGET_BindsTo", null, null, null)).size());
+
+        CIMObjectPath volume = calls.createVolume("walk-node-volume", 8L << 20, "pool-1");
+        String volumeName = (String) client.getInstance(volume, false, false, null).getPropertyValue("Name");
+        assertEquals(0, calls.invoke(CCS, "ExposePaths", strings("LUNames", volumeName), strings("InitiatorPortIDs", host),
+                controllers(node)).returnValue());
+        try (HeldLogin session = new HeldLogin(server.server().portal().port(), host, name)) {
+            assertEquals(0, session.status());
+            assertEquals(4097, calls.invoke(service, "DeleteiSCSINode", ref("iSCSINode", node)).returnValue(), "sessions active");
+            assertEquals(1, all(client.associatorNames(endpoint.getObjectPath(), "MSISCSITARGET_EndpointOfNetworkPipe", null, null,
+                    null)).size(), "the session ends at the node's endpoint");
+        }
+        awaitNoSessionOf(host);
+        assertEquals(0, calls.invoke(service, "DeleteiSCSINode", ref("iSCSINode", node)).returnValue());
+        assertEquals(4096, calls.invoke(service, "DeleteiSCSINode", ref("iSCSINode", node)).returnValue());
+    }
+
     /** Waits (bounded) until no iSCSISession of {@code initiator} is listed: the logout reaches CIM. */
     private static void awaitNoSessionOf(String initiator) throws Exception {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.metricshub.wbem.javax.cim.CIMArgument;
 import org.metricshub.wbem.javax.cim.CIMClass;
 import org.metricshub.wbem.javax.cim.CIMDataType;
 import org.metricshub.wbem.javax.cim.CIMInstance;
@@ -113,6 +114,40 @@ class ProviderClassesIT {
         assertNotSupported(() -> client.deleteInstance(existing.getObjectPath()), "DeleteInstance of " + className);
         assertEquals(instances.size(), all(client.enumerateInstances(classPath(ns, className), false, false, false, null)).size(),
                 "nothing changed for " + className);
+    }
+
+    /** The classes of Masking and Mapping, hardware IDs, iSCSI ports, nodes, sessions and network (16-33, 62-66). */
+    static Stream<String> maskingAndIscsiClasses() {
+        return Stream.concat(CLASSES.subList(15, 33).stream(), CLASSES.subList(61, 66).stream());
+    }
+
+    /**
+     * The methods implemented and what each answers when called without arguments (nothing changes): 5 Invalid
+     * Parameter, or for DeleteiSCSINode 4096 SCSIProtocolController Non-Existent.
+     */
+    static final java.util.Map<String, Long> IMPLEMENTED = java.util.Map.of("ExposePaths", 5L, "HidePaths", 5L,
+            "DeleteProtocolController", 5L, "CreateStorageHardwareID", 5L, "DeleteStorageHardwareID", 5L,
+            "CreateiSCSINode", 5L, "DeleteiSCSINode", 4096L);
+
+    /**
+     * Every extrinsic method of an instance of these classes answers a return code: 5 for an implemented one called
+     * without its arguments (or 4096 for DeleteiSCSINode), 1 (Not Supported) for the rest — never a CIM error.
+     */
+    @ParameterizedTest
+    @MethodSource("maskingAndIscsiClasses")
+    void everyMethodAnswersItsCode(String className) throws WBEMException {
+        CIMClass cls = client.getClass(classPath(NS, className), false, true, false, null);
+        List<CIMObjectPath> instances = all(client.enumerateInstanceNames(classPath(NS, className)));
+        if (instances.isEmpty()) {
+            return; // nothing to call a method on (docs/model.md lists the classes without instances yet)
+        }
+        CIMObjectPath target = ReplicationCalls.inNamespace(instances.get(0));
+        for (int i = 0; i < cls.getMethodCount(); i++) {
+            String method = cls.getMethod(i).getName();
+            Object rv = client.invokeMethod(target, method, new CIMArgument<?>[0],
+                    new CIMArgument<?>[8]);
+            assertEquals(IMPLEMENTED.getOrDefault(method, 1L), ((Number) rv).longValue(), className + "." + method);
+        }
     }
 
     private interface Call {

@@ -40,6 +40,10 @@ final class IscsiSessions {
         return ObjectPath.builder(cls).namespace(ns).key("InstanceID", StorageElements.SYSTEM_NAME + ":" + kind + ":" + s.tsih()).build();
     }
 
+    static ObjectPath sessionPath(Session s, CimNamespace ns) {
+        return byId(SESSION, "iSCSISession", s, ns);
+    }
+
     static List<CimInstance> sessions(Masking masking, CimNamespace ns) {
         List<CimInstance> out = new ArrayList<>();
         for (Session s : masking.sessions()) {

@@ -28,7 +28,10 @@ public final class IscsiTarget implements AutoCloseable {
             HardwareIdService.CLASS, HardwareIdService.HARDWARE_ID, MaskingCapabilities.CAPABILITIES, MaskingCapabilities.CLIENT_SETTING,
             MaskingAssociations.PROTOCOL_CONTROLLER_FOR_UNIT, MaskingAssociations.AUTHORIZED_PRIVILEGE,
             MaskingAssociations.AUTHORIZED_SUBJECT, MaskingAssociations.AUTHORIZED_TARGET, IscsiSessions.SESSION,
-            IscsiSessions.CONNECTION, IscsiSessions.SETTINGS, IscsiSessions.COMPOSITION, IscsiSessions.ELEMENT_SETTING_DATA);
+            IscsiSessions.CONNECTION, IscsiSessions.SETTINGS, IscsiSessions.COMPOSITION, IscsiSessions.ELEMENT_SETTING_DATA,
+            IscsiPorts.ISCSI_ENDPOINT, IscsiPorts.TCP_ENDPOINT, IscsiPorts.HOSTED_ACCESS_POINT, IscsiPorts.SAP_AVAILABLE,
+            IscsiPorts.BINDS_TO, IscsiPorts.ENDPOINT_OF_PIPE, IscsiConfigurationService.CLASS,
+            IscsiConfigurationService.CONFIGURATION_CAPABILITIES, IscsiConfigurationService.ISCSI_CAPABILITIES);
 
     /** The classes {@link #register} serves, all in {@link StorageElements#NAMESPACE}. */
     public static final List<CimName> CLASSES = classes();
@@ -136,6 +139,20 @@ public final class IscsiTarget implements AutoCloseable {
         registry.register(ns, IscsiSessions.SETTINGS, new ComputedInstances(n -> IscsiSessions.settings(masking, n)));
         registry.register(ns, IscsiSessions.COMPOSITION, new ComputedAssociations(c -> IscsiSessions.compositions(masking, c)));
         registry.register(ns, IscsiSessions.ELEMENT_SETTING_DATA, new ComputedAssociations(c -> IscsiSessions.settingData(masking, c)));
+        registerPorts(registry, ns);
+    }
+
+    private void registerPorts(ProviderRegistry registry, CimNamespace ns) {
+        registry.register(ns, IscsiPorts.ISCSI_ENDPOINT, new ComputedInstances(n -> IscsiPorts.iscsiEndpoints(masking, n)));
+        registry.register(ns, IscsiPorts.TCP_ENDPOINT, new ComputedInstances(n -> IscsiPorts.tcpEndpoints(masking, n)));
+        registry.register(ns, IscsiPorts.HOSTED_ACCESS_POINT, new ComputedAssociations(c -> IscsiPorts.hostedAccessPoints(masking, c)));
+        registry.register(ns, IscsiPorts.SAP_AVAILABLE, new ComputedAssociations(c -> IscsiPorts.sapAvailable(masking, c)));
+        registry.register(ns, IscsiPorts.BINDS_TO, new ComputedAssociations(c -> IscsiPorts.bindsTo(masking, c)));
+        registry.register(ns, IscsiPorts.ENDPOINT_OF_PIPE, new ComputedAssociations(c -> IscsiPorts.endpointsOfSessions(masking, c)));
+        registry.register(ns, IscsiConfigurationService.CLASS, new IscsiConfigurationService(masking));
+        registry.register(ns, IscsiConfigurationService.CONFIGURATION_CAPABILITIES,
+                new ComputedInstances(IscsiConfigurationService::configurationCapabilities));
+        registry.register(ns, IscsiConfigurationService.ISCSI_CAPABILITIES, new ComputedInstances(IscsiConfigurationService::iscsiCapabilities));
     }
 
     /**

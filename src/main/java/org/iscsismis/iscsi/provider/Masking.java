@@ -101,6 +101,12 @@ public final class Masking {
         return control == null ? -1 : control.defaultLun(diskId);
     }
 
+    /** The portal's address as {@code host:port}, or null while no target is attached. */
+    public String portal() {
+        MaskingControl control = target.get();
+        return control == null ? null : control.portalAddress();
+    }
+
     /** The sessions logged in now (none while no target is attached). */
     public List<Session> sessions() {
         MaskingControl control = target.get();

@@ -19,12 +19,14 @@ import org.iscsismis.provider.ProviderContext;
  * The associations that tie the target together, each computed from the live registry:
  * <pre>
  * MSFTSM_ComputerSystem ─HostedService──────────▶ ReplicationService, StorageConfigurationService,
- *                                                 ControllerConfigurationService, StorageHardwareIDManagementService
+ *                                                 ControllerConfigurationService, StorageHardwareIDManagementService,
+ *                                                 iSCSIConfigurationService
  *                       ─HostedStoragePool──────▶ each StoragePool ─AllocatedFromStoragePool─▶ its StorageVolumes
  *                       ─SystemDevice───────────▶ each StorageVolume, each SCSIProtocolController
  * ReplicationService ─ElementCapabilities─▶ ReplicationServiceCapabilities
  * StorageConfigurationService ─ElementCapabilities─▶ StorageConfigurationCapabilities, StorageReplicationCapabilities
  * ControllerConfigurationService ─ElementCapabilities─▶ ProtocolControllerMaskingCapabilities
+ * iSCSIConfigurationService ─ElementCapabilities─▶ iSCSIConfigurationCapabilities, iSCSICapabilities
  * StoragePool ─ElementCapabilities─▶ its StorageCapabilities ─StorageSettingsAssociatedToCapabilities─▶ its StorageSetting
  * </pre>
  * The services are served elsewhere; here they are only the paths of {@link SystemElements}.
@@ -96,6 +98,7 @@ public final class ModelAssociations {
                     .add("Antecedent", system, "Dependent", SystemElements.configurationServicePath(ns))
                     .add("Antecedent", system, "Dependent", ControllerConfigurationService.servicePath(ns))
                     .add("Antecedent", system, "Dependent", HardwareIdService.servicePath(ns))
+                    .add("Antecedent", system, "Dependent", IscsiConfigurationService.servicePath(ns))
                     .list();
         }
     }
@@ -212,7 +215,11 @@ public final class ModelAssociations {
                     .add("ManagedElement", SystemElements.configurationServicePath(ns),
                             "Capabilities", SystemElements.storageReplicationCapabilitiesPath(ns))
                     .add("ManagedElement", ControllerConfigurationService.servicePath(ns),
-                            "Capabilities", MaskingCapabilities.capabilitiesPath(ns));
+                            "Capabilities", MaskingCapabilities.capabilitiesPath(ns))
+                    .add("ManagedElement", IscsiConfigurationService.servicePath(ns),
+                            "Capabilities", IscsiConfigurationService.configurationCapabilitiesPath(ns))
+                    .add("ManagedElement", IscsiConfigurationService.servicePath(ns),
+                            "Capabilities", IscsiConfigurationService.iscsiCapabilitiesPath(ns));
             for (DiskPool pool : disks.pools()) {
                 links.add("ManagedElement", StorageElements.poolPath(pool.id(), ns),
                         "Capabilities", SystemElements.storageCapabilitiesPath(pool.id(), ns));

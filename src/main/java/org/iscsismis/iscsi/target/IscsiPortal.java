@@ -117,6 +117,11 @@ public final class IscsiPortal implements MaskingControl, AutoCloseable {
     }
 
     @Override
+    public String portalAddress() {
+        return listener.getInetAddress().getHostAddress() + ":" + port();
+    }
+
+    @Override
     public int defaultLun(String diskId) {
         return luns.lunOf(diskId);
     }

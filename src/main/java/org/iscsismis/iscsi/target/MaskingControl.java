@@ -20,6 +20,9 @@ public interface MaskingControl {
     /** The LUN a default-view node presents the volume of this disk id at, or -1. */
     int defaultLun(String diskId);
 
+    /** Where the portal listens, {@code host:port}. */
+    String portalAddress();
+
     /** The sessions logged in now, discovery sessions included. */
     List<Session> sessions();
 }

@@ -84,7 +84,8 @@ class ModelAssociationsTest {
     @Test
     void hostedServiceNamesEveryService() {
         assertEquals(List.of(SystemElements.replicationServicePath(NS), SystemElements.configurationServicePath(NS),
-                        ControllerConfigurationService.servicePath(NS), HardwareIdService.servicePath(NS)),
+                        ControllerConfigurationService.servicePath(NS), HardwareIdService.servicePath(NS),
+                        IscsiConfigurationService.servicePath(NS)),
                 far(ModelAssociations.HOSTED_SERVICE, system(), "Antecedent", "Dependent"));
         assertEquals(List.of(system()), far(ModelAssociations.HOSTED_SERVICE, SystemElements.replicationServicePath(NS), null, null));
         assertEquals(List.of(), refs(ModelAssociations.HOSTED_SERVICE, system(), "Dependent"));
