@@ -185,7 +185,8 @@ public final class IscsiSmisServer implements AutoCloseable {
                     target.registerFaultInjection(registry);
                 }
                 if (config.demoEnabled() && (store == null || store.isNew())) {
-                    IscsiDemo.populate(target.engine());
+                    IscsiDemo.Content demo = IscsiDemo.populate(target.engine());
+                    IscsiDemo.exposeHost(target.masking(), demo);
                     LOG.debug("Demo target: {} pools, {} disks, {} replication pairs", target.disks().pools().size(),
                             target.disks().disks().size(), target.engine().pairs().size());
                 }
@@ -201,6 +202,9 @@ public final class IscsiSmisServer implements AutoCloseable {
                 IndicationSetup.register(indications, repository, registry, jobs);
             }
             setup.configure(repository, registry);
+            if (iscsiTarget) {
+                LOG.debug("Read-only, no instances yet: {}", IscsiTarget.registerReadOnlyRest(repository, registry));
+            }
             dispatcher = new Dispatcher(repository, registry, clock, jobs, config.providerTimeout(), config.pullLimits(), memory);
             CimOperationHandler handler = new CimOperationHandler(dispatcher, new CimXmlRequestReader(repository::canonicalNamespace),
                     config.httpLimits(), access, memory);
@@ -210,6 +214,7 @@ public final class IscsiSmisServer implements AutoCloseable {
                 portal = IscsiPortal.start(address(config.bind()), config.iscsiPort(),
                         config.iscsiSettings(targetName, ServerVersion.current().replaceFirst("^(\\d+\\.\\d+).*", "$1")),
                         target.engine());
+                target.masking().attach(portal);
             }
             endpoint = HttpEndpoint.start(config, new Handler.Sequence(console, handler), keystore);
             listening.set(endpoint);

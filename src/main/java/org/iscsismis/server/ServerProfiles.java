@@ -18,7 +18,8 @@ import org.iscsismis.iscsi.provider.SystemElements;
  * service), Copy Services (its older methods on the storage configuration service: CreateReplica, AttachReplica,
  * AttachOrModifyReplica, ModifySynchronization, GetAvailableTargetElements, all implemented — Microsoft's clients look
  * for it beside Replication Services) and Job Control (the two services that own jobs), the first three also
- * referencing Job Control. Indication is a subprofile of Server whose central instance is the indication service.
+ * referencing Job Control, and Masking and Mapping (the controller configuration service: ExposePaths, HidePaths,
+ * DeleteProtocolController, with the storage hardware IDs it authorizes). Indication is a subprofile of Server whose central instance is the indication service.
  */
 final class ServerProfiles {
 
@@ -31,6 +32,7 @@ final class ServerProfiles {
     static final String REPLICATION_SERVICES = "Replication Services";
     static final String COPY_SERVICES = "Copy Services";
     static final String JOB_CONTROL = "Job Control";
+    static final String MASKING_AND_MAPPING = "Masking and Mapping";
     /** SNIA's name for the indication subprofile of Server in SMI-S 1.5 (DMTF's DSP1054 calls it "Indications"). */
     static final String INDICATION = "Indication";
 
@@ -67,6 +69,8 @@ final class ServerProfiles {
             out.add(ProfileRegistration.subprofile(COPY_SERVICES, snia, SMIS_VERSION, ARRAY, List.of(configuration))
                     .referencing(JOB_CONTROL));
             out.add(ProfileRegistration.subprofile(JOB_CONTROL, snia, SMIS_VERSION, ARRAY, List.of(replication, configuration)));
+            out.add(ProfileRegistration.subprofile(MASKING_AND_MAPPING, snia, SMIS_VERSION, ARRAY,
+                    List.of(SystemElements.controllerConfigurationServicePath(ns))));
         }
         return List.copyOf(out);
     }

@@ -41,9 +41,9 @@ class IscsiModelIT {
             Map.entry("MSISCSITARGET_StorageReplicationCapabilities", 1),
             Map.entry("MSISCSITARGET_StorageConfigurationCapabilities", 1),
             Map.entry("MSISCSITARGET_StorageCapabilities", 1), Map.entry("MSISCSITARGET_StorageSetting", 1),
-            Map.entry("MSISCSITARGET_HostedService", 2), Map.entry("MSISCSITARGET_HostedStoragePool", 1),
-            Map.entry("MSISCSITARGET_AllocatedFromStoragePool", 6), Map.entry("MSISCSITARGET_SystemDevice", 6),
-            Map.entry("MSISCSITARGET_ElementCapabilities", 4),
+            Map.entry("MSISCSITARGET_HostedService", 5), Map.entry("MSISCSITARGET_HostedStoragePool", 1),
+            Map.entry("MSISCSITARGET_AllocatedFromStoragePool", 6), Map.entry("MSISCSITARGET_SystemDevice", 8),
+            Map.entry("MSISCSITARGET_ElementCapabilities", 7),
             Map.entry("MSISCSITARGET_StorageSettingsAssociatedToCapabilities", 1)));
 
     @RegisterExtension
@@ -64,9 +64,11 @@ class IscsiModelIT {
         return p.getObjectName().endsWith("Service");
     }
 
-    /** A service reference names one of the two service classes with the four CIM_Service keys of our system. */
+    /** A service reference names one of the five service classes with the four CIM_Service keys of our system. */
     static void assertServicePath(CIMObjectPath p) {
-        assertTrue(List.of("MSISCSITARGET_ReplicationService", "MSISCSITARGET_StorageConfigurationService")
+        assertTrue(List.of("MSISCSITARGET_ReplicationService", "MSISCSITARGET_StorageConfigurationService",
+                        "MSISCSITARGET_ControllerConfigurationService", "MSISCSITARGET_StorageHardwareIDManagementService",
+                        "MSISCSITARGET_iSCSIConfigurationService")
                 .contains(p.getObjectName()), p::toString);
         TreeSet<String> keys = new TreeSet<>();
         Arrays.stream(p.getKeys()).forEach(k -> keys.add(k.getName()));
@@ -111,7 +113,7 @@ class IscsiModelIT {
     void walkFromTheSystemToThePairs() throws WBEMException {
         CIMObjectPath system = systemPath();
         List<CIMObjectPath> services = all(client.associatorNames(system, "MSISCSITARGET_HostedService", null, "Antecedent", "Dependent"));
-        assertEquals(2, services.size());
+        assertEquals(5, services.size());
         services.forEach(IscsiModelIT::assertServicePath);
         for (CIMObjectPath service : services) {
             assertEquals(service.getObjectName(), client.getInstance(service, false, false, null).getClassName());

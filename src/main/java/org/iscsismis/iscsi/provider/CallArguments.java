@@ -68,6 +68,35 @@ final class CallArguments {
         return given(name) ? in.value(name).asReference() : null;
     }
 
+    /** The elements of an array parameter (a scalar counts as one), or null when not given. */
+    List<Object> array(String name) {
+        if (!given(name)) {
+            return null;
+        }
+        CimValue v = in.value(name);
+        List<Object> out = new ArrayList<>();
+        for (Object o : v.isArray() ? v.values() : List.of(v.value())) {
+            out.add(o);
+        }
+        return out;
+    }
+
+    /** A string array parameter, or null when not given; a non-string element is 5 (Invalid Parameter). */
+    List<String> strings(String name) {
+        List<Object> values = array(name);
+        if (values == null) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (Object o : values) {
+            if (!(o instanceof String s)) {
+                throw MethodRefusal.invalid(name + " holds " + o + ", not a string");
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
     CimInstance embedded(String name) {
         return given(name) && in.value(name).value() instanceof CimInstance i ? i : null;
     }

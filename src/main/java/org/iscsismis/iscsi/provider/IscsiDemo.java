@@ -2,6 +2,11 @@ package org.iscsismis.iscsi.provider;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -9,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 import org.iscsismis.iscsi.disk.DiskPool;
 import org.iscsismis.iscsi.disk.DiskRegistry;
 import org.iscsismis.iscsi.disk.VirtualDisk;
+import org.iscsismis.iscsi.target.MaskingModel;
 import org.iscsismis.replication.CopyPriority;
 import org.iscsismis.replication.CopyState;
 import org.iscsismis.replication.Mode;
@@ -66,6 +72,31 @@ public final class IscsiDemo {
         engine.awaitCopyState(clone.id(), CopyState.SYNCHRONIZED)
                 .thenRun(() -> cloneTarget.faults().latency(Duration.ZERO));
         return new Content(pool, mirror, snapshot, clone);
+    }
+
+    /** The demo host's initiator name (libiscsi's tools send it with {@code -i}). */
+    public static final List<String> DEMO_HOST_INITIATORS = List.of("iqn.2026-12.org.iscsismis:demo-host");
+
+    /**
+     * One host, as ExposePaths would set it up: hardware IDs for {@link #DEMO_HOST_INITIATORS} and a protocol controller
+     * ({@code spc-1}, its own target node {@code <target>:demo-host}) exposing db-data at LUN 0 and logs at LUN 1,
+     * read-write. The default view stays, so every initiator still sees every volume on the system's target node.
+     */
+    public static void exposeHost(Masking masking, Content content) {
+        SortedMap<Integer, Masking.Unit> units = new TreeMap<>(Map.of(
+                0, new Masking.Unit(content.mirror().sourceDiskId(), MaskingModel.Access.READ_WRITE),
+                1, new Masking.Unit(content.snapshot().sourceDiskId(), MaskingModel.Access.READ_WRITE)));
+        masking.change(e -> {
+            for (String initiator : DEMO_HOST_INITIATORS) {
+                Masking.HardwareId id = new Masking.HardwareId(Masking.hardwareInstanceId(HardwareIdService.ISCSI_NAME, initiator),
+                        initiator, HardwareIdService.ISCSI_NAME, "demo-host");
+                e.hardwareIds.put(id.instanceId(), id);
+            }
+            String deviceId = e.newControllerId();
+            e.controllers.put(deviceId, new Masking.Controller(deviceId, masking.nodeName("demo-host"), "demo-host", false,
+                    new LinkedHashSet<>(DEMO_HOST_INITIATORS), units));
+            return null;
+        });
     }
 
     /** Writes {@code chunks} recognisable chunks spread over the disk. */

@@ -21,6 +21,11 @@ final class MethodRefusal extends RuntimeException {
         this.result = result;
     }
 
+    /** A method-specific return code (4096 and up, from the method's own value map). */
+    static MethodRefusal code(long code, String message) {
+        return new MethodRefusal(MethodResult.of(CimValue.ofUint32(code)), message);
+    }
+
     static MethodRefusal invalid(String message) {
         return new MethodRefusal(ReturnCode.INVALID_PARAMETER, message);
     }

@@ -19,12 +19,16 @@ import org.iscsismis.provider.ProviderContext;
 /**
  * The associations that tie the target together, each computed from the live registry:
  * <pre>
- * MSFTSM_ComputerSystem ─HostedService──────────▶ ReplicationService, StorageConfigurationService (and
- *                                                  ISMIS_FaultInjectionService where fault injection is enabled)
+ * MSFTSM_ComputerSystem ─HostedService──────────▶ ReplicationService, StorageConfigurationService,
+ *                                                 ControllerConfigurationService, StorageHardwareIDManagementService,
+ *                                                 iSCSIConfigurationService (and ISMIS_FaultInjectionService where
+ *                                                 fault injection is enabled)
  *                       ─HostedStoragePool──────▶ each StoragePool ─AllocatedFromStoragePool─▶ its StorageVolumes
- *                       ─SystemDevice───────────▶ each StorageVolume
+ *                       ─SystemDevice───────────▶ each StorageVolume, each SCSIProtocolController
  * ReplicationService ─ElementCapabilities─▶ ReplicationServiceCapabilities
  * StorageConfigurationService ─ElementCapabilities─▶ StorageConfigurationCapabilities, StorageReplicationCapabilities
+ * ControllerConfigurationService ─ElementCapabilities─▶ ProtocolControllerMaskingCapabilities
+ * iSCSIConfigurationService ─ElementCapabilities─▶ iSCSIConfigurationCapabilities, iSCSICapabilities
  * StoragePool ─ElementCapabilities─▶ its StorageCapabilities ─StorageSettingsAssociatedToCapabilities─▶ its StorageSetting
  * </pre>
  * The services are served elsewhere; here they are only the paths of {@link SystemElements}.
@@ -45,11 +49,11 @@ public final class ModelAssociations {
     }
 
     /** The provider of each association class. */
-    static Map<CimName, AssociationListProvider> providers(DiskRegistry disks) {
+    static Map<CimName, ComputedAssociation> providers(DiskRegistry disks, Masking masking) {
         return Map.of(HOSTED_SERVICE, new HostedService(),
                 HOSTED_STORAGE_POOL, new HostedStoragePool(disks),
                 ALLOCATED_FROM_STORAGE_POOL, new AllocatedFromStoragePool(disks),
-                SYSTEM_DEVICE, new SystemDevice(disks),
+                SYSTEM_DEVICE, new SystemDevice(disks, masking),
                 ELEMENT_CAPABILITIES, new ElementCapabilities(disks),
                 SETTINGS_TO_CAPABILITIES, new SettingsToCapabilities(disks));
     }
@@ -84,31 +88,6 @@ public final class ModelAssociations {
         }
     }
 
-    /** An association of one class computed from the live target on every call, read-only. */
-    abstract static class ComputedAssociation extends AssociationListProvider {
-        ComputedAssociation() {
-            super("its instances follow the target's pools and disks");
-        }
-
-        /** Every instance of the association (with its path), in a stable order. */
-        abstract List<CimInstance> instances(ProviderContext context);
-
-        /** The instances that may refer to {@code source} (see {@link AssociationListProvider#candidates}). */
-        List<CimInstance> candidates(ProviderContext context, ObjectPath source) {
-            return instances(context);
-        }
-
-        @Override
-        protected final List<CimInstance> instances(ProviderContext context, CimName className) {
-            return instances(context);
-        }
-
-        @Override
-        protected final List<CimInstance> candidates(ProviderContext context, CimName associationClass, ObjectPath source) {
-            return candidates(context, source);
-        }
-    }
-
     // ------------------------------------------------------------------ system ─▶ services, pools, volumes
 
     static final class HostedService extends ComputedAssociation {
@@ -118,7 +97,10 @@ public final class ModelAssociations {
             ObjectPath system = SystemElements.systemPath(ns);
             Links links = new Links(context, HOSTED_SERVICE)
                     .add("Antecedent", system, "Dependent", SystemElements.replicationServicePath(ns))
-                    .add("Antecedent", system, "Dependent", SystemElements.configurationServicePath(ns));
+                    .add("Antecedent", system, "Dependent", SystemElements.configurationServicePath(ns))
+                    .add("Antecedent", system, "Dependent", ControllerConfigurationService.servicePath(ns))
+                    .add("Antecedent", system, "Dependent", HardwareIdService.servicePath(ns))
+                    .add("Antecedent", system, "Dependent", IscsiConfigurationService.servicePath(ns));
             if (context.findClass(FaultInjectionProvider.CLASS) != null) { // defined only when fault injection is enabled
                 links.add("Antecedent", system, "Dependent", FaultInjectionProvider.servicePath(ns));
             }
@@ -144,29 +126,37 @@ public final class ModelAssociations {
         }
     }
 
+    /** The system's volumes and its protocol controllers (one per iSCSI target node). */
     static final class SystemDevice extends ComputedAssociation {
         private final DiskRegistry disks;
+        private final Masking masking;
 
-        SystemDevice(DiskRegistry disks) {
+        SystemDevice(DiskRegistry disks, Masking masking) {
             this.disks = disks;
+            this.masking = masking;
         }
 
         @Override
         List<CimInstance> instances(ProviderContext context) {
-            return of(context, liveDisks(disks));
+            return of(context, liveDisks(disks), true);
         }
 
         @Override
         List<CimInstance> candidates(ProviderContext context, ObjectPath source) {
             VirtualDisk volume = volume(disks, context, source);
-            return volume == null ? instances(context) : of(context, List.of(volume));
+            return volume == null ? instances(context) : of(context, List.of(volume), false);
         }
 
-        private static List<CimInstance> of(ProviderContext context, List<VirtualDisk> volumes) {
+        private List<CimInstance> of(ProviderContext context, List<VirtualDisk> volumes, boolean controllers) {
             CimNamespace ns = context.namespace();
             Links links = new Links(context, SYSTEM_DEVICE);
             for (VirtualDisk disk : volumes) {
                 links.add("GroupComponent", SystemElements.systemPath(ns), "PartComponent", StorageElements.volumePath(disk.id(), ns));
+            }
+            if (controllers) {
+                for (Masking.Controller c : masking.state().controllers().values()) {
+                    links.add("GroupComponent", SystemElements.systemPath(ns), "PartComponent", ProtocolControllers.path(c.deviceId(), ns));
+                }
             }
             return links.list();
         }
@@ -228,7 +218,13 @@ public final class ModelAssociations {
                     .add("ManagedElement", SystemElements.configurationServicePath(ns),
                             "Capabilities", SystemElements.configurationCapabilitiesPath(ns))
                     .add("ManagedElement", SystemElements.configurationServicePath(ns),
-                            "Capabilities", SystemElements.storageReplicationCapabilitiesPath(ns));
+                            "Capabilities", SystemElements.storageReplicationCapabilitiesPath(ns))
+                    .add("ManagedElement", ControllerConfigurationService.servicePath(ns),
+                            "Capabilities", MaskingCapabilities.capabilitiesPath(ns))
+                    .add("ManagedElement", IscsiConfigurationService.servicePath(ns),
+                            "Capabilities", IscsiConfigurationService.configurationCapabilitiesPath(ns))
+                    .add("ManagedElement", IscsiConfigurationService.servicePath(ns),
+                            "Capabilities", IscsiConfigurationService.iscsiCapabilitiesPath(ns));
             for (DiskPool pool : disks.pools()) {
                 links.add("ManagedElement", StorageElements.poolPath(pool.id(), ns),
                         "Capabilities", SystemElements.storageCapabilitiesPath(pool.id(), ns));

@@ -47,6 +47,11 @@ public final class SystemElements {
         return servicePath(CONFIGURATION_SERVICE, CONFIGURATION_SERVICE_NAME, ns);
     }
 
+    /** The Masking and Mapping service ({@code MSISCSITARGET_ControllerConfigurationService}). */
+    public static ObjectPath controllerConfigurationServicePath(CimNamespace ns) {
+        return servicePath(CimName.of("MSISCSITARGET_ControllerConfigurationService"), "ControllerConfigurationService", ns);
+    }
+
     static ObjectPath servicePath(CimName className, String name, CimNamespace ns) {
         return ObjectPath.builder(className).namespace(ns)
                 .key("CreationClassName", className.toString())

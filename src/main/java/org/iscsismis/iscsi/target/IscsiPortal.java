@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -18,14 +19,16 @@ import org.iscsismis.iscsi.target.login.NoAuthentication;
 import org.iscsismis.iscsi.target.scsi.ScsiTarget;
 import org.iscsismis.iscsi.target.session.Connection;
 import org.iscsismis.iscsi.target.session.ConnectionContext;
+import org.iscsismis.iscsi.target.session.Session;
 import org.iscsismis.iscsi.target.session.SessionTable;
 import org.iscsismis.replication.ReplicationEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The iSCSI target of one server: a TCP portal whose one target node presents every volume of the engine's disk
- * registry as a logical unit ({@link VolumeLuns}). One platform thread accepts; each connection gets its own thread
+ * The iSCSI target of one server: a TCP portal serving the target nodes of a {@link MaskingModel} — at first one node,
+ * {@code settings.targetName()}, presenting every volume of the engine's disk registry to every initiator
+ * ({@link VolumeLuns}); the management side changes that through {@link MaskingControl}. One platform thread accepts; each connection gets its own thread
  * with blocking I/O (docs/decisions.md); a timer thread sends NOP-In pings. Connections beyond what
  * {@code maxSessions} sessions and their logins need are closed at once.
  *
@@ -35,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  */
-public final class IscsiPortal implements AutoCloseable {
+public final class IscsiPortal implements MaskingControl, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(IscsiPortal.class);
     /** Connections still logging in, beyond the sessions. */
@@ -44,6 +47,7 @@ public final class IscsiPortal implements AutoCloseable {
     private final ServerSocket listener;
     private final TargetSettings settings;
     private final VolumeLuns luns;
+    private final TargetNodes nodes;
     private final ScsiTarget scsi;
     private final SessionTable sessions;
     private final ConnectionContext context;
@@ -59,7 +63,8 @@ public final class IscsiPortal implements AutoCloseable {
         VolumeIdentity identity = new VolumeIdentity(settings.targetName());
         this.luns = new VolumeLuns(engine.disks(), identity, settings.thin(), new EngineWriteProtection(engine));
         this.scsi = ScsiTarget.blockTarget(luns, settings.inquiry(), settings.targetName() + ",t,0x1");
-        this.sessions = new SessionTable(settings.targetName(), scsi, settings.maxSessions(), settings.commandWindow());
+        this.nodes = new TargetNodes(luns, MaskingModel.defaultView(settings.targetName()));
+        this.sessions = new SessionTable(nodes, scsi, settings.maxSessions(), settings.commandWindow());
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "iscsi-timer"));
         this.context = new ConnectionContext(sessions, settings.limits(), NoAuthentication::new, settings.loginTimeout(),
                 settings.nopInterval(), settings.nopInterval(), timer, settings.writeBudget());
@@ -100,7 +105,33 @@ public final class IscsiPortal implements AutoCloseable {
         return luns;
     }
 
-    public SessionTable sessions() {
+    @Override
+    public void apply(MaskingModel model) {
+        nodes.apply(model);
+        LOG.info("iSCSI masking: {} target node(s) {}", model.nodes().size(), model.nodes().stream().map(MaskingModel.Node::name).toList());
+    }
+
+    /** The masking model the target presents now. */
+    public MaskingModel masking() {
+        return nodes.model();
+    }
+
+    @Override
+    public String portalAddress() {
+        return listener.getInetAddress().getHostAddress() + ":" + port();
+    }
+
+    @Override
+    public int defaultLun(String diskId) {
+        return luns.lunOf(diskId);
+    }
+
+    @Override
+    public List<Session> sessions() {
+        return sessions.sessions();
+    }
+
+    public SessionTable sessionTable() {
         return sessions;
     }
 

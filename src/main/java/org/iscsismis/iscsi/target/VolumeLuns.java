@@ -69,6 +69,18 @@ public final class VolumeLuns implements LogicalUnitDirectory {
         return -1;
     }
 
+    /**
+     * A medium for {@code diskId} as a masked LUN shows it (same designator and serial as everywhere), or null if the
+     * disk does not exist; {@code readOnly} makes it write-protected to hosts whatever the engine says.
+     */
+    public BlockDevice device(String diskId, boolean readOnly) {
+        VirtualDisk disk = registry.findDisk(diskId).orElse(null);
+        if (disk == null || disk.isDeleted()) {
+            return null;
+        }
+        return new BlockDevice(disk, identity.naa(disk), identity.serial(disk), thin, readOnly ? d -> true : protection);
+    }
+
     private Inventory current() {
         Inventory now = inventory;
         if (now.generation() != registry.generation()) {

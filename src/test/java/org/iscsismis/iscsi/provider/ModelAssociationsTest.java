@@ -54,7 +54,7 @@ class ModelAssociationsTest {
         c = disks.createDisk(p2.id(), "c", 1L << 20, 512);
         a.write(0, new byte[disks.chunkSize()]);
         ctx = new ProviderContext(NS, schema, Clock.systemUTC());
-        providers = ModelAssociations.providers(disks);
+        providers = ModelAssociations.providers(disks, new Masking("iqn.2026-12.org.iscsismis:test", true));
     }
 
     List<CimInstance> refs(CimName assoc, ObjectPath source, String role) {
@@ -83,16 +83,19 @@ class ModelAssociationsTest {
     }
 
     @Test
-    void hostedServiceNamesBothServicesAndTheFaultInjectionServiceWhereItIsDefined() {
+    void hostedServiceNamesEveryServiceAndTheFaultInjectionServiceWhereItIsDefined() {
         // the packaged schema declares ISMIS_FaultInjectionService; a server without fault injection deletes it
         assertEquals(List.of(SystemElements.replicationServicePath(NS), SystemElements.configurationServicePath(NS),
-                        FaultInjectionProvider.servicePath(NS)),
+                        ControllerConfigurationService.servicePath(NS), HardwareIdService.servicePath(NS),
+                        IscsiConfigurationService.servicePath(NS), FaultInjectionProvider.servicePath(NS)),
                 far(ModelAssociations.HOSTED_SERVICE, system(), "Antecedent", "Dependent"));
         assertEquals(List.of(system()), far(ModelAssociations.HOSTED_SERVICE, FaultInjectionProvider.servicePath(NS), null, null));
         CimRepository plain = PackagedSchema.load();
         plain.deleteClass(NS, FaultInjectionProvider.CLASS);
         ctx = new ProviderContext(NS, plain, Clock.systemUTC());
-        assertEquals(List.of(SystemElements.replicationServicePath(NS), SystemElements.configurationServicePath(NS)),
+        assertEquals(List.of(SystemElements.replicationServicePath(NS), SystemElements.configurationServicePath(NS),
+                        ControllerConfigurationService.servicePath(NS), HardwareIdService.servicePath(NS),
+                        IscsiConfigurationService.servicePath(NS)),
                 far(ModelAssociations.HOSTED_SERVICE, system(), "Antecedent", "Dependent"));
         assertEquals(List.of(system()), far(ModelAssociations.HOSTED_SERVICE, SystemElements.replicationServicePath(NS), null, null));
         assertEquals(List.of(), refs(ModelAssociations.HOSTED_SERVICE, system(), "Dependent"));
@@ -102,12 +105,14 @@ class ModelAssociationsTest {
     void systemToPoolsAndVolumes() {
         assertEquals(List.of(pool(p1), pool(p2)), far(ModelAssociations.HOSTED_STORAGE_POOL, system(), null, "PartComponent"));
         assertEquals(List.of(system()), far(ModelAssociations.HOSTED_STORAGE_POOL, pool(p2), "PartComponent", null));
-        assertEquals(List.of(volume(a), volume(b), volume(c)), far(ModelAssociations.SYSTEM_DEVICE, system(), null, null));
+        ObjectPath defaultView = ProtocolControllers.path(Masking.DEFAULT_VIEW_ID, NS);
+        assertEquals(List.of(volume(a), volume(b), volume(c), defaultView), far(ModelAssociations.SYSTEM_DEVICE, system(), null, null));
+        assertEquals(List.of(system()), far(ModelAssociations.SYSTEM_DEVICE, defaultView, null, null));
         assertEquals(List.of(system()), far(ModelAssociations.SYSTEM_DEVICE, volume(b), null, null));
         assertEquals(List.of(), far(ModelAssociations.SYSTEM_DEVICE, volume(b), "GroupComponent", null));
         disks.deleteDisk(b.id());
         assertEquals(List.of(), far(ModelAssociations.SYSTEM_DEVICE, volume(b), null, null));
-        assertEquals(2, far(ModelAssociations.SYSTEM_DEVICE, system(), null, null).size());
+        assertEquals(3, far(ModelAssociations.SYSTEM_DEVICE, system(), null, null).size(), "two volumes and the default view");
     }
 
     @Test

@@ -14,13 +14,20 @@ public final class Nexus {
     private static final int MAX_PENDING_PER_LUN = 8;
 
     private final String initiatorPort;
+    private final LogicalUnitDirectory directory;
     private final Map<Integer, ArrayDeque<AdditionalSense>> attentions = new HashMap<>();
     private volatile long seenInventory;
 
-    /** @param seenInventory the LUN inventory generation the initiator starts from */
-    public Nexus(String initiatorPort, long seenInventory) {
+    /** @param directory the logical units this nexus sees; the initiator starts from its current generation */
+    public Nexus(String initiatorPort, LogicalUnitDirectory directory) {
         this.initiatorPort = initiatorPort;
-        this.seenInventory = seenInventory;
+        this.directory = directory;
+        this.seenInventory = directory.generation();
+    }
+
+    /** The logical units this nexus may address (masking decides; the same for the life of the session). */
+    public LogicalUnitDirectory directory() {
+        return directory;
     }
 
     /** {@code iqn...,i,0x<ISID>}: the SCSI initiator port name. */

@@ -8,7 +8,7 @@ package org.iscsismis.iscsi.target.scsi;
 public record ScsiRequest(Cdb cdb, int lun, LogicalUnit unit, Nexus nexus, ScsiTarget target, long expectedTransfer) {
 
     public LogicalUnitDirectory directory() {
-        return target.directory();
+        return nexus.directory();
     }
 
     /** The unit's medium; only for commands that require a logical unit. */

@@ -42,9 +42,14 @@ public final class ScsiTarget {
         return commands;
     }
 
-    /** A new I_T nexus (a session logged in). */
+    /** A new I_T nexus (a session logged in) that sees every logical unit of the target. */
     public Nexus connect(String initiatorPort) {
-        Nexus nexus = new Nexus(initiatorPort, directory.generation());
+        return connect(initiatorPort, directory);
+    }
+
+    /** A new I_T nexus that sees the logical units of {@code view} (what masking exposes to it). */
+    public Nexus connect(String initiatorPort, LogicalUnitDirectory view) {
+        Nexus nexus = new Nexus(initiatorPort, view);
         nexuses.add(nexus);
         return nexus;
     }
@@ -52,7 +57,7 @@ public final class ScsiTarget {
     /** The nexus is gone (its session ended): its reservations go with it. */
     public void disconnect(Nexus nexus) {
         nexuses.remove(nexus);
-        for (LogicalUnit unit : directory.all()) {
+        for (LogicalUnit unit : nexus.directory().all()) {
             unit.reservations().release(nexus);
         }
     }
@@ -64,7 +69,7 @@ public final class ScsiTarget {
      */
     public ScsiTask begin(Nexus nexus, long lunField, byte[] cdbBytes, long expectedTransfer) {
         int lun = LunAddress.decode(lunField);
-        LogicalUnit unit = lun < 0 ? null : directory.find(lun);
+        LogicalUnit unit = lun < 0 ? null : nexus.directory().find(lun);
         ScsiRequest request = new ScsiRequest(new Cdb(cdbBytes), lun, unit, nexus, this, expectedTransfer);
         CommandDescriptor command = null;
         try {
@@ -128,8 +133,9 @@ public final class ScsiTarget {
     }
 
     private Reply unitAttention(Nexus nexus, int lun, CommandDescriptor command) {
-        if (nexus.inventoryChanged(directory.generation())) {
-            for (LogicalUnit u : directory.all()) {
+        LogicalUnitDirectory view = nexus.directory();
+        if (nexus.inventoryChanged(view.generation())) {
+            for (LogicalUnit u : view.all()) {
                 nexus.raise(u.lun(), AdditionalSense.REPORTED_LUNS_DATA_HAS_CHANGED);
             }
         }
@@ -151,9 +157,9 @@ public final class ScsiTarget {
         }
     }
 
-    /** TARGET WARM RESET: a logical unit reset of every logical unit. */
-    public void resetTarget() {
-        for (LogicalUnit unit : directory.all()) {
+    /** TARGET WARM RESET: a logical unit reset of every logical unit the nexus sees. */
+    public void resetTarget(Nexus nexus) {
+        for (LogicalUnit unit : nexus.directory().all()) {
             resetLogicalUnit(unit);
         }
     }

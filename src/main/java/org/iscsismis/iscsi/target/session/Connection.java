@@ -73,9 +73,13 @@ public final class Connection implements Runnable {
         } catch (RuntimeException e) {
             LOG.error("Connection from {} failed", peer, e);
         } finally {
-            close(closeReason != null ? closeReason : "connection ended");
+            // the session is forgotten before the initiator sees the connection close, so a new login or a look at
+            // the sessions right after never finds it
             if (session != null) {
                 context.sessions().remove(session);
+            }
+            close(closeReason != null ? closeReason : "connection ended");
+            if (session != null) {
                 LOG.info("Logout of {}{}", session, closeReason != null ? " (" + closeReason + ")" : "");
             }
         }

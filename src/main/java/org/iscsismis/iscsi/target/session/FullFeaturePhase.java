@@ -47,7 +47,7 @@ final class FullFeaturePhase {
         this.scsi = session.isDiscovery() ? null
                 : new ScsiCommandFlow(session, context.sessions().scsi(), sender, reader, context.writeBudget());
         this.tasks = scsi == null ? null : new TaskManagement(session, scsi, context.sessions(), early);
-        this.text = new TextExchange(session, context.sessions().targetName(), portalAddress, sender);
+        this.text = new TextExchange(session, context.sessions().nodes(), portalAddress, sender);
         this.pinger = new NopPinger(connection, sender, context.timer(), context.nopInterval(), context.nopTimeout());
     }
 

@@ -13,31 +13,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sessions of one target node, by TSIH, with the login rules that need them all: a TSIH is never 0 and not in use;
+ * The sessions of a portal's target nodes, by TSIH (a TSIH is unique across the portal), with the login rules that need them all: a TSIH is never 0 and not in use;
  * a new session of an initiator port (name and ISID) that already has one reinstates it (the old one is closed first,
  * RFC 7143 §6.3.5); a login that names an existing TSIH would add a second connection, which MaxConnections=1 refuses;
- * at most {@code maxSessions} sessions at once.
+ * at most {@code maxSessions} sessions at once. Which node exists, who may log in to it and what its sessions see is
+ * the masking model's ({@link TargetNodeAccess}); a login it does not admit fails with Authorization Failure (0202h).
  */
 public final class SessionTable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionTable.class);
 
-    private final String targetName;
+    private final TargetNodeAccess nodes;
     private final ScsiTarget scsi;
     private final int maxSessions;
     private final int commandWindow;
     private final Map<Integer, Session> sessions = new ConcurrentHashMap<>();
     private int nextTsih = 1;
 
-    public SessionTable(String targetName, ScsiTarget scsi, int maxSessions, int commandWindow) {
-        this.targetName = targetName;
+    public SessionTable(TargetNodeAccess nodes, ScsiTarget scsi, int maxSessions, int commandWindow) {
+        this.nodes = nodes;
         this.scsi = scsi;
         this.maxSessions = maxSessions;
         this.commandWindow = commandWindow;
     }
 
-    public String targetName() {
-        return targetName;
+    public TargetNodeAccess nodes() {
+        return nodes;
     }
 
     ScsiTarget scsi() {
@@ -45,8 +46,8 @@ public final class SessionTable {
     }
 
     public void checkTarget(String name) throws LoginFailure {
-        if (!targetName.equals(name)) {
-            throw new LoginFailure(LoginStatus.NOT_FOUND, "no target named " + name + " (this portal serves " + targetName + ")");
+        if (!nodes.exists(name)) {
+            throw new LoginFailure(LoginStatus.NOT_FOUND, "no target named " + name + " on this portal");
         }
     }
 
@@ -68,13 +69,17 @@ public final class SessionTable {
                 remove(old);
             }
         }
+        boolean discovery = identity.sessionType() == LoginIdentity.SessionType.DISCOVERY;
+        if (!discovery && !nodes.admits(identity.targetName(), identity.initiatorName())) {
+            throw new LoginFailure(LoginStatus.AUTHORIZATION_FAILURE, identity.initiatorName() + " is not allowed to log in to "
+                    + identity.targetName());
+        }
         if (sessions.size() >= maxSessions) {
             throw new LoginFailure(LoginStatus.OUT_OF_RESOURCES, "already " + sessions.size() + " sessions (iscsi.maxSessions)");
         }
         int tsih = allocateTsih();
-        boolean discovery = identity.sessionType() == LoginIdentity.SessionType.DISCOVERY;
         Session session = new Session(tsih, identity, parameters, new CommandWindow(initialCmdSn, commandWindow),
-                discovery ? null : scsi.connect(identity.initiatorPort()));
+                discovery ? null : scsi.connect(identity.initiatorPort(), nodes.view(identity.targetName(), identity.initiatorName())));
         sessions.put(tsih, session);
         return session;
     }

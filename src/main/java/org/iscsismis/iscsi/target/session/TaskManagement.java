@@ -85,7 +85,7 @@ final class TaskManagement {
             }
             case TARGET_WARM_RESET, TARGET_COLD_RESET -> {
                 flow.abortWhere(l -> true);
-                scsi.resetTarget();
+                scsi.resetTarget(session.nexus());
                 yield TaskManagementResponse.FUNCTION_COMPLETE;
             }
             case CLEAR_ACA -> TaskManagementResponse.FUNCTION_NOT_SUPPORTED;
@@ -96,7 +96,7 @@ final class TaskManagement {
 
     private LogicalUnit unit(long lunField) {
         int lun = LunAddress.decode(lunField);
-        return lun < 0 ? null : scsi.directory().find(lun);
+        return lun < 0 ? null : session.nexus().directory().find(lun);
     }
 
     /** A command still waiting for an earlier CmdSN is removed; its slot is given back. */

@@ -2,6 +2,7 @@ package org.iscsismis.iscsi.target.session;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.List;
 
 import org.iscsismis.iscsi.target.pdu.Pdu;
 import org.iscsismis.iscsi.target.pdu.PduFormatException;
@@ -14,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Text requests in the full feature phase (RFC 7143 §11.10, §13.3): SendTargets in discovery and normal sessions.
- * {@code SendTargets=All}, an empty value or this target's name list this target with the portal the connection came
- * in on. A request that is anything else — another target's name, a key other than SendTargets (keys are
+ * {@code SendTargets=All} lists the target nodes the initiator may log in to (masking decides; none is not an error),
+ * an empty value the session's own node (in a discovery session: all of them), a node's name that node — each with the portal the connection came in on.
+ * A request that is anything else — a name the initiator may not see, a key other than SendTargets (keys are
  * case-sensitive; login keys cannot be renegotiated here), malformed text — is answered with a Reject (protocol
  * error) naming the request, which ends that request only: the session goes on. Text spanning several PDUs is
  * gathered, each part acknowledged.
@@ -27,14 +29,14 @@ final class TextExchange {
     private static final int CONTINUE_TAG = 0x7fff_fffe;
 
     private final Session session;
-    private final String targetName;
+    private final TargetNodeAccess nodes;
     private final String portalAddress;
     private final PduSender sender;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
 
-    TextExchange(Session session, String targetName, String portalAddress, PduSender sender) {
+    TextExchange(Session session, TargetNodeAccess nodes, String portalAddress, PduSender sender) {
         this.session = session;
-        this.targetName = targetName;
+        this.nodes = nodes;
         this.portalAddress = portalAddress;
         this.sender = sender;
     }
@@ -66,11 +68,21 @@ final class TextExchange {
             return;
         }
         String which = offered.pairs().get(0).value();
-        if (!which.equals("All") && !which.isEmpty() && !which.equals(targetName)) {
-            reject(pdu, "SendTargets=" + which + " names no target of this portal");
+        String initiator = session.identity().initiatorName();
+        List<String> visible = nodes.visibleTo(initiator);
+        List<String> listed;
+        if (which.equals("All") || which.isEmpty() && session.isDiscovery()) {
+            listed = visible;
+        } else if (which.isEmpty() && !session.isDiscovery()) {
+            listed = List.of(session.identity().targetName());
+        } else if (visible.contains(which)) {
+            listed = List.of(which);
+        } else {
+            reject(pdu, "SendTargets=" + which + " names no target of this portal that " + initiator + " may see");
             return;
         }
-        TextParameters answer = new TextParameters().add("TargetName", targetName).add("TargetAddress", portalAddress);
+        TextParameters answer = new TextParameters();
+        listed.forEach(name -> answer.add("TargetName", name).add("TargetAddress", portalAddress));
         sender.send(TargetPdus.textResponse(true, false, request.lun(), request.initiatorTaskTag(), Pdu.RESERVED_TAG, answer.encode()),
                 PduSender.StatSn.ADVANCE, true);
     }

@@ -275,7 +275,7 @@ class SessionProtocolTest {
             assertTrue(first.closedWithin(2000), "the older session's connection is closed");
             second.command(TUR, 0, false, false, null);
             assertEquals(0, status(second.receive()));
-            assertEquals(1, portal.sessions().sessions().size());
+            assertEquals(1, portal.sessions().size());
         }
     }
 
@@ -297,6 +297,6 @@ class SessionProtocolTest {
             assertTrue(i.closedWithin(3000), "a header digest error loses the stream: the connection is dropped");
         }
         Conditions.await("the session to end once its connection is dropped", () ->
-                portal.sessions().sessions().stream().noneMatch(s -> s.identity().initiatorName().equals(RawInitiator.NAME)));
+                portal.sessions().stream().noneMatch(s -> s.identity().initiatorName().equals(RawInitiator.NAME)));
     }
 }
