@@ -16,7 +16,6 @@ import org.iscsismis.cim.ObjectPath;
 import org.iscsismis.iscsi.disk.DiskPool;
 import org.iscsismis.iscsi.disk.DiskRegistry;
 import org.iscsismis.iscsi.disk.VirtualDisk;
-import org.iscsismis.provider.AssociationListProvider;
 import org.iscsismis.provider.AssociationQuery;
 import org.iscsismis.provider.ProviderContext;
 import org.iscsismis.repository.CimRepository;
@@ -37,7 +36,7 @@ class ModelAssociationsTest {
     VirtualDisk b;
     VirtualDisk c;
     ProviderContext ctx;
-    Map<CimName, AssociationListProvider> providers;
+    Map<CimName, ComputedAssociation> providers;
 
     @BeforeAll
     static void loadSchema() {
@@ -145,7 +144,7 @@ class ModelAssociationsTest {
 
     @Test
     void everyInstanceIsFoundByItsPathAndIsReadOnly() {
-        for (Map.Entry<CimName, AssociationListProvider> e : providers.entrySet()) {
+        for (Map.Entry<CimName, ComputedAssociation> e : providers.entrySet()) {
             List<ObjectPath> names = new ArrayList<>();
             e.getValue().enumerateInstanceNames(ctx, e.getKey(), names::add);
             for (ObjectPath path : names) {
