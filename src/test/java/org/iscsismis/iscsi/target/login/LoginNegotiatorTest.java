@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -28,7 +29,7 @@ class LoginNegotiatorTest {
     private final List<LoginIdentity> admitted = new ArrayList<>();
 
     private LoginNegotiator negotiator() {
-        return new LoginNegotiator(NegotiationLimits.DEFAULT, new NoAuthentication(), new LoginAdmission() {
+        return new LoginNegotiator(NegotiationLimits.DEFAULT, new ChapNegotiation(ChapSecrets.none(), LoginGuard.NONE, "127.0.0.1", new SecureRandom()), new LoginAdmission() {
             @Override
             public void checkTarget(String name) throws LoginFailure {
                 if (!TARGET.equals(name)) {
