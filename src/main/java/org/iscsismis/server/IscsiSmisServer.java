@@ -199,7 +199,7 @@ public final class IscsiSmisServer implements AutoCloseable {
             if (config.iscsiEnabled()) {
                 portal = IscsiPortal.start(address(config.bind()), config.iscsiPort(),
                         config.iscsiSettings(targetName, ServerVersion.current().replaceFirst("^(\\d+\\.\\d+).*", "$1")),
-                        target.engine());
+                        target.engine(), IscsiChap.secrets(config), IscsiChap.guard(config));
             }
             endpoint = HttpEndpoint.start(config, new Handler.Sequence(console, handler), keystore);
             listening.set(endpoint);

@@ -20,10 +20,11 @@ import picocli.CommandLine.Option;
  * use), 2 for a usage or configuration error (message on stderr, no stack trace).
  */
 @Command(name = "iscsi-smis", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        sortOptions = false, usageHelpAutoWidth = true, subcommands = {MofCommand.class, UserCommand.class},
+        sortOptions = false, usageHelpAutoWidth = true, subcommands = {MofCommand.class, UserCommand.class, ChapCommand.class},
         description = "A WBEM server (CIM-XML over HTTP, DSP0200) for the SMI-S replication model of an iSCSI target.",
         footer = {"", "Configuration layers, later ones winning: built-in defaults, --config FILE, --set, the dedicated options.",
-                "Binding an address other than loopback requires users (auth.usersFile). Keys: docs/configuration.md."})
+                "Binding an address other than loopback requires users (auth.usersFile) and, for iSCSI, CHAP on every login",
+                "(iscsi.chap.secretsFile, iscsi.chap.required=*). Keys: docs/configuration.md."})
 public final class Main implements Callable<Integer> {
 
     static final int EXIT_START_FAILED = 1;
@@ -48,6 +49,10 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--iscsi-port", paramLabel = "N", description = "iSCSI portal port (iscsi.port; default 3260, 0 = any free port)")
     Integer iscsiPort;
+
+    @Option(names = "--allow-iscsi-without-chap",
+            description = "off loopback, serve iSCSI although not every login must use CHAP (iscsi.allowWithoutChap=true; trusted networks only)")
+    boolean allowIscsiWithoutChap;
 
     @Option(names = "--config", paramLabel = "FILE", description = "properties file with configuration keys")
     Path configFile;
@@ -124,6 +129,9 @@ public final class Main implements Callable<Integer> {
         }
         if (iscsiPort != null) {
             overrides.put(ServerConfig.ISCSI_PORT, Integer.toString(iscsiPort));
+        }
+        if (allowIscsiWithoutChap) {
+            overrides.put(ServerConfig.ISCSI_ALLOW_WITHOUT_CHAP, "true");
         }
         if (logLevel != null) {
             overrides.put(ServerConfig.LOG_LEVEL, logLevel);

@@ -1,6 +1,5 @@
 package org.iscsismis.iscsi.target.login;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -8,7 +7,8 @@ import java.util.Set;
 /**
  * Who may log in with CHAP, and which target nodes insist on it. Initiator credentials (the CHAP_N and secret an
  * initiator proves) and target credentials (what the target answers with in mutual CHAP) each apply to one target
- * node or, with the node {@link #ANY_NODE}, to every node and to discovery sessions; an entry for the exact node wins.
+ * node or, with the node {@link #ANY_NODE}, to every node and to discovery sessions; an entry for the exact node wins,
+ * and of several for one name and node the first.
  *
  * <p>RFC 7143 §12.1.3's rule is checked when the table is built: a secret that authenticates an initiator is never
  * also the target's own (otherwise an attacker could replay the target's own responses to it). Immutable.
@@ -44,8 +44,7 @@ public final class ChapSecrets {
     /**
      * @param required node names that require CHAP, {@link #ANY_NODE} for all of them and discovery sessions,
      *                 {@link #DISCOVERY} for discovery sessions
-     * @throws IllegalArgumentException if a target secret is also an initiator secret, or a name is listed twice for
-     *                                  the same node
+     * @throws IllegalArgumentException if a target secret is also an initiator secret
      */
     public static ChapSecrets of(List<Scoped> initiators, List<Scoped> targets, Set<String> required) {
         for (Scoped t : targets) {
@@ -56,23 +55,7 @@ public final class ChapSecrets {
                 }
             }
         }
-        checkUnique(initiators, "initiator");
-        checkUnique(targets, "target");
         return new ChapSecrets(initiators, targets, required);
-    }
-
-    private static void checkUnique(List<Scoped> entries, String kind) {
-        List<String> seen = new ArrayList<>();
-        for (Scoped s : entries) {
-            String key = s.node() + " " + s.credential().name();
-            if (seen.contains(key)) {
-                throw new IllegalArgumentException(kind + " " + s.credential().name() + " is listed twice for node " + s.node());
-            }
-            seen.add(key);
-        }
-        if ("target".equals(kind) && entries.stream().map(Scoped::node).distinct().count() != entries.size()) {
-            throw new IllegalArgumentException("a node has two target credentials");
-        }
     }
 
     /** True if no credential is configured: the target cannot run CHAP at all. */
