@@ -159,7 +159,8 @@ public final class Main implements Callable<Integer> {
         System.out.println("iscsi-smis listening on " + server.url() + "/cimom"
                 + (server.httpsUrl() != null ? " and " + server.httpsUrl() + "/cimom" : "") + " ("
                 + (config.authenticationConfigured() ? "HTTP Basic authentication" : "no authentication") + ")"
-                + (server.portal() != null ? ", iSCSI target " + server.portal().targetName() + " on port " + server.portal().port() : ""));
+                + (server.portal() != null ? ", iSCSI target " + server.portal().targetName() + " on port " + server.portal().port()
+                        + chapNote(config) : ""));
         if (server.httpsUrl() != null) {
             System.out.println("HTTPS certificate (" + server.certificateSource() + ") SHA-256 fingerprint: "
                     + server.certificateFingerprint());
@@ -173,6 +174,13 @@ public final class Main implements Callable<Integer> {
         server.join();
         server.close(); // returns once a stop that a signal began has finished
         return 0;
+    }
+
+    private static String chapNote(ServerConfig config) {
+        if (config.iscsiChapRequired().contains(org.iscsismis.iscsi.target.login.ChapSecrets.ANY_NODE)) {
+            return " (CHAP required)";
+        }
+        return config.iscsiChapSecretsFile() != null ? " (CHAP where " + ServerConfig.ISCSI_CHAP_REQUIRED + " says or the initiator offers it)" : "";
     }
 
     /** The version from the jar manifest, when there is one. */
