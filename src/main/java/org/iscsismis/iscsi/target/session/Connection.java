@@ -73,9 +73,11 @@ public final class Connection implements Runnable {
         } catch (RuntimeException e) {
             LOG.error("Connection from {} failed", peer, e);
         } finally {
+            if (session != null) { // gone before the initiator can see the connection close
+                context.sessions().remove(session);
+            }
             close(closeReason != null ? closeReason : "connection ended");
             if (session != null) {
-                context.sessions().remove(session);
                 LOG.info("Logout of {}{}", session, closeReason != null ? " (" + closeReason + ")" : "");
             }
         }
