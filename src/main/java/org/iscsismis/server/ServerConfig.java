@@ -194,7 +194,7 @@ public final class ServerConfig {
             new Key(INTEROP_ALIAS, "", "another name root/interop also answers to (e.g. interop), resolved where requests "
                     + "are parsed and never listed; empty = none"),
             new Key(ISCSI_ENABLED, "true", "serve the volumes over iSCSI (true or false); on an address other than loopback "
-                    + "only false is accepted until the target authenticates initiators (CHAP)"),
+                    + "only with CHAP required on every login (iscsi.chap.required=*) or iscsi.allowWithoutChap"),
             new Key(ISCSI_PORT, "3260", "TCP port of the iSCSI portal, on the http.bind address; 0 picks a free port"),
             new Key(ISCSI_TARGET_NAME, "", "iSCSI name of the target node; empty = iqn.2026-12.org.iscsismis:<system name>"),
             new Key(ISCSI_THIN_PROVISIONING, "true", "report the LUNs thin provisioned (LBPME, UNMAP, WRITE SAME with UNMAP "
