@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ServerProcessIT {
 
     private static final Pattern BANNER = Pattern.compile(
-            "iscsi-smis listening on (http://(.+):(\\d+))/cimom and (https://.+:(\\d+))/cimom \\(no authentication\\)");
+            "iscsi-smis listening on (http://(.+):(\\d+))/cimom and (https://.+:(\\d+))/cimom \\(no authentication\\)"
+            + ", iSCSI target iqn\\S+ on port \\d+");
 
     @TempDir
     Path dir;
