@@ -40,6 +40,7 @@ import org.iscsismis.iscsi.provider.IscsiTarget;
 import org.iscsismis.iscsi.provider.StorageElements;
 import org.iscsismis.iscsi.target.IscsiPortal;
 import org.iscsismis.iscsi.target.VolumeIdentity;
+import org.iscsismis.iscsi.target.login.ChapSecrets;
 import org.iscsismis.provider.job.JobProviders;
 import org.iscsismis.replication.EngineConfig;
 import org.iscsismis.provider.job.JobService;
@@ -147,6 +148,7 @@ public final class IscsiSmisServer implements AutoCloseable {
         config.checkBindingAllowed();
         long started = System.nanoTime();
         AccessControl access = Accounts.accessControl(config);
+        ChapSecrets chap = config.iscsiEnabled() ? IscsiChap.secrets(config) : ChapSecrets.none(); // a bad file stops the start at once
         TlsKeystore keystore = config.httpsEnabled() ? TlsKeystore.load(config) : null;
         CimRepository repository = new CimRepository();
         SchemaLoader.load(config.mofDirectory() != null ? config.mofDirectory() : SchemaLoader.embeddedMofDirectory(),
@@ -213,7 +215,7 @@ public final class IscsiSmisServer implements AutoCloseable {
             if (config.iscsiEnabled()) {
                 portal = IscsiPortal.start(address(config.bind()), config.iscsiPort(),
                         config.iscsiSettings(targetName, ServerVersion.current().replaceFirst("^(\\d+\\.\\d+).*", "$1")),
-                        target.engine());
+                        target.engine(), chap, IscsiChap.guard(config));
                 target.masking().attach(portal);
             }
             endpoint = HttpEndpoint.start(config, new Handler.Sequence(console, handler), keystore);

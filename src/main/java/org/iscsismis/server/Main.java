@@ -21,10 +21,11 @@ import picocli.CommandLine.Option;
  * use), 2 for a usage or configuration error (message on stderr, no stack trace).
  */
 @Command(name = "iscsi-smis", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        sortOptions = false, usageHelpAutoWidth = true, subcommands = {MofCommand.class, UserCommand.class},
+        sortOptions = false, usageHelpAutoWidth = true, subcommands = {MofCommand.class, UserCommand.class, ChapCommand.class},
         description = "A WBEM server (CIM-XML over HTTP, DSP0200) for the SMI-S replication model of an iSCSI target.",
         footer = {"", "Configuration layers, later ones winning: built-in defaults, --config FILE, --set, the dedicated options.",
-                "Binding an address other than loopback requires users (auth.usersFile). Keys: docs/configuration.md."})
+                "Binding an address other than loopback requires users (auth.usersFile) and, for iSCSI, CHAP on every login",
+                "(iscsi.chap.secretsFile, iscsi.chap.required=*). Keys: docs/configuration.md."})
 public final class Main implements Callable<Integer> {
 
     static final int EXIT_START_FAILED = 1;
@@ -49,6 +50,10 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--iscsi-port", paramLabel = "N", description = "iSCSI portal port (iscsi.port; default 3260, 0 = any free port)")
     Integer iscsiPort;
+
+    @Option(names = "--allow-iscsi-without-chap",
+            description = "off loopback, serve iSCSI although not every login must use CHAP (iscsi.allowWithoutChap=true; trusted networks only)")
+    boolean allowIscsiWithoutChap;
 
     @Option(names = "--config", paramLabel = "FILE", description = "properties file with configuration keys")
     Path configFile;
@@ -134,6 +139,9 @@ public final class Main implements Callable<Integer> {
         if (iscsiPort != null) {
             overrides.put(ServerConfig.ISCSI_PORT, Integer.toString(iscsiPort));
         }
+        if (allowIscsiWithoutChap) {
+            overrides.put(ServerConfig.ISCSI_ALLOW_WITHOUT_CHAP, "true");
+        }
         if (logLevel != null) {
             overrides.put(ServerConfig.LOG_LEVEL, logLevel);
         }
@@ -163,7 +171,8 @@ public final class Main implements Callable<Integer> {
         System.out.println("iscsi-smis listening on " + server.url() + "/cimom"
                 + (server.httpsUrl() != null ? " and " + server.httpsUrl() + "/cimom" : "") + " ("
                 + (config.authenticationConfigured() ? "HTTP Basic authentication" : "no authentication") + ")"
-                + (server.portal() != null ? ", iSCSI target " + server.portal().targetName() + " on port " + server.portal().port() : ""));
+                + (server.portal() != null ? ", iSCSI target " + server.portal().targetName() + " on port " + server.portal().port()
+                        + chapNote(config) : ""));
         if (server.httpsUrl() != null) {
             System.out.println("HTTPS certificate (" + server.certificateSource() + ") SHA-256 fingerprint: "
                     + server.certificateFingerprint());
@@ -177,6 +186,13 @@ public final class Main implements Callable<Integer> {
         server.join();
         server.close(); // returns once a stop that a signal began has finished
         return 0;
+    }
+
+    private static String chapNote(ServerConfig config) {
+        if (config.iscsiChapRequired().contains(org.iscsismis.iscsi.target.login.ChapSecrets.ANY_NODE)) {
+            return " (CHAP required)";
+        }
+        return config.iscsiChapSecretsFile() != null ? " (CHAP where " + ServerConfig.ISCSI_CHAP_REQUIRED + " says or the initiator offers it)" : "";
     }
 
     /** The version from the jar manifest, when there is one. */

@@ -10,12 +10,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.iscsismis.cim.CimNamespace;
 import org.iscsismis.cimxml.ReaderLimits;
@@ -26,6 +28,7 @@ import org.iscsismis.indication.IndicationSettings;
 import org.iscsismis.indication.SubscriptionRemovalAction;
 import org.iscsismis.iscsi.target.TargetNames;
 import org.iscsismis.iscsi.target.TargetSettings;
+import org.iscsismis.iscsi.target.login.ChapSecrets;
 
 /**
  * The server's configuration: an immutable set of validated settings, every key with a default.
@@ -104,6 +107,9 @@ public final class ServerConfig {
     public static final String ISCSI_MAX_SESSIONS = "iscsi.maxSessions";
     public static final String ISCSI_NOP_IN_INTERVAL_MS = "iscsi.nopInIntervalMs";
     public static final String ISCSI_LOGIN_TIMEOUT_MS = "iscsi.loginTimeoutMs";
+    public static final String ISCSI_CHAP_SECRETS_FILE = "iscsi.chap.secretsFile";
+    public static final String ISCSI_CHAP_REQUIRED = "iscsi.chap.required";
+    public static final String ISCSI_ALLOW_WITHOUT_CHAP = "iscsi.allowWithoutChap";
 
     /** Every key, in documentation order. */
     public static final List<Key> KEYS = List.of(
@@ -197,7 +203,7 @@ public final class ServerConfig {
             new Key(INTEROP_ALIAS, "", "another name root/interop also answers to (e.g. interop), resolved where requests "
                     + "are parsed and never listed; empty = none"),
             new Key(ISCSI_ENABLED, "true", "serve the volumes over iSCSI (true or false); on an address other than loopback "
-                    + "only false is accepted until the target authenticates initiators (CHAP)"),
+                    + "only with CHAP required on every login (iscsi.chap.required=*) or iscsi.allowWithoutChap"),
             new Key(ISCSI_PORT, "3260", "TCP port of the iSCSI portal, on the http.bind address; 0 picks a free port"),
             new Key(ISCSI_TARGET_NAME, "", "iSCSI name of the target node; empty = iqn.2026-12.org.iscsismis:<system name>"),
             new Key(ISCSI_THIN_PROVISIONING, "true", "report the LUNs thin provisioned (LBPME, UNMAP, WRITE SAME with UNMAP "
@@ -208,7 +214,15 @@ public final class ServerConfig {
                     "an idle iSCSI connection is pinged (NOP-In) this often and dropped if the ping is not answered within "
                     + "the same time; 0 = never"),
             new Key(ISCSI_LOGIN_TIMEOUT_MS, Long.toString(TargetSettings.DEFAULT_LOGIN_TIMEOUT.toMillis()),
-                    "an iSCSI connection that has not finished its login within this many milliseconds is dropped"));
+                    "an iSCSI connection that has not finished its login within this many milliseconds is dropped"),
+            new Key(ISCSI_CHAP_SECRETS_FILE, "", "CHAP secrets file (managed with iscsi-smis chap ...; mode 0600): initiator "
+                    + "and target CHAP names and secrets per target node; empty = no CHAP, every login uses AuthMethod=None"),
+            new Key(ISCSI_CHAP_REQUIRED, "", "target nodes (iSCSI names, comma-separated) whose logins must authenticate with "
+                    + "CHAP; discovery for discovery sessions; * for every node and discovery; empty = CHAP only when the "
+                    + "initiator offers it first"),
+            new Key(ISCSI_ALLOW_WITHOUT_CHAP, "false", "on an address other than loopback, serve iSCSI even though not every "
+                    + "login must authenticate (iscsi.chap.required is not *): anyone who reaches the port could read and "
+                    + "write the volumes; trusted networks only"));
 
     private static final List<String> LEVELS = List.of("trace", "debug", "info", "warn", "error", "off");
 
@@ -294,6 +308,11 @@ public final class ServerConfig {
         number(ISCSI_MAX_SESSIONS, 1, 10_000);
         number(ISCSI_NOP_IN_INTERVAL_MS, 0, Long.MAX_VALUE / 1_000_000);
         number(ISCSI_LOGIN_TIMEOUT_MS, 1, Integer.MAX_VALUE);
+        bool(ISCSI_ALLOW_WITHOUT_CHAP);
+        if (!iscsiChapRequired().isEmpty() && iscsiChapSecretsFile() == null) {
+            throw new ConfigurationException(ISCSI_CHAP_REQUIRED + " is set but no " + ISCSI_CHAP_SECRETS_FILE
+                    + " names the secrets (create it with: iscsi-smis chap add --secrets-file FILE initiator NAME)");
+        }
         String target = values.get(ISCSI_TARGET_NAME).trim();
         if (!target.isEmpty()) {
             try {
@@ -379,10 +398,11 @@ public final class ServerConfig {
                     + "passwords would travel in clear. Enable HTTPS (" + HTTPS_ENABLED + "=true) or, on a trusted "
                     + "network, give --allow-plain-http-auth");
         }
-        if (iscsiEnabled) {
-            throw new ConfigurationException("Refusing to serve iSCSI on " + bind + ": the target cannot authenticate "
-                    + "initiators yet (no CHAP), so anyone could read and write the volumes; set " + ISCSI_ENABLED
-                    + "=false or use " + HTTP_BIND + "=127.0.0.1");
+        if (iscsiEnabled && !iscsiChapRequired().contains(ChapSecrets.ANY_NODE) && !bool(ISCSI_ALLOW_WITHOUT_CHAP)) {
+            throw new ConfigurationException("Refusing to serve iSCSI on " + bind + " without CHAP on every login: anyone "
+                    + "who reaches port " + iscsiPort + " could read and write the volumes. Add CHAP secrets (iscsi-smis "
+                    + "chap add) and set " + ISCSI_CHAP_SECRETS_FILE + "=FILE and " + ISCSI_CHAP_REQUIRED + "=*, or set "
+                    + ISCSI_ENABLED + "=false, or on a trusted network give --allow-iscsi-without-chap");
         }
     }
 
@@ -643,6 +663,35 @@ public final class ServerConfig {
                 .withMaxSessions((int) number(ISCSI_MAX_SESSIONS, 1, 10_000))
                 .withNopInterval(Duration.ofMillis(number(ISCSI_NOP_IN_INTERVAL_MS, 0, Long.MAX_VALUE / 1_000_000)))
                 .withLoginTimeout(Duration.ofMillis(number(ISCSI_LOGIN_TIMEOUT_MS, 1, Integer.MAX_VALUE)));
+    }
+
+    /** The CHAP secrets file, or null when none is configured. */
+    public Path iscsiChapSecretsFile() {
+        return optionalPath(ISCSI_CHAP_SECRETS_FILE);
+    }
+
+    /**
+     * What iscsi.chap.required lists: target node names, {@code discovery}, or {@code *}.
+     *
+     * @throws ConfigurationException if an entry is none of these
+     */
+    public Set<String> iscsiChapRequired() {
+        Set<String> required = new LinkedHashSet<>();
+        for (String item : values.get(ISCSI_CHAP_REQUIRED).split(",")) {
+            String name = item.trim();
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (!name.equals(ChapSecrets.ANY_NODE) && !name.equals(ChapSecrets.DISCOVERY)) {
+                try {
+                    TargetNames.check(name);
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigurationException(ISCSI_CHAP_REQUIRED + ": " + e.getMessage() + " (nor * or discovery)");
+                }
+            }
+            required.add(name);
+        }
+        return required;
     }
 
     /** The raw value of a key (after layering). */

@@ -1,20 +1,11 @@
 package org.iscsismis.server;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.iscsismis.dispatch.NamespaceGrants;
 import org.iscsismis.http.BasicAuthenticator;
 import org.iscsismis.http.Pbkdf2Password;
@@ -46,7 +37,7 @@ final class UsersFile {
         }
     }
 
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    private static final String WHAT = "users file";
     private static final String HEADER = "# iscsi-smis users: NAME PASSWORD-HASH RIGHTS (managed with \"iscsi-smis user\"; mode 0600)";
 
     private UsersFile() {
@@ -59,24 +50,10 @@ final class UsersFile {
      *                                malformed (named by {@code file:line})
      */
     static Map<String, Entry> read(Path file) {
-        checkPermissions(file);
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ConfigurationException("users file " + file + " does not exist; create it with: iscsi-smis user add "
-                    + "--users-file " + file + " NAME");
-        } catch (IOException e) {
-            throw new ConfigurationException("cannot read users file " + file + ": " + e.getMessage());
-        }
         Map<String, Entry> users = new LinkedHashMap<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            String where = file + ":" + (i + 1) + ": ";
-            String[] fields = line.split("\\s+");
+        for (PrivateFile.Line line : PrivateFile.read(file, WHAT, "iscsi-smis user add --users-file " + file + " NAME")) {
+            String where = line.where();
+            String[] fields = line.fields();
             if (fields.length != 3) {
                 throw new ConfigurationException(where + "expected NAME PASSWORD-HASH RIGHTS");
             }
@@ -105,49 +82,11 @@ final class UsersFile {
         for (Entry e : users) {
             lines.add(e.name() + " " + e.password().format() + " " + e.grants());
         }
-        Path dir = file.toAbsolutePath().getParent();
-        Path temp = null;
-        try {
-            Files.createDirectories(dir);
-            temp = posix(dir) ? Files.createTempFile(dir, ".users", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
-                    : Files.createTempFile(dir, ".users", ".tmp");
-            Files.write(temp, lines, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new ConfigurationException("cannot write users file " + file + ": " + e.getMessage());
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // the move took it, or it stays as a harmless owner-only temporary file
-                }
-            }
-        }
+        PrivateFile.write(file, lines, WHAT);
     }
 
     /** ConfigurationException unless only the owner may read or write {@code file} (POSIX file systems). */
     static void checkPermissions(Path file) {
-        if (!Files.exists(file) || !posix(file.toAbsolutePath().getParent())) {
-            return;
-        }
-        try {
-            Set<PosixFilePermission> p = Files.getPosixFilePermissions(file);
-            if (p.contains(PosixFilePermission.GROUP_READ) || p.contains(PosixFilePermission.GROUP_WRITE)
-                    || p.contains(PosixFilePermission.OTHERS_READ) || p.contains(PosixFilePermission.OTHERS_WRITE)) {
-                throw new ConfigurationException("users file " + file + " is accessible to group or others (mode "
-                        + PosixFilePermissions.toString(p) + "); make it private: chmod 600 " + file);
-            }
-        } catch (IOException e) {
-            throw new ConfigurationException("cannot read the permissions of users file " + file + ": " + e.getMessage());
-        }
-    }
-
-    private static boolean posix(Path dir) {
-        return dir != null && Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null;
+        PrivateFile.checkPermissions(file, WHAT);
     }
 }

@@ -51,7 +51,7 @@ class HttpsIT {
         Files.writeString(users, "admin " + Pbkdf2Password.create("s3cret".toCharArray(), 1_000).format() + " *=write\n",
                 StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(users, PosixFilePermissions.fromString("rw-------"));
-        // iSCSI off: off loopback it is refused until initiators can authenticate (CHAP)
+        // off loopback iSCSI would need CHAP on every login (IscsiChapIT); this test is about HTTPS
         server = TestServer.start(TestServer.withHttps(TestServer.testDefaults()).withBind("0.0.0.0")
                 .with(ServerConfig.AUTH_USERS_FILE, users.toString()).with(ServerConfig.ISCSI_ENABLED, "false"));
         client = SblimClients.connect(server.httpsUrl(), "admin", "s3cret", server.certificate());

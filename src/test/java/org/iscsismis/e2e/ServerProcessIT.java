@@ -28,7 +28,7 @@ class ServerProcessIT {
 
     private static final Pattern BANNER = Pattern.compile(
             "iscsi-smis listening on (http://(.+):(\\d+))/cimom and (https://.+:(\\d+))/cimom \\(no authentication\\)"
-                    + "(?:, iSCSI target \\S+ on port \\d+)?");
+                    + "(?:, iSCSI target \\S+ on port \\d+(?: \\(.+\\))?)?");
 
     @TempDir
     Path dir;

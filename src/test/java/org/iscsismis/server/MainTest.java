@@ -133,12 +133,20 @@ class MainTest {
     }
 
     @Test
-    void iscsiOffLoopbackIsRefusedWhileInitiatorsCannotAuthenticate(@TempDir Path dir) throws Exception {
+    void iscsiOffLoopbackNeedsChapOnEveryLoginUnlessAllowedWithout(@TempDir Path dir) throws Exception {
         Path users = dir.resolve("users");
         Files.writeString(users, "");
         Files.setPosixFilePermissions(users, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         assertEquals(2, run("--bind", "0.0.0.0", "--set", "auth.usersFile=" + users));
-        assertTrue(err.toString().contains("iscsi.enabled=false"), err.toString());
+        assertTrue(err.toString().contains("iscsi.chap.required=*") && err.toString().contains("--allow-iscsi-without-chap"),
+                err.toString());
+        Main chap = new Main();
+        new CommandLine(chap).parseArgs("--bind", "0.0.0.0", "--set", "auth.usersFile=" + users, "--set",
+                "iscsi.chap.secretsFile=" + dir.resolve("chap"), "--set", "iscsi.chap.required=*");
+        assertTrue(chap.configuration().iscsiEnabled());
+        Main without = new Main();
+        new CommandLine(without).parseArgs("--bind", "0.0.0.0", "--set", "auth.usersFile=" + users, "--allow-iscsi-without-chap");
+        assertTrue(without.configuration().iscsiEnabled());
     }
 
     @Test

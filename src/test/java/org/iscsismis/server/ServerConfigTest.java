@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -147,20 +148,38 @@ class ServerConfigTest {
 
     @Test
     void nonLoopbackWithAuthIsAllowedWithoutIscsi() {
-        ServerConfig c = ServerConfig.defaults().withBind("0.0.0.0").with("iscsi.enabled", "false").with("auth.users", "alice:secret, bob:sha256:"
+        ServerConfig c = ServerConfig.defaults().withBind("0.0.0.0").with("iscsi.enabled", "false").with("auth.users", "alice:Tr0ub4dor, bob:sha256:"
                 + "2bb80d537b1da3e38bd30361aa855686bde0eacd7162fef6a25fe97bf527a25b");
         c.checkBindingAllowed();
-        assertEquals(Map.of("alice", "secret", "bob", "sha256:2bb80d537b1da3e38bd30361aa855686bde0eacd7162fef6a25fe97bf527a25b"),
+        assertEquals(Map.of("alice", "Tr0ub4dor", "bob", "sha256:2bb80d537b1da3e38bd30361aa855686bde0eacd7162fef6a25fe97bf527a25b"),
                 c.users());
-        assertFalse(c.toString().contains("secret"), c.toString());
+        assertFalse(c.toString().contains("Tr0ub4dor") || c.toString().contains("2bb80d53"), c.toString());
     }
 
-    /** iSCSI cannot authenticate initiators yet, so it never listens beyond loopback, HTTP authentication or not. */
+    /** Off loopback, iSCSI listens only when every login must authenticate with CHAP, or the user says otherwise. */
     @Test
-    void nonLoopbackWithIscsiIsRefused() {
+    void nonLoopbackWithIscsiNeedsChapEverywhere() {
         ServerConfig c = ServerConfig.defaults().withBind("0.0.0.0").with("auth.users", "alice:secret");
         ConfigurationException e = assertThrows(ConfigurationException.class, c::checkBindingAllowed);
-        assertTrue(e.getMessage().contains("iscsi.enabled=false"), e.getMessage());
+        assertTrue(e.getMessage().contains("iscsi.enabled=false") && e.getMessage().contains("iscsi.chap.required=*"), e.getMessage());
+        ServerConfig someNodes = c.with("iscsi.chap.secretsFile", "/x/chap").with("iscsi.chap.required", "iqn.2026-12.org.iscsismis:a");
+        assertThrows(ConfigurationException.class, someNodes::checkBindingAllowed);
+        c.with("iscsi.chap.secretsFile", "/x/chap").with("iscsi.chap.required", "*").checkBindingAllowed();
+        c.with("iscsi.allowWithoutChap", "true").checkBindingAllowed();
+    }
+
+    @Test
+    void chapRequiredNamesNodesDiscoveryOrStarAndNeedsASecretsFile() {
+        ServerConfig c = ServerConfig.defaults().with("iscsi.chap.secretsFile", "/x/chap")
+                .with("iscsi.chap.required", " iqn.2026-12.org.iscsismis:a, discovery ,*");
+        assertEquals(Set.of("iqn.2026-12.org.iscsismis:a", "discovery", "*"), c.iscsiChapRequired());
+        assertEquals(Set.of(), ServerConfig.defaults().iscsiChapRequired());
+        ConfigurationException bad = assertThrows(ConfigurationException.class,
+                () -> ServerConfig.defaults().with("iscsi.chap.secretsFile", "/x/chap").with("iscsi.chap.required", "Not A Name"));
+        assertTrue(bad.getMessage().contains("iscsi.chap.required"), bad.getMessage());
+        ConfigurationException noFile = assertThrows(ConfigurationException.class,
+                () -> ServerConfig.defaults().with("iscsi.chap.required", "*"));
+        assertTrue(noFile.getMessage().contains("iscsi.chap.secretsFile"), noFile.getMessage());
     }
 
     @Test

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -17,27 +14,23 @@ import org.iscsismis.dispatch.NamespaceAccess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code iscsi-smis user add|passwd|remove|list} on a users file, passwords from standard input. */
 class UserCommandTest {
 
     @TempDir
     Path dir;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CommandRun cli = new CommandRun();
+    private final StringWriter out = cli.out;
+    private final StringWriter err = cli.err;
 
     @AfterEach
     void restore() {
-        UserCommand.passwords = PasswordInput.system();
+        CommandRun.restore();
     }
 
     private int run(String stdin, String... args) {
-        UserCommand.passwords = new PasswordInput(null, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        return cli.run(stdin, args);
     }
 
     private Path file() {

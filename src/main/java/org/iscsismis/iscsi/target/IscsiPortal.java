@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,8 +15,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
-import org.iscsismis.iscsi.target.login.NoAuthentication;
+import org.iscsismis.iscsi.target.login.ChapNegotiation;
+import org.iscsismis.iscsi.target.login.ChapSecrets;
+import org.iscsismis.iscsi.target.login.LoginGuard;
+import org.iscsismis.iscsi.target.login.SecurityNegotiation;
 import org.iscsismis.iscsi.target.scsi.ScsiTarget;
 import org.iscsismis.iscsi.target.session.Connection;
 import org.iscsismis.iscsi.target.session.ConnectionContext;
@@ -57,7 +62,8 @@ public final class IscsiPortal implements MaskingControl, AutoCloseable {
     private final Thread acceptor;
     private volatile boolean closed;
 
-    private IscsiPortal(ServerSocket listener, TargetSettings settings, ReplicationEngine engine) {
+    private IscsiPortal(ServerSocket listener, TargetSettings settings, ReplicationEngine engine, ChapSecrets secrets,
+                        LoginGuard guard) {
         this.listener = listener;
         this.settings = settings;
         VolumeIdentity identity = new VolumeIdentity(settings.targetName());
@@ -66,17 +72,28 @@ public final class IscsiPortal implements MaskingControl, AutoCloseable {
         this.nodes = new TargetNodes(luns, MaskingModel.defaultView(settings.targetName()));
         this.sessions = new SessionTable(nodes, scsi, settings.maxSessions(), settings.commandWindow());
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "iscsi-timer"));
-        this.context = new ConnectionContext(sessions, settings.limits(), NoAuthentication::new, settings.loginTimeout(),
+        this.context = new ConnectionContext(sessions, settings.limits(), security(secrets, guard), settings.loginTimeout(),
                 settings.nopInterval(), settings.nopInterval(), timer, settings.writeBudget());
         this.acceptor = daemon(this::accept, "iscsi-portal");
     }
 
     /**
-     * Listens on {@code address:port} (port 0 picks a free one).
+     * Listens on {@code address:port} (port 0 picks a free one), every login with AuthMethod=None.
      *
      * @throws UncheckedIOException if the address cannot be bound
      */
     public static IscsiPortal start(InetAddress address, int port, TargetSettings settings, ReplicationEngine engine) {
+        return start(address, port, settings, engine, ChapSecrets.none(), LoginGuard.NONE);
+    }
+
+    /**
+     * Listens on {@code address:port} (port 0 picks a free one); logins authenticate with CHAP as {@code secrets}
+     * allow or require, failed ones counted per address by {@code guard}.
+     *
+     * @throws UncheckedIOException if the address cannot be bound
+     */
+    public static IscsiPortal start(InetAddress address, int port, TargetSettings settings, ReplicationEngine engine,
+                                    ChapSecrets secrets, LoginGuard guard) {
         ServerSocket listener;
         try {
             listener = new ServerSocket();
@@ -86,10 +103,16 @@ public final class IscsiPortal implements MaskingControl, AutoCloseable {
             throw new UncheckedIOException(new IOException("cannot listen for iSCSI on " + address.getHostAddress() + ":" + port
                     + ": " + e.getMessage(), e));
         }
-        IscsiPortal portal = new IscsiPortal(listener, settings, engine);
+        IscsiPortal portal = new IscsiPortal(listener, settings, engine, secrets, guard);
         portal.acceptor.start();
         LOG.info("iSCSI target {} listening on {}:{}", settings.targetName(), address.getHostAddress(), portal.port());
         return portal;
+    }
+
+    private static Function<String, SecurityNegotiation> security(
+            ChapSecrets secrets, LoginGuard guard) {
+        SecureRandom random = new SecureRandom();
+        return address -> new ChapNegotiation(secrets, guard, address, random);
     }
 
     public int port() {

@@ -75,8 +75,11 @@ public final class LoginNegotiator {
         TextParameters answer = new TextParameters();
         if (identity == null) {
             identity = identify(request, offered);
+            if (stage == OPERATIONAL) {
+                security.skipped(identity);
+            }
         }
-        Set<String> handled = stage == SECURITY ? security.negotiate(identity.initiatorName(), offered, answer) : Set.of();
+        Set<String> handled = stage == SECURITY ? security.negotiate(identity, offered, answer, request.transit()) : Set.of();
         negotiate(offered, handled, answer);
         if (identity.sessionType() == LoginIdentity.SessionType.NORMAL && answered.add("TargetPortalGroupTag")) {
             answer.add("TargetPortalGroupTag", Integer.toString(PORTAL_GROUP_TAG));

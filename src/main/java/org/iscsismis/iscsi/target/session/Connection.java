@@ -89,7 +89,7 @@ public final class Connection implements Runnable {
     private boolean login() throws IOException, PduFormatException {
         socket.setSoTimeout((int) Math.max(1, context.loginTimeout().toMillis()));
         int[] initialCmdSn = new int[1];
-        LoginNegotiator negotiator = new LoginNegotiator(context.limits(), context.security().get(), new LoginAdmission() {
+        LoginNegotiator negotiator = new LoginNegotiator(context.limits(), context.security().apply(socket.getInetAddress().getHostAddress()), new LoginAdmission() {
             @Override
             public void checkTarget(String targetName) throws LoginFailure {
                 context.sessions().checkTarget(targetName);

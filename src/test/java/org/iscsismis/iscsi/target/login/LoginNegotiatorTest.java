@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.iscsismis.iscsi.target.pdu.Bytes;
@@ -28,7 +31,11 @@ class LoginNegotiatorTest {
     private final List<LoginIdentity> admitted = new ArrayList<>();
 
     private LoginNegotiator negotiator() {
-        return new LoginNegotiator(NegotiationLimits.DEFAULT, new NoAuthentication(), new LoginAdmission() {
+        return negotiator(new ChapNegotiation(ChapSecrets.none(), LoginGuard.NONE, "127.0.0.1", new SecureRandom()));
+    }
+
+    private LoginNegotiator negotiator(SecurityNegotiation security) {
+        return new LoginNegotiator(NegotiationLimits.DEFAULT, security, new LoginAdmission() {
             @Override
             public void checkTarget(String name) throws LoginFailure {
                 if (!TARGET.equals(name)) {
@@ -65,6 +72,33 @@ class LoginNegotiatorTest {
 
     private static int status(Pdu response) {
         return Bytes.u16(response.header(), 36);
+    }
+
+    private LoginNegotiator chapRequired() {
+        ChapSecrets secrets = ChapSecrets.of(List.of(new ChapSecrets.Scoped(ChapSecrets.ANY_NODE,
+                ChapCredential.of("alice", "alice-secret-0016"))), List.of(), Set.of(ChapSecrets.ANY_NODE));
+        return negotiator(new ChapNegotiation(secrets, LoginGuard.NONE, "127.0.0.1", new SecureRandom()));
+    }
+
+    @Test
+    void aChapLoginLeavesTheSecurityStageOnlyOnceTheInitiatorHasProvedItself() throws Exception {
+        LoginNegotiator n = chapRequired();
+        LoginStep method = n.handle(request(true, 0, 1, "InitiatorName=iqn.x:i", "TargetName=" + TARGET, "AuthMethod=CHAP,None"));
+        assertEquals("CHAP", answer(method).get("AuthMethod"));
+        assertEquals(0, method.response().flags(), "no T bit while CHAP is under way, even though the initiator asked");
+        TextParameters challenge = answer(n.handle(request(true, 0, 1, "CHAP_A=5")));
+        byte[] response = ChapAlgorithm.MD5.response(Integer.parseInt(challenge.get("CHAP_I")),
+                "alice-secret-0016".getBytes(StandardCharsets.UTF_8), BinaryValue.decode(challenge.get("CHAP_C"), 64));
+        LoginStep proved = n.handle(request(true, 0, 1, "CHAP_N=alice", "CHAP_R=" + BinaryValue.hex(response)));
+        assertEquals(0x80 | 1, proved.response().flags(), "T bit, CSG 0, NSG 1");
+        assertTrue(n.handle(request(true, 1, 3, "MaxRecvDataSegmentLength=65536")).fullFeature());
+    }
+
+    @Test
+    void aLoginThatSkipsTheSecurityStageOfANodeRequiringChapFails() {
+        LoginFailure f = assertThrows(LoginFailure.class,
+                () -> chapRequired().handle(request(true, 1, 3, "InitiatorName=iqn.x:i", "TargetName=" + TARGET)));
+        assertEquals(LoginStatus.AUTHENTICATION_FAILURE, f.status());
     }
 
     @Test
