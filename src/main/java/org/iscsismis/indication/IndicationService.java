@@ -212,7 +212,8 @@ public final class IndicationService implements AutoCloseable {
         Instant now = clock.instant();
         CimInstance alert = new Alert(Alert.AlertType.PROCESSING_ERROR, Alert.Severity.DEGRADED_WARNING, Alert.ProbableCause.QUEUE_SIZE_EXCEEDED,
                 count + " indication(s) for this listener were dropped: more than " + settings.queueCapacity()
-                        + " were waiting (the oldest go first)", null, keys.systemCreationClassName(), keys.systemName()).instance();
+                        + " were waiting (the oldest go first)", null, keys.systemCreationClassName(), keys.systemName(),
+                "ISMIS-ALERT-QUEUE-DROPPED", List.of(Long.toString(count))).instance();
         return alert.withProperty(CimProperty.of("IndicationIdentifier", CimValue.ofString(nextIdentifier())))
                 .withProperty(CimProperty.of("IndicationTime", Subscription.time(now)));
     }
