@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.iscsismis.cim.CimInstance;
 import org.iscsismis.cim.CimProperty;
 import org.iscsismis.cim.CimValue;
@@ -18,8 +19,9 @@ import org.iscsismis.cim.CimValue;
  * <p>The document is written once with markers in those three places and cut there; {@link #request} puts each
  * listener's values in between. The bytes are exactly those of {@link CimXmlExportCodec#exportIndication} on
  * {@link #sequenced}: where that cannot be guaranteed (a marker also occurs in the indication's own content, or a
- * value would need XML escaping), the request is written whole for that listener instead. Thread-safe; the document
- * is written on the first request.
+ * value would need XML escaping), the request is written whole for that listener instead. Thread-safe. The first
+ * request is written whole, as for a single listener (most filters have one); the marked document is written on the
+ * second, so N listeners cost two writes instead of N.
  */
 public final class ExportTemplate {
 
@@ -32,6 +34,7 @@ public final class ExportTemplate {
     private final CimXmlExportCodec codec;
     private final CimInstance indication;
     private volatile Cut cut;
+    private final AtomicBoolean firstTaken = new AtomicBoolean();
 
     /**
      * The document cut at the three markers.
@@ -61,6 +64,9 @@ public final class ExportTemplate {
 
     /** One listener's request: the shared document with its MESSAGE ID, SequenceContext and SequenceNumber. */
     public byte[] request(String messageId, String sequenceContext, long sequenceNumber) {
+        if (firstTaken.compareAndSet(false, true)) {
+            return codec.exportIndication(sequenced(indication, sequenceContext, sequenceNumber), messageId);
+        }
         Cut c = cut();
         if (c == Cut.NONE || !verbatim(messageId) || !verbatim(sequenceContext)) {
             return codec.exportIndication(sequenced(indication, sequenceContext, sequenceNumber), messageId);

@@ -142,8 +142,8 @@ final class SubscriptionStore {
         for (CimNamespace source : filter.queries().keySet()) {
             if (!creator.mayRead(source)) {
                 throw new CimException(CimStatus.ACCESS_DENIED, "Subscription: filter " + filter.name() + " looks at namespace "
-                        + source + ", which " + creator.described() + " may not read; subscribe to a filter whose "
-                        + "SourceNamespaces " + creator.described() + " may read");
+                        + source + ", which " + creator.described() + " may not read; a subscription delivers only what its "
+                        + "creator may read");
             }
         }
         String ends = ends(filter, destination);
