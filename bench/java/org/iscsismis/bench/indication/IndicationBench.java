@@ -40,7 +40,7 @@ public final class IndicationBench {
     public static void main(String[] args) throws Exception {
         int changes = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        ServerConfig config = ServerConfig.defaults().withHttpPort(0).with(ServerConfig.DEMO_ENABLED, "false")
+        ServerConfig config = ServerConfig.defaults().withHttpPort(0).withIscsiPort(0).with(ServerConfig.DEMO_ENABLED, "false")
                 .with(ServerConfig.INDICATION_QUEUE_CAPACITY, Integer.toString(changes))
                 .with(ServerConfig.INDICATION_MAX_DESTINATIONS, "1000")
                 .withLogLevel("warn");
