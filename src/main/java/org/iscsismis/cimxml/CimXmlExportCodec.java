@@ -59,6 +59,11 @@ public final class CimXmlExportCodec {
         return out.toByteArray();
     }
 
+    /** {@code indication}'s request, to be written once and completed per listener (see {@link ExportTemplate}). */
+    public ExportTemplate template(CimInstance indication) {
+        return new ExportTemplate(this, indication);
+    }
+
     /**
      * Reads a listener's answer (not closed).
      *

@@ -2,6 +2,7 @@ package org.iscsismis.dispatch;
 
 import java.util.Objects;
 import org.iscsismis.cim.CimNamespace;
+import org.iscsismis.provider.Requester;
 
 /**
  * Who runs an operation, as far as the dispatcher cares: a name for messages and logs, and rights per namespace.
@@ -9,7 +10,7 @@ import org.iscsismis.cim.CimNamespace;
  * @param name   the authenticated user name; empty when the server takes anyone
  * @param grants the user's rights per namespace
  */
-public record Caller(String name, NamespaceGrants grants) {
+public record Caller(String name, NamespaceGrants grants) implements Requester {
 
     /** Anyone on a server without authentication: write access to every namespace. */
     public static final Caller ANYONE = new Caller("", NamespaceGrants.EVERYTHING);
@@ -23,12 +24,9 @@ public record Caller(String name, NamespaceGrants grants) {
         return grants.accessTo(namespace);
     }
 
+    @Override
     public boolean mayRead(CimNamespace namespace) {
         return accessTo(namespace).allows(NamespaceAccess.READ);
     }
 
-    /** How the caller is named in an ACCESS_DENIED description. */
-    String described() {
-        return name.isEmpty() ? "this client" : "user \"" + name + "\"";
-    }
 }

@@ -198,7 +198,7 @@ public final class Dispatcher implements AutoCloseable {
         try {
             ResponseSink out = checkAccess(request, request.namespace(), caller, sink);
             requireNamespace(request.namespace());
-            dispatch(request, out);
+            dispatch(request, caller, out);
         } catch (CimException | UncheckedIOException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -207,7 +207,7 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    private void dispatch(CimRequest request, ResponseSink sink) {
+    private void dispatch(CimRequest request, Caller caller, ResponseSink sink) {
         CimNamespace ns = request.namespace();
         if (request instanceof GetClassRequest r) {
             CimClass c = requireClassAsSubject(ns, r.className());
@@ -246,7 +246,7 @@ public final class Dispatcher implements AutoCloseable {
         } else if (request instanceof EnumerateInstanceNamesRequest r) {
             instances.enumerateInstanceNames(r, requireClass(ns, r.className()), sink);
         } else if (request instanceof CreateInstanceRequest r) {
-            instances.createInstance(r, requireClass(ns, r.newInstance().className()), sink);
+            instances.createInstance(r, requireClass(ns, r.newInstance().className()), caller, sink);
         } else if (request instanceof ModifyInstanceRequest r) {
             instances.modifyInstance(r, requireClass(ns, r.modifiedInstance().path().className()));
         } else if (request instanceof DeleteInstanceRequest r) {

@@ -100,14 +100,16 @@ final class InstanceRouter {
         sink.instance(filter.apply(i, cls));
     }
 
-    void createInstance(CreateInstanceRequest r, CimClass cls, ResponseSink sink) {
+    /** CreateInstance; the provider's context names {@code caller}, for a provider that keeps things on its behalf. */
+    void createInstance(CreateInstanceRequest r, CimClass cls, Caller caller, ResponseSink sink) {
         CimNamespace ns = r.namespace();
         InstanceProvider p = instanceProvider(ns, cls.name());
         if (p == null) {
             sink.instanceName(repository.createInstance(ns, r.newInstance()).path().withoutHostAndNamespace());
             return;
         }
-        ObjectPath created = calls.call(p, "CreateInstance", cls.name(), () -> p.createInstance(context(ns), r.newInstance()));
+        ProviderContext context = new ProviderContext(ns, repository, clock, jobs, caller);
+        ObjectPath created = calls.call(p, "CreateInstance", cls.name(), () -> p.createInstance(context, r.newInstance()));
         if (created == null) {
             throw ProviderCalls.contractViolation(p, "CreateInstance", cls.name(), "returned no path");
         }

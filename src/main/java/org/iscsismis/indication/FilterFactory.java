@@ -16,6 +16,7 @@ import org.iscsismis.cim.CimValue;
 import org.iscsismis.cim.ObjectPath;
 import org.iscsismis.query.ClassModel;
 import org.iscsismis.query.CompiledQuery;
+import org.iscsismis.provider.Requester;
 import org.iscsismis.query.QueryLanguage;
 import org.iscsismis.repository.CimRepository;
 
@@ -25,8 +26,9 @@ import org.iscsismis.repository.CimRepository;
  * source namespace (CIM_ERR_QUERY_LANGUAGE_NOT_SUPPORTED, CIM_ERR_INVALID_QUERY with the query engine's description),
  * its FROM class an indication class.
  *
- * <p>SourceNamespaces (or the deprecated SourceNamespace) names where the indications come from; each must exist.
- * Without either, the filter looks at every namespace whose classes the query fits (it must fit at least one).
+ * <p>SourceNamespaces (or the deprecated SourceNamespace) names where the indications come from; each must exist and
+ * be readable to the filter's creator (CIM_ERR_ACCESS_DENIED). Without either, the filter looks at every namespace
+ * that its creator may read and whose classes the query fits (it must fit at least one).
  */
 final class FilterFactory {
 
@@ -39,7 +41,11 @@ final class FilterFactory {
         this.keys = keys;
     }
 
-    Filter create(CimInstance given) {
+    /**
+     * @param creator who asks: each named source namespace must be readable to it (else ACCESS_DENIED); without named
+     *                ones, the filter looks only at the namespaces it may read
+     */
+    Filter create(CimInstance given, Requester creator) {
         CimClass cls = repository.getClass(keys.namespace(), given.className());
         CimInstance typed = ClientInstances.typed(cls, given);
         String name = ClientInstances.text(typed, "Name");
@@ -59,9 +65,9 @@ final class FilterFactory {
         } catch (CimException e) {
             throw new CimException(e.status(), "Filter " + name + ": " + e.description());
         }
-        List<CimNamespace> named = sourceNamespaces(typed, name);
+        List<CimNamespace> named = sourceNamespaces(typed, name, creator);
         Map<CimNamespace, SourceQuery> queries = named.isEmpty()
-                ? compileWhereItFits(name, language, query)
+                ? compileWhereItFits(name, language, query, creator)
                 : compileEach(name, language, query, named);
         ObjectPath path = keys.path(cls.name(), name);
         CimInstance stored = HostedKeys.withKeys(typed, path)
@@ -69,7 +75,7 @@ final class FilterFactory {
         return new Filter(path, name, stored, queries);
     }
 
-    private List<CimNamespace> sourceNamespaces(CimInstance typed, String filter) {
+    private List<CimNamespace> sourceNamespaces(CimInstance typed, String filter, Requester creator) {
         List<String> texts = new ArrayList<>();
         CimValue many = typed.value("SourceNamespaces");
         if (many != null && !many.isNull()) {
@@ -86,6 +92,10 @@ final class FilterFactory {
                 ns = t == null ? null : repository.canonicalNamespace(CimNamespace.of(t));
             } catch (IllegalArgumentException e) {
                 ns = null;
+            }
+            if (ns != null && !creator.mayRead(ns)) { // rights first, as the dispatcher does: existence is not told
+                throw new CimException(CimStatus.ACCESS_DENIED, "Filter " + filter + ": source namespace " + ns + " is not readable to "
+                        + creator.described() + "; a filter may look only where its creator may read");
             }
             if (ns == null || !repository.hasNamespace(ns)) {
                 throw new CimException(CimStatus.INVALID_PARAMETER, "Filter " + filter + ": source namespace \"" + t
@@ -110,10 +120,15 @@ final class FilterFactory {
         return out;
     }
 
-    private Map<CimNamespace, SourceQuery> compileWhereItFits(String filter, String language, String query) {
+    private Map<CimNamespace, SourceQuery> compileWhereItFits(String filter, String language, String query, Requester creator) {
         Map<CimNamespace, SourceQuery> out = new LinkedHashMap<>();
         CimException first = null;
+        List<CimNamespace> unreadable = new ArrayList<>();
         for (CimNamespace ns : repository.namespaces()) {
+            if (!creator.mayRead(ns)) {
+                unreadable.add(ns);
+                continue;
+            }
             try {
                 out.put(ns, compile(language, query, ns));
             } catch (CimException e) {
@@ -124,6 +139,10 @@ final class FilterFactory {
                     first = new CimException(e.status(), "Filter " + filter + " fits no namespace; in " + ns + ": " + e.description());
                 }
             }
+        }
+        if (out.isEmpty() && first == null && !unreadable.isEmpty()) {
+            throw new CimException(CimStatus.ACCESS_DENIED, "Filter " + filter + ": " + creator.described()
+                    + " may read no namespace where indications come from; give SourceNamespaces that it may read");
         }
         if (out.isEmpty()) {
             throw first != null ? first : new CimException(CimStatus.INVALID_QUERY, "Filter " + filter + " fits no namespace");

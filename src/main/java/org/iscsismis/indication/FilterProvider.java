@@ -37,7 +37,7 @@ final class FilterProvider extends AbstractInstanceProvider {
 
     @Override
     public ObjectPath createInstance(ProviderContext context, CimInstance newInstance) {
-        return store.createFilter(newInstance).path();
+        return store.createFilter(newInstance, context.requester()).path();
     }
 
     @Override

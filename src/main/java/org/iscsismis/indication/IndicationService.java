@@ -2,6 +2,7 @@ package org.iscsismis.indication;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,8 @@ import org.iscsismis.cim.CimNamespace;
 import org.iscsismis.cim.CimProperty;
 import org.iscsismis.cim.CimValue;
 import org.iscsismis.cim.ObjectPath;
+import org.iscsismis.cimxml.CimXmlExportCodec;
+import org.iscsismis.cimxml.ExportTemplate;
 import org.iscsismis.provider.Alert;
 import org.iscsismis.repository.CimRepository;
 import org.slf4j.Logger;
@@ -31,8 +34,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #publish} is what sources call (providers through their publisher, the repository and job listeners): it
  * stamps the indication (IndicationIdentifier, IndicationTime), and for each enabled subscription whose filter looks
- * at the source namespace and selects it, queues it for the subscription's destination, cut to the filter's SELECT
- * list and carrying IndicationFilterName. It never blocks and does no I/O.
+ * at the source namespace and selects it, and whose creator may read that namespace, queues it for the subscription's
+ * destination, cut to the filter's SELECT list and carrying IndicationFilterName. The export request is written once
+ * per filter and shared by the listeners subscribed to it. It never blocks and does no I/O.
  *
  * <p>When a delivery is given up after every retry, the subscription it was for follows its OnFatalErrorPolicy
  * (Disable: SubscriptionState 4; Remove: deleted; Ignore or NULL: kept); and when the destination has failed twice,
@@ -49,6 +53,7 @@ public final class IndicationService implements AutoCloseable {
     private final DeliveryScheduler scheduler;
     private final Clock clock;
     private final ExportSender sender;
+    private final CimXmlExportCodec codec = new CimXmlExportCodec();
     private final ExecutorService executor;
     private final SubscriptionStore store;
     private final Map<Destination, ListenerQueue> queues = new ConcurrentHashMap<>();
@@ -129,6 +134,7 @@ public final class IndicationService implements AutoCloseable {
         Instant now = clock.instant();
         String id = null;
         CimInstance stamped = null;
+        Map<Filter, ExportTemplate> written = null; // one request per filter, shared by its listeners
         for (Subscription s : subscriptions) {
             if (s.expired(now)) {
                 if (store.remove(s)) {
@@ -137,7 +143,7 @@ public final class IndicationService implements AutoCloseable {
                 continue;
             }
             SourceQuery q = s.filter().queryFor(source);
-            if (q == null) {
+            if (q == null || !s.creator().mayRead(source)) {
                 continue;
             }
             if (stamped == null) {
@@ -149,13 +155,18 @@ public final class IndicationService implements AutoCloseable {
                 continue;
             }
             s.produced(id, now);
-            queue(s.destination()).offer(new Delivery(s, shaped(stamped, s, q.query().selectList())));
+            if (written == null) {
+                written = new IdentityHashMap<>();
+            }
+            CimInstance from = stamped;
+            ExportTemplate export = written.computeIfAbsent(s.filter(), f -> codec.template(shaped(from, f, q.query().selectList())));
+            queue(s.destination()).offer(new Delivery(s, source, export));
         }
     }
 
-    /** The indication as subscription {@code s} receives it: IndicationFilterName set, cut to the SELECT list. */
-    private static CimInstance shaped(CimInstance stamped, Subscription s, List<CimName> select) {
-        CimInstance named = stamped.withProperty(CimProperty.of("IndicationFilterName", CimValue.ofString(s.filter().name())));
+    /** The indication as filter {@code f} delivers it: IndicationFilterName set, cut to the SELECT list. */
+    private static CimInstance shaped(CimInstance stamped, Filter f, List<CimName> select) {
+        CimInstance named = stamped.withProperty(CimProperty.of("IndicationFilterName", CimValue.ofString(f.name())));
         if (select == null) {
             return named;
         }
@@ -171,8 +182,9 @@ public final class IndicationService implements AutoCloseable {
                 scheduler, executor, this::wants, this::dropAlert, this::deliveryFailed));
     }
 
-    private boolean wants(Subscription s) {
-        return s.isLive();
+    /** Still wanted when about to be sent: the subscription live, its creator still allowed to read the source. */
+    private boolean wants(Delivery d) {
+        return d.subscription().isLive() && d.subscription().creator().mayRead(d.source());
     }
 
     // ------------------------------------------------------------------ failures
@@ -200,7 +212,8 @@ public final class IndicationService implements AutoCloseable {
         Instant now = clock.instant();
         CimInstance alert = new Alert(Alert.AlertType.PROCESSING_ERROR, Alert.Severity.DEGRADED_WARNING, Alert.ProbableCause.QUEUE_SIZE_EXCEEDED,
                 count + " indication(s) for this listener were dropped: more than " + settings.queueCapacity()
-                        + " were waiting (the oldest go first)", null, keys.systemCreationClassName(), keys.systemName()).instance();
+                        + " were waiting (the oldest go first)", null, keys.systemCreationClassName(), keys.systemName(),
+                "ISMIS-ALERT-QUEUE-DROPPED", List.of(Long.toString(count))).instance();
         return alert.withProperty(CimProperty.of("IndicationIdentifier", CimValue.ofString(nextIdentifier())))
                 .withProperty(CimProperty.of("IndicationTime", Subscription.time(now)));
     }

@@ -7,8 +7,6 @@ import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.iscsismis.cim.CimInstance;
-import org.iscsismis.cim.CimProperty;
-import org.iscsismis.cim.CimValue;
 import org.iscsismis.cimxml.CimXmlExportCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +41,7 @@ final class ListenerQueue {
     private final ExportSender sender;
     private final DeliveryScheduler scheduler;
     private final Executor executor;
-    private final Predicate<Subscription> live;
+    private final Predicate<Delivery> wanted;
     private final Function<Long, CimInstance> dropAlert;
     private final FailureHandler failures;
     private final CimXmlExportCodec codec = new CimXmlExportCodec();
@@ -63,11 +61,12 @@ final class ListenerQueue {
     private long dropped;
 
     /**
-     * @param live      whether a subscription still wants its deliveries (not deleted, not disabled)
+     * @param wanted    whether a delivery is still wanted (its subscription not deleted nor disabled, its creator still
+     *                  allowed to read where it comes from); asked again just before it is sent
      * @param dropAlert the alert telling the listener that this many indications were dropped
      */
     ListenerQueue(Destination destination, String sequenceContext, IndicationSettings settings, ExportSender sender,
-                  DeliveryScheduler scheduler, Executor executor, Predicate<Subscription> live,
+                  DeliveryScheduler scheduler, Executor executor, Predicate<Delivery> wanted,
                   Function<Long, CimInstance> dropAlert, FailureHandler failures) {
         this.destination = destination;
         this.sequenceContext = sequenceContext;
@@ -75,7 +74,7 @@ final class ListenerQueue {
         this.sender = sender;
         this.scheduler = scheduler;
         this.executor = executor;
-        this.live = live;
+        this.wanted = wanted;
         this.dropAlert = dropAlert;
         this.failures = failures;
     }
@@ -149,10 +148,10 @@ final class ListenerQueue {
         if (currentBody == null) {
             try {
                 long n = nextSequenceNumber;
-                currentBody = codec.exportIndication(numbered(current.indication(), n), sequenceContext + ":" + n);
+                currentBody = current.export().request(sequenceContext + ":" + n, sequenceContext, n);
                 nextSequenceNumber++;
             } catch (RuntimeException e) {
-                LOG.error("Cannot write an indication of class {} for {}; dropped", current.indication().className(), destination, e);
+                LOG.error("Cannot write an indication of class {} for {}; dropped", current.export().indication().className(), destination, e);
                 failed++;
                 current = null;
             }
@@ -166,7 +165,7 @@ final class ListenerQueue {
             return false;
         }
         if (droppedSinceAlert > 0) {
-            current = new Delivery(null, dropAlert.apply(droppedSinceAlert));
+            current = new Delivery(null, null, codec.template(dropAlert.apply(droppedSinceAlert)));
             droppedSinceAlert = 0;
         } else {
             Delivery d;
@@ -181,7 +180,7 @@ final class ListenerQueue {
     }
 
     private boolean wanted(Delivery d) {
-        return d.subscription() == null || live.test(d.subscription());
+        return d.subscription() == null || wanted.test(d);
     }
 
     private void finished(Throwable error) {
@@ -222,11 +221,6 @@ final class ListenerQueue {
         LOG.warn("Indication for {} not delivered after {} retries: {}", destination, settings.deliveryRetryAttempts(), reason);
         failures.deliveryFailed(this, gaveUp, removalDue, reason);
         sendNext();
-    }
-
-    private CimInstance numbered(CimInstance indication, long n) {
-        return indication.withProperty(CimProperty.of("SequenceContext", CimValue.ofString(sequenceContext)))
-                .withProperty(CimProperty.of("SequenceNumber", CimValue.ofSint64(n)));
     }
 
     private static String reason(Throwable error) {

@@ -8,6 +8,7 @@ import org.iscsismis.cim.CimProperty;
 import org.iscsismis.cim.CimType;
 import org.iscsismis.cim.CimValue;
 import org.iscsismis.cim.ObjectPath;
+import org.iscsismis.provider.Requester;
 
 /**
  * A CIM_IndicationSubscription: which filter's indications go to which destination, and its live state
@@ -22,6 +23,7 @@ final class Subscription {
     private final CimInstance created;
     private final OnFatalErrorPolicy onFatalError;
     private final Instant startTime;
+    private final Requester creator;
 
     private SubscriptionState state;
     private Instant lastStateChange;
@@ -34,13 +36,15 @@ final class Subscription {
     /**
      * @param created the instance as the client created it (typed, class defaults filled in), for the properties that
      *                never change
+     * @param creator who created it: its indications are delivered only from namespaces the creator may read
      */
-    Subscription(ObjectPath path, Filter filter, Destination destination, CimInstance created, OnFatalErrorPolicy onFatalError,
-                 SubscriptionState state, Long durationSeconds, String info, Instant now) {
+    Subscription(ObjectPath path, Filter filter, Destination destination, CimInstance created, Requester creator,
+                 OnFatalErrorPolicy onFatalError, SubscriptionState state, Long durationSeconds, String info, Instant now) {
         this.path = path;
         this.filter = filter;
         this.destination = destination;
         this.created = created;
+        this.creator = creator;
         this.onFatalError = onFatalError;
         this.state = state;
         this.durationSeconds = durationSeconds;
@@ -59,6 +63,11 @@ final class Subscription {
 
     Destination destination() {
         return destination;
+    }
+
+    /** Who created it (not a CIM property: CIM_IndicationSubscription has none for it). */
+    Requester creator() {
+        return creator;
     }
 
     /** The policy on a failed delivery; null (not set) behaves as Ignore. */
@@ -136,6 +145,7 @@ final class Subscription {
 
     @Override
     public String toString() {
-        return "subscription of filter " + filter.name() + " to " + destination;
+        return "subscription of filter " + filter.name() + " to " + destination
+                + (creator.name().isEmpty() ? "" : " (created by user \"" + creator.name() + "\")");
     }
 }

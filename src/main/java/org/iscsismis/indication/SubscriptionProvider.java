@@ -46,7 +46,7 @@ final class SubscriptionProvider extends AbstractAssociationProvider implements 
 
     @Override
     public ObjectPath createInstance(ProviderContext context, CimInstance newInstance) {
-        return store.createSubscription(newInstance).path();
+        return store.createSubscription(newInstance, context.requester()).path();
     }
 
     @Override

@@ -10,10 +10,12 @@ import org.iscsismis.cim.CimClass;
 import org.iscsismis.cim.CimException;
 import org.iscsismis.cim.CimInstance;
 import org.iscsismis.cim.CimName;
+import org.iscsismis.cim.CimNamespace;
 import org.iscsismis.cim.CimStatus;
 import org.iscsismis.cim.CimValue;
 import org.iscsismis.cim.ObjectPath;
 import org.iscsismis.provider.AssociationEnds;
+import org.iscsismis.provider.Requester;
 import org.iscsismis.repository.CimRepository;
 
 /**
@@ -55,8 +57,8 @@ final class SubscriptionStore {
 
     // ------------------------------------------------------------------ filters and destinations
 
-    synchronized Filter createFilter(CimInstance given) {
-        Filter f = filters.create(given);
+    synchronized Filter createFilter(CimInstance given, Requester creator) {
+        Filter f = filters.create(given, creator);
         if (filterByName.containsKey(f.name())) {
             throw new CimException(CimStatus.ALREADY_EXISTS, "Filter " + f.name() + " already exists");
         }
@@ -123,7 +125,10 @@ final class SubscriptionStore {
 
     // ------------------------------------------------------------------ subscriptions
 
-    synchronized Subscription createSubscription(CimInstance given) {
+    /**
+     * @throws CimException ACCESS_DENIED if {@code creator} may not read one of the filter's source namespaces
+     */
+    synchronized Subscription createSubscription(CimInstance given, Requester creator) {
         CimClass cls = repository.getClass(keys.namespace(), given.className());
         CimInstance typed = ClientInstances.typed(cls, given);
         Filter filter = filterByName.get(referencedName(typed, "Filter", IndicationNames.FILTER));
@@ -133,6 +138,13 @@ final class SubscriptionStore {
         Destination destination = destinationByName.get(referencedName(typed, "Handler", IndicationNames.DESTINATION));
         if (destination == null) {
             throw dangling(typed, "Handler", "listener destination");
+        }
+        for (CimNamespace source : filter.queries().keySet()) {
+            if (!creator.mayRead(source)) {
+                throw new CimException(CimStatus.ACCESS_DENIED, "Subscription: filter " + filter.name() + " looks at namespace "
+                        + source + ", which " + creator.described() + " may not read; a subscription delivers only what its "
+                        + "creator may read");
+            }
         }
         String ends = ends(filter, destination);
         if (subscriptionByEnds.containsKey(ends)) {
@@ -155,7 +167,7 @@ final class SubscriptionStore {
         ObjectPath path = ObjectPath.builder(cls.name()).namespace(keys.namespace())
                 .key("Filter", CimValue.ofReference(filter.path()))
                 .key("Handler", CimValue.ofReference(destination.path())).build();
-        Subscription s = new Subscription(path, filter, destination, typed, onFatal, state, duration,
+        Subscription s = new Subscription(path, filter, destination, typed, creator, onFatal, state, duration,
                 ClientInstances.text(typed, "SubscriptionInfo"), clock.instant());
         subscriptionByEnds.put(ends, s);
         changed();

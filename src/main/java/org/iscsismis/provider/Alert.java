@@ -1,5 +1,6 @@
 package org.iscsismis.provider;
 
+import java.util.List;
 import java.util.Objects;
 import org.iscsismis.cim.CimInstance;
 import org.iscsismis.cim.CimValue;
@@ -15,9 +16,16 @@ import org.iscsismis.cim.ObjectPath;
  * @param alertingElement  AlertingManagedElement (written as a CIM object path, AlertingElementFormat 2), or null
  * @param systemClassName  SystemCreationClassName of the system raising it
  * @param systemName       SystemName
+ * @param messageId        MessageID: which of this server's alert messages it is ({@code ISMIS-ALERT-...}, unique
+ *                         within the OwningEntity {@value #OWNING_ENTITY}); Message is the description
+ * @param messageArguments MessageArguments: the message's variable parts (the volume, the pair's ends, a count)
  */
 public record Alert(AlertType alertType, Severity severity, ProbableCause probableCause, String description,
-                    ObjectPath alertingElement, String systemClassName, String systemName) {
+                    ObjectPath alertingElement, String systemClassName, String systemName, String messageId,
+                    List<String> messageArguments) {
+
+    /** OwningEntity of this server's messages (its alerts and its jobs' CIM_Error). */
+    public static final String OWNING_ENTITY = "iscsi-smis";
 
     /** CIM_AlertIndication.AlertType (the codes used here). */
     public enum AlertType {
@@ -68,6 +76,8 @@ public record Alert(AlertType alertType, Severity severity, ProbableCause probab
         Objects.requireNonNull(alertType, "alertType must not be null");
         Objects.requireNonNull(severity, "severity must not be null");
         Objects.requireNonNull(probableCause, "probableCause must not be null");
+        Objects.requireNonNull(messageId, "messageId must not be null");
+        messageArguments = List.copyOf(messageArguments);
     }
 
     /** The CIM_AlertIndication instance (the indication service adds IndicationIdentifier and IndicationTime). */
@@ -78,7 +88,11 @@ public record Alert(AlertType alertType, Severity severity, ProbableCause probab
                 .property("ProbableCause", CimValue.ofUint16(probableCause.code()))
                 .property("Description", description)
                 .property("SystemCreationClassName", systemClassName)
-                .property("SystemName", systemName);
+                .property("SystemName", systemName)
+                .property("OwningEntity", OWNING_ENTITY)
+                .property("MessageID", messageId)
+                .property("Message", description)
+                .property("MessageArguments", CimValue.ofStrings(messageArguments));
         if (alertingElement != null) {
             b.property("AlertingManagedElement", alertingElement.withHost(null).toString())
                     .property("AlertingElementFormat", CimValue.ofUint16(2)); // CIMObjectPath

@@ -22,6 +22,7 @@ public final class ProviderContext {
     private final CimRepository repository;
     private final Clock clock;
     private final JobService jobs;
+    private final Requester requester;
 
     /** A context without a job service ({@link #jobs} fails). */
     public ProviderContext(CimNamespace namespace, CimRepository repository, Clock clock) {
@@ -29,10 +30,24 @@ public final class ProviderContext {
     }
 
     public ProviderContext(CimNamespace namespace, CimRepository repository, Clock clock, JobService jobs) {
+        this(namespace, repository, clock, jobs, Requester.ANYONE);
+    }
+
+    public ProviderContext(CimNamespace namespace, CimRepository repository, Clock clock, JobService jobs, Requester requester) {
         this.namespace = Objects.requireNonNull(namespace, "namespace must not be null");
         this.repository = Objects.requireNonNull(repository, "repository must not be null");
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
         this.jobs = jobs;
+        this.requester = Objects.requireNonNull(requester, "requester must not be null");
+    }
+
+    /**
+     * Who asked. The dispatcher tells it for CreateInstance (a provider that keeps something on the client's behalf
+     * records it); in other calls it is {@link Requester#ANYONE}, the dispatcher having checked the caller's rights
+     * on the target namespace already.
+     */
+    public Requester requester() {
+        return requester;
     }
 
     /**

@@ -297,7 +297,7 @@ class IndicationIT {
                 u16("Mode", 2), ref("SourceElement", source), text("ElementName", "fault-mirror"));
         calls.awaitDone(created);
         String targetDisk = ReplicationCalls.diskId(created.ref("TargetElement"));
-        // the fault-injection class of the model is not merged yet: the engine's disk faults are driven in-process
+        // the engine's disk faults driven in-process, on a server without the fault-injection class (AlertIndicationIT uses it)
         target.disks().disk(targetDisk).faults().failWrites(true);
         List<CIMInstance> broken = listener.await(l -> l.size() >= 2, "the disk and pair alerts");
         target.disks().disk(targetDisk).faults().clear();

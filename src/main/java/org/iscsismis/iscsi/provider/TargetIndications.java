@@ -1,5 +1,6 @@
 package org.iscsismis.iscsi.provider;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -135,12 +136,14 @@ public final class TargetIndications implements IndicationProvider {
                 is ? Alert.ProbableCause.LOSS_OF_REDUNDANCY : Alert.ProbableCause.PREVIOUS_ALERT_CLEARED,
                 is ? what + " is Broken" + (after.faultCause() == null ? "" : ": " + after.faultCause())
                         : what + " has recovered from Broken (now CopyState " + after.copyState().code() + " " + after.copyState().displayName() + ")",
-                StorageSynchronizedMapping.path(after, ns)));
+                StorageSynchronizedMapping.path(after, ns), is ? "ISMIS-ALERT-PAIR-BROKEN" : "ISMIS-ALERT-PAIR-RECOVERED",
+                List.of(after.sourceDiskId(), after.targetDiskId())));
     }
 
-    private CimInstance alert(Alert.Severity severity, Alert.ProbableCause cause, String text, org.iscsismis.cim.ObjectPath element) {
+    private CimInstance alert(Alert.Severity severity, Alert.ProbableCause cause, String text, org.iscsismis.cim.ObjectPath element,
+                              String messageId, List<String> arguments) {
         return new Alert(Alert.AlertType.DEVICE_ALERT, severity, cause, text, element, StorageElements.SYSTEM_CREATION_CLASS_NAME,
-                StorageElements.SYSTEM_NAME).instance();
+                StorageElements.SYSTEM_NAME, messageId, arguments).instance();
     }
 
     // ------------------------------------------------------------------ pools, volumes, faults
@@ -192,7 +195,8 @@ public final class TargetIndications implements IndicationProvider {
         publish(alert(healthy ? Alert.Severity.INFORMATION : Alert.Severity.MAJOR,
                 healthy ? Alert.ProbableCause.PREVIOUS_ALERT_CLEARED : Alert.ProbableCause.DISK_FAILURE,
                 "Volume " + disk.id() + (healthy ? " has recovered from its fault" : " " + what),
-                StorageElements.volumePath(disk.id(), ns)));
+                StorageElements.volumePath(disk.id(), ns), healthy ? "ISMIS-ALERT-VOLUME-RECOVERED" : "ISMIS-ALERT-VOLUME-FAULT",
+                List.of(disk.id())));
     }
 
     /** The engine's and the disk registry's events, turned into the above. */
