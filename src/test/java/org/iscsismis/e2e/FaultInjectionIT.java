@@ -211,7 +211,9 @@ class FaultInjectionIT {
         CIMObjectPath system = ReplicationCalls.inNamespace(all(client.enumerateInstanceNames(classPath(NS, "MSFTSM_ComputerSystem"))).get(0));
         List<String> hosted = all(client.associatorNames(system, "MSISCSITARGET_HostedService", null, null, null)).stream()
                 .map(CIMObjectPath::getObjectName).sorted().toList();
-        assertEquals(List.of(FAULTS, "MSISCSITARGET_ReplicationService", "MSISCSITARGET_StorageConfigurationService"), hosted);
+        assertEquals(List.of(FAULTS, "MSISCSITARGET_ControllerConfigurationService", "MSISCSITARGET_ReplicationService",
+                "MSISCSITARGET_StorageConfigurationService", "MSISCSITARGET_StorageHardwareIDManagementService",
+                "MSISCSITARGET_iSCSIConfigurationService"), hosted);
         CIMObjectPath service = calls.service(FAULTS);
         List<CIMObjectPath> hosts = all(client.associatorNames(service, "MSISCSITARGET_HostedService", null, null, null));
         assertEquals(List.of("MSFTSM_ComputerSystem"), hosts.stream().map(CIMObjectPath::getObjectName).toList());
