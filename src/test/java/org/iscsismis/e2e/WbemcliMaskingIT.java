@@ -11,10 +11,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.iscsismis.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.wbem.client.WBEMClient;
 
@@ -32,25 +30,9 @@ class WbemcliMaskingIT {
     private static final Pattern RETURN_VALUE = Pattern.compile("<RETURNVALUE[^>]*><VALUE>(\\d+)</VALUE>");
     private static final Pattern SPC_ID = Pattern.compile("<KEYVALUE[^>]*>(spc-\\d+)</KEYVALUE>");
 
-    private static TestServer server;
-    private static WBEMClient client;
-
-    @BeforeAll
-    static void start() {
-        assertTrue(Wbemcli.installed(), "the end-to-end tests need wbemcli (Debian package sblim-wbemcli)");
-        server = TestServer.startWithDemo();
-        client = SblimClients.connect(server.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final ServerFixture server = ServerFixture.demo();
+    private static final WBEMClient client = server.client();
 
     private static String base() {
         return "http://127.0.0.1:" + server.port() + "/" + NS + ":";
@@ -82,6 +64,7 @@ class WbemcliMaskingIT {
 
     @Test
     void createAnIdExposeAVolumeHideItAndDeleteTheId() throws Exception {
+        assertTrue(Wbemcli.installed(), "the end-to-end tests need wbemcli (Debian package sblim-wbemcli)");
         String hwService = service("MSISCSITARGET_StorageHardwareIDManagementService", "StorageHardwareIDManagementService");
         Wbemcli.Result created = Wbemcli.run("cm", hwService,
                 "CreateStorageHardwareID.StorageID=\"" + HOST + "\",IDType=5,ElementName=\"wbemcli host\"");
