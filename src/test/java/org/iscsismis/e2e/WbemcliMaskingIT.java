@@ -110,4 +110,22 @@ class WbemcliMaskingIT {
                 "DeleteStorageHardwareID.HardwareID=localhost:" + server.port() + "/" + NS + ":" + hardwareId);
         assertTrue(gone.out().contains("DeleteStorageHardwareID: 4096"), () -> "no such hardware ID: " + gone);
     }
+
+    /**
+     * Only IDType 5 iSCSI Name can be enforced (a login carries the initiator's name, nothing else); every other type of
+     * the value map (1 Other, 2 PortWWN, 3 NodeWWN, 4 Hostname, 6 SwitchWWN) answers 4097, the documented "Hardware
+     * implementation does not support specified IDType", and creates nothing.
+     */
+    @Test
+    void everyOtherIdTypeIsRefusedWithTheDocumentedCode() throws Exception {
+        assertTrue(Wbemcli.installed(), "the end-to-end tests need wbemcli (Debian package sblim-wbemcli)");
+        String hwService = service("MSISCSITARGET_StorageHardwareIDManagementService", "StorageHardwareIDManagementService");
+        int before = all(client.enumerateInstanceNames(classPath(NS, "MSISCSITARGET_StorageHardwareID"))).size();
+        for (int idType : new int[] {1, 2, 3, 4, 6}) {
+            Wbemcli.Result r = Wbemcli.run("cm", hwService,
+                    "CreateStorageHardwareID.StorageID=\"host-" + idType + ".example\",IDType=" + idType + ",OtherIDType=\"MAC\"");
+            assertTrue(r.out().contains("CreateStorageHardwareID: 4097"), () -> "IDType " + idType + ": " + r);
+        }
+        assertEquals(before, all(client.enumerateInstanceNames(classPath(NS, "MSISCSITARGET_StorageHardwareID"))).size());
+    }
 }
