@@ -19,7 +19,10 @@ import org.iscsismis.iscsi.provider.SystemElements;
  * AttachOrModifyReplica, ModifySynchronization, GetAvailableTargetElements, all implemented — Microsoft's clients look
  * for it beside Replication Services) and Job Control (the two services that own jobs), the first three also
  * referencing Job Control, and Masking and Mapping (the controller configuration service: ExposePaths, HidePaths,
- * DeleteProtocolController, with the storage hardware IDs it authorizes). Indication is a subprofile of Server whose central instance is the indication service.
+ * DeleteProtocolController, with the storage hardware IDs it authorizes), and iSCSI Target Ports (the iSCSI
+ * configuration service: the registration is fixed at start-up, while the ports it conforms for — the iSCSI, TCP and IP
+ * endpoints and the Ethernet ports — follow the target nodes and the bound address and are reached from the system).
+ * Indication is a subprofile of Server whose central instance is the indication service.
  */
 final class ServerProfiles {
 
@@ -33,6 +36,7 @@ final class ServerProfiles {
     static final String COPY_SERVICES = "Copy Services";
     static final String JOB_CONTROL = "Job Control";
     static final String MASKING_AND_MAPPING = "Masking and Mapping";
+    static final String ISCSI_TARGET_PORTS = "iSCSI Target Ports";
     /** SNIA's name for the indication subprofile of Server in SMI-S 1.5 (DMTF's DSP1054 calls it "Indications"). */
     static final String INDICATION = "Indication";
 
@@ -71,6 +75,8 @@ final class ServerProfiles {
             out.add(ProfileRegistration.subprofile(JOB_CONTROL, snia, SMIS_VERSION, ARRAY, List.of(replication, configuration)));
             out.add(ProfileRegistration.subprofile(MASKING_AND_MAPPING, snia, SMIS_VERSION, ARRAY,
                     List.of(SystemElements.controllerConfigurationServicePath(ns))));
+            out.add(ProfileRegistration.subprofile(ISCSI_TARGET_PORTS, snia, SMIS_VERSION, ARRAY,
+                    List.of(SystemElements.iscsiConfigurationServicePath(ns))));
         }
         return List.copyOf(out);
     }

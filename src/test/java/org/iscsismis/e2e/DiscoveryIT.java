@@ -140,14 +140,15 @@ class DiscoveryIT {
     void theRegisteredProfiles() throws WBEMException {
         Map<String, CIMInstance> profiles = profilesByName();
         assertEquals(Set.of("Server", "Profile Registration", "Indication", "Array", "Block Services", "Replication Services",
-                "Copy Services", "Job Control", "Masking and Mapping"), profiles.keySet());
+                "Copy Services", "Job Control", "Masking and Mapping", "iSCSI Target Ports"), profiles.keySet());
         for (CIMInstance p : profiles.values()) {
             assertEquals("11", text(p, "RegisteredOrganization"), p::toString);
             assertEquals("1.5.0", text(p, "RegisteredVersion"), p::toString);
         }
         List<CIMObjectPath> underArray = all(client.associatorNames(withNamespace(profiles.get("Array").getObjectPath(), interop),
                 "CIM_ReferencedProfile", null, null, null));
-        assertEquals(Set.of("Block Services", "Replication Services", "Copy Services", "Job Control", "Masking and Mapping"), underArray.stream()
+        assertEquals(Set.of("Block Services", "Replication Services", "Copy Services", "Job Control", "Masking and Mapping",
+                "iSCSI Target Ports"), underArray.stream()
                 .map(p -> p.getKey("InstanceID").getValue().toString().split(":")[1]).collect(Collectors.toSet()));
     }
 
@@ -162,7 +163,8 @@ class DiscoveryIT {
                 "Block Services", "MSISCSITARGET_StorageConfigurationService",
                 "Replication Services", "MSISCSITARGET_ReplicationService",
                 "Copy Services", "MSISCSITARGET_StorageConfigurationService",
-                "Masking and Mapping", "MSISCSITARGET_ControllerConfigurationService");
+                "Masking and Mapping", "MSISCSITARGET_ControllerConfigurationService",
+                "iSCSI Target Ports", "MSISCSITARGET_iSCSIConfigurationService");
         for (Map.Entry<String, String> e : expectedClass.entrySet()) {
             List<CIMObjectPath> elements = conformingElements(e.getKey());
             assertEquals(1, elements.size(), e.getKey() + ": " + elements);

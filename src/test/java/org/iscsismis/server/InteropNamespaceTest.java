@@ -177,7 +177,8 @@ class InteropNamespaceTest {
                 "Replication Services", "MSFTSM_RegisteredSubProfile 1.5.0",
                 "Copy Services", "MSFTSM_RegisteredSubProfile 1.5.0",
                 "Job Control", "MSFTSM_RegisteredSubProfile 1.5.0",
-                "Masking and Mapping", "MSFTSM_RegisteredSubProfile 1.5.0"), profiles);
+                "Masking and Mapping", "MSFTSM_RegisteredSubProfile 1.5.0",
+                "iSCSI Target Ports", "MSFTSM_RegisteredSubProfile 1.5.0"), profiles);
     }
 
     ObjectPath profile(String name) {
@@ -190,7 +191,8 @@ class InteropNamespaceTest {
         Set<String> underArray = associatorNames(INTEROP, profile("Array"), "CIM_SubProfileRequiresProfile").stream()
                 .map(p -> p.key("InstanceID").toText()).collect(Collectors.toSet());
         assertEquals(Set.of("SNIA:Block Services:1.5.0", "SNIA:Replication Services:1.5.0", "SNIA:Copy Services:1.5.0",
-                "SNIA:Job Control:1.5.0", "SNIA:Masking and Mapping:1.5.0"), underArray);
+                "SNIA:Job Control:1.5.0", "SNIA:Masking and Mapping:1.5.0",
+                "SNIA:iSCSI Target Ports:1.5.0"), underArray);
         assertEquals(List.of(profile("Server")), associatorNames(INTEROP, profile("Profile Registration"), "CIM_SubProfileRequiresProfile"));
         List<CimInstance> used = run(ReferencesRequest.builder(INTEROP, profile("Replication Services"))
                 .resultClass(CimName.of("MSFTSM_ReferencedProfile")).build()).stream().map(CimInstance.class::cast).toList();

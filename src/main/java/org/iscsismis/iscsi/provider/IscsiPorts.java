@@ -21,6 +21,7 @@ import org.iscsismis.provider.ProviderContext;
  * system ─HostedAccessPoint─▶ each endpoint
  * iSCSIProtocolEndpoint ─SAPAvailableForElement─▶ its SCSIProtocolController
  * TCPProtocolEndpoint ─BindsTo─▶ each iSCSIProtocolEndpoint
+ * each IP endpoint of {@link NetworkPorts} ─BindsTo─▶ TCPProtocolEndpoint
  * iSCSIProtocolEndpoint ─EndpointOfNetworkPipe─▶ each session logged in to its node
  * </pre>
  * Without a running portal (iSCSI disabled) there are no endpoints.
@@ -126,6 +127,7 @@ final class IscsiPorts {
             for (Masking.Controller c : masking.state().controllers().values()) {
                 links.add("Antecedent", tcpEndpointPath(masking, ns), "Dependent", iscsiEndpointPath(c.nodeName(), ns));
             }
+            NetworkPorts.bindTcp(NetworkPorts.under(masking.portal()), tcpEndpointPath(masking, ns), links);
         }
         return links.list();
     }

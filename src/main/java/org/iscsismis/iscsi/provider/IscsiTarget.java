@@ -31,7 +31,9 @@ public final class IscsiTarget implements AutoCloseable {
             IscsiSessions.CONNECTION, IscsiSessions.SETTINGS, IscsiSessions.COMPOSITION, IscsiSessions.ELEMENT_SETTING_DATA,
             IscsiPorts.ISCSI_ENDPOINT, IscsiPorts.TCP_ENDPOINT, IscsiPorts.HOSTED_ACCESS_POINT, IscsiPorts.SAP_AVAILABLE,
             IscsiPorts.BINDS_TO, IscsiPorts.ENDPOINT_OF_PIPE, IscsiConfigurationService.CLASS,
-            IscsiConfigurationService.CONFIGURATION_CAPABILITIES, IscsiConfigurationService.ISCSI_CAPABILITIES);
+            IscsiConfigurationService.CONFIGURATION_CAPABILITIES, IscsiConfigurationService.ISCSI_CAPABILITIES,
+            NetworkPorts.ETHERNET_PORT, NetworkPorts.IP_ENDPOINT, NetworkPorts.SYSTEM_DEVICE, NetworkPorts.HOSTED_ACCESS_POINT,
+            NetworkPorts.DEVICE_SAP);
 
     /** The classes {@link #register} serves, all in {@link StorageElements#NAMESPACE}. */
     public static final List<CimName> CLASSES = classes();
@@ -153,6 +155,20 @@ public final class IscsiTarget implements AutoCloseable {
         registry.register(ns, IscsiConfigurationService.CONFIGURATION_CAPABILITIES,
                 new ComputedInstances(IscsiConfigurationService::configurationCapabilities));
         registry.register(ns, IscsiConfigurationService.ISCSI_CAPABILITIES, new ComputedInstances(IscsiConfigurationService::iscsiCapabilities));
+        registerNetwork(registry, ns);
+    }
+
+    private void registerNetwork(ProviderRegistry registry, CimNamespace ns) {
+        registry.register(ns, NetworkPorts.ETHERNET_PORT,
+                new ComputedInstances(n -> NetworkPorts.ethernetPorts(NetworkPorts.under(masking.portal()), n)));
+        registry.register(ns, NetworkPorts.IP_ENDPOINT,
+                new ComputedInstances(n -> NetworkPorts.ipEndpoints(NetworkPorts.under(masking.portal()), n)));
+        registry.register(ns, NetworkPorts.SYSTEM_DEVICE,
+                ComputedAssociation.of(c -> NetworkPorts.systemDevices(NetworkPorts.under(masking.portal()), c)));
+        registry.register(ns, NetworkPorts.HOSTED_ACCESS_POINT,
+                ComputedAssociation.of(c -> NetworkPorts.hostedAccessPoints(NetworkPorts.under(masking.portal()), c)));
+        registry.register(ns, NetworkPorts.DEVICE_SAP,
+                ComputedAssociation.of(c -> NetworkPorts.deviceSaps(NetworkPorts.under(masking.portal()), c)));
     }
 
     /**

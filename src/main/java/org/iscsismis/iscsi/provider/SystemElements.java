@@ -52,6 +52,11 @@ public final class SystemElements {
         return servicePath(CimName.of("MSISCSITARGET_ControllerConfigurationService"), "ControllerConfigurationService", ns);
     }
 
+    /** The iSCSI Target Ports service ({@code MSISCSITARGET_iSCSIConfigurationService}). */
+    public static ObjectPath iscsiConfigurationServicePath(CimNamespace ns) {
+        return IscsiConfigurationService.servicePath(ns);
+    }
+
     static ObjectPath servicePath(CimName className, String name, CimNamespace ns) {
         return ObjectPath.builder(className).namespace(ns)
                 .key("CreationClassName", className.toString())
