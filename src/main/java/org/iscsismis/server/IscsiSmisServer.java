@@ -178,6 +178,7 @@ public final class IscsiSmisServer implements AutoCloseable {
             FaultInjectionSchema.apply(config, repository, iscsiTarget);
             if (store != null) {
                 store.recoverPairs(target.engine());
+                store.recoverJobs(jobs);
             }
             if (iscsiTarget) {
                 target.register(registry, config.indicationSettings().progressStepPercent());

@@ -2,6 +2,7 @@ package org.iscsismis.store;
 
 import java.nio.file.Path;
 import org.iscsismis.iscsi.disk.DiskRegistry;
+import org.iscsismis.provider.job.JobService;
 import org.iscsismis.replication.ReplicationEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +72,14 @@ public final class DataStore implements AutoCloseable {
     /** Brings back the engine's pairs; every pair change is recorded from now on. */
     public void recoverPairs(ReplicationEngine engine) {
         target.recoverPairs(engine);
+    }
+
+    /**
+     * Brings back the jobs kept before the restart (those that were running end in state Exception, interrupted)
+     * and records the service's jobs from now on.
+     */
+    public void recoverJobs(JobService jobs) {
+        new JobJournal(journal).recover(jobs);
     }
 
     /** Closes the journal and unlocks the directory (after the engine and disks have closed). */

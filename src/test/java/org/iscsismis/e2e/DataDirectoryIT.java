@@ -1,0 +1,120 @@
+package org.iscsismis.e2e;
+
+import static org.iscsismis.e2e.ReplicationCalls.REPLICATION_SERVICE;
+import static org.iscsismis.e2e.ReplicationCalls.ref;
+import static org.iscsismis.e2e.ReplicationCalls.u16;
+import static org.iscsismis.e2e.ReplicationCalls.uint16;
+import static org.iscsismis.e2e.ReplicationCalls.uint16s;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+
+import org.metricshub.wbem.javax.cim.CIMDataType;
+import org.metricshub.wbem.javax.cim.CIMArgument;
+import org.metricshub.wbem.javax.cim.CIMInstance;
+import org.metricshub.wbem.javax.cim.CIMObjectPath;
+import org.metricshub.wbem.javax.cim.UnsignedInteger32;
+import org.metricshub.wbem.javax.wbem.WBEMException;
+import org.metricshub.wbem.javax.wbem.client.WBEMClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the packaged server keeps in its data directory beyond the target (pools, disks and pairs are
+ * {@link CrashRecoveryIT}'s): jobs. Each test kills the server with SIGKILL and starts it again on the same directory.
+ */
+class DataDirectoryIT {
+
+    private static final String FAULTS = "ISMIS_FaultInjectionService";
+    private final Path dataDir = Path.of("target", "data-dir-test", "data-" + ProcessHandle.current().pid()).toAbsolutePath();
+
+    @AfterEach
+    void deleteDataDir() throws Exception {
+        if (Files.exists(dataDir)) {
+            try (var files = Files.walk(dataDir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aJobRunningAtASigkillComesBackInterruptedAndNumberingGoesOn() throws Exception {
+        CIMObjectPath job;
+        CIMObjectPath target;
+        try (ServerProcess server = start()) {
+            Session s = session(server);
+            CIMObjectPath source = ReplicationCalls.volume("disk-1"); // the demo's db-data: 16 chunks written
+            long added = s.calls.invoke(FAULTS, "AddLatency", ref("Volume", source), new CIMArgument<>("Milliseconds",
+                    CIMDataType.UINT32_T, new UnsignedInteger32(500))).returnValue();
+            assertEquals(0, added);
+            ReplicationCalls.Answer clone = s.calls.invoke(REPLICATION_SERVICE, "CreateElementReplica", u16("SyncType", 8),
+                    ref("SourceElement", source));
+            assertEquals(4096, clone.returnValue(), clone::toString);
+            job = clone.ref("Job");
+            target = clone.ref("TargetElement");
+            assertEquals(4, uint16(s.calls.get(job), "JobState"), "Running while the slowed copy goes on");
+            s.client.close();
+            server.kill();
+        }
+        try (ServerProcess server = start()) {
+            Session s = session(server);
+            CIMInstance interrupted = s.calls.get(job);
+            assertEquals(10, uint16(interrupted, "JobState"), () -> "Exception: " + interrupted);
+            assertEquals(List.of(6, 17), uint16s(interrupted, "OperationalStatus"), "Error, Completed");
+            assertEquals(1, uint16(interrupted, "ErrorCode"), "CIM_ERR_FAILED");
+            String description = (String) interrupted.getPropertyValue("ErrorDescription");
+            assertTrue(description.startsWith("Interrupted by a restart of the server"), description);
+
+            List<CIMObjectPath> affected = SblimClients.all(s.client.associatorNames(job, "CIM_AffectedJobElement",
+                    null, null, null));
+            assertTrue(affected.stream().anyMatch(p -> sameKeys(p, target)),
+                    () -> "the clone's target volume is still an affected element of the job: " + affected);
+
+            ReplicationCalls.Answer next = s.calls.invoke(REPLICATION_SERVICE, "CreateElementReplica", u16("SyncType", 8),
+                    ref("SourceElement", ReplicationCalls.volume("disk-2")));
+            assertEquals(4096, next.returnValue(), next::toString);
+            String before = (String) job.getKeyValue("InstanceID");
+            String after = (String) next.ref("Job").getKeyValue("InstanceID");
+            assertNotEquals(before, after);
+            assertTrue(number(after) > number(before), () -> after + " is numbered after " + before);
+            s.client.close();
+            server.kill();
+        }
+    }
+
+    private static boolean sameKeys(CIMObjectPath a, CIMObjectPath b) {
+        return a.getObjectName().equalsIgnoreCase(b.getObjectName())
+                && a.getKeyValue("DeviceID").equals(b.getKeyValue("DeviceID"));
+    }
+
+    private static long number(String instanceId) {
+        return Long.parseLong(instanceId.substring(instanceId.lastIndexOf(':') + 1));
+    }
+
+    // ---------------------------------------------------------------- the server and its client
+
+    private ServerProcess start() throws Exception {
+        Files.createDirectories(dataDir);
+        return ServerProcess.startJar(Path.of("target", "iscsi-smis.jar"), List.of("-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC", "-Xmx64m", "-XX:+ExitOnOutOfMemoryError"), "--data-dir", dataDir.toString(),
+                "--http-port", "0", "--iscsi-port", "0", "--no-https", "--enable-fault-injection");
+    }
+
+    private static Session session(ServerProcess server) throws Exception {
+        String banner = server.awaitLine("iscsi-smis listening on ");
+        URI url = URI.create(banner.substring("iscsi-smis listening on ".length()).split(" ")[0].replace("/cimom", ""));
+        WBEMClient client = SblimClients.connect(url);
+        return new Session(client, new ReplicationCalls(client));
+    }
+
+    private record Session(WBEMClient client, ReplicationCalls calls) {
+    }
+}
