@@ -202,6 +202,9 @@ public final class IscsiSmisServer implements AutoCloseable {
                 IndicationSetup.register(indications, repository, registry, jobs);
             }
             setup.configure(repository, registry);
+            if (store != null) {
+                store.recoverRepository(repository); // after the providers: what they serve was never recorded
+            }
             dispatcher = new Dispatcher(repository, registry, clock, jobs, config.providerTimeout(), config.pullLimits(), memory);
             CimOperationHandler handler = new CimOperationHandler(dispatcher, new CimXmlRequestReader(repository::canonicalNamespace),
                     config.httpLimits(), access, memory);
