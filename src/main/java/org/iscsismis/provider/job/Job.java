@@ -172,8 +172,8 @@ public final class Job {
         } else {
             job.state = JobState.EXCEPTION;
             job.finished = clock.instant();
-            job.error = new JobFailure("Interrupted by a restart of the server: the job was " + r.state().displayName()
-                    + " when the server stopped", JobFailure.SOFTWARE_ERROR, JobFailure.UNKNOWN_CAUSE,
+            job.error = new JobFailure("Interrupted by a restart of the server before it finished",
+                    JobFailure.SOFTWARE_ERROR, JobFailure.UNKNOWN_CAUSE,
                     List.of("Check the state of the affected elements and start the operation again if needed"));
         }
         job.lastChange = job.finished;
