@@ -442,6 +442,7 @@ public final class IscsiSmisServer implements AutoCloseable {
         if (portal != null) {
             portal.close();
         }
+        dispatcher.jobs().setLog(null); // jobs the engine's closing ends stay recorded as running: interrupted at the restart
         target.close();
         dispatcher.close();
         dispatcher.jobs().close();

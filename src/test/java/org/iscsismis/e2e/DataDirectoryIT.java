@@ -53,6 +53,20 @@ class DataDirectoryIT {
 
     @Test
     void aJobRunningAtASigkillComesBackInterruptedAndNumberingGoesOn() throws Exception {
+        runningJobAcrossARestart(ServerProcess::kill);
+    }
+
+    @Test
+    void aJobRunningAtASigtermComesBackInterruptedToo() throws Exception {
+        runningJobAcrossARestart(server -> assertEquals(0, server.terminate(), server::output));
+    }
+
+    /** How the test stops the first server. */
+    private interface Stop {
+        void stop(ServerProcess server) throws Exception;
+    }
+
+    private void runningJobAcrossARestart(Stop stop) throws Exception {
         CIMObjectPath job;
         CIMObjectPath target;
         try (ServerProcess server = start()) {
@@ -66,7 +80,7 @@ class DataDirectoryIT {
             target = clone.ref("TargetElement");
             assertEquals(4, uint16(s.calls.get(job), "JobState"), "Running while the slowed copy goes on");
             s.client.close();
-            server.kill();
+            stop.stop(server);
         }
         try (ServerProcess server = start()) {
             Session s = session(server);
