@@ -53,6 +53,9 @@ public final class CimRepository {
     /** Other names of a namespace (alias → namespace): not namespaces of their own, so never listed. */
     private final ConcurrentHashMap<CimNamespace, CimNamespace> aliases = new ConcurrentHashMap<>();
     private volatile InstanceListener instanceListener;
+    private volatile RepositoryListener changeListener;
+    /** Serializes changes with their report to {@link #changeListener}, so it hears them in the order they happened. */
+    private final Object changes = new Object();
 
     // ================================================================== namespaces
 
@@ -73,8 +76,14 @@ public final class CimRepository {
         for (CimQualifierType q : qualifierDeclarations) {
             store.setQualifierType(q);
         }
-        if (namespaces.putIfAbsent(namespace, store) != null) {
-            throw new CimException(CimStatus.ALREADY_EXISTS, "Namespace " + namespace + " already exists");
+        synchronized (changes) {
+            if (namespaces.putIfAbsent(namespace, store) != null) {
+                throw new CimException(CimStatus.ALREADY_EXISTS, "Namespace " + namespace + " already exists");
+            }
+            RepositoryListener l = changeListener;
+            if (l != null) {
+                l.namespaceCreated(namespace, store.qualifierTypes());
+            }
         }
         LOG.trace("created namespace {} with {} qualifier declarations", namespace, qualifierDeclarations.size());
     }
@@ -98,10 +107,16 @@ public final class CimRepository {
      * INVALID_NAMESPACE if unknown; NAMESPACE_NOT_EMPTY if it holds classes.
      */
     public void deleteNamespace(CimNamespace namespace) {
-        NamespaceStore store = store(namespace);
-        store.markDeleted();
-        namespaces.remove(namespace, store);
-        aliases.values().removeIf(namespace::equals);
+        synchronized (changes) {
+            NamespaceStore store = store(namespace);
+            store.markDeleted();
+            namespaces.remove(namespace, store);
+            aliases.values().removeIf(namespace::equals);
+            RepositoryListener l = changeListener;
+            if (l != null) {
+                l.namespaceDeleted(namespace);
+            }
+        }
         LOG.trace("deleted namespace {}", namespace);
     }
 
@@ -180,12 +195,24 @@ public final class CimRepository {
      * class would change its type, scopes or flavor (its default may change).
      */
     public void setQualifierType(CimNamespace namespace, CimQualifierType declaration) {
-        store(namespace).setQualifierType(Objects.requireNonNull(declaration, "declaration must not be null"));
+        synchronized (changes) {
+            store(namespace).setQualifierType(Objects.requireNonNull(declaration, "declaration must not be null"));
+            RepositoryListener l = changeListener;
+            if (l != null) {
+                l.qualifierTypeSet(canonicalNamespace(namespace), declaration);
+            }
+        }
     }
 
     /** NOT_FOUND if undeclared; FAILED if a class uses it. */
     public void deleteQualifierType(CimNamespace namespace, CimName name) {
-        store(namespace).deleteQualifierType(name);
+        synchronized (changes) {
+            store(namespace).deleteQualifierType(name);
+            RepositoryListener l = changeListener;
+            if (l != null) {
+                l.qualifierTypeDeleted(canonicalNamespace(namespace), name);
+            }
+        }
     }
 
     /** All qualifier declarations, sorted by name. */
@@ -226,7 +253,14 @@ public final class CimRepository {
      * nothing inherited, a type change of an inherited element, a changed DisableOverride qualifier.
      */
     public CimClass createClass(CimNamespace namespace, CimClass newClass) {
-        CimClass resolved = store(namespace).createClass(Objects.requireNonNull(newClass, "class must not be null"));
+        CimClass resolved;
+        synchronized (changes) {
+            resolved = store(namespace).createClass(Objects.requireNonNull(newClass, "class must not be null"));
+            RepositoryListener l = changeListener;
+            if (l != null) {
+                l.classCreated(canonicalNamespace(namespace), newClass);
+            }
+        }
         LOG.trace("created class {}:{}", namespace, resolved.name());
         return resolved;
     }
@@ -236,12 +270,25 @@ public final class CimRepository {
      * it has instances; otherwise the rules of {@link #createClass} (the superclass may change).
      */
     public CimClass modifyClass(CimNamespace namespace, CimClass modifiedClass) {
-        return store(namespace).modifyClass(Objects.requireNonNull(modifiedClass, "class must not be null"));
+        synchronized (changes) {
+            CimClass resolved = store(namespace).modifyClass(Objects.requireNonNull(modifiedClass, "class must not be null"));
+            RepositoryListener l = changeListener;
+            if (l != null) {
+                l.classModified(canonicalNamespace(namespace), modifiedClass);
+            }
+            return resolved;
+        }
     }
 
     /** NOT_FOUND; CLASS_HAS_CHILDREN if it has subclasses; CLASS_HAS_INSTANCES if it has instances. */
     public void deleteClass(CimNamespace namespace, CimName className) {
-        store(namespace).deleteClass(className);
+        synchronized (changes) {
+            store(namespace).deleteClass(className);
+            RepositoryListener l = changeListener;
+            if (l != null) {
+                l.classDeleted(canonicalNamespace(namespace), className);
+            }
+        }
     }
 
     /**
@@ -284,7 +331,14 @@ public final class CimRepository {
      * ALREADY_EXISTS.
      */
     public CimInstance createInstance(CimNamespace namespace, CimInstance newInstance) {
-        CimInstance created = store(namespace).createInstance(Objects.requireNonNull(newInstance, "instance must not be null"));
+        CimInstance created;
+        synchronized (changes) {
+            created = store(namespace).createInstance(Objects.requireNonNull(newInstance, "instance must not be null"));
+            RepositoryListener c = changeListener;
+            if (c != null) {
+                c.instanceSaved(canonicalNamespace(namespace), created, true);
+            }
+        }
         InstanceListener l = instanceListener;
         if (l != null) {
             l.created(canonicalNamespace(namespace), created);
@@ -300,10 +354,20 @@ public final class CimRepository {
      * would change, or {@code modified} has no path).
      */
     public CimInstance modifyInstance(CimNamespace namespace, CimInstance modified, List<CimName> propertyList) {
-        NamespaceStore.Change c = store(namespace).modifyInstanceChange(Objects.requireNonNull(modified, "instance must not be null"),
-                propertyList);
+        NamespaceStore.Change c;
+        synchronized (changes) {
+            c = store(namespace).modifyInstanceChange(Objects.requireNonNull(modified, "instance must not be null"), propertyList);
+            saved(namespace, c);
+        }
         modified(namespace, c);
         return c.after();
+    }
+
+    private void saved(CimNamespace namespace, NamespaceStore.Change c) {
+        RepositoryListener l = changeListener;
+        if (l != null) {
+            l.instanceSaved(canonicalNamespace(namespace), c.after(), false);
+        }
     }
 
     private void modified(CimNamespace namespace, NamespaceStore.Change c) {
@@ -320,9 +384,21 @@ public final class CimRepository {
         instanceListener = listener;
     }
 
+    /** Sets the one listener told about every change of namespaces, qualifier types, classes and instances (null: none). */
+    public void setChangeListener(RepositoryListener listener) {
+        changeListener = listener;
+    }
+
     /** Deletes and answers the instance. INVALID_CLASS; NOT_FOUND. */
     public CimInstance deleteInstance(CimNamespace namespace, ObjectPath path) {
-        CimInstance deleted = store(namespace).deleteInstance(path);
+        CimInstance deleted;
+        synchronized (changes) {
+            deleted = store(namespace).deleteInstance(path);
+            RepositoryListener c = changeListener;
+            if (c != null) {
+                c.instanceDeleted(canonicalNamespace(namespace), deleted);
+            }
+        }
         InstanceListener l = instanceListener;
         if (l != null) {
             l.deleted(canonicalNamespace(namespace), deleted);
@@ -337,7 +413,12 @@ public final class CimRepository {
 
     /** {@code value} null means NULL. INVALID_CLASS; NOT_FOUND; NO_SUCH_PROPERTY; TYPE_MISMATCH; INVALID_PARAMETER (key). */
     public void setProperty(CimNamespace namespace, ObjectPath path, CimName propertyName, CimValue value) {
-        modified(namespace, store(namespace).setProperty(path, propertyName, value));
+        NamespaceStore.Change c;
+        synchronized (changes) {
+            c = store(namespace).setProperty(path, propertyName, value);
+            saved(namespace, c);
+        }
+        modified(namespace, c);
     }
 
     /**

@@ -180,6 +180,7 @@ public final class IscsiSmisServer implements AutoCloseable {
             FaultInjectionSchema.apply(config, repository, iscsiTarget);
             if (store != null) {
                 store.recoverPairs(target.engine());
+                store.recoverJobs(jobs);
             }
             if (iscsiTarget) {
                 target.register(registry, config.indicationSettings().progressStepPercent());
@@ -206,6 +207,9 @@ public final class IscsiSmisServer implements AutoCloseable {
             setup.configure(repository, registry);
             if (iscsiTarget) {
                 LOG.debug("Read-only, no instances yet: {}", IscsiTarget.registerReadOnlyRest(repository, registry));
+            }
+            if (store != null) {
+                store.recoverRepository(repository); // after the providers: what they serve was never recorded
             }
             dispatcher = new Dispatcher(repository, registry, clock, jobs, config.providerTimeout(), config.pullLimits(), memory);
             CimOperationHandler handler = new CimOperationHandler(dispatcher, new CimXmlRequestReader(repository::canonicalNamespace),
@@ -445,6 +449,7 @@ public final class IscsiSmisServer implements AutoCloseable {
         if (portal != null) {
             portal.close();
         }
+        dispatcher.jobs().setLog(null); // jobs the engine's closing ends stay recorded as running: interrupted at the restart
         target.close();
         dispatcher.close();
         dispatcher.jobs().close();

@@ -2,6 +2,8 @@ package org.iscsismis.store;
 
 import java.nio.file.Path;
 import org.iscsismis.iscsi.disk.DiskRegistry;
+import org.iscsismis.provider.job.JobService;
+import org.iscsismis.repository.CimRepository;
 import org.iscsismis.replication.ReplicationEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +73,22 @@ public final class DataStore implements AutoCloseable {
     /** Brings back the engine's pairs; every pair change is recorded from now on. */
     public void recoverPairs(ReplicationEngine engine) {
         target.recoverPairs(engine);
+    }
+
+    /**
+     * Brings back the jobs kept before the restart (those that were running end in state Exception, interrupted)
+     * and records the service's jobs from now on.
+     */
+    public void recoverJobs(JobService jobs) {
+        new JobJournal(journal).recover(jobs);
+    }
+
+    /**
+     * Applies what clients changed in the repository before the restart (classes, qualifier types, instances,
+     * namespaces) to {@code repository}, its schema loaded, and records its changes from now on.
+     */
+    public void recoverRepository(CimRepository repository) {
+        new RepositoryJournal(journal).recover(repository);
     }
 
     /** Closes the journal and unlocks the directory (after the engine and disks have closed). */

@@ -89,6 +89,11 @@ public final class Journal implements AutoCloseable {
         return new LinkedHashMap<>(state);
     }
 
+    /** The value of {@code key}, or null (empty for a key put with {@code live = true}). */
+    public synchronized byte[] get(String key) {
+        return state.get(key);
+    }
+
     /** The values of the given key prefix, in order. */
     public synchronized Map<String, byte[]> withPrefix(String prefix) {
         Map<String, byte[]> out = new LinkedHashMap<>();

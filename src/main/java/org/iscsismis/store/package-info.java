@@ -4,8 +4,11 @@
  * <p>{@link org.iscsismis.store.DataDirectory} locks the directory (one server per directory) and lays it out;
  * {@link org.iscsismis.store.Journal} is its write-ahead log of state records (CRC32C per record, fsync'd before a
  * change is answered, a torn tail dropped at the next start, compacted by rewriting the live state). The
- * {@code …State} classes turn what other packages announce through their hooks (the disk registry's listener, the
- * replication engine's {@code PairStore}) into records, and rebuild those packages from the records at start-up.
- * Jobs and the repository's wire additions are not recorded yet. Nothing depends on this package but {@code server}.
+ * {@code …State} and {@code …Journal} classes turn what other packages announce through their hooks (the disk
+ * registry's listener, the replication engine's {@code PairStore}) into records, and rebuild those packages from the
+ * records at start-up.
+ * {@code JobJournal} keeps the job service's jobs ({@code provider.job.JobLog}) and {@code RepositoryJournal} what
+ * clients change in the repository ({@code repository.RepositoryListener}). Nothing depends on this package but
+ * {@code server}.
  */
 package org.iscsismis.store;

@@ -254,7 +254,7 @@ class CrashRecoveryIT {
     private ServerProcess start() throws Exception {
         // README's options; C1 only and the class-data archive when it was built, since this server lives a second
         return ServerProcess.startJar(Path.of("target", "iscsi-smis.jar"), List.of("-XX:SharedArchiveFile=target/iscsi-smis.jsa",
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx64m", "-XX:+ExitOnOutOfMemoryError"), "--data-dir", dataDir.toString(), "--http-port", "0", "--no-https",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx64m", "-XX:+ExitOnOutOfMemoryError"), "--data-dir", dataDir.toString(), "--http-port", "0", "--iscsi-port", "0", "--no-https",
                 "--enable-fault-injection");
     }
 

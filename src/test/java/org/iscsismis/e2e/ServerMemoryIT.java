@@ -127,7 +127,8 @@ class ServerMemoryIT {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", "target/iscsi-smis.jar", "--http-port", "0", "--no-demo", "--mof", schema.toString()));
+        command.addAll(List.of("-jar", "target/iscsi-smis.jar", "--http-port", "0", "--https-port", "0", "--iscsi-port", "0", "--no-demo",
+                "--mof", schema.toString()));
         server = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
         String line;

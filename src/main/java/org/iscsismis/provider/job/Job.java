@@ -8,8 +8,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.iscsismis.cim.CimException;
 import org.iscsismis.cim.CimInstance;
 import org.iscsismis.cim.CimNamespace;
+import org.iscsismis.cim.CimStatus;
 import org.iscsismis.cim.ObjectPath;
 
 /**
@@ -48,9 +51,20 @@ public final class Job {
     private CompletableFuture<?> followed;
     private JobControl control = new JobControl() { };
     private JobListener listener;
+    /** Told once the job reaches a final state, outside the job's lock (the service records it). */
+    private volatile Consumer<Job> onFinish = j -> { };
+    /** Orders what is recorded of this job: a snapshot is taken and saved under it, so the last one saved wins. */
+    final Object logLock = new Object();
+    /** Set (under {@link #logLock}) once the job is removed: nothing more is recorded of it. */
+    boolean removed;
 
     Job(String instanceId, ObjectPath path, ObjectPath owner, List<AffectedElement> affected, String description,
             Clock clock, boolean deleteOnCompletion, Duration timeBeforeRemoval) {
+        this(instanceId, path, owner, affected, description, clock, clock.instant(), deleteOnCompletion, timeBeforeRemoval);
+    }
+
+    private Job(String instanceId, ObjectPath path, ObjectPath owner, List<AffectedElement> affected, String description,
+            Clock clock, Instant submitted, boolean deleteOnCompletion, Duration timeBeforeRemoval) {
         this.instanceId = instanceId;
         this.namespace = path.namespace();
         this.path = path;
@@ -58,7 +72,7 @@ public final class Job {
         this.affected = List.copyOf(affected);
         this.description = description;
         this.clock = clock;
-        this.submitted = clock.instant();
+        this.submitted = submitted;
         this.lastChange = submitted;
         this.deleteOnCompletion = deleteOnCompletion;
         this.timeBeforeRemoval = timeBeforeRemoval;
@@ -139,6 +153,44 @@ public final class Job {
                 timeBeforeRemoval, error, clock.instant());
     }
 
+    /**
+     * A job kept from before a restart, in a final state: as it ended, or, if it had not ended, in state Exception
+     * with an error saying the restart interrupted it (finished now, so its TimeBeforeRemoval counts from now).
+     */
+    static Job restored(JobRecord r, Clock clock) {
+        Job job = new Job(r.instanceId(), r.path(), r.owner(), r.affected(), r.description(), clock, r.submitted(),
+                r.deleteOnCompletion(), r.timeBeforeRemoval());
+        job.percent = r.percentComplete();
+        job.started = r.started();
+        if (r.state().isFinal() && r.finished() != null) {
+            job.state = r.state();
+            job.finished = r.finished();
+            if (r.state() == JobState.EXCEPTION) {
+                job.error = new CimException(CimStatus.fromCode(r.errorCode() == null ? CimStatus.FAILED.code() : r.errorCode()),
+                        r.errorDescription() == null ? "failed" : r.errorDescription());
+            }
+        } else {
+            job.state = JobState.EXCEPTION;
+            job.finished = clock.instant();
+            job.error = new JobFailure("Interrupted by a restart of the server before it finished",
+                    JobFailure.SOFTWARE_ERROR, JobFailure.UNKNOWN_CAUSE,
+                    List.of("Check the state of the affected elements and start the operation again if needed"));
+        }
+        job.lastChange = job.finished;
+        return job;
+    }
+
+    /** What a {@link JobLog} keeps of the job now. */
+    synchronized JobRecord record() {
+        return new JobRecord(instanceId, path, owner, affected, description, state, percent, submitted, started, finished,
+                deleteOnCompletion, timeBeforeRemoval, state == JobState.EXCEPTION ? JobInstance.errorCode(error) : null,
+                state == JobState.EXCEPTION ? JobInstance.errorDescription(error) : null);
+    }
+
+    void onFinish(Consumer<Job> hook) {
+        onFinish = hook;
+    }
+
     // ------------------------------------------------------------------ life cycle
 
     void run(JobWork work) {
@@ -181,17 +233,20 @@ public final class Job {
     }
 
     /** The work ended by itself: Completed, or Exception with {@code failure}; nothing if the job was stopped meanwhile. */
-    private synchronized void end(Throwable failure) {
-        if (state != JobState.RUNNING && state != JobState.SUSPENDED) {
-            return;
+    private void end(Throwable failure) {
+        synchronized (this) {
+            if (state != JobState.RUNNING && state != JobState.SUSPENDED) {
+                return;
+            }
+            if (failure == null) {
+                percent = 100;
+                finish(JobState.COMPLETED);
+            } else {
+                error = failure;
+                finish(JobState.EXCEPTION);
+            }
         }
-        if (failure == null) {
-            percent = 100;
-            finish(JobState.COMPLETED);
-        } else {
-            error = failure;
-            finish(JobState.EXCEPTION);
-        }
+        onFinish.accept(this);
     }
 
     /**
@@ -259,6 +314,7 @@ public final class Job {
             f = future;
             stage = followed;
         }
+        onFinish.accept(this);
         if (f != null) {
             f.cancel(true);
         }

@@ -3,6 +3,7 @@ package org.iscsismis.provider.job;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,8 @@ import org.iscsismis.cim.CimNamespace;
 import org.iscsismis.cim.CimStatus;
 import org.iscsismis.cim.ObjectPath;
 import org.iscsismis.repository.CimRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Jobs for long-running methods, the SMI-S Job Control way: a method provider calls
@@ -56,6 +59,7 @@ public final class JobService implements AutoCloseable {
     static final CimName CONCRETE_JOB = CimName.of("CIM_ConcreteJob");
     private static final String ID_PREFIX = "ISCSISMIS:JOB:";
     private static final AtomicInteger POOLS = new AtomicInteger();
+    private static final Logger LOG = LoggerFactory.getLogger(JobService.class);
 
     private final CimRepository repository;
     private final Clock clock;
@@ -64,6 +68,7 @@ public final class JobService implements AutoCloseable {
     private final AtomicLong counter = new AtomicLong();
     private final int maxFinished;
     private volatile JobListener listener;
+    private volatile JobLog log;
 
     public JobService(CimRepository repository, Clock clock) {
         this(repository, clock, DEFAULT_THREADS, DEFAULT_QUEUE);
@@ -104,6 +109,43 @@ public final class JobService implements AutoCloseable {
         listener = l;
     }
 
+    /** Sets where jobs are kept across restarts (the data directory's); null: nowhere. */
+    public void setLog(JobLog l) {
+        log = l;
+    }
+
+    /**
+     * Brings back the jobs kept before a restart (after {@link #setLog}): finished ones as they ended, unfinished
+     * ones ended in state Exception with an error saying a restart interrupted them (and recorded so). Jobs whose
+     * namespace or class the schema no longer has are dropped. Numbering continues past {@code lastNumber} and
+     * past every kept job, so no InstanceID is handed out twice.
+     */
+    public void restore(Collection<JobRecord> kept, long lastNumber) {
+        long last = lastNumber;
+        for (JobRecord r : kept) {
+            CimNamespace ns = r.path().namespace();
+            if (ns == null || !repository.hasNamespace(ns) || !repository.hasClass(ns, r.path().className())) {
+                LOG.warn("Job {} is not restored: the schema has no class {} in namespace {}", r.instanceId(),
+                        r.path().className(), ns);
+                JobLog l = log;
+                if (l != null) {
+                    l.removed(r.instanceId(), Math.max(last, number(r.instanceId())));
+                }
+                continue;
+            }
+            Job job = Job.restored(r, clock);
+            track(job);
+            jobs.put(job.instanceId(), job);
+            if (!r.state().isFinal()) {
+                save(job);
+            }
+            last = Math.max(last, number(r.instanceId()));
+        }
+        long highest = last;
+        counter.accumulateAndGet(highest, Math::max);
+        purge();
+    }
+
     /**
      * Starts a job: JobState New, then Running when a thread takes it, then Completed (work returned),
      * Exception (work threw) or Terminated (RequestStateChange). DeleteOnCompletion is true and
@@ -123,7 +165,7 @@ public final class JobService implements AutoCloseable {
         try {
             job.setFuture(executor.submit(() -> job.run(work)));
         } catch (RejectedExecutionException e) {
-            jobs.remove(job.instanceId());
+            drop(job);
             throw new CimException(CimStatus.FAILED, "Too many jobs waiting; try again later");
         }
         return job.path();
@@ -142,7 +184,15 @@ public final class JobService implements AutoCloseable {
         Job job = new Job(id, path, owner == null ? null : absolute(owner, namespace), touched,
                 description == null ? id : description, clock, true, DEFAULT_TIME_BEFORE_REMOVAL);
         purge();
+        track(job);
         jobs.put(id, job);
+        try {
+            save(job);
+        } catch (RuntimeException e) {
+            jobs.remove(id, job);
+            LOG.error("Job {} could not be recorded", id, e);
+            throw new CimException(CimStatus.FAILED, "The job could not be recorded in the data directory: " + e.getMessage());
+        }
         JobListener l = listener;
         if (l != null) {
             job.listen(l);
@@ -176,7 +226,7 @@ public final class JobService implements AutoCloseable {
     public Job find(String instanceId) {
         Job j = instanceId == null ? null : jobs.get(instanceId);
         if (j != null && j.expired(clock.instant())) {
-            jobs.remove(instanceId, j);
+            drop(j);
             return null;
         }
         return j;
@@ -208,16 +258,17 @@ public final class JobService implements AutoCloseable {
     /** Removes the expired jobs, then the earliest finished ones beyond the most kept. */
     public void purge() {
         var now = clock.instant();
-        jobs.values().removeIf(j -> j.expired(now));
         List<Job> finished = new ArrayList<>();
         for (Job j : jobs.values()) {
-            if (j.finishedAt() != null) {
+            if (j.expired(now)) {
+                drop(j);
+            } else if (j.finishedAt() != null) {
                 finished.add(j);
             }
         }
         if (finished.size() > maxFinished) {
             finished.sort(Comparator.comparing(Job::finishedAt).thenComparingLong(JobService::number));
-            finished.subList(0, finished.size() - maxFinished).forEach(j -> jobs.remove(j.instanceId(), j));
+            finished.subList(0, finished.size() - maxFinished).forEach(this::drop);
         }
     }
 
@@ -239,7 +290,7 @@ public final class JobService implements AutoCloseable {
     public boolean kill(Job job, boolean delete) {
         boolean killed = job.requestStateChange(RequestedJobState.KILL) == StateChangeReturn.COMPLETED_WITH_NO_ERROR;
         if (killed && delete) {
-            jobs.remove(job.instanceId(), job);
+            drop(job);
         }
         return killed;
     }
@@ -254,11 +305,12 @@ public final class JobService implements AutoCloseable {
             throw new CimException(CimStatus.FAILED, "Job " + job.instanceId() + " is " + job.state().displayName()
                     + "; terminate or kill it before deleting it");
         }
-        jobs.remove(job.instanceId(), job);
+        drop(job);
     }
 
     public void setDeleteOnCompletion(Job job, boolean value) {
         job.setDeleteOnCompletion(value);
+        save(job);
     }
 
     public void setTimeBeforeRemoval(Job job, Duration value) {
@@ -266,16 +318,71 @@ public final class JobService implements AutoCloseable {
             throw new IllegalArgumentException("TimeBeforeRemoval must be a non-negative interval");
         }
         job.setTimeBeforeRemoval(value);
+        save(job);
     }
 
-    /** Stops taking jobs and interrupts the running ones. */
+    /**
+     * Stops taking jobs and interrupts the running ones. The log hears nothing more: jobs still running stay recorded
+     * as running, and come back interrupted after the restart.
+     */
     @Override
     public void close() {
+        log = null;
         executor.shutdownNow();
     }
 
+    // ------------------------------------------------------------------ the log
+
+    /** A job of this service: the log hears when it finishes. */
+    private void track(Job job) {
+        job.onFinish(this::save);
+    }
+
+    /** Records the job as it is now (nothing once it is removed, or without a log). */
+    private void save(Job job) {
+        JobLog l = log;
+        if (l == null) {
+            return;
+        }
+        synchronized (job.logLock) {
+            if (!job.removed) {
+                l.saved(job.record());
+            }
+        }
+    }
+
+    /** Removes the job from the live ones and from the log. */
+    private void drop(Job job) {
+        if (!jobs.remove(job.instanceId(), job)) {
+            return;
+        }
+        JobLog l = log;
+        synchronized (job.logLock) {
+            job.removed = true;
+            if (l != null) {
+                try {
+                    l.removed(job.instanceId(), counter.get());
+                } catch (RuntimeException e) {
+                    LOG.warn("The removal of job {} could not be recorded; it may show again after a restart", job.instanceId(), e);
+                }
+            }
+        }
+    }
+
     private static long number(Job j) {
-        return Long.parseLong(j.instanceId().substring(ID_PREFIX.length()));
+        return number(j.instanceId());
+    }
+
+    /** The number in a job's InstanceID (0 for one this service did not hand out). */
+    private static long number(String instanceId) {
+        if (!instanceId.startsWith(ID_PREFIX)) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(instanceId.substring(ID_PREFIX.length()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static ObjectPath absolute(ObjectPath p, CimNamespace ns) {
