@@ -70,10 +70,18 @@ final class MofLiterals {
         }
     }
 
+    /** The number after a sign; error recovery may have left none (a sign followed by garbage): a diagnostic. */
+    private static Token digitsAfterSign(MofParser.NumberContext c) {
+        if (c.getChildCount() < 2 || !(c.getChild(1).getPayload() instanceof Token digits)) {
+            throw new MofFailure(c.sign, "a sign (" + c.sign.getText() + ") must be followed by a number");
+        }
+        return digits;
+    }
+
     static MofLiteral number(MofParser.NumberContext c) {
         Token start = c.getStart();
         boolean negative = c.sign != null && c.sign.getType() == MofParser.MINUS;
-        Token digits = c.sign == null ? start : (Token) c.getChild(1).getPayload();
+        Token digits = c.sign == null ? start : digitsAfterSign(c);
         String text = digits.getText();
         if (text.length() > CimValue.MAX_NUMBER_LENGTH) {
             throw new MofFailure(digits, "a numeric literal of " + text.length() + " characters exceeds the limit of "
