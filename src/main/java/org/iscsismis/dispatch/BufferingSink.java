@@ -2,18 +2,12 @@ package org.iscsismis.dispatch;
 
 import java.util.ArrayDeque;
 import java.util.Iterator;
-import java.util.List;
 import java.util.NoSuchElementException;
-import org.iscsismis.cim.CimClass;
 import org.iscsismis.cim.CimException;
 import org.iscsismis.cim.CimInstance;
-import org.iscsismis.cim.CimName;
-import org.iscsismis.cim.CimQualifierType;
 import org.iscsismis.cim.CimStatus;
-import org.iscsismis.cim.CimValue;
 import org.iscsismis.cim.ObjectPath;
-import org.iscsismis.operation.ParamValue;
-import org.iscsismis.operation.ResponseSink;
+import org.iscsismis.operation.RefusingResponseSink;
 
 /**
  * Collects the instances with path, or the paths, of an operation run for a pulled enumeration
@@ -23,7 +17,7 @@ import org.iscsismis.operation.ResponseSink;
  * fails the Open with CIM_ERR_SERVER_LIMITS_EXCEEDED. The reservation is given back when the
  * enumeration ends (see {@link PullSource#close()}), not item by item.
  */
-final class BufferingSink implements ResponseSink {
+final class BufferingSink extends RefusingResponseSink { // a pull's operations produce no other kinds
 
     private final ArrayDeque<Object> items = new ArrayDeque<>();
     private final MemoryBudget.Reservation reservation;
@@ -89,56 +83,5 @@ final class BufferingSink implements ResponseSink {
                     + " narrower class, or try again later");
         }
         items.add(item);
-    }
-
-    // the operations run for a pull never produce the other result kinds
-
-    @Override
-    public void className(CimName name) {
-        throw unexpected("className");
-    }
-
-    @Override
-    public void cimClass(CimClass cimClass) {
-        throw unexpected("cimClass");
-    }
-
-    @Override
-    public void instance(CimInstance instance) {
-        throw unexpected("instance");
-    }
-
-    @Override
-    public void objectWithPath(CimClass cimClass, ObjectPath classPath) {
-        throw unexpected("objectWithPath(class)");
-    }
-
-    @Override
-    public void qualifierDeclaration(CimQualifierType declaration) {
-        throw unexpected("qualifierDeclaration");
-    }
-
-    @Override
-    public void propertyValue(CimValue value) {
-        throw unexpected("propertyValue");
-    }
-
-    @Override
-    public void methodResult(CimValue returnValue, List<ParamValue> outParameters) {
-        throw unexpected("methodResult");
-    }
-
-    @Override
-    public void pullResult(String enumerationContext, boolean endOfSequence) {
-        throw unexpected("pullResult");
-    }
-
-    @Override
-    public void enumerationCount(Long count) {
-        throw unexpected("enumerationCount");
-    }
-
-    private static IllegalStateException unexpected(String kind) {
-        return new IllegalStateException("a pulled enumeration does not collect " + kind);
     }
 }
