@@ -45,24 +45,30 @@ final class BodyReader implements Runnable {
     private final HttpLimits limits;
     private final MemoryBudget.Reservation reservation;
     private final Outcome outcome;
+    /** The most bytes taken off the wire: the body limit, or more when only draining a body already refused. */
+    private final long byteLimit;
     private final long started = System.nanoTime();
     private final AtomicBoolean finished = new AtomicBoolean();
     private final List<byte[]> parts = new ArrayList<>();
     private volatile long received;
     /** Set once the request is refused: the rest of the body is read and dropped, then the refusal is answered. */
     private HttpFailure refusal;
+    /** Only draining a body refused on its headers: whatever ends the read early, the answer is that refusal. */
+    private boolean draining;
     private volatile Scheduler.Task check;
 
-    private BodyReader(Request request, HttpLimits limits, MemoryBudget.Reservation reservation, Outcome outcome) {
+    private BodyReader(Request request, HttpLimits limits, MemoryBudget.Reservation reservation, Outcome outcome,
+                       long byteLimit) {
         this.request = request;
         this.limits = limits;
         this.reservation = reservation;
         this.outcome = outcome;
+        this.byteLimit = byteLimit;
     }
 
     /** Starts reading {@code request}'s body; the outcome follows, possibly before this returns. */
     static void read(Request request, HttpLimits limits, MemoryBudget.Reservation reservation, Outcome outcome) {
-        start(new BodyReader(request, limits, reservation, outcome), null);
+        start(new BodyReader(request, limits, reservation, outcome, limits.maxBodyBytes()), null);
     }
 
     /**
@@ -71,7 +77,19 @@ final class BodyReader implements Runnable {
      * The body limit, rate and timeout apply as to any body; nothing is kept.
      */
     static void discard(Request request, HttpLimits limits, HttpFailure refusal, Outcome outcome) {
-        start(new BodyReader(request, limits, null, outcome), refusal);
+        start(new BodyReader(request, limits, null, outcome, limits.maxBodyBytes()), refusal);
+    }
+
+    /**
+     * Like {@link #discard}, for a request refused on its headers alone (413, 401, ...): up to {@code maxBytes} of
+     * its body are read and dropped before {@code refusal} is answered, so a client that sends its whole body
+     * before reading sees the answer instead of a reset. A body that runs past {@code maxBytes}, stalls or
+     * times out is answered {@code refusal} at once, and the connection is closed.
+     */
+    static void drain(Request request, HttpLimits limits, HttpFailure refusal, long maxBytes, Outcome outcome) {
+        BodyReader reader = new BodyReader(request, limits, null, outcome, maxBytes);
+        reader.draining = true;
+        start(reader, refusal);
     }
 
     private static void start(BodyReader reader, HttpFailure refusal) {
@@ -123,8 +141,9 @@ final class BodyReader implements Runnable {
             return null;
         }
         long total = received + n;
-        if (total > limits.maxBodyBytes()) {
-            return new HttpFailure(413, "request body exceeds the limit of " + limits.maxBodyBytes() + " bytes");
+        if (total > byteLimit) {
+            return draining ? refusal
+                    : new HttpFailure(413, "request body exceeds the limit of " + limits.maxBodyBytes() + " bytes");
         }
         received = total;
         if (refusal != null) {
@@ -172,7 +191,7 @@ final class BodyReader implements Runnable {
     private void finish(HttpFailure failure) {
         if (finished.compareAndSet(false, true)) {
             cancelCheck();
-            outcome.refused(failure);
+            outcome.refused(draining && failure.status() != 0 ? refusal : failure);
         }
     }
 

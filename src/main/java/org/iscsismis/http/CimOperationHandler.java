@@ -112,16 +112,44 @@ public final class CimOperationHandler extends Handler.Abstract {
         try {
             cim = admitHeaders(request, x);
         } catch (HttpFailure f) {
-            // refused before the body: it is never read (a slow or unauthenticated client costs no thread);
-            // Jetty takes what has already arrived and closes the connection if more was announced
-            sendFailure(response, done, x, f);
+            refuseBeforeTheBody(request, response, done, x, f);
             return true;
         } catch (RuntimeException e) {
             LOG.error("Internal error admitting {} {}", request.getMethod(), request.getHttpURI().getPath(), e);
             sendFailure(response, done, x, new HttpFailure(500, "internal error (see the server log)"));
             return true;
         }
-        BodyReader.Outcome outcome = new BodyReader.Outcome() {
+        BodyReader.Outcome outcome = outcome(request, response, done, x, cim, reservation);
+        long length = request.getLength();
+        if (length >= 0 && !reservation.growTo(Math.max(length, 1) * HEAP_PER_BODY_BYTE)) {
+            // known size, no room now: say so at once, after taking the body off the wire (nothing kept)
+            BodyReader.discard(request, limits, BodyReader.busy(reservation, "a request of " + length + " bytes"), outcome);
+        } else {
+            BodyReader.read(request, limits, reservation, outcome);
+        }
+        return true;
+    }
+
+    /**
+     * Answers a request refused on its headers. A body of up to twice the body limit is first read and dropped
+     * (no thread waits for it): a client that writes its whole body before reading would otherwise see the
+     * connection reset, its answer lost, when the server closes with the body still unread. A larger announced
+     * body is not read at all; Jetty closes the connection after the answer.
+     */
+    private void refuseBeforeTheBody(Request request, Response response, Callback done, Exchange x, HttpFailure f) {
+        long length = request.getLength();
+        long drainLimit = 2 * limits.maxBodyBytes();
+        if (length != 0 && length <= drainLimit) {
+            BodyReader.drain(request, limits, f, drainLimit, outcome(request, response, done, x, null, null));
+        } else {
+            sendFailure(response, done, x, f);
+        }
+    }
+
+    /** What follows the body: the operation, or the refusal; {@code cim} is null when the body is only drained. */
+    private BodyReader.Outcome outcome(Request request, Response response, Callback done, Exchange x,
+                                       AdmissionRules.CimHeaders cim, MemoryBudget.Reservation reservation) {
+        return new BodyReader.Outcome() {
             @Override
             public void body(InputStream body, long length) {
                 process(request, response, done, x, cim, body, length, reservation);
@@ -136,14 +164,6 @@ public final class CimOperationHandler extends Handler.Abstract {
                 }
             }
         };
-        long length = request.getLength();
-        if (length >= 0 && !reservation.growTo(Math.max(length, 1) * HEAP_PER_BODY_BYTE)) {
-            // known size, no room now: say so at once, after taking the body off the wire (nothing kept)
-            BodyReader.discard(request, limits, BodyReader.busy(reservation, "a request of " + length + " bytes"), outcome);
-        } else {
-            BodyReader.read(request, limits, reservation, outcome);
-        }
-        return true;
     }
 
     /** Checks the request line, extension and authentication, then the CIM headers. */

@@ -4,12 +4,14 @@ import static org.iscsismis.http.FakeCodec.body;
 import static org.iscsismis.http.HandlerFixture.bytes;
 import static org.iscsismis.http.HandlerFixture.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -41,6 +43,21 @@ class CimOperationHandlerAuthTest {
         RawHttpConnection.RawResponse r = fixture.exchange(post("GetClass", "root/cimv2", bytes(BODY)), bytes(BODY));
         assertEquals(401, r.status());
         assertEquals("Basic realm=\"iscsi-smis\"", r.header("WWW-Authenticate"));
+    }
+
+    /** The unread body is drained before the 401, so the client sees the challenge and may go on on the same connection. */
+    @Test
+    void anUnauthenticatedBodyIsDrainedAndTheConnectionKept() throws Exception {
+        byte[] body = bytes(BODY);
+        String head = post("GetClass", "root/cimv2", body);
+        try (RawHttpConnection c = fixture.connect()) {
+            c.send(head, Arrays.copyOf(body, body.length / 2));
+            assertFalse(c.answersWithin(300), "the answer waits for the rest of the body");
+            c.write(new String(body, body.length / 2, body.length - body.length / 2, StandardCharsets.ISO_8859_1));
+            assertEquals(401, c.read().status());
+            assertEquals(200, c.send(head + basic("alice", "s3cret:with:colons"), body).read().status(),
+                    "the same connection, now with credentials");
+        }
     }
 
     @Test

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.iscsismis.cim.CimException;
 import org.iscsismis.cim.CimStatus;
 import org.junit.jupiter.api.AfterEach;
@@ -139,6 +141,25 @@ class CimOperationHandlerStreamingTest {
             RawHttpConnection.RawResponse r = c.send(head, null).read();
             assertEquals(413, r.status());
             assertEquals("close", r.header("Connection"));
+        }
+    }
+
+    /**
+     * A client that writes its whole body before reading must get the 413: answered with the body unread, the
+     * close would reset the connection and the answer could be lost (seen with Java's HttpClient).
+     */
+    @Test
+    void declaredBodyOverTheLimitIsDrainedBeforeTheAnswer() throws Exception {
+        byte[] body = " ".repeat((int) HandlerFixture.LIMITS.maxBodyBytes() * 3 / 2).getBytes(StandardCharsets.ISO_8859_1);
+        try (RawHttpConnection c = fixture.connect()) {
+            String head = HEAD.replaceFirst("Content-Length: \\d+", "Content-Length: " + body.length);
+            c.send(head, Arrays.copyOf(body, body.length / 2));
+            assertFalse(c.answersWithin(300), "the answer waits for the rest of the body");
+            c.write(new String(body, body.length / 2, body.length - body.length / 2, StandardCharsets.ISO_8859_1));
+            RawHttpConnection.RawResponse r = c.read();
+            assertEquals(413, r.status(), r.body());
+            assertTrue(r.complete());
+            assertTrue(c.closedByServer());
         }
     }
 

@@ -2,10 +2,13 @@ package org.iscsismis.http;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.BufferedInputStream;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,13 +39,13 @@ final class RawHttpConnection implements AutoCloseable {
     }
 
     private final Socket socket;
-    private final InputStream in;
+    private final PushbackInputStream in;
     private final OutputStream out;
 
     RawHttpConnection(int port) throws IOException {
         this.socket = new Socket("127.0.0.1", port);
         socket.setSoTimeout(10_000);
-        this.in = socket.getInputStream();
+        this.in = new PushbackInputStream(new BufferedInputStream(socket.getInputStream()));
         this.out = socket.getOutputStream();
     }
 
@@ -104,6 +107,25 @@ final class RawHttpConnection implements AutoCloseable {
         }
         return new RawResponse(statusLine, status, headers, body.toString(StandardCharsets.UTF_8), trailers, chunked,
                 complete);
+    }
+
+    /**
+     * True when the server sends something (or closes) within {@code millis}; nothing is consumed. Only for
+     * checking that the server waits: a false answer takes the whole {@code millis}.
+     */
+    boolean answersWithin(int millis) throws IOException {
+        socket.setSoTimeout(millis);
+        try {
+            int b = in.read();
+            if (b >= 0) {
+                in.unread(b);
+            }
+            return true;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } finally {
+            socket.setSoTimeout(10_000);
+        }
     }
 
     /** True once the server has closed the connection (reads EOF within the timeout). */
