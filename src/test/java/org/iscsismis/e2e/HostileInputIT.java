@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.iscsismis.server.ServerConfig;
+import org.iscsismis.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class HostileInputIT {
 
     private static final int BODY_LIMIT = 1 << 20;
     @RegisterExtension
-    static final ServerFixture server = ServerFixture.with(ServerConfig.defaults().withHttpPort(0).withIscsiPort(0)
+    static final ServerFixture server = ServerFixture.with(TestServer.testDefaults()
             .with(ServerConfig.LIMITS_MAX_BODY_BYTES, String.valueOf(BODY_LIMIT)));
     private static RawCimHttp http;
 
