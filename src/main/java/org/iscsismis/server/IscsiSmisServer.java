@@ -1,49 +1,17 @@
 package org.iscsismis.server;
 
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
-import org.eclipse.jetty.server.Handler;
-import org.iscsismis.cim.CimException;
 import org.iscsismis.cim.CimNamespace;
-import org.iscsismis.cim.ObjectPath;
-import org.iscsismis.cimxml.CimXmlRequestReader;
-import org.iscsismis.console.ConsoleAccess;
-import org.iscsismis.console.ConsoleHandler;
-import org.iscsismis.console.ConsoleUser;
-import org.iscsismis.dispatch.Caller;
 import org.iscsismis.dispatch.Dispatcher;
-import org.iscsismis.dispatch.MemoryBudget;
-import org.iscsismis.http.AccessControl;
-import org.iscsismis.http.Authenticator;
-import org.iscsismis.http.CimOperationHandler;
 import org.iscsismis.indication.DeliveryScheduler;
-import org.iscsismis.indication.IndicationNames;
 import org.iscsismis.indication.IndicationService;
-import org.iscsismis.indication.IndicationSetup;
-import org.iscsismis.interop.CimXmlAccess;
 import org.iscsismis.interop.FunctionalProfile;
-import org.iscsismis.interop.InteropNames;
-import org.iscsismis.interop.InteropSetup;
-import org.iscsismis.interop.ServerIdentity;
-import org.iscsismis.iscsi.disk.DiskRegistry;
-import org.iscsismis.iscsi.disk.DiskStorage;
-import org.iscsismis.iscsi.provider.IscsiDemo;
 import org.iscsismis.iscsi.provider.IscsiTarget;
-import org.iscsismis.iscsi.provider.StorageElements;
 import org.iscsismis.iscsi.target.IscsiPortal;
-import org.iscsismis.iscsi.target.VolumeIdentity;
-import org.iscsismis.iscsi.target.login.ChapSecrets;
-import org.iscsismis.provider.job.JobProviders;
-import org.iscsismis.replication.EngineConfig;
-import org.iscsismis.provider.job.JobService;
 import org.iscsismis.provider.registry.ProviderRegistry;
 import org.iscsismis.repository.CimRepository;
 import org.iscsismis.store.DataStore;
@@ -51,8 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running server: the repository with its namespaces, the dispatcher, and the HTTP endpoint.
- * The only place that names the concrete implementations.
+ * One running server: the repository with its namespaces, the dispatcher, the iSCSI target and the HTTP endpoint;
+ * what it started, it stops ({@link #close()}). {@link ServerStartup} builds it phase by phase.
  *
  * <pre>{@code
  * try (IscsiSmisServer server = IscsiSmisServer.start(ServerConfig.defaults().withHttpPort(0))) {
@@ -84,9 +52,10 @@ public final class IscsiSmisServer implements AutoCloseable {
     private final DataStore store;
     private boolean closed; // guarded by this
 
-    private IscsiSmisServer(ServerConfig config, CimRepository repository, HttpEndpoint endpoint, IscsiTarget target,
-                            IscsiPortal portal, Dispatcher dispatcher, TlsKeystore keystore, IndicationService indications,
-                            DataStore store) {
+    /** What {@link ServerStartup} started, all of it running; the server closes it. */
+    IscsiSmisServer(ServerConfig config, CimRepository repository, HttpEndpoint endpoint, IscsiTarget target,
+                    IscsiPortal portal, Dispatcher dispatcher, TlsKeystore keystore, IndicationService indications,
+                    DataStore store) {
         this.portal = portal;
         this.store = store;
         this.dispatcher = dispatcher;
@@ -143,143 +112,12 @@ public final class IscsiSmisServer implements AutoCloseable {
         return start(config, setup, Clock.systemUTC(), indicationTime);
     }
 
-    /** On {@code clock} (jobs, pull timeouts) with indication deliveries timed by {@code indicationTime}. */
+    /**
+     * On {@code clock} (jobs, pull timeouts) with indication deliveries timed by {@code indicationTime}. The phases
+     * of the start-up are {@link ServerStartup}'s.
+     */
     public static IscsiSmisServer start(ServerConfig config, ProviderSetup setup, Clock clock, DeliveryScheduler indicationTime) {
-        config.checkBindingAllowed();
-        long started = System.nanoTime();
-        AccessControl access = Accounts.accessControl(config);
-        ChapSecrets chap = config.iscsiEnabled() ? IscsiChap.secrets(config) : ChapSecrets.none(); // a bad file stops the start at once
-        TlsKeystore keystore = config.httpsEnabled() ? TlsKeystore.load(config) : null;
-        CimRepository repository = new CimRepository();
-        SchemaLoader.load(config.mofDirectory() != null ? config.mofDirectory() : SchemaLoader.embeddedMofDirectory(),
-                repository);
-        for (CimNamespace namespace : NAMESPACES) {
-            if (!repository.hasNamespace(namespace)) {
-                throw new ConfigurationException("the schema defines no namespace " + namespace
-                        + " (expected a root file for it in the MOF directory)");
-            }
-        }
-        long schemaLoaded = System.nanoTime();
-        ProviderRegistry registry = new ProviderRegistry(repository);
-        String targetName = config.iscsiTargetName(StorageElements.SYSTEM_NAME);
-        DataStore store = config.dataDirectory() == null ? null
-                : DataStore.open(config.dataDirectory(), config.storageMinFreeBytes());
-        IscsiTarget target = new IscsiTarget(store != null ? store.disks() : DiskRegistry.on(diskStorage(config)),
-                EngineConfig.defaults(), new VolumeIdentity(targetName));
-        IscsiPortal portal = null;
-        MemoryBudget memory = new MemoryBudget(config.memoryBudgetBytes());
-        HttpEndpoint endpoint;
-        AtomicReference<HttpEndpoint> listening = new AtomicReference<>();
-        Dispatcher dispatcher = null;
-        IndicationService indications = null;
-        JobService jobs = new JobService(repository, clock, JobService.DEFAULT_THREADS, JobService.DEFAULT_QUEUE,
-                config.jobsMaxFinished());
-        long providersReady;
-        boolean iscsiTarget = IscsiTarget.schemaHasClasses(repository);
-        try {
-            FaultInjectionSchema.apply(config, repository, iscsiTarget);
-            if (store != null) {
-                store.recoverPairs(target.engine());
-                store.recoverJobs(jobs);
-            }
-            if (iscsiTarget) {
-                target.register(registry, config.indicationSettings().progressStepPercent());
-                if (config.faultsEnabled()) {
-                    target.registerFaultInjection(registry);
-                }
-                if (config.demoEnabled() && (store == null || store.isNew())) {
-                    IscsiDemo.Content demo = IscsiDemo.populate(target.engine());
-                    IscsiDemo.exposeHost(target.masking(), demo);
-                    LOG.debug("Demo target: {} pools, {} disks, {} replication pairs", target.disks().pools().size(),
-                            target.disks().disks().size(), target.engine().pairs().size());
-                }
-            } else {
-                LOG.warn("The schema lacks the MSISCSITARGET_* classes {}: the iSCSI target providers are not registered",
-                        IscsiTarget.CLASSES);
-            }
-            JobProviders.register(repository, registry);
-            indications = indicationService(config, repository, indicationTime);
-            registerInterop(config, access.authenticator().required(), () -> accessPoints(listening.get()), repository, registry,
-                    iscsiTarget, indications != null);
-            if (indications != null) {
-                IndicationSetup.register(indications, repository, registry, jobs);
-            }
-            setup.configure(repository, registry);
-            if (iscsiTarget) {
-                LOG.debug("Read-only, no instances yet: {}", IscsiTarget.registerReadOnlyRest(repository, registry));
-            }
-            if (store != null) {
-                store.recoverRepository(repository); // after the providers: what they serve was never recorded
-            }
-            dispatcher = new Dispatcher(repository, registry, clock, jobs, config.providerTimeout(), config.pullLimits(), memory);
-            CimOperationHandler handler = new CimOperationHandler(dispatcher, new CimXmlRequestReader(repository::canonicalNamespace),
-                    config.httpLimits(), access, memory);
-            ConsoleHandler console = new ConsoleHandler(consoleAccess(access, dispatcher));
-            providersReady = System.nanoTime();
-            if (config.iscsiEnabled()) {
-                portal = IscsiPortal.start(address(config.bind()), config.iscsiPort(),
-                        config.iscsiSettings(targetName, ServerVersion.current().replaceFirst("^(\\d+\\.\\d+).*", "$1")),
-                        target.engine(), chap, IscsiChap.guard(config));
-                target.masking().attach(portal);
-            }
-            endpoint = HttpEndpoint.start(config, new Handler.Sequence(console, handler), keystore);
-            listening.set(endpoint);
-        } catch (RuntimeException e) {
-            if (portal != null) {
-                portal.close();
-            }
-            target.close();
-            if (store != null) {
-                store.close();
-            }
-            if (dispatcher != null) {
-                dispatcher.close();
-            }
-            jobs.close();
-            if (indications != null) {
-                indications.close();
-            } else {
-                indicationTime.close();
-            }
-            throw e;
-        }
-        LOG.info("Started in {} ms: schema {} ms, providers{} {} ms, HTTP {} ms", millis(started, System.nanoTime()),
-                millis(started, schemaLoaded), config.demoEnabled() ? " and demo" : "", millis(schemaLoaded, providersReady),
-                millis(providersReady, System.nanoTime()));
-        LOG.debug("Listening on {}/cimom{} ({}, namespaces {})", endpoint.url(),
-                keystore != null ? " and " + endpoint.httpsUrl() + "/cimom" : "",
-                access.authenticator().required() ? "HTTP Basic authentication" : "no authentication", NAMESPACES);
-        return new IscsiSmisServer(config, repository, endpoint, target, portal, dispatcher, keystore, indications, store);
-    }
-
-    /** Where virtual disks keep their data: the heap, or sparse files in a temporary directory. */
-    private static DiskStorage diskStorage(ServerConfig config) {
-        DiskStorage storage = config.heapMedium() ? DiskStorage.heap(config.storageMaxHeapBytes())
-                : DiskStorage.temporaryFiles(config.storageMinFreeBytes());
-        LOG.info("No data directory (data.dir): disk data {}, and nothing is kept across restarts", storage.description());
-        return storage;
-    }
-
-    private static InetAddress address(String bind) {
-        try {
-            return InetAddress.getByName(bind);
-        } catch (UnknownHostException e) {
-            throw new ConfigurationException(ServerConfig.HTTP_BIND + ": cannot resolve \"" + bind + "\"");
-        }
-    }
-
-    /** The indication service, or null (with a warning) when the interop namespace lacks its classes. */
-    private static IndicationService indicationService(ServerConfig config, CimRepository repository, DeliveryScheduler time) {
-        if (!IndicationNames.CLASSES.stream().allMatch(c -> repository.hasClass(InteropNames.NAMESPACE, c))) {
-            LOG.warn("The schema lacks indication classes {}: no indication service", IndicationNames.CLASSES);
-            time.close();
-            return null;
-        }
-        return new IndicationService(repository, InteropSetup.systemPath(identity()), config.indicationSettings(), time);
-    }
-
-    private static ServerIdentity identity() {
-        return new ServerIdentity(PRODUCT, ServerVersion.current(), PRODUCT + " project", StorageElements.SYSTEM_NAME);
+        return new ServerStartup(config, setup, clock, indicationTime).run();
     }
 
     /** The DSP0200 operation groups the dispatcher implements (pulled reads and their count, queries traditional and pulled). */
@@ -287,77 +125,6 @@ public final class IscsiSmisServer implements AutoCloseable {
             FunctionalProfile.SCHEMA_MANIPULATION, FunctionalProfile.INSTANCE_MANIPULATION,
             FunctionalProfile.ASSOCIATION_TRAVERSAL, FunctionalProfile.QUALIFIER_DECLARATION, FunctionalProfile.PULLED_READ,
             FunctionalProfile.PULLED_READ_COUNT, FunctionalProfile.QUERY_EXECUTION, FunctionalProfile.PULLED_QUERY_EXECUTION);
-
-    /**
-     * The other name of {@code root/interop}, if one is configured, and the interop providers: the object manager,
-     * the namespaces and the SMI-S profiles with their central instances (the storage ones only with the iSCSI
-     * target).
-     */
-    private static void registerInterop(ServerConfig config, boolean authentication, Supplier<List<URI>> accessPoints,
-                                        CimRepository repository, ProviderRegistry registry, boolean iscsiTarget,
-                                        boolean indications) {
-        config.interopAlias().ifPresent(alias -> {
-            try {
-                repository.addNamespaceAlias(alias, InteropNames.NAMESPACE);
-            } catch (CimException e) {
-                throw new ConfigurationException(ServerConfig.INTEROP_ALIAS + ": " + e.getMessage());
-            }
-        });
-        if (!InteropNames.CLASSES.stream().allMatch(c -> repository.hasClass(InteropNames.NAMESPACE, c))) {
-            LOG.warn("The schema lacks interop classes {}: the interop providers are not registered", InteropNames.CLASSES);
-            return;
-        }
-        ServerIdentity identity = identity();
-        ObjectPath indicationService = indications ? IndicationSetup.servicePath(InteropSetup.systemPath(identity)) : null;
-        Set<FunctionalProfile> operations = new HashSet<>(FUNCTIONAL_PROFILES);
-        if (indications) {
-            operations.add(FunctionalProfile.INDICATIONS);
-        }
-        new InteropSetup(identity, new CimXmlAccess(operations, authentication,
-                config.pullLimits().maxTimeout().toSeconds(), accessPoints),
-                new RepositoryNamespaces(repository, registry), ServerProfiles.of(identity, iscsiTarget, indicationService),
-                indicationService == null ? List.of() : List.of(indicationService)).register(registry);
-    }
-
-    private static long millis(long fromNanos, long toNanos) {
-        return (toNanos - fromNanos) / 1_000_000;
-    }
-
-    /** The URLs the endpoint listens on (none before it listens). */
-    private static List<URI> accessPoints(HttpEndpoint endpoint) {
-        if (endpoint == null) {
-            return List.of();
-        }
-        URI https = endpoint.httpsUrl();
-        return https == null ? List.of(endpoint.url()) : List.of(endpoint.url(), https);
-    }
-
-    /** The web console admits whom the CIM endpoint admits, and runs their operations through the same dispatcher. */
-    private static ConsoleAccess consoleAccess(AccessControl access, Dispatcher dispatcher) {
-        return new ConsoleAccess() {
-            @Override
-            public String realm() {
-                return Authenticator.REALM;
-            }
-
-            @Override
-            public ConsoleUser login(String authorizationHeader, String clientAddress) {
-                Caller caller = access.login(authorizationHeader, clientAddress);
-                return caller == null ? null
-                        : new ConsoleUser(caller.name(), (request, sink) -> dispatcher.execute(request, caller, sink));
-            }
-
-            @Override
-            public long retryAfterSeconds(String clientAddress) {
-                return access.throttle().retryAfterSeconds(clientAddress);
-            }
-
-            @Override
-            public boolean allowsHost(String hostHeader) {
-                return access.authenticator().required() || access.hosts().allows(hostHeader);
-            }
-        };
-    }
 
     /** The iSCSI portal, or null when iscsi.enabled is false. */
     public IscsiPortal portal() {
