@@ -124,7 +124,27 @@ public final class Journal implements AutoCloseable {
         return out;
     }
 
-    /** Where compaction gets the values of keys put with {@code live = true}. */
+    /** Stops holding the value of {@code key} read at open: compaction asks {@link #liveValues} for it from now on. */
+    public synchronized void keepLive(String key) {
+        if (state.containsKey(key)) {
+            state.put(key, LIVE);
+        }
+    }
+
+    /** The bytes of values held in memory (those of live keys are not). */
+    public synchronized long heldBytes() {
+        long held = 0;
+        for (byte[] v : state.values()) {
+            held += v.length;
+        }
+        return held;
+    }
+
+    /**
+     * Where compaction gets the values of keys put with {@code live = true}. The function may throw
+     * {@link IllegalStateException} when the owner's state is ahead of the journal (a change being recorded on
+     * another thread): that compaction is given up, and tried again on a later append.
+     */
     public synchronized void liveValues(Function<String, byte[]> values) {
         this.liveValues = values;
     }
@@ -272,6 +292,8 @@ public final class Journal implements AutoCloseable {
         if (size > Math.max(MIN_COMPACT_BYTES, 4 * (liveBytes + 64L * state.size()))) {
             try {
                 compact();
+            } catch (IllegalStateException e) {
+                LOG.debug("Journal {}: compaction put off: {}", file, e.getMessage());
             } catch (UncheckedIOException e) {
                 // the change is recorded already; the file simply stays long until a compaction succeeds
                 LOG.warn("Journal {}: compaction failed, the journal stays at {} bytes: {}", file, size, e.getMessage());
@@ -297,6 +319,9 @@ public final class Journal implements AutoCloseable {
                 live += value.length;
             }
             out.force(true);
+        } catch (IllegalStateException e) {
+            deleteQuietly(next);
+            throw e;
         } catch (IOException e) {
             deleteQuietly(next);
             throw new UncheckedIOException("cannot compact the journal " + file + ": " + e.getMessage(), e);
