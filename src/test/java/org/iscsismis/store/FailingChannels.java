@@ -19,6 +19,8 @@ import java.nio.file.Path;
 final class FailingChannels implements Journal.Channels {
 
     volatile boolean full;
+    /** Writes that still succeed before one fails (a passing I/O error); negative: none fails that way. */
+    volatile int writesLeft = -1;
     volatile boolean forceFails;
     volatile boolean truncateFails;
 
@@ -41,7 +43,11 @@ final class FailingChannels implements Journal.Channels {
 
         @Override
         public int write(ByteBuffer src, long position) throws IOException {
-            if (full) {
+            boolean failOnce = writesLeft == 0;
+            if (writesLeft >= 0) {
+                writesLeft--;
+            }
+            if (full || failOnce) {
                 ByteBuffer half = src.slice(src.position(), Math.max(1, src.remaining() / 2));
                 real.write(half, position);
                 throw noSpace();

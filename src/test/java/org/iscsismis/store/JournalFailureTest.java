@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.iscsismis.cim.CimClass;
 import org.iscsismis.cim.CimInstance;
 import org.iscsismis.cim.CimNamespace;
@@ -21,7 +22,16 @@ import org.iscsismis.cim.CimStatus;
 import org.iscsismis.cim.CimType;
 import org.iscsismis.cim.CimValue;
 import org.iscsismis.iscsi.disk.DiskPool;
+import org.iscsismis.iscsi.disk.DiskRegistry;
 import org.iscsismis.iscsi.disk.VirtualDisk;
+import org.iscsismis.replication.CopyPriority;
+import org.iscsismis.replication.CopyState;
+import org.iscsismis.replication.EngineConfig;
+import org.iscsismis.replication.Mode;
+import org.iscsismis.replication.Operation;
+import org.iscsismis.replication.PairSnapshot;
+import org.iscsismis.replication.PairSpec;
+import org.iscsismis.replication.ReplicationEngine;
 import org.iscsismis.repository.CimRepository;
 import org.iscsismis.repository.Fixtures;
 import org.iscsismis.repository.StandardQualifiers;
@@ -46,7 +56,7 @@ class JournalFailureTest {
 
     /** Refused with FAILED, the description saying why, the device's own words included. */
     private void refused(Executable change) {
-        device.full = true;
+        device.full = device.writesLeft < 0; // else the device fails that one write
         try {
             JournalWriteException e = assertThrows(JournalWriteException.class, change);
             assertEquals(CimStatus.FAILED, e.status());
@@ -183,5 +193,62 @@ class JournalFailureTest {
             assertEquals(List.of(kept), store.disks().disks().stream().map(VirtualDisk::id).toList());
             store.disks().close();
         }
+    }
+
+    @Test
+    void refusedPairsAndPairChangesAreNotMade() throws Exception {
+        int chunk = DiskRegistry.DEFAULT_CHUNK_SIZE;
+        String mirror;
+        String snapshot;
+        byte[] pointInTime;
+        try (DataStore store = DataStore.open(dir, 0, device)) {
+            ReplicationEngine engine = new ReplicationEngine(store.disks(), EngineConfig.defaults());
+            store.recoverPairs(engine);
+            String pool = store.disks().createPool("pool", 1L << 30).id();
+            VirtualDisk src = store.disks().createDisk(pool, "src", 8L * chunk, 512);
+            src.write(0, filled(2 * chunk, 1));
+
+            device.writesLeft = 1; // the target disk is recorded, the pair is not (then the target's deletion is)
+            refused(() -> engine.createPair(PairSpec.mirror(src.id(), Mode.SYNCHRONOUS)));
+            assertEquals(List.of(), engine.pairs(), "no pair");
+            assertEquals(List.of(src.id()), store.disks().disks().stream().map(VirtualDisk::id).toList(),
+                    "and the target made for it is deleted again");
+
+            mirror = engine.awaitCopyState(engine.createPair(PairSpec.mirror(src.id(), Mode.SYNCHRONOUS)).id(),
+                    CopyState.SYNCHRONIZED).get(20, TimeUnit.SECONDS).id();
+            refused(() -> engine.modify(mirror, Operation.FRACTURE));
+            assertEquals(CopyState.SYNCHRONIZED, engine.pair(mirror).copyState(), "the refused fracture did not happen");
+            refused(() -> engine.setCopyPriority(mirror, CopyPriority.URGENT));
+            assertEquals(CopyPriority.SAME, engine.pair(mirror).copyPriority());
+            src.write(0, filled(chunk, 2));
+            assertArrayEquals(src.read(0, 8 * chunk), store.disks().disk(engine.pair(mirror).targetDiskId()).read(0, 8 * chunk),
+                    "the mirror still mirrors");
+
+            snapshot = engine.createPair(PairSpec.snapshot(src.id())).id();
+            pointInTime = src.read(0, 8 * chunk);
+            src.write(0, filled(chunk, 3)); // the snapshot preserves chunk 0
+            refused(() -> engine.modify(snapshot, Operation.RESYNC_REPLICA)); // a new point in time
+            assertArrayEquals(pointInTime, store.disks().disk(engine.pair(snapshot).targetDiskId()).read(0, 8 * chunk),
+                    "the snapshot keeps its point in time");
+            src.write(chunk, filled(chunk, 4)); // and keeps preserving it
+            assertArrayEquals(pointInTime, store.disks().disk(engine.pair(snapshot).targetDiskId()).read(0, 8 * chunk));
+            engine.close();
+            store.disks().close();
+        }
+        try (DataStore store = DataStore.open(dir, 0)) {
+            ReplicationEngine engine = new ReplicationEngine(store.disks(), EngineConfig.defaults());
+            store.recoverPairs(engine);
+            assertEquals(List.of(mirror, snapshot), engine.pairs().stream().map(PairSnapshot::id).toList());
+            assertEquals(CopyState.SYNCHRONIZED, engine.pair(mirror).copyState());
+            assertArrayEquals(pointInTime, store.disks().disk(engine.pair(snapshot).targetDiskId()).read(0, 8 * chunk));
+            engine.close();
+            store.disks().close();
+        }
+    }
+
+    private static byte[] filled(int n, int value) {
+        byte[] b = new byte[n];
+        java.util.Arrays.fill(b, (byte) value);
+        return b;
     }
 }
