@@ -142,11 +142,15 @@ class JobJournalTest {
     void aJobChangeTheJournalCannotRecordIsRefusedAndNotMade() throws Exception {
         FailingChannels device = new FailingChannels();
         ObjectPath kept;
+        ObjectPath stopped;
         try (Run run = new Run(device)) {
             kept = run.start("Create V1", CompletableFuture.completedFuture(null));
             Job job = run.job(kept);
             assertTrue(job.awaitFinished(WAIT));
+            stopped = run.start("Clone V1", new CompletableFuture<>());
             device.full = true;
+            assertTrue(run.jobs.kill(run.job(stopped), false)); // its end cannot be recorded: it ends anyway, no exception
+            assertTrue(run.job(stopped).state().isFinal());
             assertThrows(JournalWriteException.class, () -> run.jobs.setDeleteOnCompletion(job, false));
             assertTrue(job.deleteOnCompletion());
             assertThrows(JournalWriteException.class, () -> run.jobs.setTimeBeforeRemoval(job, Duration.ofHours(1)));
@@ -156,7 +160,7 @@ class JobJournalTest {
             JournalWriteException e = assertThrows(JournalWriteException.class,
                     () -> run.start("Create V2", new CompletableFuture<>()));
             assertTrue(e.description().contains("No space left on device"), e.description());
-            assertNull(run.jobs.find("ISCSISMIS:JOB:2"), "a job that could not be recorded is not listed");
+            assertNull(run.jobs.find("ISCSISMIS:JOB:3"), "a job that could not be recorded is not listed");
             device.full = false;
         }
         try (Run run = new Run()) {
@@ -164,6 +168,7 @@ class JobJournalTest {
             assertNotNull(job);
             assertTrue(job.deleteOnCompletion());
             assertEquals(JobService.DEFAULT_TIME_BEFORE_REMOVAL, job.timeBeforeRemoval());
+            assertEquals(JobState.EXCEPTION, run.job(stopped).state(), "the job whose end was not recorded shows as interrupted");
         }
     }
 

@@ -346,9 +346,19 @@ public final class JobService implements AutoCloseable {
 
     // ------------------------------------------------------------------ the log
 
-    /** A job of this service: the log hears when it finishes. */
+    /**
+     * A job of this service: the log hears when it finishes. An end that cannot be recorded is logged, not thrown:
+     * the work has ended (or been stopped) either way, and after a restart the job shows as interrupted.
+     */
     private void track(Job job) {
-        job.onFinish(this::save);
+        job.onFinish(j -> {
+            try {
+                save(j);
+            } catch (RuntimeException e) {
+                LOG.warn("The end of job {} could not be recorded; after a restart it shows as interrupted: {}",
+                        j.instanceId(), e.getMessage());
+            }
+        });
     }
 
     /** Records the job as it is now (nothing once it is removed, or without a log). */
