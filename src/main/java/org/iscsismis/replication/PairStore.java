@@ -5,8 +5,9 @@ import java.nio.file.Path;
 /**
  * Where an engine keeps its pairs across restarts (the server's data directory). {@link #save} and {@link #remove}
  * are called on the thread that changed the pair, while it holds the pair's lock, and must have recorded the
- * change durably when they return: an operation is answered only after its state is on disk. The chunk maps live
- * in files in {@link #mapDirectory}, updated in place as bits change.
+ * change durably when they return: an operation is answered only after its state is on disk. If they throw, the
+ * change is refused: the engine takes it back (the pair's facts and maps as they were) and the exception reaches
+ * the caller. The chunk maps live in files in {@link #mapDirectory}, updated in place as bits change.
  */
 public interface PairStore {
 

@@ -159,7 +159,12 @@ public final class ReplicationEngine implements AutoCloseable {
                 pair.keepIn(store, false);
             }
             hook(pair, true);
-            pair.save(); // recorded before it is answered (the activation below records again)
+            try {
+                pair.save(); // recorded before it is answered (the activation below records again)
+            } catch (RuntimeException e) {
+                forgetUnrecorded(pair, created, e);
+                throw e;
+            }
         }
         PairSnapshot created = pair.snapshot();
         fire(l -> l.pairCreated(created));
@@ -261,11 +266,28 @@ public final class ReplicationEngine implements AutoCloseable {
         return out;
     }
 
+    /** A new pair its store refused: unhooked, its maps and the target made for it deleted (if that can be recorded). */
+    private void forgetUnrecorded(ReplicationPair pair, boolean targetCreated, RuntimeException refusal) {
+        try {
+            unhook(pair, targetCreated);
+        } catch (RuntimeException e) {
+            refusal.addSuppressed(e);
+            LOG.warn("Pair {} was refused by its store, and its target {} could not be deleted: {}", pair.id,
+                    pair.target.id(), e.getMessage());
+        }
+    }
+
     /** CopyPriority is writable at any time; the scheduler uses it from the next slice on. */
     public PairSnapshot setCopyPriority(String pairId, CopyPriority priority) {
         ReplicationPair pair = find(pairId);
+        CopyPriority old = pair.priority;
         pair.priority = priority;
-        pair.save();
+        try {
+            pair.save();
+        } catch (RuntimeException e) {
+            pair.priority = old;
+            throw e;
+        }
         return pair.snapshot();
     }
 

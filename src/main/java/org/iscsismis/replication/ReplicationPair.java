@@ -78,6 +78,82 @@ final class ReplicationPair implements WriteOrigin {
     private Instant whenDeactivated;
     /** Snapshot, clone: when the point in time the target holds or is being filled from was taken. */
     private Instant pointInTime;
+    /** Set by a transition whose target's chunks go once the transition is recorded (a snapshot's new point in time). */
+    private boolean discardTarget;
+
+    /**
+     * What a transition may change, kept under the exclusive lock to take the transition back when the store
+     * cannot record it (chunk bits cannot change meanwhile: writes and copies hold the lock shared).
+     */
+    private static final class Facts {
+        private final CopyState state;
+        private final CopyState requested;
+        private final Mode mode;
+        private final Work work;
+        private final ProgressStatus workProgress;
+        private final long workGeneration;
+        private final boolean pitView;
+        private final boolean fillComplete;
+        private final boolean mirrorComplete;
+        private final boolean removed;
+        private final String faultCause;
+        private final String unreportedFailure;
+        private final Instant[] instants;
+        private final ChunkBitmap pending;
+        private final ChunkBitmap preserved;
+        private final ChunkBitmap restoreSet;
+
+        Facts(ReplicationPair p) {
+            state = p.state;
+            requested = p.requested;
+            mode = p.mode;
+            work = p.work;
+            workProgress = p.workProgress;
+            workGeneration = p.workGeneration;
+            pitView = p.pitView;
+            fillComplete = p.fillComplete;
+            mirrorComplete = p.mirrorComplete;
+            removed = p.removed;
+            faultCause = p.faultCause;
+            unreportedFailure = p.unreportedFailure;
+            instants = new Instant[] {p.whenActivated, p.whenSynced, p.whenSynchronized, p.whenSuspended, p.whenDeactivated,
+                p.pointInTime};
+            pending = copy(p.pending);
+            preserved = copy(p.preserved);
+            restoreSet = copy(p.restoreSet);
+        }
+
+        private static ChunkBitmap copy(ChunkBitmap b) {
+            ChunkBitmap c = new ChunkBitmap(b.size());
+            c.setToCopyOf(b);
+            return c;
+        }
+
+        void restore(ReplicationPair p) {
+            p.state = state;
+            p.requested = requested;
+            p.mode = mode;
+            p.work = work;
+            p.workProgress = workProgress;
+            p.workGeneration = workGeneration;
+            p.pitView = pitView;
+            p.fillComplete = fillComplete;
+            p.mirrorComplete = mirrorComplete;
+            p.removed = removed;
+            p.faultCause = faultCause;
+            p.unreportedFailure = unreportedFailure;
+            p.whenActivated = instants[0];
+            p.whenSynced = instants[1];
+            p.whenSynchronized = instants[2];
+            p.whenSuspended = instants[3];
+            p.whenDeactivated = instants[4];
+            p.pointInTime = instants[5];
+            p.pending.setToCopyOf(pending);
+            p.preserved.setToCopyOf(preserved);
+            p.restoreSet.setToCopyOf(restoreSet);
+            p.discardTarget = false;
+        }
+    }
 
     ReplicationPair(long number, PairSpec spec, VirtualDisk source, VirtualDisk target, boolean targetCreated, Instant now) {
         this.id = "pair-" + number;
@@ -332,6 +408,8 @@ final class ReplicationPair implements WriteOrigin {
                         + " finished); Resync Replica first");
             }
             PairSnapshot before = snapshotLocked();
+            Facts undo = new Facts(this);
+            discardTarget = false;
             if (work != Work.NONE && t.work() == Work.NONE && trigger != EngineEvent.WORK_DONE && t.to() != state) {
                 stopWork(); // leaving the state the work was heading from (e.g. Fracture while Splitting): abandon it
             }
@@ -357,8 +435,16 @@ final class ReplicationPair implements WriteOrigin {
             } else if (old == CopyState.BROKEN || old == CopyState.PARTITIONED) {
                 unreportedFailure = null;
             }
+            try {
+                saveLocked(); // recorded before anyone is told
+            } catch (RuntimeException e) {
+                undo.restore(this); // the store refused it: the transition did not happen
+                throw e;
+            }
+            if (discardTarget) {
+                target.discard(this); // only once recorded: the target's old chunks cannot be brought back
+            }
             Change change = new Change(before, snapshotLocked(), t, trigger);
-            saveLocked(); // recorded before anyone is told
             publisher.accept(change);
             return change;
         } finally {
@@ -417,7 +503,7 @@ final class ReplicationPair implements WriteOrigin {
                 forgetPointInTime();
                 preserved.clearAll();
                 pending.clearAll();
-                target.discard(this);
+                discardTarget = true;
             }
             case CANCEL_WORK -> {
                 stopWork();
@@ -453,7 +539,7 @@ final class ReplicationPair implements WriteOrigin {
         whenSynchronized = null;
         if (type == SyncType.SNAPSHOT) {
             preserved.clearAll();
-            target.discard(this);
+            discardTarget = true;
         } else {
             // the chunks of the last copy (all of it, if it finished) unchanged on both sides since its point in time
             // already hold the new one: the copy takes only the rest

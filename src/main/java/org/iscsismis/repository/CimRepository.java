@@ -80,10 +80,7 @@ public final class CimRepository {
             if (namespaces.putIfAbsent(namespace, store) != null) {
                 throw new CimException(CimStatus.ALREADY_EXISTS, "Namespace " + namespace + " already exists");
             }
-            RepositoryListener l = changeListener;
-            if (l != null) {
-                l.namespaceCreated(namespace, store.qualifierTypes());
-            }
+            tell(l -> l.namespaceCreated(namespace, store.qualifierTypes()), () -> namespaces.remove(namespace, store));
         }
         LOG.trace("created namespace {} with {} qualifier declarations", namespace, qualifierDeclarations.size());
     }
@@ -111,11 +108,13 @@ public final class CimRepository {
             NamespaceStore store = store(namespace);
             store.markDeleted();
             namespaces.remove(namespace, store);
+            List<CimNamespace> gone = aliasesOf(namespace);
             aliases.values().removeIf(namespace::equals);
-            RepositoryListener l = changeListener;
-            if (l != null) {
-                l.namespaceDeleted(namespace);
-            }
+            tell(l -> l.namespaceDeleted(namespace), () -> {
+                store.unmarkDeleted();
+                namespaces.put(namespace, store);
+                gone.forEach(a -> aliases.put(a, namespace));
+            });
         }
         LOG.trace("deleted namespace {}", namespace);
     }
@@ -196,22 +195,21 @@ public final class CimRepository {
      */
     public void setQualifierType(CimNamespace namespace, CimQualifierType declaration) {
         synchronized (changes) {
-            store(namespace).setQualifierType(Objects.requireNonNull(declaration, "declaration must not be null"));
-            RepositoryListener l = changeListener;
-            if (l != null) {
-                l.qualifierTypeSet(canonicalNamespace(namespace), declaration);
-            }
+            NamespaceStore store = store(namespace);
+            CimQualifierType before = store.findQualifierType(Objects.requireNonNull(declaration, "declaration must not be null").name());
+            store.setQualifierType(declaration);
+            tell(l -> l.qualifierTypeSet(canonicalNamespace(namespace), declaration),
+                    () -> store.restoreQualifierType(declaration.name(), before));
         }
     }
 
     /** NOT_FOUND if undeclared; FAILED if a class uses it. */
     public void deleteQualifierType(CimNamespace namespace, CimName name) {
         synchronized (changes) {
-            store(namespace).deleteQualifierType(name);
-            RepositoryListener l = changeListener;
-            if (l != null) {
-                l.qualifierTypeDeleted(canonicalNamespace(namespace), name);
-            }
+            NamespaceStore store = store(namespace);
+            CimQualifierType before = store.findQualifierType(name);
+            store.deleteQualifierType(name);
+            tell(l -> l.qualifierTypeDeleted(canonicalNamespace(namespace), name), () -> store.restoreQualifierType(name, before));
         }
     }
 
@@ -255,11 +253,10 @@ public final class CimRepository {
     public CimClass createClass(CimNamespace namespace, CimClass newClass) {
         CimClass resolved;
         synchronized (changes) {
-            resolved = store(namespace).createClass(Objects.requireNonNull(newClass, "class must not be null"));
-            RepositoryListener l = changeListener;
-            if (l != null) {
-                l.classCreated(canonicalNamespace(namespace), newClass);
-            }
+            NamespaceStore store = store(namespace);
+            ClassTable before = store.classes();
+            resolved = store.createClass(Objects.requireNonNull(newClass, "class must not be null"));
+            tell(l -> l.classCreated(canonicalNamespace(namespace), newClass), () -> store.restoreClasses(before));
         }
         LOG.trace("created class {}:{}", namespace, resolved.name());
         return resolved;
@@ -271,11 +268,10 @@ public final class CimRepository {
      */
     public CimClass modifyClass(CimNamespace namespace, CimClass modifiedClass) {
         synchronized (changes) {
-            CimClass resolved = store(namespace).modifyClass(Objects.requireNonNull(modifiedClass, "class must not be null"));
-            RepositoryListener l = changeListener;
-            if (l != null) {
-                l.classModified(canonicalNamespace(namespace), modifiedClass);
-            }
+            NamespaceStore store = store(namespace);
+            ClassTable before = store.classes();
+            CimClass resolved = store.modifyClass(Objects.requireNonNull(modifiedClass, "class must not be null"));
+            tell(l -> l.classModified(canonicalNamespace(namespace), modifiedClass), () -> store.restoreClasses(before));
             return resolved;
         }
     }
@@ -283,11 +279,10 @@ public final class CimRepository {
     /** NOT_FOUND; CLASS_HAS_CHILDREN if it has subclasses; CLASS_HAS_INSTANCES if it has instances. */
     public void deleteClass(CimNamespace namespace, CimName className) {
         synchronized (changes) {
-            store(namespace).deleteClass(className);
-            RepositoryListener l = changeListener;
-            if (l != null) {
-                l.classDeleted(canonicalNamespace(namespace), className);
-            }
+            NamespaceStore store = store(namespace);
+            ClassTable before = store.classes();
+            store.deleteClass(className);
+            tell(l -> l.classDeleted(canonicalNamespace(namespace), className), () -> store.restoreClasses(before));
         }
     }
 
@@ -333,11 +328,10 @@ public final class CimRepository {
     public CimInstance createInstance(CimNamespace namespace, CimInstance newInstance) {
         CimInstance created;
         synchronized (changes) {
-            created = store(namespace).createInstance(Objects.requireNonNull(newInstance, "instance must not be null"));
-            RepositoryListener c = changeListener;
-            if (c != null) {
-                c.instanceSaved(canonicalNamespace(namespace), created, true);
-            }
+            NamespaceStore store = store(namespace);
+            CimInstance stored = store.createInstance(Objects.requireNonNull(newInstance, "instance must not be null"));
+            tell(c -> c.instanceSaved(canonicalNamespace(namespace), stored, true), () -> store.restoreInstance(stored, null));
+            created = stored;
         }
         InstanceListener l = instanceListener;
         if (l != null) {
@@ -364,9 +358,25 @@ public final class CimRepository {
     }
 
     private void saved(CimNamespace namespace, NamespaceStore.Change c) {
+        tell(l -> l.instanceSaved(canonicalNamespace(namespace), c.after(), false),
+                () -> store(namespace).restoreInstance(c.after(), c.before()));
+    }
+
+    /**
+     * Tells the change listener about a change just made (holding {@link #changes}); if it refuses the change (it
+     * could not keep it), {@code undo} takes the change back and the listener's exception reaches the caller.
+     */
+    private void tell(java.util.function.Consumer<RepositoryListener> call, Runnable undo) {
         RepositoryListener l = changeListener;
-        if (l != null) {
-            l.instanceSaved(canonicalNamespace(namespace), c.after(), false);
+        if (l == null) {
+            return;
+        }
+        try {
+            call.accept(l);
+        } catch (RuntimeException e) {
+            undo.run();
+            LOG.warn("Repository change refused and undone: {}", e.getMessage());
+            throw e;
         }
     }
 
@@ -393,11 +403,10 @@ public final class CimRepository {
     public CimInstance deleteInstance(CimNamespace namespace, ObjectPath path) {
         CimInstance deleted;
         synchronized (changes) {
-            deleted = store(namespace).deleteInstance(path);
-            RepositoryListener c = changeListener;
-            if (c != null) {
-                c.instanceDeleted(canonicalNamespace(namespace), deleted);
-            }
+            NamespaceStore store = store(namespace);
+            CimInstance gone = store.deleteInstance(path);
+            tell(c -> c.instanceDeleted(canonicalNamespace(namespace), gone), () -> store.restoreInstance(gone, gone));
+            deleted = gone;
         }
         InstanceListener l = instanceListener;
         if (l != null) {

@@ -83,6 +83,51 @@ final class NamespaceStore {
         }
     }
 
+    // ------------------------------------------------------------------ undo (a change its listener refused)
+
+    /** Undoes {@link #markDeleted}. */
+    void unmarkDeleted() {
+        lock.writeLock().lock();
+        try {
+            deleted = false;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Puts back the class table a class change replaced (instance maps are shared, so instances are untouched). */
+    void restoreClasses(ClassTable before) {
+        write(() -> {
+            classes = before;
+            return null;
+        });
+    }
+
+    /** Puts back the declaration {@code name} had ({@code before} null: it had none). */
+    void restoreQualifierType(CimName name, CimQualifierType before) {
+        write(() -> {
+            if (before == null) {
+                qualifierTypes.remove(name);
+            } else {
+                qualifierTypes.put(name, before);
+            }
+            return null;
+        });
+    }
+
+    /** Puts back the instance stored under {@code stored}'s path: {@code before}, or none if null. */
+    void restoreInstance(CimInstance stored, CimInstance before) {
+        instanceWrite(() -> {
+            var instances = instanceClass(stored.className()).instances();
+            if (before == null) {
+                instances.remove(stored.path().canonical());
+            } else {
+                instances.put(stored.path().canonical(), before);
+            }
+            return null;
+        });
+    }
+
     /** Marks the namespace deleted if it holds no classes; NAMESPACE_NOT_EMPTY otherwise. */
     void markDeleted() {
         write(() -> {

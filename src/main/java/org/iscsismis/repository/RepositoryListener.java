@@ -10,7 +10,8 @@ import org.iscsismis.cim.CimQualifierType;
 /**
  * Hears about every change to the repository's contents once it is made (the data directory records them). Calls
  * are serialized with the changes themselves, so they come in the order the changes were made; a call returns once
- * the change is kept. Classes are given as the change gave them (not resolved), instances as stored. Namespaces are
+ * the change is kept. A call that throws refuses the change: the repository takes it back and the exception reaches
+ * whoever made it. Classes are given as the change gave them (not resolved), instances as stored. Namespaces are
  * always the canonical ones (never an alias).
  */
 public interface RepositoryListener {

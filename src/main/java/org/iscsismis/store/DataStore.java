@@ -1,5 +1,6 @@
 package org.iscsismis.store;
 
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import org.iscsismis.iscsi.disk.DiskRegistry;
 import org.iscsismis.provider.job.JobService;
@@ -34,11 +35,16 @@ public final class DataStore implements AutoCloseable {
      * @throws java.io.UncheckedIOException    it cannot be read or written
      */
     public static DataStore open(Path dir, long minFreeBytes) {
+        return open(dir, minFreeBytes, FileChannel::open);
+    }
+
+    /** {@link #open(Path, long)} with the journal's files opened by {@code channels} (tests inject failures). */
+    static DataStore open(Path dir, long minFreeBytes, Journal.Channels channels) {
         long started = System.nanoTime();
         DataDirectory directory = DataDirectory.open(dir);
         Journal journal = null;
         try {
-            journal = Journal.open(directory.journalFile());
+            journal = Journal.open(directory.journalFile(), channels);
             TargetState target = TargetState.recoverDisks(directory, journal, minFreeBytes);
             LOG.info("Data directory {}: journal of {} records ({} bytes) read in {} ms", directory.root(),
                     journal.recovered().records(), journal.recovered().bytesKept(), (System.nanoTime() - started) / 1_000_000);

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -30,6 +31,11 @@ import org.slf4j.LoggerFactory;
  * <p>The values of keys put with {@code live = true} are not kept in memory; compaction asks the
  * {@code liveValues} function for them (the repository's instances, which it holds anyway). Thread-safe: appends
  * are serialised.
+ *
+ * <p>A record that cannot be written or forced (device full, I/O error) is refused with a
+ * {@link JournalWriteException} and leaves nothing behind: the file is cut back to where the record began, so the
+ * caller can undo its change and a restart never brings it back. If even that cut fails, the journal refuses every
+ * later change too (it no longer knows what the file holds) until the server is restarted.
  */
 public final class Journal implements AutoCloseable {
 
@@ -42,8 +48,16 @@ public final class Journal implements AutoCloseable {
     private static final long MIN_COMPACT_BYTES = 1 << 20;
     private static final byte[] LIVE = new byte[0];
 
+    /** Opens the journal's files: {@link FileChannel#open} but in tests, which inject failures. */
+    interface Channels {
+        FileChannel open(Path file, OpenOption... options) throws IOException;
+    }
+
     private final Path file;
+    private final Channels channels;
     private FileChannel channel;
+    /** Set when a failed record could not be cut off again: every later change is refused. */
+    private IOException broken;
     private long size;
     private long liveBytes;
     private final LinkedHashMap<String, byte[]> state = new LinkedHashMap<>();
@@ -57,10 +71,11 @@ public final class Journal implements AutoCloseable {
     public record Recovered(int records, long bytesKept, long tornBytes, String tornReason) {
     }
 
-    private Journal(Path file) throws IOException {
+    private Journal(Path file, Channels channels) throws IOException {
         this.file = file;
+        this.channels = channels;
         Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".new")); // a compaction the crash interrupted
-        this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        this.channel = channels.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         this.recovered = readAll();
         if (recovered.tornBytes() > 0) {
             LOG.warn("Journal {}: dropped a torn tail of {} bytes after {} records ({}); those changes were never acknowledged",
@@ -73,8 +88,12 @@ public final class Journal implements AutoCloseable {
 
     /** Opens (or creates) the journal and reads it, cutting off a torn tail. */
     public static Journal open(Path file) {
+        return open(file, FileChannel::open);
+    }
+
+    static Journal open(Path file, Channels channels) {
         try {
-            return new Journal(file);
+            return new Journal(file, channels);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the journal " + file + ": " + e.getMessage(), e);
         }
@@ -105,7 +124,27 @@ public final class Journal implements AutoCloseable {
         return out;
     }
 
-    /** Where compaction gets the values of keys put with {@code live = true}. */
+    /** Stops holding the value of {@code key} read at open: compaction asks {@link #liveValues} for it from now on. */
+    public synchronized void keepLive(String key) {
+        if (state.containsKey(key)) {
+            state.put(key, LIVE);
+        }
+    }
+
+    /** The bytes of values held in memory (those of live keys are not). */
+    public synchronized long heldBytes() {
+        long held = 0;
+        for (byte[] v : state.values()) {
+            held += v.length;
+        }
+        return held;
+    }
+
+    /**
+     * Where compaction gets the values of keys put with {@code live = true}. The function may throw
+     * {@link IllegalStateException} when the owner's state is ahead of the journal (a change being recorded on
+     * another thread): that compaction is given up, and tried again on a later append.
+     */
     public synchronized void liveValues(Function<String, byte[]> values) {
         this.liveValues = values;
     }
@@ -147,15 +186,34 @@ public final class Journal implements AutoCloseable {
     }
 
     private void append(byte op, String key, byte[] value) {
+        if (broken != null) {
+            throw new JournalWriteException(key, "its journal failed earlier: " + JournalWriteException.reason(broken)
+                    + "; restart the server once the cause is fixed", broken);
+        }
         ByteBuffer record = encode(op, key, value);
         try {
             writeFully(channel, record, size);
             channel.force(false);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the journal " + file + ": " + e.getMessage(), e);
+            LOG.error("Journal {}: cannot record {}: {}; the change is refused", file, key, e.toString());
+            cutBack(e);
+            throw new JournalWriteException(key, JournalWriteException.reason(e), e);
         }
         size += record.limit();
         commits++;
+    }
+
+    /** Removes what a failed append may have left, so a restart cannot bring back a refused change. */
+    private void cutBack(IOException failure) {
+        try {
+            channel.truncate(size);
+            channel.force(true);
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+            broken = failure;
+            LOG.error("Journal {}: cannot cut a failed record off again ({}); every change is refused until a restart",
+                    file, e.toString());
+        }
     }
 
     static ByteBuffer encode(byte op, String key, byte[] value) {
@@ -232,7 +290,14 @@ public final class Journal implements AutoCloseable {
     /** Keep the file within a few times the live state: rewrite it when it grows past that. */
     private void compactIfLarge() {
         if (size > Math.max(MIN_COMPACT_BYTES, 4 * (liveBytes + 64L * state.size()))) {
-            compact();
+            try {
+                compact();
+            } catch (IllegalStateException e) {
+                LOG.debug("Journal {}: compaction put off: {}", file, e.getMessage());
+            } catch (UncheckedIOException e) {
+                // the change is recorded already; the file simply stays long until a compaction succeeds
+                LOG.warn("Journal {}: compaction failed, the journal stays at {} bytes: {}", file, size, e.getMessage());
+            }
         }
     }
 
@@ -241,7 +306,7 @@ public final class Journal implements AutoCloseable {
         Path next = file.resolveSibling(file.getFileName() + ".new");
         long written = 0;
         long live = 0;
-        try (FileChannel out = FileChannel.open(next, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+        try (FileChannel out = channels.open(next, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE)) {
             for (Map.Entry<String, byte[]> e : state.entrySet()) {
                 byte[] value = e.getValue() == LIVE ? liveValues.apply(e.getKey()) : e.getValue();
@@ -254,15 +319,26 @@ public final class Journal implements AutoCloseable {
                 live += value.length;
             }
             out.force(true);
+        } catch (IllegalStateException e) {
+            deleteQuietly(next);
+            throw e;
         } catch (IOException e) {
+            deleteQuietly(next);
             throw new UncheckedIOException("cannot compact the journal " + file + ": " + e.getMessage(), e);
         }
         try {
-            channel.close();
             Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            DataDirectory.forceDirectory(file.getParent());
-            channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
         } catch (IOException e) {
+            deleteQuietly(next); // the old file and its channel are untouched
+            throw new UncheckedIOException("cannot replace the journal " + file + ": " + e.getMessage(), e);
+        }
+        try {
+            DataDirectory.forceDirectory(file.getParent());
+            FileChannel old = channel;
+            channel = channels.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            old.close();
+        } catch (IOException e) {
+            broken = e; // which file the next record would land in is unknown
             throw new UncheckedIOException("cannot replace the journal " + file + ": " + e.getMessage(), e);
         }
         LOG.debug("Journal {} compacted from {} to {} bytes ({} keys)", file, size, written, state.size());
@@ -276,6 +352,14 @@ public final class Journal implements AutoCloseable {
             channel.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close the journal " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path f) {
+        try {
+            Files.deleteIfExists(f);
+        } catch (IOException e) {
+            LOG.debug("cannot delete {}: {}", f, e.toString());
         }
     }
 

@@ -10,6 +10,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.CRC32C;
 import org.iscsismis.cim.CimClass;
 import org.iscsismis.cim.CimException;
 import org.iscsismis.cim.CimInstance;
@@ -34,6 +36,11 @@ import org.slf4j.LoggerFactory;
  * What was created since the schema and deleted again leaves no key; what the schema had and was deleted leaves a
  * deletion. At start-up, after the schema, the keys are applied in the order they were first written; one that
  * cannot be applied yet (a class whose new superclass came later) is tried again after the others.
+ *
+ * <p>An instance's record is not held in memory once written (or read back at start-up): the journal asks for it
+ * when it compacts, and it is made again from the repository's instance, which the repository holds anyway. So
+ * this journal's memory is a few dozen bytes per instance, not the instance's CIM-XML. A checksum of the record as
+ * written tells whether the repository is ahead of it (a change still being recorded): that compaction waits.
  */
 final class RepositoryJournal implements RepositoryListener {
 
@@ -46,6 +53,13 @@ final class RepositoryJournal implements RepositoryListener {
 
     private final Journal journal;
     private final RepositoryRecords records = RepositoryRecords.create();
+    /** Where the record of each instance key is made again from: its kind, the instance's place and checksum. */
+    private final Map<String, LiveInstance> liveInstances = new ConcurrentHashMap<>();
+    private volatile CimRepository repository;
+
+    /** An instance record not held in memory: written with {@code op}, its bytes' CRC32C {@code crc}. */
+    private record LiveInstance(byte op, CimNamespace namespace, ObjectPath path, int crc) {
+    }
 
     RepositoryJournal(Journal journal) {
         this.journal = journal;
@@ -55,6 +69,7 @@ final class RepositoryJournal implements RepositoryListener {
 
     /** Applies the recorded changes to {@code repository} (its schema loaded), then records its changes from now on. */
     void recover(CimRepository repository) {
+        this.repository = repository;
         List<Map.Entry<String, byte[]>> pending = new ArrayList<>(journal.withPrefix(PREFIX).entrySet());
         int total = pending.size();
         List<String> failures = new ArrayList<>();
@@ -80,6 +95,7 @@ final class RepositoryJournal implements RepositoryListener {
         if (total > 0) {
             LOG.info("Recovered {} repository changes made by clients", total - failures.size());
         }
+        journal.liveValues(this::liveValue);
         repository.setChangeListener(this);
     }
 
@@ -114,7 +130,9 @@ final class RepositoryJournal implements RepositoryListener {
                 deleteIfThere(repository, ns, r.newInstance().pathFrom(repository.getClass(ns, r.newInstance().className()), ns));
             }
             if (op != DELETED) {
-                repository.createInstance(ns, r.newInstance());
+                CimInstance stored = repository.createInstance(ns, r.newInstance());
+                liveInstances.put(key, live(op, ns, stored));
+                journal.keepLive(key);
             }
         }
     }
@@ -208,18 +226,67 @@ final class RepositoryJournal implements RepositoryListener {
 
     @Override
     public void instanceSaved(CimNamespace namespace, CimInstance stored, boolean created) {
-        byte[] value = records.request(CREATED, new CreateInstanceRequest(namespace, stored.withPath(null)));
-        if (created) {
-            created(instanceKey(namespace, stored), value);
-        } else {
-            modified(instanceKey(namespace, stored), value);
+        String key = instanceKey(namespace, stored);
+        byte was = op(key);
+        byte op = created ? (was == DELETED ? REPLACED : CREATED) : (was == CREATED ? CREATED : REPLACED);
+        LiveInstance now = live(op, namespace, stored);
+        LiveInstance before = liveInstances.put(key, now); // before the append: its compaction may ask for it
+        try {
+            journal.put(key, instanceRecord(op, namespace, stored), true);
+        } catch (RuntimeException e) {
+            if (before == null) {
+                liveInstances.remove(key, now);
+            } else {
+                liveInstances.put(key, before);
+            }
+            throw e;
         }
     }
 
     @Override
     public void instanceDeleted(CimNamespace namespace, CimInstance deleted) {
-        deleted(instanceKey(namespace, deleted),
-                records.request(DELETED, new CreateInstanceRequest(namespace, deleted.withPath(null))));
+        String key = instanceKey(namespace, deleted);
+        deleted(key, records.request(DELETED, new CreateInstanceRequest(namespace, deleted.withPath(null))));
+        liveInstances.remove(key);
+    }
+
+    private byte[] instanceRecord(byte op, CimNamespace namespace, CimInstance stored) {
+        return records.request(op, new CreateInstanceRequest(namespace, stored.withPath(null)));
+    }
+
+    private LiveInstance live(byte op, CimNamespace namespace, CimInstance stored) {
+        return new LiveInstance(op, namespace, stored.path(), crc(instanceRecord(op, namespace, stored)));
+    }
+
+    private static int crc(byte[] value) {
+        CRC32C crc = new CRC32C();
+        crc.update(value);
+        return (int) crc.getValue();
+    }
+
+    /** The record of a live key, made again from the repository (for compaction). */
+    private byte[] liveValue(String key) {
+        LiveInstance l = liveInstances.get(key);
+        if (l == null) {
+            throw new IllegalStateException("no record for " + key + " yet: it is being written");
+        }
+        CimInstance now;
+        try {
+            now = repository.getInstance(l.namespace(), l.path());
+        } catch (CimException e) {
+            throw new IllegalStateException(key + " is being changed: " + e.getMessage(), e);
+        }
+        byte[] value = instanceRecord(l.op(), l.namespace(), now);
+        if (crc(value) != l.crc()) {
+            throw new IllegalStateException(key + " is being changed");
+        }
+        return value;
+    }
+
+    /** What the key's record says happened (0: no record). */
+    private byte op(String key) {
+        LiveInstance l = liveInstances.get(key);
+        return l != null ? l.op() : RepositoryRecords.op(journal.get(key));
     }
 
     private static String classKey(CimNamespace namespace, CimName name) {
@@ -248,7 +315,7 @@ final class RepositoryJournal implements RepositoryListener {
 
     /** Forgets a thing created since the schema; records the deletion of one the schema had. */
     private void deleted(String key, byte[] deletion) {
-        if (RepositoryRecords.op(journal.get(key)) == CREATED) {
+        if (op(key) == CREATED) {
             journal.remove(key);
         } else {
             journal.put(key, deletion);

@@ -34,11 +34,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packaged server, started with a data directory, killed with SIGKILL at random moments while a client writes
- * (WriteBlocks with Flush: acknowledged means on disk) and replicates, 50 times in a row, restarted each time. After
- * each restart: every volume holds what was acknowledged (a write in flight may have landed, block by block), a
- * synchronous mirror is never Synchronized while its disks differ and Synchronized pairs are byte-equal, the
- * snapshot shows its point in time, the clone its own, and the pool counts exactly its volumes' chunks. Then a torn
- * and a corrupted journal tail: the server drops the record and starts consistent.
+ * and replicates, 50 times in a row, restarted each time. The client writes through CIM (WriteBlocks with Flush:
+ * acknowledged means on disk) and through iSCSI with an independent initiator (qemu-io, a write then SYNCHRONIZE
+ * CACHE: acknowledged when both succeeded). After each restart, read back through CIM and through iSCSI: every
+ * volume holds what was acknowledged (a write in flight may have landed, block by block), a synchronous mirror is
+ * never Synchronized while its disks differ and Synchronized pairs are byte-equal, the snapshot shows its point in
+ * time, the clone its own, and the pool counts exactly its volumes' chunks. Then a torn and a corrupted journal tail:
+ * the server drops the record and starts consistent.
  */
 class CrashRecoveryIT {
 
@@ -63,10 +65,15 @@ class CrashRecoveryIT {
     private byte[] snapshotInFlight;
     private byte[] cloneImage;
     private String[] sources;
+    /** The sources' NAA designators (their CIM Name), by which the initiator finds their LUNs. */
+    private String[] sourceNaa;
     private CIMObjectPath syncPair;
     private CIMObjectPath asyncPair;
     private CIMObjectPath snapPair;
     private CIMObjectPath clonePair;
+    /** Writes acknowledged through CIM and through iSCSI over the whole run (both must have happened). */
+    private final java.util.concurrent.atomic.AtomicInteger cimWrites = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger iscsiWrites = new java.util.concurrent.atomic.AtomicInteger();
 
     @Test
     void killedFiftyTimesWhileWritingAndReplicatingItComesBackConsistentEveryTime() throws Exception {
@@ -80,11 +87,15 @@ class CrashRecoveryIT {
                     Thread client = work(s);
                     Thread.sleep(100 + random.nextInt(1200)); // a random moment to kill at, not a wait for a condition
                     server.kill();
+                    s.initiator.abandon();
                     client.join(TimeUnit.SECONDS.toMillis(60));
                     assertFalse(client.isAlive(), "the client ends once its server is gone");
                     s.client.close();
                 }
             }
+            System.out.printf("crash test: %d kills, %d writes acknowledged through CIM, %d through iSCSI%n", KILLS,
+                    cimWrites.get(), iscsiWrites.get());
+            assertTrue(cimWrites.get() > 0 && iscsiWrites.get() > 0, "writes were acknowledged through CIM and through iSCSI");
             tornAndCorruptedTails();
         } finally {
             delete(dataDir);
@@ -96,13 +107,16 @@ class CrashRecoveryIT {
         try (ServerProcess server = start()) {
             Session s = session(server);
             String[] made = new String[4];
+            String[] naa = new String[4];
             for (int i = 0; i < 4; i++) {
                 CIMObjectPath v = s.calls.newVolume(POOL, SIZE, "crash-" + i);
                 made[i] = diskId(v);
+                naa[i] = naa(s, v);
                 byte[] data = randomBytes(SIZE);
                 s.write(made[i], 0, data);
             }
             sources = made;
+            sourceNaa = naa;
             syncSource = new BlockModel(s.read(made[0]), BLOCK);
             asyncSource = new BlockModel(s.read(made[1]), BLOCK);
             snapSource = new BlockModel(s.read(made[2]), BLOCK);
@@ -135,6 +149,10 @@ class CrashRecoveryIT {
 
     private void step(Session s) throws WBEMException {
         int what = random.nextInt(20);
+        if (what < 6) {
+            writeThroughIscsi(s);
+            return;
+        }
         if (what == 0) {
             CIMInstance async = s.calls.get(asyncPair);
             int state = uint16(async, "CopyState");
@@ -161,6 +179,29 @@ class CrashRecoveryIT {
         model.sending(offset, data);
         s.write(sources[v], offset, data);
         model.acknowledged(offset, data);
+        cimWrites.incrementAndGet();
+    }
+
+    /** A write of one byte pattern through the iSCSI target, then a flush; both succeeded: acknowledged. */
+    private void writeThroughIscsi(Session s) {
+        int v = random.nextInt(4);
+        BlockModel model = model(v);
+        int blocks = 1 + random.nextInt(160);
+        long offset = (long) random.nextInt(SIZE / BLOCK - blocks) * BLOCK;
+        int pattern = 1 + random.nextInt(255);
+        byte[] data = new byte[blocks * BLOCK];
+        java.util.Arrays.fill(data, (byte) pattern);
+        int lun = s.initiator.lun(sourceNaa[v]);
+        model.sending(offset, data);
+        if (!s.initiator.write(lun, offset, data.length, pattern)) {
+            throw new IllegalStateException("the iSCSI write was not acknowledged: the server is gone");
+        }
+        model.acknowledged(offset, data);
+        iscsiWrites.incrementAndGet();
+    }
+
+    private static String naa(Session s, CIMObjectPath volume) throws WBEMException {
+        return (String) s.calls.get(volume).getPropertyValue("Name");
     }
 
     private BlockModel model(int v) {
@@ -178,11 +219,17 @@ class CrashRecoveryIT {
             String volume = sources[v];
             String mismatch = model(v).check(s.read(volume));
             assertNull(mismatch, () -> when + ": volume " + volume + ": " + mismatch);
+            // the in-flight write is resolved now: through iSCSI the volume holds exactly what CIM read
+            String overIscsi = model(v).check(s.initiator.read(s.initiator.lun(sourceNaa[v])));
+            assertNull(overIscsi, () -> when + ": volume " + volume + " read through iSCSI: " + overIscsi);
         }
         CIMInstance sync = s.calls.get(syncPair);
         if (uint16(sync, "CopyState") == 4) {
             assertArrayEquals(s.read(sources[0]), s.read(target(sync)),
                     when + ": the synchronous mirror says Synchronized, so its disks must be equal");
+            int targetLun = s.initiator.lun(naa(s, (CIMObjectPath) sync.getPropertyValue("SyncedElement")));
+            assertArrayEquals(s.initiator.read(s.initiator.lun(sourceNaa[0])), s.initiator.read(targetLun),
+                    when + ": the synchronous mirror says Synchronized, so its LUNs must read equal through iSCSI");
         }
         sync = s.calls.await(syncPair, i -> uint16(i, "CopyState") == 4);
         assertArrayEquals(s.read(sources[0]), s.read(target(sync)), when + ": the synchronous mirror after its resync");
@@ -262,10 +309,10 @@ class CrashRecoveryIT {
         String banner = server.awaitLine("iscsi-smis listening on ");
         URI url = URI.create(banner.substring("iscsi-smis listening on ".length()).split(" ")[0].replace("/cimom", ""));
         WBEMClient client = SblimClients.connect(url);
-        return new Session(client, new ReplicationCalls(client));
+        return new Session(client, new ReplicationCalls(client), CrashInitiator.of(banner, dataDir.getParent()));
     }
 
-    private record Session(WBEMClient client, ReplicationCalls calls) {
+    private record Session(WBEMClient client, ReplicationCalls calls, CrashInitiator initiator) {
 
         /** Writes in pieces of at most 512 KiB (a WriteBlocks call's limit). */
         void write(String disk, long offset, byte[] data) throws WBEMException {

@@ -29,8 +29,13 @@ final class IscsiClients {
     private final String target;
 
     IscsiClients(IscsiPortal portal) {
-        this.portal = "127.0.0.1:" + portal.port();
-        this.target = portal.targetName();
+        this(portal.port(), portal.targetName());
+    }
+
+    /** The initiators of a target on a loopback port (a server process: its start-up line names both). */
+    IscsiClients(int port, String target) {
+        this.portal = "127.0.0.1:" + port;
+        this.target = target;
     }
 
     String target() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -53,10 +54,15 @@ class JobJournalTest {
 
     /** One run of a server's jobs on the data directory. */
     private final class Run implements AutoCloseable {
-        final DataStore store = DataStore.open(dir, 0);
+        final DataStore store;
         final JobService jobs = new JobService(repo, clock, 2, 16);
 
         Run() {
+            this(java.nio.channels.FileChannel::open);
+        }
+
+        Run(Journal.Channels device) {
+            store = DataStore.open(dir, 0, device);
             store.recoverJobs(jobs);
         }
 
@@ -129,6 +135,40 @@ class JobJournalTest {
             ObjectPath next = run.start("Create V5", new CompletableFuture<>());
             assertEquals("ISCSISMIS:JOB:5", next.key("InstanceID").asString(),
                     "the number of a removed job is not handed out again");
+        }
+    }
+
+    @Test
+    void aJobChangeTheJournalCannotRecordIsRefusedAndNotMade() throws Exception {
+        FailingChannels device = new FailingChannels();
+        ObjectPath kept;
+        ObjectPath stopped;
+        try (Run run = new Run(device)) {
+            kept = run.start("Create V1", CompletableFuture.completedFuture(null));
+            Job job = run.job(kept);
+            assertTrue(job.awaitFinished(WAIT));
+            stopped = run.start("Clone V1", new CompletableFuture<>());
+            device.full = true;
+            assertTrue(run.jobs.kill(run.job(stopped), false)); // its end cannot be recorded: it ends anyway, no exception
+            assertTrue(run.job(stopped).state().isFinal());
+            assertThrows(JournalWriteException.class, () -> run.jobs.setDeleteOnCompletion(job, false));
+            assertTrue(job.deleteOnCompletion());
+            assertThrows(JournalWriteException.class, () -> run.jobs.setTimeBeforeRemoval(job, Duration.ofHours(1)));
+            assertEquals(JobService.DEFAULT_TIME_BEFORE_REMOVAL, job.timeBeforeRemoval());
+            assertThrows(JournalWriteException.class, () -> run.jobs.remove(job));
+            assertNotNull(run.job(kept), "a job whose deletion was refused is still listed");
+            JournalWriteException e = assertThrows(JournalWriteException.class,
+                    () -> run.start("Create V2", new CompletableFuture<>()));
+            assertTrue(e.description().contains("No space left on device"), e.description());
+            assertNull(run.jobs.find("ISCSISMIS:JOB:3"), "a job that could not be recorded is not listed");
+            device.full = false;
+        }
+        try (Run run = new Run()) {
+            Job job = run.job(kept);
+            assertNotNull(job);
+            assertTrue(job.deleteOnCompletion());
+            assertEquals(JobService.DEFAULT_TIME_BEFORE_REMOVAL, job.timeBeforeRemoval());
+            assertEquals(JobState.EXCEPTION, run.job(stopped).state(), "the job whose end was not recorded shows as interrupted");
         }
     }
 

@@ -97,4 +97,47 @@ class RepositoryJournalTest {
                     "only the deletion of a schema class is left");
         }
     }
+
+    @Test
+    void theJournalHoldsNoInstanceRecordsInMemoryAndCompactsFromTheRepository() {
+        String big = "x".repeat(4096);
+        int n = 300;
+        try (Run run = new Run()) {
+            run.repo.createNamespace(ADDED, StandardQualifiers.declarations());
+            run.repo.createClass(ADDED, CimClass.builder("T_Big").key("Id", CimType.STRING).property("Text", CimType.STRING).build());
+            long classes = run.store.journal().heldBytes();
+            for (int i = 0; i < n; i++) {
+                run.repo.createInstance(ADDED, CimInstance.builder("T_Big").property("Id", "i" + i).property("Text", big + i).build());
+            }
+            for (int round = 0; round < 3; round++) { // records written again and again: the file grows, memory does not
+                for (int i = 0; i < n; i += 7) {
+                    run.repo.setProperty(ADDED, bigPath(i), name("Text"), CimValue.ofString(big + "changed " + round));
+                }
+            }
+            run.repo.deleteInstance(ADDED, bigPath(1));
+            assertEquals(classes, run.store.journal().heldBytes(),
+                    "the journal holds no instance's text, only the class and namespace records it held before");
+            long before = run.store.journal().sizeBytes();
+            run.store.journal().compact();
+            assertTrue(run.store.journal().sizeBytes() < before, "compaction wrote each instance once, from the repository");
+        }
+        try (Run run = new Run()) {
+            assertTrue(run.store.journal().heldBytes() < 8 * 1024, "records read at start-up are not kept either: "
+                    + run.store.journal().heldBytes());
+            assertEquals(n - 1, run.repo.instanceCount(ADDED, name("T_Big"), false));
+            assertEquals(big + "changed 2", run.repo.getInstance(ADDED, bigPath(7)).value("Text").value());
+            assertEquals(big + 8, run.repo.getInstance(ADDED, bigPath(8)).value("Text").value());
+            Fixtures.assertCimError(CimStatus.NOT_FOUND, () -> run.repo.getInstance(ADDED, bigPath(1)));
+            run.repo.setProperty(ADDED, bigPath(8), name("Text"), CimValue.ofString("after the restart"));
+            run.store.journal().compact();
+        }
+        try (Run run = new Run()) {
+            assertEquals("after the restart", run.repo.getInstance(ADDED, bigPath(8)).value("Text").value());
+            assertEquals(n - 1, run.repo.instanceCount(ADDED, name("T_Big"), false));
+        }
+    }
+
+    private static org.iscsismis.cim.ObjectPath bigPath(int i) {
+        return org.iscsismis.cim.ObjectPath.builder("T_Big").key("Id", "i" + i).build();
+    }
 }

@@ -191,7 +191,8 @@ public final class JobService implements AutoCloseable {
         } catch (RuntimeException e) {
             jobs.remove(id, job);
             LOG.error("Job {} could not be recorded", id, e);
-            throw new CimException(CimStatus.FAILED, "The job could not be recorded in the data directory: " + e.getMessage());
+            throw e instanceof CimException c ? c
+                    : new CimException(CimStatus.FAILED, "The job could not be recorded in the data directory: " + e.getMessage());
         }
         JobListener l = listener;
         if (l != null) {
@@ -305,20 +306,32 @@ public final class JobService implements AutoCloseable {
             throw new CimException(CimStatus.FAILED, "Job " + job.instanceId() + " is " + job.state().displayName()
                     + "; terminate or kill it before deleting it");
         }
-        drop(job);
+        drop(job, true);
     }
 
+    /** Sets DeleteOnCompletion; if the log cannot record it, the job keeps its old value and the failure is thrown. */
     public void setDeleteOnCompletion(Job job, boolean value) {
+        boolean old = job.deleteOnCompletion();
         job.setDeleteOnCompletion(value);
-        save(job);
+        saveOrUndo(job, () -> job.setDeleteOnCompletion(old));
     }
 
     public void setTimeBeforeRemoval(Job job, Duration value) {
         if (value == null || value.isNegative()) {
             throw new IllegalArgumentException("TimeBeforeRemoval must be a non-negative interval");
         }
+        Duration old = job.timeBeforeRemoval();
         job.setTimeBeforeRemoval(value);
-        save(job);
+        saveOrUndo(job, () -> job.setTimeBeforeRemoval(old));
+    }
+
+    private void saveOrUndo(Job job, Runnable undo) {
+        try {
+            save(job);
+        } catch (RuntimeException e) {
+            undo.run();
+            throw e;
+        }
     }
 
     /**
@@ -333,9 +346,19 @@ public final class JobService implements AutoCloseable {
 
     // ------------------------------------------------------------------ the log
 
-    /** A job of this service: the log hears when it finishes. */
+    /**
+     * A job of this service: the log hears when it finishes. An end that cannot be recorded is logged, not thrown:
+     * the work has ended (or been stopped) either way, and after a restart the job shows as interrupted.
+     */
     private void track(Job job) {
-        job.onFinish(this::save);
+        job.onFinish(j -> {
+            try {
+                save(j);
+            } catch (RuntimeException e) {
+                LOG.warn("The end of job {} could not be recorded; after a restart it shows as interrupted: {}",
+                        j.instanceId(), e.getMessage());
+            }
+        });
     }
 
     /** Records the job as it is now (nothing once it is removed, or without a log). */
@@ -353,6 +376,15 @@ public final class JobService implements AutoCloseable {
 
     /** Removes the job from the live ones and from the log. */
     private void drop(Job job) {
+        drop(job, false);
+    }
+
+    /**
+     * Removes the job from the live ones and from the log; {@code refusable} (a client's DeleteInstance): if the log
+     * cannot record the removal, the job stays and the failure is thrown, else it goes and may show again after a
+     * restart.
+     */
+    private void drop(Job job, boolean refusable) {
         if (!jobs.remove(job.instanceId(), job)) {
             return;
         }
@@ -363,6 +395,11 @@ public final class JobService implements AutoCloseable {
                 try {
                     l.removed(job.instanceId(), counter.get());
                 } catch (RuntimeException e) {
+                    if (refusable) {
+                        job.removed = false;
+                        jobs.put(job.instanceId(), job);
+                        throw e;
+                    }
                     LOG.warn("The removal of job {} could not be recorded; it may show again after a restart", job.instanceId(), e);
                 }
             }
