@@ -21,6 +21,7 @@ import org.iscsismis.console.ConsoleUser;
 import org.iscsismis.dispatch.Caller;
 import org.iscsismis.dispatch.Dispatcher;
 import org.iscsismis.dispatch.MemoryBudget;
+import org.iscsismis.dispatch.NamespaceGrants;
 import org.iscsismis.http.AccessControl;
 import org.iscsismis.http.Authenticator;
 import org.iscsismis.http.CimOperationHandler;
@@ -41,6 +42,7 @@ import org.iscsismis.iscsi.provider.StorageElements;
 import org.iscsismis.iscsi.target.IscsiPortal;
 import org.iscsismis.iscsi.target.VolumeIdentity;
 import org.iscsismis.iscsi.target.login.ChapSecrets;
+import org.iscsismis.provider.Requester;
 import org.iscsismis.provider.job.JobProviders;
 import org.iscsismis.replication.EngineConfig;
 import org.iscsismis.provider.job.JobService;
@@ -181,6 +183,7 @@ public final class IscsiSmisServer implements AutoCloseable {
             if (store != null) {
                 store.recoverPairs(target.engine());
                 store.recoverJobs(jobs);
+                store.recoverMasking(target.masking());
             }
             if (iscsiTarget) {
                 target.register(registry, config.indicationSettings().progressStepPercent());
@@ -210,6 +213,9 @@ public final class IscsiSmisServer implements AutoCloseable {
             }
             if (store != null) {
                 store.recoverRepository(repository); // after the providers: what they serve was never recorded
+                if (indications != null) { // after the repository: a filter may look at a class a client created
+                    store.recoverSubscriptions(indications, user -> creator(access, user));
+                }
             }
             dispatcher = new Dispatcher(repository, registry, clock, jobs, config.providerTimeout(), config.pullLimits(), memory);
             CimOperationHandler handler = new CimOperationHandler(dispatcher, new CimXmlRequestReader(repository::canonicalNamespace),
@@ -250,6 +256,12 @@ public final class IscsiSmisServer implements AutoCloseable {
                 keystore != null ? " and " + endpoint.httpsUrl() + "/cimom" : "",
                 access.authenticator().required() ? "HTTP Basic authentication" : "no authentication", NAMESPACES);
         return new IscsiSmisServer(config, repository, endpoint, target, portal, dispatcher, keystore, indications, store);
+    }
+
+    /** The caller a kept subscription's creator is now; a user no longer known may read nothing. */
+    private static Requester creator(AccessControl access, String user) {
+        Caller caller = access.authenticator().caller(user);
+        return caller != null ? caller : new Caller(user, NamespaceGrants.NOTHING);
     }
 
     /** Where virtual disks keep their data: the heap, or sparse files in a temporary directory. */
