@@ -13,9 +13,11 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.iscsismis.cim.CimException;
 import org.iscsismis.cim.CimInstance;
 import org.iscsismis.cim.CimName;
 import org.iscsismis.cim.CimNamespace;
+import org.iscsismis.cim.CimStatus;
 import org.iscsismis.cim.CimValue;
 import org.iscsismis.cim.ObjectPath;
 import org.iscsismis.provider.Requester;
@@ -161,6 +163,32 @@ class SubscriptionLogTest {
         log.failing = false;
         s.store().deleteSubscription(sub.path());
         assertEquals(2, log.kept.size(), "the subscription's record is gone, its filter and destination stay");
+    }
+
+    @Test
+    void aCreatorWhoMayNoLongerReadTheFiltersNamespaceIsRefusedAgain() {
+        IndicationService s = service(t0);
+        Requester nobody = new Requester() {
+            @Override
+            public String name() {
+                return "gone";
+            }
+
+            @Override
+            public boolean mayRead(CimNamespace namespace) {
+                return false;
+            }
+        };
+        CimException refused = assertThrows(CimException.class, () -> s.restore(SubscriptionLog.Kind.FILTER,
+                new SubscriptionLog.Kept(CimInstance.builder("CIM_IndicationFilter").property("Name", "f")
+                        .property("Query", "SELECT * FROM CIM_InstCreation").property("QueryLanguage", "WQL")
+                        .property("SourceNamespaces", CimValue.ofStrings(List.of("root/cimv2/storage/iscsitarget"))).build(),
+                        "gone", null), nobody));
+        assertEquals(CimStatus.ACCESS_DENIED, refused.status());
+        assertThrows(CimException.class, () -> s.restore(SubscriptionLog.Kind.FILTER, new SubscriptionLog.Kept(
+                CimInstance.builder("CIM_IndicationFilter").property("Name", "g").property("Query", "SELECT * FROM CIM_InstCreation")
+                        .property("QueryLanguage", "WQL").build(), "gone", null), nobody), "no namespace to look at");
+        assertTrue(s.store().filters().isEmpty());
     }
 
     @Test
