@@ -60,17 +60,14 @@ class SubscriptionLogTest {
         }
     }
 
-    private record Alice() implements Requester {
-        @Override
-        public String name() {
-            return "alice";
-        }
-
+    /** A user who may read every namespace, or none. */
+    private record User(String name, boolean readsAll) implements Requester {
         @Override
         public boolean mayRead(CimNamespace namespace) {
-            return true;
+            return readsAll;
         }
     }
+
 
     private final Instant t0 = Instant.parse("2026-03-04T05:06:07Z");
     private final List<IndicationService> services = new java.util.ArrayList<>();
@@ -107,13 +104,13 @@ class SubscriptionLogTest {
 
     private static Subscription subscribe(IndicationService s) {
         Filter f = s.store().createFilter(CimInstance.builder("CIM_IndicationFilter").property("Name", "f1")
-                .property("Query", "SELECT * FROM CIM_InstCreation").property("QueryLanguage", "WQL").build(), new Alice());
+                .property("Query", "SELECT * FROM CIM_InstCreation").property("QueryLanguage", "WQL").build(), new User("alice", true));
         Destination d = s.store().createDestination(CimInstance.builder("CIM_ListenerDestinationCIMXML")
                 .property("Destination", "http://127.0.0.1:5990/x").property("username", "bob")
                 .property("password", "secret").build());
         return s.store().createSubscription(CimInstance.builder("CIM_IndicationSubscription")
                 .property("Filter", CimValue.ofReference(f.path())).property("Handler", CimValue.ofReference(d.path()))
-                .property("SubscriptionInfo", "kept").property("SubscriptionDuration", CimValue.ofUint64(3600)).build(), new Alice());
+                .property("SubscriptionInfo", "kept").property("SubscriptionDuration", CimValue.ofUint64(3600)).build(), new User("alice", true));
     }
 
     @Test
@@ -131,7 +128,7 @@ class SubscriptionLogTest {
         for (SubscriptionLog.Kind kind : SubscriptionLog.Kind.values()) {
             log.kept.forEach((key, k) -> {
                 if (key.startsWith(kind + "/")) {
-                    second.restore(kind, k, k.creator().equals("alice") ? new Alice() : Requester.ANYONE);
+                    second.restore(kind, k, k.creator().equals("alice") ? new User("alice", true) : Requester.ANYONE);
                 }
             });
         }
@@ -168,17 +165,7 @@ class SubscriptionLogTest {
     @Test
     void aCreatorWhoMayNoLongerReadTheFiltersNamespaceIsRefusedAgain() {
         IndicationService s = service(t0);
-        Requester nobody = new Requester() {
-            @Override
-            public String name() {
-                return "gone";
-            }
-
-            @Override
-            public boolean mayRead(CimNamespace namespace) {
-                return false;
-            }
-        };
+        Requester nobody = new User("gone", false);
         CimException refused = assertThrows(CimException.class, () -> s.restore(SubscriptionLog.Kind.FILTER,
                 new SubscriptionLog.Kept(CimInstance.builder("CIM_IndicationFilter").property("Name", "f")
                         .property("Query", "SELECT * FROM CIM_InstCreation").property("QueryLanguage", "WQL")
