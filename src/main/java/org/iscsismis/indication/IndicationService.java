@@ -161,9 +161,7 @@ public final class IndicationService implements AutoCloseable {
         Map<Filter, ExportTemplate> written = null; // one request per filter, shared by its listeners
         for (Subscription s : subscriptions) {
             if (s.expired(now)) {
-                if (store.remove(s)) {
-                    LOG.info("{} ended: its SubscriptionDuration has passed", s);
-                }
+                removeExpired(s);
                 continue;
             }
             SourceQuery q = s.filter().queryFor(source);
@@ -185,6 +183,19 @@ public final class IndicationService implements AutoCloseable {
             CimInstance from = stamped;
             ExportTemplate export = written.computeIfAbsent(s.filter(), f -> codec.template(shaped(from, f, q.query().selectList())));
             queue(s.destination()).offer(new Delivery(s, source, export));
+        }
+    }
+
+    /** Removes an expired subscription off the publishing thread: with a data directory, removing writes the journal. */
+    private void removeExpired(Subscription s) {
+        try {
+            executor.execute(() -> {
+                if (store.remove(s)) {
+                    LOG.info("{} ended: its SubscriptionDuration has passed", s);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // closing: nothing is delivered any more; a kept subscription goes at the first indication after the next start
         }
     }
 

@@ -40,7 +40,7 @@ class SubscriptionLogTest {
 
     /** Keeps the log's records in a map, as the journal keeps them by key. */
     private static final class MapLog implements SubscriptionLog {
-        final Map<String, Kept> kept = new LinkedHashMap<>();
+        final Map<String, Kept> kept = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
         boolean failing;
 
         @Override
@@ -176,6 +176,30 @@ class SubscriptionLogTest {
                 CimInstance.builder("CIM_IndicationFilter").property("Name", "g").property("Query", "SELECT * FROM CIM_InstCreation")
                         .property("QueryLanguage", "WQL").build(), "gone", null), nobody), "no namespace to look at");
         assertTrue(s.store().filters().isEmpty());
+    }
+
+    @Test
+    void aSubscriptionWhoseDurationPassedWhileTheServerWasDownGoesAtTheFirstIndication() {
+        IndicationService first = service(t0);
+        MapLog log = new MapLog();
+        first.keepIn(log);
+        subscribe(first); // SubscriptionDuration 3600 s from t0
+        IndicationService later = service(t0.plusSeconds(7200));
+        for (SubscriptionLog.Kind kind : SubscriptionLog.Kind.values()) {
+            log.kept.forEach((key, k) -> {
+                if (key.startsWith(kind + "/")) {
+                    later.restore(kind, k, new User(k.creator(), true));
+                }
+            });
+        }
+        later.keepIn(log);
+        later.publish(CimNamespace.of("root/cimv2"), CimInstance.builder("CIM_InstCreation").build());
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (log.kept.keySet().stream().anyMatch(k -> k.startsWith("SUBSCRIPTION/"))) {
+            assertTrue(System.nanoTime() < deadline, "the expired subscription's record is still kept: " + log.kept.keySet());
+            Thread.onSpinWait();
+        }
+        assertTrue(later.store().subscriptions().isEmpty());
     }
 
     @Test
