@@ -17,16 +17,17 @@ import org.iscsismis.cim.CimStatus;
 import org.iscsismis.cim.CimType;
 import org.iscsismis.cim.CimValue;
 import org.iscsismis.cim.ObjectPath;
-import org.iscsismis.provider.AssociationEnds;
-import org.iscsismis.provider.Requester;
 import org.iscsismis.indication.SubscriptionLog.Kept;
 import org.iscsismis.indication.SubscriptionLog.Kind;
+import org.iscsismis.provider.AssociationEnds;
+import org.iscsismis.provider.Requester;
 import org.iscsismis.repository.CimRepository;
 
 /**
  * The filters, listener destinations and subscriptions, in memory and, with a data directory, in its
- * {@link SubscriptionLog}. Every change is checked first, then kept in the log, then made whole; or not at all. Mutations are serialized; the enabled subscriptions are read by
- * the router from an immutable snapshot, republished on every change.
+ * {@link SubscriptionLog}. Every change is checked first, then kept in the log, then made whole; or not at all.
+ * Mutations are serialized; the enabled subscriptions are read by the router from an immutable snapshot, republished
+ * on every change.
  */
 final class SubscriptionStore {
 
