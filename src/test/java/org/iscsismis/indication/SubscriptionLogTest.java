@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.iscsismis.cim.CimException;
@@ -40,7 +39,7 @@ class SubscriptionLogTest {
 
     /** Keeps the log's records in a map, as the journal keeps them by key. */
     private static final class MapLog implements SubscriptionLog {
-        final Map<String, Kept> kept = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+        final Map<String, Kept> kept = new java.util.concurrent.ConcurrentHashMap<>(); // removed from the delivery thread too
         boolean failing;
 
         @Override
