@@ -20,6 +20,14 @@ public interface Authenticator {
      */
     Caller authenticate(String authorizationHeader);
 
+    /**
+     * The caller a user name stands for now, without credentials (for what a user created before a restart and the
+     * server does on its behalf later); null if there is no such user.
+     */
+    default Caller caller(String userName) {
+        return null;
+    }
+
     /** Admits every request (the default on a loopback address). */
     static Authenticator none() {
         return NoAuthentication.INSTANCE;
@@ -36,6 +44,11 @@ public interface Authenticator {
 
         @Override
         public Caller authenticate(String authorizationHeader) {
+            return Caller.ANYONE;
+        }
+
+        @Override
+        public Caller caller(String userName) {
             return Caller.ANYONE;
         }
     }

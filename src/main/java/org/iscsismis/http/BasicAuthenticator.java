@@ -98,6 +98,12 @@ public final class BasicAuthenticator implements Authenticator {
     }
 
     @Override
+    public Caller caller(String userName) {
+        Account account = accounts.get(userName);
+        return account == null ? null : new Caller(userName, account.grants());
+    }
+
+    @Override
     public boolean required() {
         return true;
     }

@@ -23,10 +23,13 @@ final class DestinationFactory {
     private final CimRepository repository;
     private final HostedKeys keys;
     private final AtomicLong generatedNames = new AtomicLong();
+    private final java.util.function.Predicate<String> taken;
 
-    DestinationFactory(CimRepository repository, HostedKeys keys) {
+    /** @param taken whether a name is in use (a generated name skips those kept from before a restart) */
+    DestinationFactory(CimRepository repository, HostedKeys keys, java.util.function.Predicate<String> taken) {
         this.repository = repository;
         this.keys = keys;
+        this.taken = taken;
     }
 
     Destination create(CimInstance given) {
@@ -34,7 +37,9 @@ final class DestinationFactory {
         CimInstance typed = ClientInstances.typed(cls, given);
         String name = ClientInstances.text(typed, "Name");
         if (name == null || name.isBlank()) {
-            name = keys.systemName() + ":destination:" + generatedNames.incrementAndGet();
+            do {
+                name = keys.systemName() + ":destination:" + generatedNames.incrementAndGet();
+            } while (taken.test(name));
         }
         URI uri = url(name, ClientInstances.text(typed, "Destination"));
         Long protocol = ClientInstances.number(typed, "Protocol");

@@ -35,10 +35,13 @@ final class FilterFactory {
     private final CimRepository repository;
     private final HostedKeys keys;
     private final AtomicLong generatedNames = new AtomicLong();
+    private final java.util.function.Predicate<String> taken;
 
-    FilterFactory(CimRepository repository, HostedKeys keys) {
+    /** @param taken whether a name is in use (a generated name skips those kept from before a restart) */
+    FilterFactory(CimRepository repository, HostedKeys keys, java.util.function.Predicate<String> taken) {
         this.repository = repository;
         this.keys = keys;
+        this.taken = taken;
     }
 
     /**
@@ -50,7 +53,9 @@ final class FilterFactory {
         CimInstance typed = ClientInstances.typed(cls, given);
         String name = ClientInstances.text(typed, "Name");
         if (name == null || name.isBlank()) {
-            name = keys.systemName() + ":filter:" + generatedNames.incrementAndGet();
+            do {
+                name = keys.systemName() + ":filter:" + generatedNames.incrementAndGet();
+            } while (taken.test(name));
         }
         String query = ClientInstances.text(typed, "Query");
         String language = ClientInstances.text(typed, "QueryLanguage");

@@ -24,6 +24,7 @@ import org.iscsismis.cim.ObjectPath;
 import org.iscsismis.cimxml.CimXmlExportCodec;
 import org.iscsismis.cimxml.ExportTemplate;
 import org.iscsismis.provider.Alert;
+import org.iscsismis.provider.Requester;
 import org.iscsismis.repository.CimRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,6 +105,29 @@ public final class IndicationService implements AutoCloseable {
         return keys;
     }
 
+    /**
+     * Creates again an element kept before a restart, as its creator did (the checks run again: one the schema or
+     * the creator's rights no longer allow is refused with the same CimException a client would get). Call before
+     * {@link #keepIn}, so what is restored is not written again.
+     */
+    public void restore(SubscriptionLog.Kind kind, SubscriptionLog.Kept kept, Requester creator) {
+        switch (kind) {
+            case FILTER -> store.createFilter(kept.instance(), creator);
+            case DESTINATION -> store.createDestination(kept.instance());
+            case SUBSCRIPTION -> store.createSubscription(kept.instance(), creator, kept.started());
+        }
+    }
+
+    /** Keeps every change of filters, destinations and subscriptions in {@code log} from now on (SubscriptionsPersisted). */
+    public void keepIn(SubscriptionLog log) {
+        store.keepIn(log);
+    }
+
+    /** True once the subscriptions are kept across restarts ({@link #keepIn}). */
+    public boolean subscriptionsPersisted() {
+        return store.persisted();
+    }
+
     /** True while at least one subscription is enabled: sources skip building indications otherwise. */
     public boolean active() {
         return active;
@@ -137,9 +161,7 @@ public final class IndicationService implements AutoCloseable {
         Map<Filter, ExportTemplate> written = null; // one request per filter, shared by its listeners
         for (Subscription s : subscriptions) {
             if (s.expired(now)) {
-                if (store.remove(s)) {
-                    LOG.info("{} ended: its SubscriptionDuration has passed", s);
-                }
+                removeExpired(s);
                 continue;
             }
             SourceQuery q = s.filter().queryFor(source);
@@ -161,6 +183,19 @@ public final class IndicationService implements AutoCloseable {
             CimInstance from = stamped;
             ExportTemplate export = written.computeIfAbsent(s.filter(), f -> codec.template(shaped(from, f, q.query().selectList())));
             queue(s.destination()).offer(new Delivery(s, source, export));
+        }
+    }
+
+    /** Removes an expired subscription off the publishing thread: with a data directory, removing writes the journal. */
+    private void removeExpired(Subscription s) {
+        try {
+            executor.execute(() -> {
+                if (store.remove(s)) {
+                    LOG.info("{} ended: its SubscriptionDuration has passed", s);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // closing: nothing is delivered any more; a kept subscription goes at the first indication after the next start
         }
     }
 

@@ -63,7 +63,7 @@ final class ServiceElements {
                 .property("SubscriptionRemovalTimeIntervalIsSettable", CimValue.ofBoolean(false))
                 .property("MaxListenerDestinations", CimValue.ofUint32(s.maxDestinations()))
                 .property("MaxActiveSubscriptions", CimValue.ofUint32(s.maxSubscriptions()))
-                .property("SubscriptionsPersisted", CimValue.ofBoolean(false))
+                .property("SubscriptionsPersisted", CimValue.ofBoolean(service.subscriptionsPersisted()))
                 .build());
         out.add(link(IndicationNames.ELEMENT_CAPABILITIES, "ManagedElement", sp, "Capabilities", cp)
                 .property("Characteristics", CimValue.of(CimType.UINT16.asArray(), List.of(2))) // Default

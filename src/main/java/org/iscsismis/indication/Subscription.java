@@ -65,6 +65,11 @@ final class Subscription {
         return destination;
     }
 
+    /** SubscriptionStartTime: when it was created (before a restart, if it was kept). */
+    Instant started() {
+        return startTime;
+    }
+
     /** Who created it (not a CIM property: CIM_IndicationSubscription has none for it). */
     Requester creator() {
         return creator;

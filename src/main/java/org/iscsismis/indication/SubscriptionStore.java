@@ -1,6 +1,7 @@
 package org.iscsismis.indication;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,17 +12,22 @@ import org.iscsismis.cim.CimException;
 import org.iscsismis.cim.CimInstance;
 import org.iscsismis.cim.CimName;
 import org.iscsismis.cim.CimNamespace;
+import org.iscsismis.cim.CimProperty;
 import org.iscsismis.cim.CimStatus;
+import org.iscsismis.cim.CimType;
 import org.iscsismis.cim.CimValue;
 import org.iscsismis.cim.ObjectPath;
+import org.iscsismis.indication.SubscriptionLog.Kept;
+import org.iscsismis.indication.SubscriptionLog.Kind;
 import org.iscsismis.provider.AssociationEnds;
 import org.iscsismis.provider.Requester;
 import org.iscsismis.repository.CimRepository;
 
 /**
- * The filters, listener destinations and subscriptions, in memory (SubscriptionsPersisted is false). Every change is
- * checked first and then made whole, or not at all. Mutations are serialized; the enabled subscriptions are read by
- * the router from an immutable snapshot, republished on every change.
+ * The filters, listener destinations and subscriptions, in memory and, with a data directory, in its
+ * {@link SubscriptionLog}. Every change is checked first, then kept in the log, then made whole; or not at all.
+ * Mutations are serialized; the enabled subscriptions are read by the router from an immutable snapshot, republished
+ * on every change.
  */
 final class SubscriptionStore {
 
@@ -37,6 +43,7 @@ final class SubscriptionStore {
     private final Map<String, Destination> destinationByName = new LinkedHashMap<>();
     private final Map<String, Subscription> subscriptionByEnds = new LinkedHashMap<>();
     private volatile List<Subscription> enabled = List.of();
+    private SubscriptionLog log = SubscriptionLog.NONE;
 
     /** @param onChange told the enabled subscriptions after every change (under the store's lock) */
     SubscriptionStore(CimRepository repository, HostedKeys keys, IndicationSettings settings, Clock clock,
@@ -45,9 +52,18 @@ final class SubscriptionStore {
         this.keys = keys;
         this.settings = settings;
         this.clock = clock;
-        this.filters = new FilterFactory(repository, keys);
-        this.destinations = new DestinationFactory(repository, keys);
+        this.filters = new FilterFactory(repository, keys, filterByName::containsKey);
+        this.destinations = new DestinationFactory(repository, keys, destinationByName::containsKey);
         this.onChange = onChange;
+    }
+
+    /** Every change is kept in {@code log} from now on (after what it kept has been restored). */
+    synchronized void keepIn(SubscriptionLog log) {
+        this.log = log;
+    }
+
+    synchronized boolean persisted() {
+        return log != SubscriptionLog.NONE;
     }
 
     /** The enabled subscriptions (an immutable snapshot). */
@@ -63,6 +79,7 @@ final class SubscriptionStore {
             throw new CimException(CimStatus.ALREADY_EXISTS, "Filter " + f.name() + " already exists");
         }
         limit(filterByName.size(), settings.maxFilters(), "filters");
+        log.saved(Kind.FILTER, f.name(), new Kept(f.instance(), creator.name(), null));
         filterByName.put(f.name(), f);
         return f;
     }
@@ -73,6 +90,9 @@ final class SubscriptionStore {
             throw new CimException(CimStatus.ALREADY_EXISTS, "Listener destination " + d.name() + " already exists");
         }
         limit(destinationByName.size(), settings.maxDestinations(), "listener destinations");
+        String password = ClientInstances.text(ClientInstances.typed(repository.getClass(keys.namespace(), given.className()), given),
+                "password");
+        log.saved(Kind.DESTINATION, d.name(), new Kept(ClientInstances.withText(d.instance(), "password", password), "", null));
         destinationByName.put(d.name(), d);
         return d;
     }
@@ -105,6 +125,7 @@ final class SubscriptionStore {
     synchronized void deleteFilter(ObjectPath path) {
         Filter f = filter(path);
         refuseWhileSubscribed(subscriptionsOf(s -> s.filter() == f), "Filter " + f.name());
+        log.removed(Kind.FILTER, f.name());
         filterByName.remove(f.name());
     }
 
@@ -112,6 +133,7 @@ final class SubscriptionStore {
     synchronized Destination deleteDestination(ObjectPath path) {
         Destination d = destination(path);
         refuseWhileSubscribed(subscriptionsOf(s -> s.destination() == d), "Listener destination " + d.name());
+        log.removed(Kind.DESTINATION, d.name());
         destinationByName.remove(d.name());
         return d;
     }
@@ -129,6 +151,11 @@ final class SubscriptionStore {
      * @throws CimException ACCESS_DENIED if {@code creator} may not read one of the filter's source namespaces
      */
     synchronized Subscription createSubscription(CimInstance given, Requester creator) {
+        return createSubscription(given, creator, clock.instant());
+    }
+
+    /** @param started its SubscriptionStartTime: now, or when it was first created (restored after a restart) */
+    synchronized Subscription createSubscription(CimInstance given, Requester creator, Instant started) {
         CimClass cls = repository.getClass(keys.namespace(), given.className());
         CimInstance typed = ClientInstances.typed(cls, given);
         Filter filter = filterByName.get(referencedName(typed, "Filter", IndicationNames.FILTER));
@@ -168,7 +195,8 @@ final class SubscriptionStore {
                 .key("Filter", CimValue.ofReference(filter.path()))
                 .key("Handler", CimValue.ofReference(destination.path())).build();
         Subscription s = new Subscription(path, filter, destination, typed, creator, onFatal, state, duration,
-                ClientInstances.text(typed, "SubscriptionInfo"), clock.instant());
+                ClientInstances.text(typed, "SubscriptionInfo"), started);
+        log.saved(Kind.SUBSCRIPTION, ends, kept(s, s.instance(started)));
         subscriptionByEnds.put(ends, s);
         changed();
         return s;
@@ -195,14 +223,29 @@ final class SubscriptionStore {
                 ? settableState(ClientInstances.number(typed, "SubscriptionState")) : null;
         boolean takeDuration = taken(modified, propertyList, "SubscriptionDuration");
         Long duration = takeDuration ? positiveDuration(ClientInstances.number(typed, "SubscriptionDuration")) : null;
+        boolean takeInfo = taken(modified, propertyList, "SubscriptionInfo");
+        String info = ClientInstances.text(typed, "SubscriptionInfo");
+        CimInstance next = s.instance(clock.instant());
+        if (state != null) {
+            next = next.withProperty(CimProperty.of("SubscriptionState", CimValue.ofUint16(state.code())));
+        }
+        if (takeDuration) {
+            next = next.withProperty(CimProperty.of("SubscriptionDuration",
+                    duration == null ? CimValue.nullOf(CimType.UINT64) : CimValue.ofUint64(duration)));
+        }
+        if (takeInfo) {
+            next = next.withProperty(CimProperty.of("SubscriptionInfo",
+                    info == null ? CimValue.nullOf(CimType.STRING) : CimValue.ofString(info)));
+        }
+        log.saved(Kind.SUBSCRIPTION, ends(s.filter(), s.destination()), kept(s, next));
         if (state != null) {
             s.setState(state, clock.instant());
         }
         if (takeDuration) {
             s.setDuration(duration);
         }
-        if (taken(modified, propertyList, "SubscriptionInfo")) {
-            s.setInfo(ClientInstances.text(typed, "SubscriptionInfo"));
+        if (takeInfo) {
+            s.setInfo(info);
         }
         changed();
     }
@@ -217,7 +260,11 @@ final class SubscriptionStore {
 
     /** Removes {@code s} if it is still stored; true if it was. */
     synchronized boolean remove(Subscription s) {
-        boolean removed = subscriptionByEnds.remove(ends(s.filter(), s.destination()), s);
+        String ends = ends(s.filter(), s.destination());
+        if (subscriptionByEnds.get(ends) == s) {
+            log.removed(Kind.SUBSCRIPTION, ends);
+        }
+        boolean removed = subscriptionByEnds.remove(ends, s);
         if (removed) {
             s.markRemoved();
             changed();
@@ -227,7 +274,11 @@ final class SubscriptionStore {
 
     /** Sets the state of {@code s} (if still stored) and republishes the enabled set. */
     synchronized void setState(Subscription s, SubscriptionState state) {
-        if (subscriptionByEnds.get(ends(s.filter(), s.destination())) == s && s.setState(state, clock.instant())) {
+        String ends = ends(s.filter(), s.destination());
+        if (subscriptionByEnds.get(ends) == s && s.state() != state) {
+            log.saved(Kind.SUBSCRIPTION, ends, kept(s, s.instance(clock.instant())
+                    .withProperty(CimProperty.of("SubscriptionState", CimValue.ofUint16(state.code())))));
+            s.setState(state, clock.instant());
             changed();
         }
     }
@@ -295,6 +346,10 @@ final class SubscriptionStore {
         if (current >= max) {
             throw new CimException(CimStatus.SERVER_LIMITS_EXCEEDED, "This server holds at most " + max + " " + what);
         }
+    }
+
+    private static Kept kept(Subscription s, CimInstance now) {
+        return new Kept(now.withPath(null), s.creator().name(), s.started());
     }
 
     private static String ends(Filter f, Destination d) {

@@ -10,8 +10,10 @@ import org.eclipse.jetty.server.Handler;
 import org.iscsismis.cim.CimNamespace;
 import org.iscsismis.cimxml.CimXmlRequestReader;
 import org.iscsismis.console.ConsoleHandler;
+import org.iscsismis.dispatch.Caller;
 import org.iscsismis.dispatch.Dispatcher;
 import org.iscsismis.dispatch.MemoryBudget;
+import org.iscsismis.dispatch.NamespaceGrants;
 import org.iscsismis.http.AccessControl;
 import org.iscsismis.http.CimOperationHandler;
 import org.iscsismis.indication.DeliveryScheduler;
@@ -28,6 +30,7 @@ import org.iscsismis.iscsi.provider.StorageElements;
 import org.iscsismis.iscsi.target.IscsiPortal;
 import org.iscsismis.iscsi.target.VolumeIdentity;
 import org.iscsismis.iscsi.target.login.ChapSecrets;
+import org.iscsismis.provider.Requester;
 import org.iscsismis.provider.job.JobProviders;
 import org.iscsismis.provider.job.JobService;
 import org.iscsismis.provider.registry.ProviderRegistry;
@@ -157,6 +160,7 @@ final class ServerStartup {
         if (store != null) {
             store.recoverPairs(target.engine());
             store.recoverJobs(jobs);
+            store.recoverMasking(target.masking());
         }
         if (iscsiTarget) {
             target.register(registry, config.indicationSettings().progressStepPercent());
@@ -204,7 +208,16 @@ final class ServerStartup {
         }
         if (store != null) {
             store.recoverRepository(repository);
+            if (indications != null) { // after the repository: a filter may look at a class a client created
+                store.recoverSubscriptions(indications, user -> creator(access, user));
+            }
         }
+    }
+
+    /** The caller a kept subscription's creator is now; a user no longer known may read nothing. */
+    private static Requester creator(AccessControl access, String user) {
+        Caller caller = access.authenticator().caller(user);
+        return caller != null ? caller : new Caller(user, NamespaceGrants.NOTHING);
     }
 
     /** The dispatcher, and the two handlers that reach it: the web console and the CIM-XML operations. */

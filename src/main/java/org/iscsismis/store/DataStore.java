@@ -2,7 +2,11 @@ package org.iscsismis.store;
 
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.util.function.Function;
+import org.iscsismis.indication.IndicationService;
 import org.iscsismis.iscsi.disk.DiskRegistry;
+import org.iscsismis.iscsi.provider.Masking;
+import org.iscsismis.provider.Requester;
 import org.iscsismis.provider.job.JobService;
 import org.iscsismis.repository.CimRepository;
 import org.iscsismis.replication.ReplicationEngine;
@@ -87,6 +91,23 @@ public final class DataStore implements AutoCloseable {
      */
     public void recoverJobs(JobService jobs) {
         new JobJournal(journal).recover(jobs);
+    }
+
+    /**
+     * Brings back the hardware IDs, target nodes and their LUNs, and whether the default view was deleted; records
+     * every masking change from now on. Call before the portal is attached.
+     */
+    public void recoverMasking(Masking masking) {
+        new MaskingJournal(journal).recover(masking);
+    }
+
+    /**
+     * Creates again the indication filters, listener destinations and subscriptions kept before the restart (each
+     * subscription as its creator, whom {@code creators} finds by user name) and keeps the service's changes from now
+     * on, which makes its SubscriptionsPersisted true. Call before anything is published.
+     */
+    public void recoverSubscriptions(IndicationService indications, Function<String, Requester> creators) {
+        new SubscriptionJournal(journal).recover(indications, creators);
     }
 
     /**

@@ -9,7 +9,9 @@
  * registry's listener, the replication engine's {@code PairStore}) into records, and rebuild those packages from the
  * records at start-up.
  * {@code JobJournal} keeps the job service's jobs ({@code provider.job.JobLog}) and {@code RepositoryJournal} what
- * clients change in the repository ({@code repository.RepositoryListener}). Nothing depends on this package but
+ * clients change in the repository ({@code repository.RepositoryListener}), {@code SubscriptionJournal} the indication
+ * filters, destinations and subscriptions ({@code indication.SubscriptionLog}) and {@code MaskingJournal} the hardware
+ * IDs and target nodes ({@code iscsi.provider.MaskingLog}). Nothing depends on this package but
  * {@code server}.
  */
 package org.iscsismis.store;

@@ -54,7 +54,8 @@ class LayeringTest {
                 row("iscsi.provider", List.of("provider", "cim", "repository", "replication", "iscsi.disk", "iscsi.target"),
                         List.of("org.slf4j..")),
                 // the data directory: depends on what it persists; nothing but server depends on it
-                row("store", List.of("iscsi.disk", "replication", "repository", "provider", "cimxml", "operation", "cim"),
+                row("store", List.of("iscsi.disk", "iscsi.target", "iscsi.provider", "replication", "repository", "provider",
+                        "indication", "cimxml", "operation", "cim"),
                         List.of("org.slf4j..")),
                 row("console", List.of("dispatch", "operation", "cim"), List.of("org.eclipse.jetty..", "org.slf4j..")));
     }

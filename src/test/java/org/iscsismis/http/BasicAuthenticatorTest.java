@@ -51,6 +51,14 @@ class BasicAuthenticatorTest {
     }
 
     @Test
+    void aUserByNameHasTheRightsOfItsAccountWithoutCredentials() {
+        assertEquals("alice", legacy.caller("alice").name());
+        assertSame(NamespaceGrants.EVERYTHING, legacy.caller("bob").grants());
+        assertNull(legacy.caller("carol"), "no such user");
+        assertSame(Caller.ANYONE, Authenticator.none().caller("whoever"), "without authentication, anyone may do anything");
+    }
+
+    @Test
     void refusesBadTables() {
         assertThrows(IllegalArgumentException.class, () -> new BasicAuthenticator(Map.of()));
         assertThrows(IllegalArgumentException.class, () -> BasicAuthenticator.ofLegacy(Map.of("a", "sha256:12")));

@@ -66,6 +66,7 @@ public final class Masking {
     private final String defaultNode;
     private final AtomicReference<MaskingControl> target = new AtomicReference<>();
     private volatile State state;
+    private MaskingLog log = MaskingLog.NONE; // guarded by this
 
     public Masking(String defaultNode, boolean defaultView) {
         this.defaultNode = defaultNode;
@@ -113,11 +114,27 @@ public final class Masking {
         return control == null ? List.of() : control.sessions();
     }
 
-    /** Applies {@code change} to the current state; a {@link MethodRefusal} leaves everything as it was. */
+    /**
+     * Replaces the state with {@code kept} (what the data directory had; null: keep the state of a new server) and
+     * tells {@code log} every change from now on. Called at start-up, before the target is attached.
+     */
+    public synchronized void restore(State kept, MaskingLog log) {
+        if (kept != null) {
+            state = kept;
+        }
+        this.log = log;
+    }
+
+    /**
+     * Applies {@code change} to the current state; a {@link MethodRefusal}, or a log that cannot keep the result,
+     * leaves everything as it was.
+     */
     synchronized <T> T change(java.util.function.Function<Editor, T> change) {
         Editor editor = new Editor(state);
         T result = change.apply(editor);
-        state = editor.build();
+        State next = editor.build();
+        log.changed(state, next);
+        state = next;
         MaskingControl control = target.get();
         if (control != null) {
             control.apply(model(state));
