@@ -148,7 +148,7 @@ public final class IscsiSmisServer implements AutoCloseable {
         config.checkBindingAllowed();
         long started = System.nanoTime();
         AccessControl access = Accounts.accessControl(config);
-        ChapSecrets chap = config.iscsiEnabled() ? IscsiChap.secrets(config) : ChapSecrets.none(); // a bad file stops the start at once
+        Supplier<ChapSecrets> chap = config.iscsiEnabled() ? IscsiChap.secrets(config) : ChapSecrets::none; // a bad file stops the start at once
         TlsKeystore keystore = config.httpsEnabled() ? TlsKeystore.load(config) : null;
         CimRepository repository = new CimRepository();
         SchemaLoader.load(config.mofDirectory() != null ? config.mofDirectory() : SchemaLoader.embeddedMofDirectory(),
