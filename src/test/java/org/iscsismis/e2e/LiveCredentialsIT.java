@@ -11,6 +11,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.iscsismis.http.Pbkdf2Password;
 import org.iscsismis.server.ServerConfig;
 import org.iscsismis.testing.Conditions;
@@ -72,8 +74,11 @@ class LiveCredentialsIT {
         Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** One client per user, so that polling reuses its connection (a new one each time would meet the per-address cap). */
+    private static final Map<String, RawCimHttp> CLIENTS = new ConcurrentHashMap<>();
+
     private static int status(String user, String password) {
-        return new RawCimHttp(server.url()).withBasic(user, password)
+        return CLIENTS.computeIfAbsent(user + ":" + password, k -> new RawCimHttp(server.url()).withBasic(user, password))
                 .post("EnumerateClassNames", "root/cimv2", RawCimHttp.intrinsic("EnumerateClassNames", "")).statusCode();
     }
 
