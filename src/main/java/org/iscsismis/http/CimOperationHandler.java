@@ -11,6 +11,7 @@ import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
 import org.iscsismis.cim.CimException;
 import org.iscsismis.cim.CimStatus;
@@ -344,6 +345,14 @@ public final class CimOperationHandler extends Handler.Abstract {
                 headers.put(HttpHeader.CONNECTION, "close");
             }
             default -> { }
+        }
+        if (f.status() == 401) {
+            // the challenge is the whole answer: the SBLIM client reads a 401's headers but not its body, then sends
+            // again on the same connection and would take a body's first line for the next status line, drop the
+            // connection and send the request a third time (a CreateInstance the server ran comes back ALREADY_EXISTS)
+            headers.put(HttpHeader.CONTENT_LENGTH, 0L);
+            response.write(true, BufferUtil.EMPTY_BUFFER, callback);
+            return;
         }
         headers.put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
         String text = f.status() + " " + HttpStatus.getMessage(f.status()) + ": " + f.getMessage() + "\n";

@@ -59,7 +59,8 @@ public record Alert(AlertType alertType, Severity severity, ProbableCause probab
 
     /** CIM_AlertIndication.ProbableCause (the codes used here). */
     public enum ProbableCause {
-        UNKNOWN(0), QUEUE_SIZE_EXCEEDED(40), PREVIOUS_ALERT_CLEARED(59), DISK_FAILURE(86), LOSS_OF_REDUNDANCY(88);
+        UNKNOWN(0), COMMUNICATIONS_SUBSYSTEM_FAILURE(7), QUEUE_SIZE_EXCEEDED(40), RESPONSE_TIME_EXCESSIVE(45),
+        PREVIOUS_ALERT_CLEARED(59), DISK_FAILURE(86), LOSS_OF_REDUNDANCY(88);
 
         private final int code;
 

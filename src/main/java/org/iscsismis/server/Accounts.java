@@ -1,7 +1,9 @@
 package org.iscsismis.server;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.iscsismis.http.AccessControl;
 import org.iscsismis.http.Account;
 import org.iscsismis.http.AllowedHosts;
@@ -20,21 +22,48 @@ final class Accounts {
     }
 
     /**
+     * The users file is read again when it changes while the server runs ({@link ReloadedFile}): users added,
+     * changed or removed with {@code iscsi-smis user} count from their next request.
+     *
      * @throws ConfigurationException if the users file cannot be used, or a user is both in it and in auth.users
      */
     static AccessControl accessControl(ServerConfig config) {
-        Map<String, Account> accounts = new LinkedHashMap<>();
+        Map<String, Account> legacy = legacyAccounts(config);
         if (config.usersFile() != null) {
-            UsersFile.read(config.usersFile()).values().forEach(e -> accounts.put(e.name(), new Account(e.password(), e.grants())));
+            ReloadedFile<Authenticator> users = new ReloadedFile<>(config.usersFile(), "users file",
+                    file -> authenticator(file, legacy));
+            return new AccessControl(new FileAuthenticator(users), throttle(config), AllowedHosts.any());
         }
+        if (legacy.isEmpty()) {
+            return new AccessControl(Authenticator.none(), LoginThrottle.off(), AllowedHosts.loopbackAnd(config.allowedHosts()));
+        }
+        return new AccessControl(new BasicAuthenticator(legacy), throttle(config), AllowedHosts.any());
+    }
+
+    /** The users of {@code file} and of auth.users; with none, nobody gets in (authentication stays on). */
+    private static Authenticator authenticator(Path file, Map<String, Account> legacy) {
+        Map<String, Account> accounts = new LinkedHashMap<>();
+        UsersFile.read(file).values().forEach(e -> accounts.put(e.name(), new Account(e.password(), e.grants())));
+        for (String user : legacy.keySet()) {
+            if (accounts.containsKey(user)) {
+                throw new ConfigurationException("user \"" + user + "\" is both in " + file + " and in " + ServerConfig.AUTH_USERS);
+            }
+        }
+        accounts.putAll(legacy);
+        if (accounts.isEmpty()) {
+            LOG.warn("The users file {} lists no user: every request will be refused (401)", file);
+            return new NobodyAuthenticator();
+        }
+        return new BasicAuthenticator(accounts);
+    }
+
+    /** The deprecated auth.users, with a warning; empty when not set. */
+    private static Map<String, Account> legacyAccounts(ServerConfig config) {
+        Map<String, Account> accounts = new LinkedHashMap<>();
         if (!config.users().isEmpty()) {
             LOG.warn("auth.users is deprecated: its users have every right in every namespace and their passwords sit in "
                     + "the configuration unsalted. Move them to a users file: iscsi-smis user add --users-file FILE NAME");
             config.users().forEach((user, password) -> {
-                if (accounts.containsKey(user)) {
-                    throw new ConfigurationException("user \"" + user + "\" is both in " + config.usersFile() + " and in "
-                            + ServerConfig.AUTH_USERS);
-                }
                 try {
                     BasicAuthenticator.checkUserName(user);
                     accounts.put(user, Account.legacy(password));
@@ -43,14 +72,25 @@ final class Accounts {
                 }
             });
         }
-        if (accounts.isEmpty()) {
-            if (config.usersFile() != null) {
-                LOG.warn("The users file {} lists no user: every request will be refused (401)", config.usersFile());
-                return new AccessControl(new NobodyAuthenticator(), throttle(config), AllowedHosts.any());
-            }
-            return new AccessControl(Authenticator.none(), LoginThrottle.off(), AllowedHosts.loopbackAnd(config.allowedHosts()));
+        return Map.copyOf(accounts);
+    }
+
+    /** The users file's authenticator as last read. */
+    private record FileAuthenticator(Supplier<Authenticator> current) implements Authenticator {
+        @Override
+        public boolean required() {
+            return true;
         }
-        return new AccessControl(new BasicAuthenticator(accounts), throttle(config), AllowedHosts.any());
+
+        @Override
+        public org.iscsismis.dispatch.Caller authenticate(String authorizationHeader) {
+            return current.get().authenticate(authorizationHeader);
+        }
+
+        @Override
+        public org.iscsismis.dispatch.Caller caller(String userName) {
+            return current.get().caller(userName);
+        }
     }
 
     private static LoginThrottle throttle(ServerConfig config) {

@@ -1,6 +1,7 @@
 package org.iscsismis.server;
 
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import org.iscsismis.http.LoginThrottle;
 import org.iscsismis.iscsi.target.login.ChapSecrets;
 import org.iscsismis.iscsi.target.login.LoginGuard;
@@ -16,20 +17,24 @@ final class IscsiChap {
     }
 
     /**
-     * The secrets of {@code iscsi.chap.secretsFile} with the nodes {@code iscsi.chap.required} names, or none.
+     * The secrets of {@code iscsi.chap.secretsFile} with the nodes {@code iscsi.chap.required} names, or none; the file
+     * is read again when it changes while the server runs ({@link ReloadedFile}), so {@code iscsi-smis chap add|remove}
+     * applies from the next login.
      *
-     * @throws ConfigurationException if the file is missing, not private or malformed
+     * @throws ConfigurationException if the file is missing, not private or malformed at start
      */
-    static ChapSecrets secrets(ServerConfig config) {
+    static Supplier<ChapSecrets> secrets(ServerConfig config) {
         Path file = config.iscsiChapSecretsFile();
         if (file == null) {
-            return ChapSecrets.none();
+            return ChapSecrets::none;
         }
-        ChapSecrets secrets = ChapSecretsFile.secrets(ChapSecretsFile.read(file), config.iscsiChapRequired(), file + ": ");
-        if (secrets.isEmpty()) {
-            LOG.warn("{} {} has no initiator secrets: no initiator can log in with CHAP", ChapSecretsFile.WHAT, file);
-        }
-        return secrets;
+        return new ReloadedFile<>(file, ChapSecretsFile.WHAT, f -> {
+            ChapSecrets secrets = ChapSecretsFile.secrets(ChapSecretsFile.read(f), config.iscsiChapRequired(), f + ": ");
+            if (secrets.isEmpty()) {
+                LOG.warn("{} {} has no initiator secrets: no initiator can log in with CHAP", ChapSecretsFile.WHAT, f);
+            }
+            return secrets;
+        });
     }
 
     /** Failed CHAP logins per address, limited as HTTP logins are (auth.maxFailures per auth.failureWindowSeconds). */

@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.eclipse.jetty.server.Handler;
 import org.iscsismis.cim.CimNamespace;
 import org.iscsismis.cimxml.CimXmlRequestReader;
@@ -57,7 +58,7 @@ final class ServerStartup {
     private final DeliveryScheduler indicationTime;
 
     private AccessControl access;
-    private ChapSecrets chap;
+    private Supplier<ChapSecrets> chap;
     private TlsKeystore keystore;
     private CimRepository repository;
     private ProviderRegistry registry;
@@ -115,7 +116,7 @@ final class ServerStartup {
     /** Accounts, CHAP secrets and the TLS keystore: a bad file stops the start before anything runs. */
     private void readFiles() {
         access = Accounts.accessControl(config);
-        chap = config.iscsiEnabled() ? IscsiChap.secrets(config) : ChapSecrets.none();
+        chap = config.iscsiEnabled() ? IscsiChap.secrets(config) : ChapSecrets::none;
         keystore = config.httpsEnabled() ? TlsKeystore.load(config) : null;
     }
 

@@ -28,7 +28,9 @@ import org.metricshub.wbem.javax.wbem.client.WBEMClient;
 /**
  * Alerts from faults injected through CIM (ISMIS_FaultInjectionService), received by the SBLIM client's WBEMListener:
  * a volume that fails writes raises a Disk Failure alert about that volume and its mirror a Loss of Redundancy alert
- * as it goes Broken; clearing the fault raises Previous Alert Cleared for both, and the mirror recovers.
+ * as it goes Broken; clearing the fault raises Previous Alert Cleared for both, and the mirror recovers. A cut link
+ * raises a Communications Alert as the mirror goes Partitioned, and restoring it Previous Alert Cleared; latency added to
+ * a volume raises a Quality of Service Alert, and clearing it Previous Alert Cleared.
  */
 class AlertIndicationIT {
 
@@ -75,8 +77,13 @@ class AlertIndicationIT {
 
     /** The alert's properties as CIM_AlertIndication defines them, for a Device Alert raised by this server's system. */
     private static void assertAlert(CIMInstance a, int severity, int cause, String elementClass, String elementKey) {
+        assertAlert(a, 5, severity, cause, elementClass, elementKey);
+    }
+
+    /** The same, for an alert of {@code alertType} (2 Communications, 3 Quality of Service, 5 Device). */
+    private static void assertAlert(CIMInstance a, int alertType, int severity, int cause, String elementClass, String elementKey) {
         assertEquals("CIM_AlertIndication", a.getClassName());
-        assertEquals(5, number(a, "AlertType"), "Device Alert");
+        assertEquals(alertType, number(a, "AlertType"), a::toString);
         assertEquals(severity, number(a, "PerceivedSeverity"), a::toString);
         assertEquals(cause, number(a, "ProbableCause"), a::toString);
         assertEquals(2, number(a, "AlertingElementFormat"), "CIMObjectPath");
@@ -89,17 +96,27 @@ class AlertIndicationIT {
         assertTrue(a.getPropertyValue("IndicationIdentifier") != null && a.getPropertyValue("IndicationTime") != null, a::toString);
     }
 
+    /**
+     * A synchronous mirror of a new volume named {@code name}, created once {@code alerts} is subscribed to every alert
+     * and {@code pairs} to the pairs' modifications (but to Synchronized).
+     */
+    private static ReplicationCalls.Answer watchedMirror(IndicationListeners alerts, IndicationListeners pairs, String name)
+            throws Exception {
+        Subscriptions subscriptions = new Subscriptions(client);
+        subscriptions.subscribe(name + "-alerts", "WQL", "SELECT * FROM CIM_AlertIndication", alerts.url(), NS);
+        subscriptions.subscribe(name + "-changes", "DMTF:CQL", "SELECT * FROM CIM_InstModification WHERE SourceInstance ISA "
+                + "MSISCSITARGET_StorageSynchronized AND SourceInstance.CopyState <> 3", pairs.url(), NS);
+        CIMObjectPath volume = calls.newVolume("pool-1", 4L << 20, name);
+        ReplicationCalls.Answer created = calls.invoke(REPLICATION_SERVICE, "CreateElementReplica", u16("SyncType", 6),
+                u16("Mode", 2), ref("SourceElement", volume), text("ElementName", name + "-mirror"));
+        calls.awaitDone(created);
+        return created;
+    }
+
     @Test
     void aVolumeFaultAndItsClearingRaiseAlertsBesideTheMirrorGoingBrokenAndRecovering() throws Exception {
         try (IndicationListeners alerts = new IndicationListeners(); IndicationListeners pairs = new IndicationListeners()) {
-            Subscriptions subscriptions = new Subscriptions(client);
-            subscriptions.subscribe("alerts", "WQL", "SELECT * FROM CIM_AlertIndication", alerts.url(), NS);
-            subscriptions.subscribe("pair-changes", "DMTF:CQL", "SELECT * FROM CIM_InstModification WHERE SourceInstance ISA "
-                    + "MSISCSITARGET_StorageSynchronized AND SourceInstance.CopyState <> 3", pairs.url(), NS);
-            CIMObjectPath volume = calls.newVolume("pool-1", 4L << 20, "alerted");
-            ReplicationCalls.Answer created = calls.invoke(REPLICATION_SERVICE, "CreateElementReplica", u16("SyncType", 6),
-                    u16("Mode", 2), ref("SourceElement", volume), text("ElementName", "alerted-mirror"));
-            calls.awaitDone(created);
+            ReplicationCalls.Answer created = watchedMirror(alerts, pairs, "alerted");
             CIMObjectPath replica = created.ref("TargetElement");
             String replicaId = diskId(replica);
 
@@ -122,6 +139,54 @@ class AlertIndicationIT {
             assertAlert(cleared.get("ISMIS-ALERT-PAIR-RECOVERED"), 2, 59, "MSISCSITARGET_StorageSynchronized", replicaId);
             pairs.await(l -> copyStates(l, replicaId).lastIndexOf(4) > copyStates(l, replicaId).indexOf(5),
                     "the mirror Synchronized (4) again");
+        }
+    }
+
+    @Test
+    void aCutLinkAndItsRestoringRaiseAlertsAsTheMirrorIsPartitionedAndRejoins() throws Exception {
+        try (IndicationListeners alerts = new IndicationListeners(); IndicationListeners pairs = new IndicationListeners()) {
+            ReplicationCalls.Answer created = watchedMirror(alerts, pairs, "linked");
+            CIMObjectPath volume = (CIMObjectPath) calls.get(created.ref("Synchronization")).getPropertyValue("SystemElement");
+            CIMObjectPath sync = created.ref("Synchronization");
+            String replicaId = diskId(created.ref("TargetElement"));
+
+            assertEquals(0, calls.invoke(FAULTS, "CutLink", ref("Synchronization", sync)).returnValue());
+            CIMInstance cut = alerts.await(l -> !l.isEmpty(), "the cut link's alert").get(0);
+            assertEquals("ISMIS-ALERT-PAIR-PARTITIONED", cut.getPropertyValue("MessageID"));
+            assertAlert(cut, 2, 5, 7, "MSISCSITARGET_StorageSynchronized", replicaId);
+            assertArrayEquals(new Object[] {diskId(volume), replicaId}, (Object[]) cut.getPropertyValue("MessageArguments"));
+            pairs.await(l -> copyStates(l, replicaId).contains(16), "the mirror Partitioned (16)");
+
+            assertEquals(0, calls.invoke(FAULTS, "RestoreLink", ref("Synchronization", sync)).returnValue());
+            List<CIMInstance> all = alerts.await(l -> l.size() >= 2, "the restored link's alert");
+            assertEquals(2, all.size(), all::toString);
+            assertEquals("ISMIS-ALERT-PAIR-LINK-RESTORED", all.get(1).getPropertyValue("MessageID"));
+            assertAlert(all.get(1), 2, 2, 59, "MSISCSITARGET_StorageSynchronized", replicaId);
+            pairs.await(l -> copyStates(l, replicaId).lastIndexOf(4) > copyStates(l, replicaId).indexOf(16),
+                    "the mirror Synchronized (4) again");
+        }
+    }
+
+    @Test
+    void addedLatencyAndItsClearingRaiseQualityOfServiceAlerts() throws Exception {
+        try (IndicationListeners alerts = new IndicationListeners()) {
+            Subscriptions subscriptions = new Subscriptions(client);
+            subscriptions.subscribe("latency-alerts", "WQL", "SELECT * FROM CIM_AlertIndication", alerts.url(), NS);
+            CIMObjectPath volume = calls.newVolume("pool-1", 4L << 20, "slowed");
+            String volumeId = diskId(volume);
+
+            assertEquals(0, calls.invoke(FAULTS, "AddLatency", ref("Volume", volume), ReplicationCalls.u64("Milliseconds", 250))
+                    .returnValue());
+            CIMInstance slow = alerts.await(l -> !l.isEmpty(), "the latency alert").get(0);
+            assertEquals("ISMIS-ALERT-VOLUME-LATENCY", slow.getPropertyValue("MessageID"));
+            assertAlert(slow, 3, 3, 45, "MSISCSITARGET_StorageVolume", "DeviceID=\"" + volumeId + "\"");
+            assertArrayEquals(new Object[] {volumeId, "250"}, (Object[]) slow.getPropertyValue("MessageArguments"));
+
+            assertEquals(0, calls.invoke(FAULTS, "ClearVolumeFault", ref("Volume", volume), u16("Fault", 5)).returnValue());
+            List<CIMInstance> all = alerts.await(l -> l.size() >= 2, "the cleared latency's alert");
+            assertEquals(2, all.size(), all::toString);
+            assertEquals("ISMIS-ALERT-VOLUME-LATENCY-CLEARED", all.get(1).getPropertyValue("MessageID"));
+            assertAlert(all.get(1), 3, 2, 59, "MSISCSITARGET_StorageVolume", "DeviceID=\"" + volumeId + "\"");
         }
     }
 

@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 import org.iscsismis.iscsi.disk.DiskPool;
 import org.iscsismis.iscsi.disk.VirtualDisk;
 import org.iscsismis.iscsi.provider.IscsiTarget;
+import org.iscsismis.provider.Alert;
 import org.iscsismis.provider.job.MutableClock;
 import org.iscsismis.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;
@@ -153,6 +154,7 @@ class JobControlIT {
         assertEquals(4097, requestState(job, 5), "a finished job cannot be killed");
         CIMInstance error = (CIMInstance) calls.invokeOn(job, "GetError").out().get("Error");
         assertEquals("ISMIS-JOB-STOPPED", error.getPropertyValue("MessageID"));
+        assertEquals(Alert.OWNING_ENTITY, error.getPropertyValue("OwningEntity"), "the MessageID's owner, as in alerts");
 
         target.engine().holdCopying(false);
         calls.awaitDone(modify(sync, 14));

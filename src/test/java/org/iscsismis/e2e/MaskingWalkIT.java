@@ -78,6 +78,11 @@ class MaskingWalkIT {
         return new CIMArgument<>("ProtocolControllers", new CIMDataType(SPC, 0), spc);
     }
 
+    /** {@code p}'s class and keys in a namespace this server does not have (the dispatcher lets such references through). */
+    private static CIMObjectPath elsewhere(CIMObjectPath p) {
+        return new CIMObjectPath(null, null, null, "root/elsewhere", p.getObjectName(), p.getKeys());
+    }
+
     private static int controllerCount() throws WBEMException {
         return all(client.enumerateInstanceNames(classPath(NS, SPC))).size();
     }
@@ -197,6 +202,13 @@ class MaskingWalkIT {
                 strings("InitiatorPortIDs", "not an iSCSI name")).returnValue(), "an initiator ID that cannot be one");
         assertEquals(4, calls.invoke(HWID_SERVICE, "DeleteStorageHardwareID", ref("HardwareID", hardwareId)).returnValue(),
                 "the hardware ID is in use");
+        CIMObjectPath spcElsewhere = elsewhere(spc);
+        assertEquals(5, calls.invoke(CCS, "ExposePaths", strings("LUNames", otherName), controllers(spcElsewhere))
+                .returnValue(), "the controller's keys, in another namespace");
+        assertEquals(5, calls.invoke(CCS, "HidePaths", strings("LUNames", name), controllers(spcElsewhere)).returnValue());
+        assertEquals(5, calls.invoke(CCS, "DeleteProtocolController", ref("ProtocolController", spcElsewhere)).returnValue());
+        assertEquals(5, calls.invoke(HWID_SERVICE, "DeleteStorageHardwareID", ref("HardwareID", elsewhere(hardwareId)))
+                .returnValue(), "the hardware ID's keys, in another namespace");
         assertEquals(before, controllerCount());
         assertEquals(1, all(client.associatorNames(spc, "MSISCSITARGET_ProtocolControllerForUnit", null, null, null)).size());
         assertTrue(ls(HOST).out().contains("Lun:3 "));

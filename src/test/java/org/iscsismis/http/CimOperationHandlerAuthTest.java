@@ -43,6 +43,9 @@ class CimOperationHandlerAuthTest {
         RawHttpConnection.RawResponse r = fixture.exchange(post("GetClass", "root/cimv2", bytes(BODY)), bytes(BODY));
         assertEquals(401, r.status());
         assertEquals("Basic realm=\"iscsi-smis\"", r.header("WWW-Authenticate"));
+        // a client that answers the challenge on the same connection without reading a body must find none
+        assertEquals("0", r.header("Content-Length"));
+        assertEquals("", r.body());
     }
 
     /** The unread body is drained before the 401, so the client sees the challenge and may go on on the same connection. */

@@ -2,6 +2,8 @@ package org.iscsismis.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,5 +95,18 @@ class UserCommandTest {
         ConfigurationException start = assertThrows(ConfigurationException.class, () -> Accounts.accessControl(
                 ServerConfig.defaults().with(ServerConfig.AUTH_USERS_FILE, file().toString())));
         assertTrue(start.getMessage().contains("rw-r--r--"), start::getMessage);
+    }
+
+    /** What a kept subscription's creator is at the next start comes from the users file, as last read. */
+    @Test
+    void theServersUsersFileNamesItsUsersCallers() throws Exception {
+        assertEquals(0, run("pw\n", "user", "add", "--users-file", file().toString(), "--password-stdin", "--iterations",
+                "1000", "--read", "root/interop", "ivy"));
+        org.iscsismis.http.Authenticator users = Accounts.accessControl(
+                ServerConfig.defaults().with(ServerConfig.AUTH_USERS_FILE, file().toString())).authenticator();
+        org.iscsismis.dispatch.Caller ivy = users.caller("ivy");
+        assertNotNull(ivy, "a user of the file has a caller");
+        assertEquals(NamespaceAccess.READ, ivy.grants().accessTo(CimNamespace.of("root/interop")));
+        assertNull(users.caller("nobody"));
     }
 }

@@ -23,6 +23,7 @@ public final class DiskFaults {
     private volatile boolean offline;
     private volatile Duration latency = Duration.ZERO;
     private final List<Consumer<DiskFaults>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<DiskFaults>> latencyListeners = new CopyOnWriteArrayList<>();
 
     DiskFaults(String diskId, Pauser pauser) {
         this.diskId = diskId;
@@ -49,6 +50,9 @@ public final class DiskFaults {
 
     public DiskFaults latency(Duration delay) {
         latency = Objects.requireNonNull(delay);
+        for (Consumer<DiskFaults> l : latencyListeners) {
+            l.accept(this);
+        }
         return this;
     }
 
@@ -57,9 +61,8 @@ public final class DiskFaults {
         failReads = false;
         failWrites = false;
         offline = false;
-        latency = Duration.ZERO;
         changed();
-        return this;
+        return latency(Duration.ZERO);
     }
 
     public boolean isOffline() {
@@ -90,6 +93,19 @@ public final class DiskFaults {
 
     public void removeListener(Consumer<DiskFaults> listener) {
         listeners.remove(listener);
+    }
+
+    /**
+     * Called with this object after the latency is set (to the same value too). Apart from the fault flags' listeners:
+     * latency slows I/O but fails none, so what reacts to failures (the engine breaking and recovering pairs) never
+     * hears of it.
+     */
+    public void addLatencyListener(Consumer<DiskFaults> listener) {
+        latencyListeners.add(listener);
+    }
+
+    public void removeLatencyListener(Consumer<DiskFaults> listener) {
+        latencyListeners.remove(listener);
     }
 
     public String diskId() {

@@ -64,8 +64,20 @@ final class CallArguments {
         return given(name) && Boolean.TRUE.equals(in.value(name).asBoolean());
     }
 
+    /** A reference parameter, or null when not given; a reference into another namespace is 5 (Invalid Parameter). */
     ObjectPath reference(String name) {
-        return given(name) ? in.value(name).asReference() : null;
+        return given(name) ? local(name, in.value(name).asReference()) : null;
+    }
+
+    /**
+     * {@code path}, given in parameter {@code name}, if it names the method's namespace: every object these methods
+     * take lives there, so the same class and keys in another namespace name nothing of ours (5, Invalid Parameter).
+     */
+    ObjectPath local(String name, ObjectPath path) {
+        if (!ours(path)) {
+            throw MethodRefusal.invalid(name + " " + path + " is in namespace " + path.namespace() + ", not " + ns);
+        }
+        return path;
     }
 
     /** The elements of an array parameter (a scalar counts as one), or null when not given. */
@@ -140,7 +152,7 @@ final class CallArguments {
                 if (!(o instanceof ObjectPath path)) {
                     throw MethodRefusal.invalid(name + " holds a NULL or non-reference element");
                 }
-                out.add(pool(name, path, disks));
+                out.add(pool(name, local(name, path), disks));
             }
         }
         return out;

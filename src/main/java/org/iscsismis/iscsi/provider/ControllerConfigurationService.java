@@ -247,7 +247,7 @@ final class ControllerConfigurationService extends ServiceProvider {
         if (given.size() > 1) {
             throw MethodRefusal.invalid("ProtocolControllers holds " + given.size() + " controllers; at most one is allowed");
         }
-        String id = given.get(0) instanceof ObjectPath p ? ProtocolControllers.deviceId(p) : null;
+        String id = given.get(0) instanceof ObjectPath p ? ProtocolControllers.deviceId(args.local("ProtocolControllers", p)) : null;
         if (id == null) {
             throw MethodRefusal.invalid("ProtocolControllers: " + given.get(0) + " is not one of this system's protocol controllers");
         }

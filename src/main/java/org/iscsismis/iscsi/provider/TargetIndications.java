@@ -1,5 +1,6 @@
 package org.iscsismis.iscsi.provider;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,8 +32,9 @@ import org.iscsismis.replication.Trigger;
  * <li>MSISCSITARGET_StorageVolume: creation and deletion;</li>
  * <li>MSISCSITARGET_StoragePool: modification when its free space moved by at least the step (of its capacity)
  *     since last indicated, and when it becomes empty or full; checked whenever the pool takes or returns space;</li>
- * <li>CIM_AlertIndication when a pair goes Broken or a disk faults (Major), and when it recovers (Information,
- *     ProbableCause Previous Alert Cleared).</li>
+ * <li>CIM_AlertIndication when a pair goes Broken or a disk faults (Major Device Alerts), when a pair's link is cut
+ *     and it goes Partitioned (a Major Communications Alert), when latency is added to a disk (a Degraded/Warning
+ *     Quality of Service Alert), and when each ends (Information, ProbableCause Previous Alert Cleared).</li>
  * </ul>
  * PreviousInstance is the instance as last indicated. Engine events arrive on the engine's event thread in order;
  * volume and fault events on the thread that caused them.
@@ -47,6 +49,7 @@ public final class TargetIndications implements IndicationProvider {
     private final Map<String, CimInstance> lastPool = new ConcurrentHashMap<>();
     private final Map<String, Consumer<DiskFaults>> faultWatchers = new ConcurrentHashMap<>();
     private final Map<String, Boolean> diskHealthy = new ConcurrentHashMap<>();
+    private final Map<String, Duration> diskLatency = new ConcurrentHashMap<>();
     private final Listener listener = new Listener();
     private volatile Consumer<CimInstance> publisher;
     private volatile CimNamespace ns = StorageElements.NAMESPACE;
@@ -125,24 +128,39 @@ public final class TargetIndications implements IndicationProvider {
         return v == null || v.isNull() ? 0 : v.asLong();
     }
 
+    /** Entering or leaving Partitioned: the link between the pair's ends was cut, or is back. */
+    private void partitionedAlert(PairSnapshot before, PairSnapshot after) {
+        copyStateAlert(before, after, CopyState.PARTITIONED, Alert.AlertType.COMMUNICATIONS_ALERT,
+                Alert.ProbableCause.COMMUNICATIONS_SUBSYSTEM_FAILURE, " is Partitioned: the link between its ends is down",
+                "ISMIS-ALERT-PAIR-PARTITIONED", "ISMIS-ALERT-PAIR-LINK-RESTORED");
+    }
+
     private void brokenAlert(PairSnapshot before, PairSnapshot after) {
-        boolean was = before.copyState() == CopyState.BROKEN;
-        boolean is = after.copyState() == CopyState.BROKEN;
+        copyStateAlert(before, after, CopyState.BROKEN, Alert.AlertType.DEVICE_ALERT, Alert.ProbableCause.LOSS_OF_REDUNDANCY,
+                " is Broken" + (after.faultCause() == null ? "" : ": " + after.faultCause()),
+                "ISMIS-ALERT-PAIR-BROKEN", "ISMIS-ALERT-PAIR-RECOVERED");
+    }
+
+    /** A Major alert ({@code cause}) when the pair enters {@code state}, an Information one (cleared) when it leaves it. */
+    private void copyStateAlert(PairSnapshot before, PairSnapshot after, CopyState state, Alert.AlertType type,
+                                Alert.ProbableCause cause, String entered, String enteredId, String leftId) {
+        boolean was = before.copyState() == state;
+        boolean is = after.copyState() == state;
         if (was == is) {
             return;
         }
         String what = "Replication pair " + after.sourceDiskId() + " -> " + after.targetDiskId();
-        publish(alert(is ? Alert.Severity.MAJOR : Alert.Severity.INFORMATION,
-                is ? Alert.ProbableCause.LOSS_OF_REDUNDANCY : Alert.ProbableCause.PREVIOUS_ALERT_CLEARED,
-                is ? what + " is Broken" + (after.faultCause() == null ? "" : ": " + after.faultCause())
-                        : what + " has recovered from Broken (now CopyState " + after.copyState().code() + " " + after.copyState().displayName() + ")",
-                StorageSynchronizedMapping.path(after, ns), is ? "ISMIS-ALERT-PAIR-BROKEN" : "ISMIS-ALERT-PAIR-RECOVERED",
+        publish(alert(type, is ? Alert.Severity.MAJOR : Alert.Severity.INFORMATION,
+                is ? cause : Alert.ProbableCause.PREVIOUS_ALERT_CLEARED,
+                is ? what + entered : what + " has recovered from " + state.displayName() + " (now CopyState "
+                        + after.copyState().code() + " " + after.copyState().displayName() + ")",
+                StorageSynchronizedMapping.path(after, ns), is ? enteredId : leftId,
                 List.of(after.sourceDiskId(), after.targetDiskId())));
     }
 
-    private CimInstance alert(Alert.Severity severity, Alert.ProbableCause cause, String text, org.iscsismis.cim.ObjectPath element,
-                              String messageId, List<String> arguments) {
-        return new Alert(Alert.AlertType.DEVICE_ALERT, severity, cause, text, element, StorageElements.SYSTEM_CREATION_CLASS_NAME,
+    private CimInstance alert(Alert.AlertType type, Alert.Severity severity, Alert.ProbableCause cause, String text,
+                              org.iscsismis.cim.ObjectPath element, String messageId, List<String> arguments) {
+        return new Alert(type, severity, cause, text, element, StorageElements.SYSTEM_CREATION_CLASS_NAME,
                 StorageElements.SYSTEM_NAME, messageId, arguments).instance();
     }
 
@@ -170,9 +188,11 @@ public final class TargetIndications implements IndicationProvider {
 
     private void watch(VirtualDisk disk) {
         diskHealthy.put(disk.id(), disk.faults().isHealthy());
+        diskLatency.put(disk.id(), disk.faults().latency());
         faultWatchers.computeIfAbsent(disk.id(), id -> {
             Consumer<DiskFaults> w = f -> faultsChanged(disk, f);
             disk.faults().addListener(w);
+            disk.faults().addLatencyListener(w);
             return w;
         });
     }
@@ -181,22 +201,39 @@ public final class TargetIndications implements IndicationProvider {
         Consumer<DiskFaults> w = faultWatchers.remove(disk.id());
         if (w != null) {
             disk.faults().removeListener(w);
+            disk.faults().removeLatencyListener(w);
         }
         diskHealthy.remove(disk.id());
+        diskLatency.remove(disk.id());
     }
 
     private void faultsChanged(VirtualDisk disk, DiskFaults f) {
+        latencyChanged(disk, f.latency());
         boolean healthy = f.isHealthy();
         Boolean was = diskHealthy.put(disk.id(), healthy);
         if (was == null || was == healthy) {
             return;
         }
         String what = f.isOffline() ? "is offline" : f.failsWrites() ? "fails writes" : "fails reads";
-        publish(alert(healthy ? Alert.Severity.INFORMATION : Alert.Severity.MAJOR,
+        publish(alert(Alert.AlertType.DEVICE_ALERT, healthy ? Alert.Severity.INFORMATION : Alert.Severity.MAJOR,
                 healthy ? Alert.ProbableCause.PREVIOUS_ALERT_CLEARED : Alert.ProbableCause.DISK_FAILURE,
                 "Volume " + disk.id() + (healthy ? " has recovered from its fault" : " " + what),
                 StorageElements.volumePath(disk.id(), ns), healthy ? "ISMIS-ALERT-VOLUME-RECOVERED" : "ISMIS-ALERT-VOLUME-FAULT",
                 List.of(disk.id())));
+    }
+
+    /** Latency added to a disk (from none) or cleared (to none); a new amount while some is in force is not news. */
+    private void latencyChanged(VirtualDisk disk, Duration latency) {
+        Duration was = diskLatency.put(disk.id(), latency);
+        if (was == null || was.isZero() == latency.isZero()) {
+            return;
+        }
+        boolean slow = !latency.isZero();
+        publish(alert(Alert.AlertType.QUALITY_OF_SERVICE_ALERT, slow ? Alert.Severity.DEGRADED_WARNING : Alert.Severity.INFORMATION,
+                slow ? Alert.ProbableCause.RESPONSE_TIME_EXCESSIVE : Alert.ProbableCause.PREVIOUS_ALERT_CLEARED,
+                "Volume " + disk.id() + (slow ? " answers every I/O " + latency.toMillis() + " ms late" : " no longer has added latency"),
+                StorageElements.volumePath(disk.id(), ns), slow ? "ISMIS-ALERT-VOLUME-LATENCY" : "ISMIS-ALERT-VOLUME-LATENCY-CLEARED",
+                slow ? List.of(disk.id(), Long.toString(latency.toMillis())) : List.of(disk.id())));
     }
 
     /** The engine's and the disk registry's events, turned into the above. */
@@ -212,6 +249,7 @@ public final class TargetIndications implements IndicationProvider {
         public void stateChanged(PairSnapshot before, PairSnapshot after, Trigger trigger) {
             pairChanged(after, false);
             brokenAlert(before, after);
+            partitionedAlert(before, after);
         }
 
         @Override

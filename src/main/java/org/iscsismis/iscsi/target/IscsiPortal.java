@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.iscsismis.iscsi.target.login.ChapNegotiation;
 import org.iscsismis.iscsi.target.login.ChapSecrets;
@@ -62,7 +63,7 @@ public final class IscsiPortal implements MaskingControl, AutoCloseable {
     private final Thread acceptor;
     private volatile boolean closed;
 
-    private IscsiPortal(ServerSocket listener, TargetSettings settings, ReplicationEngine engine, ChapSecrets secrets,
+    private IscsiPortal(ServerSocket listener, TargetSettings settings, ReplicationEngine engine, Supplier<ChapSecrets> secrets,
                         LoginGuard guard) {
         this.listener = listener;
         this.settings = settings;
@@ -83,17 +84,18 @@ public final class IscsiPortal implements MaskingControl, AutoCloseable {
      * @throws UncheckedIOException if the address cannot be bound
      */
     public static IscsiPortal start(InetAddress address, int port, TargetSettings settings, ReplicationEngine engine) {
-        return start(address, port, settings, engine, ChapSecrets.none(), LoginGuard.NONE);
+        return start(address, port, settings, engine, ChapSecrets::none, LoginGuard.NONE);
     }
 
     /**
      * Listens on {@code address:port} (port 0 picks a free one); logins authenticate with CHAP as {@code secrets}
-     * allow or require, failed ones counted per address by {@code guard}.
+     * allow or require, failed ones counted per address by {@code guard}. Each login asks {@code secrets} for the
+     * secrets in force then, so secrets changed while the target runs apply from the next login.
      *
      * @throws UncheckedIOException if the address cannot be bound
      */
     public static IscsiPortal start(InetAddress address, int port, TargetSettings settings, ReplicationEngine engine,
-                                    ChapSecrets secrets, LoginGuard guard) {
+                                    Supplier<ChapSecrets> secrets, LoginGuard guard) {
         ServerSocket listener;
         try {
             listener = new ServerSocket();
@@ -110,9 +112,9 @@ public final class IscsiPortal implements MaskingControl, AutoCloseable {
     }
 
     private static Function<String, SecurityNegotiation> security(
-            ChapSecrets secrets, LoginGuard guard) {
+            Supplier<ChapSecrets> secrets, LoginGuard guard) {
         SecureRandom random = new SecureRandom();
-        return address -> new ChapNegotiation(secrets, guard, address, random);
+        return address -> new ChapNegotiation(secrets.get(), guard, address, random);
     }
 
     public int port() {

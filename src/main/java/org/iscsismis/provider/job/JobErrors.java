@@ -5,6 +5,7 @@ import org.iscsismis.cim.CimClass;
 import org.iscsismis.cim.CimInstance;
 import org.iscsismis.cim.CimStatus;
 import org.iscsismis.cim.CimValue;
+import org.iscsismis.provider.Alert;
 
 /**
  * The CIM_Error instances GetError and GetErrors return. DMTF: a job whose OperationalStatus is OK (Running,
@@ -65,7 +66,7 @@ final class JobErrors {
 
     private static CimInstance.Builder base(CimClass errorClass, Job.View v) {
         return CimInstance.builder(errorClass.name())
-                .property("OwningEntity", CimValue.ofString("iscsi-smis"))
+                .property("OwningEntity", CimValue.ofString(Alert.OWNING_ENTITY))
                 .property("ErrorSource", CimValue.ofString(v.job().path().toString()))
                 .property("ErrorSourceFormat", CimValue.ofUint16(CIM_OBJECT_PATH));
     }
