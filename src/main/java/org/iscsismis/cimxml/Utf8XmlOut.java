@@ -340,12 +340,18 @@ final class Utf8XmlOut implements XmlOut {
     /** Writes an ASCII name; the caller has ensured room. */
     private void ascii(String s) {
         int n = s.length();
-        byte[] b = buf;
-        int p = pos;
-        for (int i = 0; i < n; i++) {
-            b[p++] = (byte) s.charAt(i);
-        }
-        pos = p;
+        lowBytes(s, 0, n, buf, pos);
+        pos += n;
+    }
+
+    /**
+     * The low byte of each char of {@code s[from, to)} into {@code b} at {@code p}: for the compact (Latin-1)
+     * strings of markup and most values one array copy, where a loop over {@code charAt} checks every index.
+     * Exact only for chars below U+0100; callers pass ASCII.
+     */
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) truncates to the low byte: the point here
+    private static void lowBytes(String s, int from, int to, byte[] b, int p) {
+        s.getBytes(from, to, b, p);
     }
 
     private void ensure(int n) throws XMLStreamException {
@@ -398,7 +404,14 @@ final class Utf8XmlOut implements XmlOut {
             for (int k = 0; k < len; k++) {
                 char c = cs[k];
                 if (c < 0x80 && plain[c] != 0) {
-                    b[p++] = (byte) c;
+                    // the run of characters written as they are, copied at once
+                    int end = k + 1;
+                    while (end < len && cs[end] < 0x80 && plain[cs[end]] != 0) {
+                        end++;
+                    }
+                    lowBytes(s, from + k, from + end, b, p);
+                    p += end - k;
+                    k = end - 1;
                     continue;
                 }
                 int i = from + k;
