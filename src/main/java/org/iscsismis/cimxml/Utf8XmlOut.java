@@ -302,6 +302,22 @@ final class Utf8XmlOut implements XmlOut {
         pos = end;
     }
 
+    /** Digits of the last {@link #real}: StringBuilder.append(double) writes Double.toString's text without a String. */
+    private final StringBuilder realDigits = new StringBuilder(32);
+
+    @Override
+    public void real(double v) throws XMLStreamException {
+        closeStartTag();
+        StringBuilder d = realDigits;
+        d.setLength(0);
+        d.append(v);
+        int n = d.length();
+        ensure(n);
+        for (int i = 0; i < n; i++) { // digits, '.', 'E', '-': ASCII
+            buf[pos++] = (byte) d.charAt(i);
+        }
+    }
+
     /** Markup as is; the callers write ASCII markup (characters are encoded one by one, not as pairs). */
     @Override
     public void raw(String s) throws XMLStreamException {
