@@ -45,7 +45,7 @@ final class Utf8XmlOut implements XmlOut {
 
     /**
      * One writer per thread, reused by the thread's next response once {@link #close()} has handed it back: its
-     * buffers (about 36 KiB) are not allocated per response, and its tag and fragment caches stay warm (they are
+     * buffers (about 68 KiB) are not allocated per response, and its tag and fragment caches stay warm (they are
      * keyed by immutable values, so they hold across responses). A writer still in use (not closed) is not shared:
      * the thread then gets a new one.
      */
