@@ -46,7 +46,7 @@ public final class CimXmlElementWriter {
     private static final XMLOutputFactory FACTORY = newOutputFactory();
 
     /** Size of the byte buffer of {@link #forStream}: what goes to the stream in one write. */
-    static final int STREAM_BUFFER_BYTES = 32 * 1024;
+    static final int STREAM_BUFFER_BYTES = 64 * 1024;
 
     private final XmlOut w;
     private final PathWriter paths;

@@ -22,7 +22,7 @@ import org.iscsismis.operation.ResponseSink;
  * Writes one CIM-XML response message while results arrive. Not thread-safe: one per response.
  *
  * <p>Streaming: each result is encoded at once into the writer's own byte buffer (UTF-8, no StAX
- * layer), which reaches {@code out} whenever it fills (32 KiB writes, no flush per element). The
+ * layer), which reaches {@code out} whenever it fills (64 KiB writes, no flush per element). The
  * envelope ({@code <?xml?>}, CIM, MESSAGE, SIMPLERSP, IMETHODRESPONSE / METHODRESPONSE) is written
  * lazily with the first result, or by {@link #finishSuccess()} / {@link #finishError}.
  *

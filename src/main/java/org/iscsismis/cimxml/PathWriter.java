@@ -1,5 +1,6 @@
 package org.iscsismis.cimxml;
 
+import java.util.List;
 import javax.xml.stream.XMLStreamException;
 import org.iscsismis.cim.CimName;
 import org.iscsismis.cim.CimNamespace;
@@ -118,7 +119,9 @@ final class PathWriter {
     void instanceName(ObjectPath p) throws XMLStreamException {
         w.start("INSTANCENAME");
         w.attribute("CLASSNAME", p.className().toString());
-        for (KeyBinding k : p.keys()) {
+        List<KeyBinding> keys = p.keys();
+        for (int i = 0, n = keys.size(); i < n; i++) { // by index: no iterator per instance of an enumeration
+            KeyBinding k = keys.get(i);
             w.start("KEYBINDING");
             w.attribute("NAME", k.name().toString());
             CimValue v = k.value();

@@ -39,7 +39,11 @@ final class ScalarText {
                 w.text(b.toString());
             }
         } else if (o instanceof Double d) {
-            w.text(d.isNaN() ? "NaN" : d.isInfinite() ? (d > 0 ? "INF" : "-INF") : Double.toString(d));
+            if (d.isNaN() || d.isInfinite()) {
+                w.text(d.isNaN() ? "NaN" : d > 0 ? "INF" : "-INF");
+            } else {
+                w.real(d);
+            }
         } else if (o instanceof Float f) {
             w.text(f.isNaN() ? "NaN" : f.isInfinite() ? (f > 0 ? "INF" : "-INF") : Float.toString(f));
         } else if (o instanceof CimDateTime dt) {

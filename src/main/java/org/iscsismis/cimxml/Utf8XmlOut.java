@@ -45,7 +45,7 @@ final class Utf8XmlOut implements XmlOut {
 
     /**
      * One writer per thread, reused by the thread's next response once {@link #close()} has handed it back: its
-     * buffers (about 36 KiB) are not allocated per response, and its tag and fragment caches stay warm (they are
+     * buffers (about 68 KiB) are not allocated per response, and its tag and fragment caches stay warm (they are
      * keyed by immutable values, so they hold across responses). A writer still in use (not closed) is not shared:
      * the thread then gets a new one.
      */
@@ -302,6 +302,22 @@ final class Utf8XmlOut implements XmlOut {
         pos = end;
     }
 
+    /** Digits of the last {@link #real}: StringBuilder.append(double) writes Double.toString's text without a String. */
+    private final StringBuilder realDigits = new StringBuilder(32);
+
+    @Override
+    public void real(double v) throws XMLStreamException {
+        closeStartTag();
+        StringBuilder d = realDigits;
+        d.setLength(0);
+        d.append(v);
+        int n = d.length();
+        ensure(n);
+        for (int i = 0; i < n; i++) { // digits, '.', 'E', '-': ASCII
+            buf[pos++] = (byte) d.charAt(i);
+        }
+    }
+
     /** Markup as is; the callers write ASCII markup (characters are encoded one by one, not as pairs). */
     @Override
     public void raw(String s) throws XMLStreamException {
@@ -340,12 +356,18 @@ final class Utf8XmlOut implements XmlOut {
     /** Writes an ASCII name; the caller has ensured room. */
     private void ascii(String s) {
         int n = s.length();
-        byte[] b = buf;
-        int p = pos;
-        for (int i = 0; i < n; i++) {
-            b[p++] = (byte) s.charAt(i);
-        }
-        pos = p;
+        lowBytes(s, 0, n, buf, pos);
+        pos += n;
+    }
+
+    /**
+     * The low byte of each char of {@code s[from, to)} into {@code b} at {@code p}: for the compact (Latin-1)
+     * strings of markup and most values one array copy, where a loop over {@code charAt} checks every index.
+     * Exact only for chars below U+0100; callers pass ASCII.
+     */
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) truncates to the low byte: the point here
+    private static void lowBytes(String s, int from, int to, byte[] b, int p) {
+        s.getBytes(from, to, b, p);
     }
 
     private void ensure(int n) throws XMLStreamException {
@@ -398,7 +420,14 @@ final class Utf8XmlOut implements XmlOut {
             for (int k = 0; k < len; k++) {
                 char c = cs[k];
                 if (c < 0x80 && plain[c] != 0) {
-                    b[p++] = (byte) c;
+                    // the run of characters written as they are, copied at once
+                    int end = k + 1;
+                    while (end < len && cs[end] < 0x80 && plain[cs[end]] != 0) {
+                        end++;
+                    }
+                    lowBytes(s, from + k, from + end, b, p);
+                    p += end - k;
+                    k = end - 1;
                     continue;
                 }
                 int i = from + k;

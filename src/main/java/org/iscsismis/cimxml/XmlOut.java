@@ -77,6 +77,11 @@ interface XmlOut {
     /** A decimal integer as character content. */
     void number(long v) throws XMLStreamException;
 
+    /** A finite real64 as {@link Double#toString(double)} writes it (a writer may do so without the String). */
+    default void real(double v) throws XMLStreamException {
+        text(Double.toString(v));
+    }
+
     /** Markup written as is (the XML declaration). */
     void raw(String s) throws XMLStreamException;
 

@@ -101,6 +101,23 @@ class Utf8XmlOutProperties {
         });
     }
 
+    /** real64 values: the byte writer formats them without a String, Woodstox gets Double.toString's. */
+    @Property(tries = 1000)
+    void realsAreWrittenLikeWoodstox(@ForAll double d) throws Exception {
+        assertSameBytes(w -> w.value(CimValue.ofReal64(d)));
+        assertSameBytes(w -> w.namedInstance(CimInstance.builder("T").property("r", CimValue.ofReal64(d))
+                .path(ObjectPath.builder("T").key("k", CimValue.ofReal64(d)).build()).build()));
+    }
+
+    @Test
+    void realsAtTheEdges() throws Exception {
+        for (double d : new double[] {0.0, -0.0, 1.0, -1.5, 0.1, 1e-300, 1e300, 1e7, 1e-3, 9.999999999999999e22,
+                Double.MIN_VALUE, Double.MIN_NORMAL, Double.MAX_VALUE, Double.NaN, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY}) {
+            assertSameBytes(w -> w.value(CimValue.ofReal64(d)));
+        }
+    }
+
     @Test
     void everyCharacterOfTheBmpAloneAndInContext() throws Exception {
         for (int c = 0; c <= 0xFFFF; c++) {
