@@ -8,6 +8,7 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.QuietException;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -321,7 +322,15 @@ public final class CimOperationHandler extends Handler.Abstract {
         } else {
             LOG.warn("Aborting the connection for {} on {}: {}", x.operation, x.object, why, cause);
         }
-        callback.failed(cause != null ? cause : new IOException(why));
+        // our line above says it once; without a cause of its own Jetty need not log the abort again with a stack trace
+        callback.failed(cause != null ? cause : new QuietIOException(why));
+    }
+
+    /** An abort already logged here (a client gone while sending its body, say): Jetty logs it at debug only. */
+    private static final class QuietIOException extends IOException implements QuietException {
+        QuietIOException(String message) {
+            super(message);
+        }
     }
 
     private void sendFailure(Response response, Callback callback, Exchange x, HttpFailure f) {
