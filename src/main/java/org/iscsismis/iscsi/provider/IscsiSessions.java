@@ -8,6 +8,7 @@ import org.iscsismis.cim.CimName;
 import org.iscsismis.cim.CimNamespace;
 import org.iscsismis.cim.CimValue;
 import org.iscsismis.cim.ObjectPath;
+import org.iscsismis.iscsi.target.login.Authentication;
 import org.iscsismis.iscsi.target.login.SessionParameters;
 import org.iscsismis.iscsi.target.session.Session;
 import org.iscsismis.provider.ProviderContext;
@@ -30,8 +31,9 @@ final class IscsiSessions {
     /** Digest methods of CIM_iSCSIConnection: 2 No Digest, 3 CRC32C. */
     private static final int NO_DIGEST = 2;
     private static final int CRC32C = 3;
-    /** AuthenticationMethodUsed 2: No Authentication (the login's security stage negotiates AuthMethod None). */
+    /** AuthenticationMethodUsed of CIM_iSCSIConnection: 2 No Authentication, 4 CHAP (one-way or mutual). */
     private static final int NO_AUTHENTICATION = 2;
+    private static final int CHAP = 4;
 
     private IscsiSessions() {
     }
@@ -92,8 +94,8 @@ final class IscsiSessions {
                     .property("DataDigestMethod", CimValue.ofUint16(p.dataDigest() ? CRC32C : NO_DIGEST))
                     .property("ReceivingMarkers", CimValue.ofBoolean(false))
                     .property("SendingMarkers", CimValue.ofBoolean(false))
-                    .property("AuthenticationMethodUsed", CimValue.ofUint16(NO_AUTHENTICATION))
-                    .property("MutualAuthentication", CimValue.ofBoolean(false))
+                    .property("AuthenticationMethodUsed", CimValue.ofUint16(s.authentication() == Authentication.NONE ? NO_AUTHENTICATION : CHAP))
+                    .property("MutualAuthentication", CimValue.ofBoolean(s.authentication() == Authentication.MUTUAL_CHAP))
                     .property("Directionality", CimValue.ofUint16(2))
                     .property("EnabledState", CimValue.ofUint16(2))
                     .build());

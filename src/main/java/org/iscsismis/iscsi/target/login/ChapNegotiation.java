@@ -44,6 +44,7 @@ public final class ChapNegotiation implements SecurityNegotiation {
     private final String address;
     private final SecureRandom random;
     private State state = State.START;
+    private Authentication authentication = Authentication.NONE;
     private ChapAlgorithm algorithm;
     private int identifier;
     private byte[] challenge;
@@ -90,6 +91,11 @@ public final class ChapNegotiation implements SecurityNegotiation {
     @Override
     public boolean complete() {
         return state == State.DONE;
+    }
+
+    @Override
+    public Authentication authentication() {
+        return authentication;
     }
 
     @Override
@@ -162,8 +168,10 @@ public final class ChapNegotiation implements SecurityNegotiation {
             throw failure(who, credential.isEmpty() ? "gave CHAP name " + shorten(name) + ", which has no secret for " + node(who)
                     : reflected ? "returned the target's own CHAP response (reflection)" : "gave a wrong CHAP response for CHAP name " + name);
         }
+        authentication = Authentication.CHAP;
         if (offered.get("CHAP_I") != null || offered.get("CHAP_C") != null) {
             answerChallenge(who, offered, answer, own);
+            authentication = Authentication.MUTUAL_CHAP;
         }
         LOG.debug("initiator {} from {} authenticated as CHAP name {} ({}{})", who.initiatorName(), address, name, algorithm,
                 offered.get("CHAP_C") != null ? ", mutual" : "");

@@ -23,6 +23,11 @@ public interface SecurityNegotiation {
     /** True once the initiator may move to the next stage. */
     boolean complete();
 
+    /** How the login authenticated; meaningful once {@link #complete()}. */
+    default Authentication authentication() {
+        return Authentication.NONE;
+    }
+
     /**
      * The login began in the operational stage, skipping this one.
      *

@@ -16,6 +16,7 @@ import org.iscsismis.iscsi.target.login.LoginFailure;
 import org.iscsismis.iscsi.target.login.LoginIdentity;
 import org.iscsismis.iscsi.target.login.LoginNegotiator;
 import org.iscsismis.iscsi.target.login.LoginStep;
+import org.iscsismis.iscsi.target.login.SecurityNegotiation;
 import org.iscsismis.iscsi.target.login.SessionParameters;
 import org.iscsismis.iscsi.target.pdu.LoginRequest;
 import org.iscsismis.iscsi.target.pdu.Opcode;
@@ -89,7 +90,8 @@ public final class Connection implements Runnable {
     private boolean login() throws IOException, PduFormatException {
         socket.setSoTimeout((int) Math.max(1, context.loginTimeout().toMillis()));
         int[] initialCmdSn = new int[1];
-        LoginNegotiator negotiator = new LoginNegotiator(context.limits(), context.security().apply(socket.getInetAddress().getHostAddress()), new LoginAdmission() {
+        SecurityNegotiation security = context.security().apply(socket.getInetAddress().getHostAddress());
+        LoginNegotiator negotiator = new LoginNegotiator(context.limits(), security, new LoginAdmission() {
             @Override
             public void checkTarget(String targetName) throws LoginFailure {
                 context.sessions().checkTarget(targetName);
@@ -97,7 +99,7 @@ public final class Connection implements Runnable {
 
             @Override
             public int admit(LoginIdentity identity, SessionParameters parameters) throws LoginFailure {
-                session = context.sessions().open(identity, parameters, initialCmdSn[0]);
+                session = context.sessions().open(identity, parameters, security.authentication(), initialCmdSn[0]);
                 session.attach(Connection.this);
                 return session.tsih();
             }

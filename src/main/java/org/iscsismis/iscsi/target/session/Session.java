@@ -1,5 +1,6 @@
 package org.iscsismis.iscsi.target.session;
 
+import org.iscsismis.iscsi.target.login.Authentication;
 import org.iscsismis.iscsi.target.login.LoginIdentity;
 import org.iscsismis.iscsi.target.login.SessionParameters;
 import org.iscsismis.iscsi.target.scsi.Nexus;
@@ -13,14 +14,17 @@ public final class Session {
     private final int tsih;
     private final LoginIdentity identity;
     private final SessionParameters parameters;
+    private final Authentication authentication;
     private final CommandWindow window;
     private final Nexus nexus;
     private volatile Connection connection;
 
-    Session(int tsih, LoginIdentity identity, SessionParameters parameters, CommandWindow window, Nexus nexus) {
+    Session(int tsih, LoginIdentity identity, SessionParameters parameters, Authentication authentication, CommandWindow window,
+            Nexus nexus) {
         this.tsih = tsih;
         this.identity = identity;
         this.parameters = parameters;
+        this.authentication = authentication;
         this.window = window;
         this.nexus = nexus;
     }
@@ -35,6 +39,11 @@ public final class Session {
 
     public SessionParameters parameters() {
         return parameters;
+    }
+
+    /** How the session's login authenticated. */
+    public Authentication authentication() {
+        return authentication;
     }
 
     CommandWindow window() {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.iscsismis.iscsi.target.login.Authentication;
 import org.iscsismis.iscsi.target.login.LoginFailure;
 import org.iscsismis.iscsi.target.login.LoginIdentity;
 import org.iscsismis.iscsi.target.login.LoginStatus;
@@ -52,7 +53,8 @@ public final class SessionTable {
     }
 
     /** Creates the session of a completed login, reinstating an older one of the same initiator port. */
-    synchronized Session open(LoginIdentity identity, SessionParameters parameters, int initialCmdSn) throws LoginFailure {
+    synchronized Session open(LoginIdentity identity, SessionParameters parameters, Authentication authentication, int initialCmdSn)
+            throws LoginFailure {
         if (identity.tsih() != 0) {
             if (sessions.containsKey(identity.tsih())) {
                 throw new LoginFailure(LoginStatus.TOO_MANY_CONNECTIONS, "session " + identity.tsih()
@@ -78,7 +80,7 @@ public final class SessionTable {
             throw new LoginFailure(LoginStatus.OUT_OF_RESOURCES, "already " + sessions.size() + " sessions (iscsi.maxSessions)");
         }
         int tsih = allocateTsih();
-        Session session = new Session(tsih, identity, parameters, new CommandWindow(initialCmdSn, commandWindow),
+        Session session = new Session(tsih, identity, parameters, authentication, new CommandWindow(initialCmdSn, commandWindow),
                 discovery ? null : scsi.connect(identity.initiatorPort(), nodes.view(identity.targetName(), identity.initiatorName())));
         sessions.put(tsih, session);
         return session;

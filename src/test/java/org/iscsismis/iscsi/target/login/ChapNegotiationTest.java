@@ -122,6 +122,7 @@ class ChapNegotiationTest {
         TextParameters done = step(n, true, "CHAP_N=alice", "CHAP_R=" + response(c, INITIATOR_SECRET));
         assertTrue(n.complete());
         assertNull(done.get("CHAP_R"), "one-way: the target proves nothing");
+        assertEquals(Authentication.CHAP, n.authentication(), "what the session reports as AuthenticationMethodUsed");
         assertTrue(failures.isEmpty());
     }
 
@@ -145,6 +146,7 @@ class ChapNegotiationTest {
         byte[] expected = ChapAlgorithm.MD5.response(200, TARGET_SECRET.getBytes(StandardCharsets.UTF_8), BinaryValue.decode(theirs, 64));
         assertEquals(BinaryValue.hex(expected), answer.get("CHAP_R"));
         assertTrue(n.complete());
+        assertEquals(Authentication.MUTUAL_CHAP, n.authentication());
     }
 
     @Test
@@ -268,6 +270,7 @@ class ChapNegotiationTest {
         ChapNegotiation n = negotiation(secrets(Set.of()));
         assertEquals("None", step(n, true, "AuthMethod=None,CHAP").get("AuthMethod"));
         assertTrue(n.complete());
+        assertEquals(Authentication.NONE, n.authentication());
         ChapNegotiation noSecrets = negotiation(ChapSecrets.none());
         assertEquals("None", step(noSecrets, true, "AuthMethod=CHAP,None").get("AuthMethod"));
         LoginFailure f = assertThrows(LoginFailure.class, () -> step(negotiation(ChapSecrets.none()), true, "AuthMethod=CHAP"));
