@@ -190,8 +190,12 @@ public final class IndicationService implements AutoCloseable {
     private void removeExpired(Subscription s) {
         try {
             executor.execute(() -> {
-                if (store.remove(s)) {
-                    LOG.info("{} ended: its SubscriptionDuration has passed", s);
+                try {
+                    if (store.remove(s)) {
+                        LOG.info("{} ended: its SubscriptionDuration has passed", s);
+                    }
+                } catch (RuntimeException e) { // e.g. the journal refused the removal: tried again at the next indication
+                    LOG.error("Could not remove {}, whose SubscriptionDuration has passed", s, e);
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException closing) {
