@@ -3,8 +3,8 @@
  * qualifier declarations, class declarations (properties, references, methods) and instance
  * declarations with aliases.
  *
- * Written for iscsi-smis from the DSP0004 ABNF. Labels name the parts the compiler reads (a field, where the
- * generated accessor would search the children on every call). Deliberate choices:
+ * Written for iscsi-smis from the DSP0004 ABNF. Labels name every part the compiler reads: it reads fields, never a
+ * context's children, so a clean parse builds no children lists (MofSession.parseClean). Deliberate choices:
  *  - keywords and names are case-insensitive (DSP0004);
  *  - data types, scope names and flavor names are plain identifiers, checked by the compiler, so
  *    that a property may be called "Scope", a parameter "Class", and so on;
@@ -16,29 +16,29 @@ grammar Mof;
 
 options { caseInsensitive = true; }
 
-mofSpecification : mofProduction* EOF ;
+mofSpecification : productions+=mofProduction* EOF ;
 
 mofProduction
-    : compilerDirective
-    | qualifierDeclaration
-    | classDeclaration
-    | instanceDeclaration
+    : directive=compilerDirective
+    | qualifierDecl=qualifierDeclaration
+    | classDecl=classDeclaration
+    | instanceDecl=instanceDeclaration
     ;
 
 // #pragma include ("file"), #pragma namespace ("root/x"), #pragma locale ("en_US"), others
 compilerDirective
-    : PRAGMA pragmaName=identifier ( '(' ( literal ( ',' literal )* )? ')' )?
+    : PRAGMA pragmaName=identifier ( '(' ( args+=literal ( ',' args+=literal )* )? ')' )?
     ;
 
 qualifierDeclaration
-    : QUALIFIER qualifierName=identifier ':' dataType=identifier arraySpec? ( '=' initializer )?
+    : QUALIFIER qualifierName=identifier ':' dataType=identifier array=arraySpec? ( '=' init=initializer )?
       ',' SCOPE '(' scopes+=identifier ( ',' scopes+=identifier )* ')'
       ( ',' FLAVOR '(' flavors+=identifier ( ',' flavors+=identifier )* ')' )?
       ';'
     ;
 
 classDeclaration
-    : quals=qualifierList? CLASS className=identifier ( ':' superClass=identifier )? ( AS ALIAS )?
+    : quals=qualifierList? CLASS className=identifier ( ':' superClass=identifier )? ( AS alias=ALIAS )?
       '{' features+=classFeature* '}' ';'
     ;
 
@@ -56,7 +56,7 @@ parameter
     : quals=qualifierList? dataType=identifier ( isRef=REF )? parameterName=identifier array=arraySpec? ( '=' init=initializer )?
     ;
 
-arraySpec : '[' DECIMAL? ']' ;
+arraySpec : '[' size=DECIMAL? ']' ;
 
 qualifierList : '[' items+=qualifier ( ',' items+=qualifier )* ']' ;
 
@@ -70,16 +70,16 @@ qualifierValue
     ;
 
 instanceDeclaration
-    : qualifierList? INSTANCE OF className=identifier ( AS ALIAS )?
-      '{' valueInitializer* '}' ';'
+    : quals=qualifierList? INSTANCE OF className=identifier ( AS alias=ALIAS )?
+      '{' values+=valueInitializer* '}' ';'
     ;
 
-valueInitializer : qualifierList? propertyName=identifier '=' initializer ';' ;
+valueInitializer : quals=qualifierList? propertyName=identifier '=' init=initializer ';' ;
 
 initializer
-    : literal
-    | arrayInitializer
-    | ALIAS
+    : value=literal
+    | array=arrayInitializer
+    | alias=ALIAS
     ;
 
 arrayInitializer : '{' ( items+=arrayElement ( ',' items+=arrayElement )* )? '}' ;
@@ -89,13 +89,13 @@ arrayElement : value=literal | alias=ALIAS ;
 literal
     : num=number
     | str=stringValue
-    | CHAR_LITERAL
-    | TRUE
-    | FALSE
-    | NULL
+    | charLiteral=CHAR_LITERAL
+    | isTrue=TRUE
+    | isFalse=FALSE
+    | isNull=NULL
     ;
 
-number : sign=( '+' | '-' )? ( DECIMAL | HEX | BINARY | REAL ) ;
+number : sign=( '+' | '-' )? digits=( DECIMAL | HEX | BINARY | REAL ) ;
 
 // adjacent string literals are one string ("a" "b" is "ab")
 stringValue : parts+=STRING+ ;

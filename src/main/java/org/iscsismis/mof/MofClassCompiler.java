@@ -183,8 +183,8 @@ final class MofClassCompiler {
         try {
             MofLiteral lit = MofLiterals.initializer(init);
             CimValue v = MofValues.coerce(lit, type, MofValues.NO_ALIASES, false);
-            if (array != null && array.DECIMAL() != null && !v.isNull()) {
-                int size = Integer.parseInt(array.DECIMAL().getText());
+            if (array != null && array.size != null && !v.isNull()) {
+                int size = Integer.parseInt(array.size.getText());
                 if (v.values().size() > size) {
                     throw new MofFailure(lit.token(), owner + " holds at most " + size + " values, the default has " + v.values().size());
                 }
@@ -194,7 +194,7 @@ final class MofClassCompiler {
             session.report(f, "wrong default value for " + owner + " (" + type + ")");
             return null;
         } catch (NumberFormatException e) {
-            session.error(array.DECIMAL().getSymbol(), "array size " + array.DECIMAL().getText() + " is too large");
+            session.error(array.size, "array size " + array.size.getText() + " is too large");
             return null;
         }
     }

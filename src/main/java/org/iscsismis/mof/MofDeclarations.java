@@ -72,14 +72,14 @@ final class MofDeclarations {
 
     void production(MofParser.MofProductionContext p) {
         try {
-            if (p.compilerDirective() != null) {
-                session.pragma(p.compilerDirective());
-            } else if (p.qualifierDeclaration() != null) {
-                qualifierDeclaration(p.qualifierDeclaration());
-            } else if (p.classDeclaration() != null) {
-                classDeclaration(p.classDeclaration());
-            } else if (p.instanceDeclaration() != null) {
-                instanceDeclaration(p.instanceDeclaration());
+            if (p.directive != null) {
+                session.pragma(p.directive);
+            } else if (p.qualifierDecl != null) {
+                qualifierDeclaration(p.qualifierDecl);
+            } else if (p.classDecl != null) {
+                classDeclaration(p.classDecl);
+            } else if (p.instanceDecl != null) {
+                instanceDeclaration(p.instanceDecl);
             }
         } catch (MofFailure f) {
             session.report(f, null);
@@ -88,13 +88,13 @@ final class MofDeclarations {
 
     /** A declaration with a syntax error is skipped; remember its name so that its uses are not reported again. */
     void noteBroken(MofParser.MofProductionContext p) {
-        MofParser.ClassDeclarationContext c = p.classDeclaration();
+        MofParser.ClassDeclarationContext c = p.classDecl;
         if (c != null && c.className != null && c.className.exception == null) {
             session.names.name(c.className).ifValid(n -> session.current().broken.add(n));
         }
-        MofParser.InstanceDeclarationContext i = p.instanceDeclaration();
-        if (i != null && i.ALIAS() != null) {
-            aliases.put(fold(i.ALIAS().getText()), null);
+        MofParser.InstanceDeclarationContext i = p.instanceDecl;
+        if (i != null && i.alias != null) {
+            aliases.put(fold(i.alias.getText()), null);
         }
     }
 
@@ -127,11 +127,11 @@ final class MofDeclarations {
                     + " (a qualifier type is " + TYPES + ")");
             return;
         }
-        CimType type = c.arraySpec() != null ? CimType.arrayOf(kind) : CimType.scalar(kind);
+        CimType type = c.array != null ? CimType.arrayOf(kind) : CimType.scalar(kind);
         CimValue defaultValue = null;
-        if (c.initializer() != null) {
+        if (c.init != null) {
             try {
-                defaultValue = MofValues.coerce(MofLiterals.initializer(c.initializer()), type, MofValues.NO_ALIASES, false);
+                defaultValue = MofValues.coerce(MofLiterals.initializer(c.init), type, MofValues.NO_ALIASES, false);
             } catch (MofFailure f) {
                 session.report(f, "wrong default value for qualifier " + name + " (" + type + ")");
                 return;
@@ -268,7 +268,7 @@ final class MofDeclarations {
         for (MofParser.QualifierContext q : list.items) {
             if (name.matches(q.qualifierName.getStart().getText())) {
                 MofParser.QualifierValueContext v = q.value;
-                return v == null || (v.single != null && v.single.TRUE() != null);
+                return v == null || (v.single != null && v.single.isTrue != null);
             }
         }
         return false;
@@ -366,7 +366,7 @@ final class MofDeclarations {
         Token at = c.className.getStart();
         CimName className = session.names.name(c.className).get();
         MofSession.Ns ns = session.current();
-        Token aliasToken = c.ALIAS() == null ? null : c.ALIAS().getSymbol();
+        Token aliasToken = c.alias;
         Effective cls = effective(ns, className);
         if (cls == null) {
             if (!ns.broken.contains(className)) {
@@ -382,10 +382,10 @@ final class MofDeclarations {
             session.error(at, "class " + className + " is abstract: it cannot have instances");
         }
         String owner = "instance of " + className;
-        List<CimQualifier> qualifiers = qualifiers(c.qualifierList(), null, owner);
+        List<CimQualifier> qualifiers = qualifiers(c.quals, null, owner);
         LinkedHashMap<CimName, CimProperty> values = new LinkedHashMap<>();
         Set<CimName> failed = new HashSet<>();
-        for (MofParser.ValueInitializerContext v : c.valueInitializer()) {
+        for (MofParser.ValueInitializerContext v : c.values) {
             try {
                 CimProperty value = propertyValue(v, cls, owner);
                 if (value == null) {
@@ -441,11 +441,11 @@ final class MofDeclarations {
             }
             return null;
         }
-        List<CimQualifier> qualifiers = qualifiers(v.qualifierList(),
+        List<CimQualifier> qualifiers = qualifiers(v.quals,
                 declared.type().isReference() ? CimScope.REFERENCE : CimScope.PROPERTY, owner + "." + declared.name());
         CimValue value;
         try {
-            value = MofValues.coerce(MofLiterals.initializer(v.initializer()), declared.type(), this::resolveAlias, false);
+            value = MofValues.coerce(MofLiterals.initializer(v.init), declared.type(), this::resolveAlias, false);
         } catch (MofFailure f) {
             session.report(f, "wrong value for property " + declared.name() + " (" + declared.type() + ") of " + owner);
             return null;

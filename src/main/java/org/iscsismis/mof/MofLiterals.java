@@ -14,13 +14,13 @@ final class MofLiterals {
     }
 
     static MofLiteral initializer(MofParser.InitializerContext c) {
-        if (c.literal() != null) {
-            return literal(c.literal());
+        if (c.value != null) {
+            return literal(c.value);
         }
-        if (c.arrayInitializer() != null) {
-            return array(c.arrayInitializer());
+        if (c.array != null) {
+            return array(c.array);
         }
-        return alias(c.ALIAS().getSymbol());
+        return alias(c.alias);
     }
 
     static MofLiteral qualifierValue(MofParser.QualifierValueContext c) {
@@ -56,7 +56,7 @@ final class MofLiterals {
             }
             return new MofLiteral(MofLiteral.Kind.STRING, sb.toString(), start);
         }
-        if (c.CHAR_LITERAL() != null) {
+        if (c.charLiteral != null) {
             String s = unescape(start);
             if (s.length() != 1) {
                 throw new MofFailure(start, "a char16 literal holds exactly one character, not " + s.length() + ": " + start.getText());
@@ -72,10 +72,10 @@ final class MofLiterals {
 
     /** The number after a sign; error recovery may have left none (a sign followed by garbage): a diagnostic. */
     private static Token digitsAfterSign(MofParser.NumberContext c) {
-        if (c.getChildCount() < 2 || !(c.getChild(1).getPayload() instanceof Token digits)) {
+        if (c.digits == null) {
             throw new MofFailure(c.sign, "a sign (" + c.sign.getText() + ") must be followed by a number");
         }
-        return digits;
+        return c.digits;
     }
 
     static MofLiteral number(MofParser.NumberContext c) {

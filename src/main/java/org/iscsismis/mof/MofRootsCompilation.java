@@ -32,7 +32,7 @@ final class MofRootsCompilation {
     /** A root file, its namespace and its clean parse tree. */
     private record Root(CimNamespace namespace, Path file, MofParser.MofSpecificationContext tree) {
         List<MofParser.MofProductionContext> productions() {
-            return tree.mofProduction();
+            return tree.productions;
         }
     }
 
@@ -120,17 +120,14 @@ final class MofRootsCompilation {
         }
         int shared = 0;
         while (true) {
-            String text = null;
+            String name = null;
             for (Root r : roots) {
                 List<MofParser.MofProductionContext> productions = r.productions();
-                if (shared >= productions.size() || includeName(productions.get(shared)) == null) {
+                String n = shared < productions.size() ? includeName(productions.get(shared)) : null;
+                if (n == null || name != null && !name.equals(n)) {
                     return shared;
                 }
-                String t = productions.get(shared).getText();
-                if (text != null && !text.equals(t)) {
-                    return shared;
-                }
-                text = t;
+                name = n;
             }
             shared++;
         }
@@ -168,13 +165,13 @@ final class MofRootsCompilation {
 
     /** The file name of an {@code #pragma include ("name")} production, else null. */
     private static String includeName(MofParser.MofProductionContext p) {
-        MofParser.CompilerDirectiveContext c = p.compilerDirective();
+        MofParser.CompilerDirectiveContext c = p.directive;
         if (c == null || !"include".equals(c.pragmaName.getStart().getText().toLowerCase(Locale.ROOT))
-                || c.literal().size() != 1 || c.literal().get(0).stringValue() == null) {
+                || c.args.size() != 1 || c.args.get(0).str == null) {
             return null;
         }
         try {
-            return (String) MofLiterals.literal(c.literal().get(0)).value();
+            return (String) MofLiterals.literal(c.args.get(0)).value();
         } catch (MofFailure f) {
             return null;
         }

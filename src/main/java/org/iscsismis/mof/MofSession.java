@@ -217,7 +217,7 @@ final class MofSession {
      * tree: how the compilation of several roots runs the parts that are not shared.
      */
     void compileProductions(Path root, MofParser.MofSpecificationContext tree, int from, int to) {
-        inFile(root, () -> tree.mofProduction().subList(from, to).forEach(declarations::production));
+        inFile(root, () -> tree.productions.subList(from, to).forEach(declarations::production));
     }
 
     /** Runs {@code body} with {@code path} as the file being compiled (for includes and diagnostics). */
@@ -274,18 +274,18 @@ final class MofSession {
         MofParseCache cache = compiler.parseCache();
         MofParser.MofSpecificationContext cached = cache == null ? null : cache.tree(file, text, () -> parseClean(file, text));
         if (cached != null) {
-            cached.mofProduction().forEach(declarations::production);
+            cached.productions.forEach(declarations::production);
             return;
         }
         parseAndDeclare(text);
     }
 
-    /** The tree of a source that parses in SLL mode without any syntax error, else null. */
+    /**
+     * The tree of a source that parses in SLL mode without any syntax error, else null. The compiler reads only the
+     * grammar's labels, so the contexts keep no children lists (half the allocation of a compile).
+     */
     static MofParser.MofSpecificationContext parseClean(String file, String text) {
-        MofParser parser = new MofParser(new CommonTokenStream(new MofScanner(text, file)));
-        parser.removeErrorListeners();
-        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-        parser.setErrorHandler(new BailErrorStrategy());
+        MofParser parser = cleanParser(new CommonTokenStream(new MofScanner(text, file)));
         try {
             return parser.mofSpecification();
         } catch (ParseCancellationException e) {
@@ -296,10 +296,7 @@ final class MofSession {
     /** One parser pass (SLL; LL with error recovery only if SLL fails), then the declarations in order. */
     private void parseAndDeclare(String text) {
         CommonTokenStream tokens = new CommonTokenStream(new MofScanner(text, file));
-        MofParser parser = new MofParser(tokens);
-        parser.removeErrorListeners();
-        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-        parser.setErrorHandler(new BailErrorStrategy());
+        MofParser parser = cleanParser(tokens);
         MofParser.MofSpecificationContext tree;
         int errorsBefore = errors;
         try {
@@ -307,6 +304,7 @@ final class MofSession {
         } catch (ParseCancellationException e) {
             tokens.seek(0);
             parser.reset();
+            parser.setBuildParseTree(true); // failed() looks for the broken rule among the children
             parser.getInterpreter().setPredictionMode(PredictionMode.LL);
             String syntaxFile = file;
             parser.setErrorHandler(new MofErrorStrategy((line, column, message) ->
@@ -314,13 +312,23 @@ final class MofSession {
             tree = parser.mofSpecification();
         }
         boolean syntaxErrors = errors > errorsBefore;
-        for (MofParser.MofProductionContext production : tree.mofProduction()) {
+        for (MofParser.MofProductionContext production : tree.productions) {
             if (syntaxErrors && failed(production)) {
                 declarations.noteBroken(production);
                 continue;
             }
             declarations.production(production);
         }
+    }
+
+    /** A parser that stops at the first syntax error and builds no children lists. */
+    private static MofParser cleanParser(CommonTokenStream tokens) {
+        MofParser parser = new MofParser(tokens);
+        parser.removeErrorListeners();
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        parser.setErrorHandler(new BailErrorStrategy());
+        parser.setBuildParseTree(false);
+        return parser;
     }
 
     /** True if a rule inside {@code tree} failed (its content is partial). */
@@ -342,7 +350,7 @@ final class MofSession {
 
     void pragma(MofParser.CompilerDirectiveContext c) {
         String name = c.pragmaName.getStart().getText().toLowerCase(Locale.ROOT);
-        List<MofParser.LiteralContext> args = c.literal();
+        List<MofParser.LiteralContext> args = c.args;
         switch (name) {
             case "include": {
                 String target = singleString(c, args, "#pragma include (\"file.mof\")");
@@ -379,7 +387,7 @@ final class MofSession {
 
     private String singleString(MofParser.CompilerDirectiveContext c, List<MofParser.LiteralContext> args, String example) {
         String pragma = "#pragma " + c.pragmaName.getStart().getText();
-        if (args.size() != 1 || args.get(0).stringValue() == null) {
+        if (args.size() != 1 || args.get(0).str == null) {
             error(args.isEmpty() ? c.pragmaName.getStart() : args.get(0).getStart(),
                     "malformed " + pragma + ": it takes one string, e.g. " + example);
             return null;
