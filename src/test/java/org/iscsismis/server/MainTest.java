@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -31,6 +32,24 @@ class MainTest {
         for (String option : new String[] {"--http-port", "--bind", "--config", "--log-level", "--no-demo", "--enable-fault-injection", "--set"}) {
             assertTrue(out.toString().contains(option), out.toString());
         }
+    }
+
+    @Test
+    void helpListsEverySubcommand() {
+        assertEquals(0, run("--help"));
+        for (String command : new String[] {"mof", "user", "chap"}) {
+            assertTrue(out.toString().contains("  " + command + "  "), out.toString());
+        }
+    }
+
+    @Test
+    void argumentsThatStartWithASubcommandGetThatOneOnly() {
+        assertEquals(Set.of("mof"), Main.commandLine(new String[] {"mof", "check", "x.mof"}).getSubcommands().keySet());
+        assertEquals(Set.of("mof", "user", "chap"),
+                Main.commandLine(new String[] {"--http-port", "0"}).getSubcommands().keySet());
+        // an option first: picocli still finds the subcommand after it
+        assertEquals(Set.of("mof", "user", "chap"),
+                Main.commandLine(new String[] {"--log-level", "warn", "mof"}).getSubcommands().keySet());
     }
 
     @Test
