@@ -1,7 +1,6 @@
 package org.iscsismis.mof;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -146,7 +145,7 @@ final class MofRootsCompilation {
         }
         for (Path f : files) {
             try {
-                String text = MofSession.decode(Files.readAllBytes(f));
+                String text = MofSession.read(f);
                 cache.parseAhead(f.toString(), text, () -> MofSession.parseClean(f.toString(), text));
             } catch (IOException | RuntimeException e) {
                 // the compilation reads it again and reports what is wrong
@@ -156,7 +155,7 @@ final class MofRootsCompilation {
 
     private MofParser.MofSpecificationContext parse(Path file) {
         try {
-            String text = MofSession.decode(Files.readAllBytes(file));
+            String text = MofSession.read(file);
             return cache.tree(file.toString(), text, () -> MofSession.parseClean(file.toString(), text));
         } catch (IOException | RuntimeException e) {
             return null;

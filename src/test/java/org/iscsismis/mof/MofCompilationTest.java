@@ -169,7 +169,11 @@ class MofCompilationTest {
         assertTrue(out.toString().contains(dir.resolve("bad.mof") + ":1:13: error: unknown superclass Missing of class Bad"), out::toString);
         out.setLength(0);
         assertEquals(MofCheck.ERRORS, MofCheck.run(List.of(dir.resolve("absent.mof")), out));
-        assertTrue(out.toString().startsWith(dir.resolve("absent.mof") + ":1:1: error: cannot read file"), out::toString);
+        assertTrue(out.toString().startsWith(dir.resolve("absent.mof") + ":1:1: error: cannot read file: no such file"), out::toString);
+        out.setLength(0);
+        write("includes-absent.mof", "#pragma include (\"absent.mof\")\n");
+        assertEquals(MofCheck.ERRORS, MofCheck.run(List.of(dir.resolve("includes-absent.mof")), out));
+        assertTrue(out.toString().contains("include file \"absent.mof\" not found"), out::toString);
     }
 
     private void write(String name, String text) throws IOException {
