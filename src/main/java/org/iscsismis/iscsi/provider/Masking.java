@@ -79,6 +79,10 @@ public final class Masking {
 
     /** DeviceID of the default view's controller. */
     public static final String DEFAULT_VIEW_ID = "spc-0";
+    /** At most this many hardware IDs: each is kept in memory and in the data directory, so a client cannot add without end. */
+    static final int MAX_HARDWARE_IDS = 4096;
+    /** At most this many protocol controllers (target nodes), the default view included, for the same reason. */
+    static final int MAX_CONTROLLERS = 256;
 
     public State state() {
         return state;
@@ -133,6 +137,8 @@ public final class Masking {
         Editor editor = new Editor(state);
         T result = change.apply(editor);
         State next = editor.build();
+        refuseGrowthBeyond(MAX_HARDWARE_IDS, state.hardwareIds().size(), next.hardwareIds().size(), "storage hardware IDs");
+        refuseGrowthBeyond(MAX_CONTROLLERS, state.controllers().size(), next.controllers().size(), "protocol controllers");
         log.changed(state, next);
         state = next;
         MaskingControl control = target.get();
@@ -140,6 +146,12 @@ public final class Masking {
             control.apply(model(state));
         }
         return result;
+    }
+
+    private static void refuseGrowthBeyond(int limit, int before, int after, String what) {
+        if (after > limit && after > before) {
+            throw new MethodRefusal(ReturnCode.FAILED, "this target keeps at most " + limit + " " + what + ": delete one first");
+        }
     }
 
     /** A mutable copy of the state that a change works on. */

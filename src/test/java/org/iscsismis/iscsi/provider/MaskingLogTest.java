@@ -3,6 +3,7 @@ package org.iscsismis.iscsi.provider;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,34 @@ class MaskingLogTest {
         Masking.State before = masking.state();
         assertThrows(IllegalStateException.class, () -> masking.change(e -> e.controllers.remove(Masking.DEFAULT_VIEW_ID)));
         assertSame(before, masking.state());
+    }
+
+    @Test
+    void hardwareIdsAndControllersAreBounded() {
+        Masking masking = new Masking("iqn.test:target", true);
+        masking.restore(null, MaskingLog.NONE);
+        for (int i = 0; i < Masking.MAX_HARDWARE_IDS; i++) {
+            Masking.HardwareId id = new Masking.HardwareId("iscsi-smis:5:iqn.test:h" + i, "iqn.test:h" + i, 5, null);
+            masking.change(e -> e.hardwareIds.put(id.instanceId(), id));
+        }
+        Masking.State full = masking.state();
+        MethodRefusal refused = assertThrows(MethodRefusal.class, () -> masking.change(e -> e.hardwareIds.put(HOST.instanceId(), HOST)));
+        assertTrue(refused.getMessage().contains("at most 4096 storage hardware IDs"), refused.getMessage());
+        assertSame(full, masking.state(), "a refused change is not made");
+        masking.change(e -> e.hardwareIds.remove("iscsi-smis:5:iqn.test:h0"));
+        masking.change(e -> e.hardwareIds.put(HOST.instanceId(), HOST)); // room again
+
+        while (masking.state().controllers().size() < Masking.MAX_CONTROLLERS) {
+            masking.change(e -> {
+                String id = e.newControllerId();
+                return e.controllers.put(id, new Masking.Controller(id, "iqn.test:target:" + id, id, false, Set.of(), new TreeMap<>()));
+            });
+        }
+        assertThrows(MethodRefusal.class, () -> masking.change(e -> {
+            String id = e.newControllerId();
+            return e.controllers.put(id, new Masking.Controller(id, "iqn.test:target:" + id, id, false, Set.of(), new TreeMap<>()));
+        }));
+        assertEquals(Masking.MAX_CONTROLLERS, masking.state().controllers().size());
     }
 
     @Test
