@@ -196,16 +196,40 @@ final class Utf8XmlOut implements XmlOut {
         }
     }
 
-    /** Bytes already encoded: copied into the buffer, or, when they do not fit, handed to the stream as they are. */
+    @Override
+    public byte[] written(Fragment fragment) throws XMLStreamException {
+        closeStartTag();
+        int begin = pos;
+        long drainsBefore = drains;
+        int depthBefore = depth;
+        fragment.write();
+        closeStartTag();
+        return drains == drainsBefore && depth == depthBefore ? Arrays.copyOfRange(buf, begin, pos) : null;
+    }
+
+    @Override
+    public void encoded(byte[] bytes, int offset, int length) throws XMLStreamException {
+        closeStartTag();
+        bytes(bytes, offset, length);
+    }
+
     private void bytes(byte[] b) throws XMLStreamException {
-        if (b.length <= buf.length - pos) {
-            System.arraycopy(b, 0, buf, pos, b.length);
-            pos += b.length;
+        bytes(b, 0, b.length);
+    }
+
+    /** Bytes already encoded: copied into the buffer, or, when they do not fit, handed to the stream as they are. */
+    private void bytes(byte[] b, int offset, int length) throws XMLStreamException {
+        if (length <= buf.length - pos) {
+            System.arraycopy(b, offset, buf, pos, length);
+            pos += length;
             return;
         }
         try {
             drain();
-            out.write(b, 0, b.length);
+            if (capture != null) {
+                capture.write(b, offset, length);
+            }
+            out.write(b, offset, length);
         } catch (IOException e) {
             throw new XMLStreamException(e);
         }
