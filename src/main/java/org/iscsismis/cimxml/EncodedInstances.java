@@ -33,8 +33,10 @@ public final class EncodedInstances {
 
     /** What an entry costs beside its bytes: the entry (a weak reference with five fields), the array header, a slot. */
     static final int ENTRY_OVERHEAD = 96;
-    /** Slots per byte of budget: one per 512 bytes (an instance of a few properties encodes to more). */
-    private static final int BYTES_PER_SLOT = 512;
+    /** Slots per byte of budget: one per 512 to 1 024 bytes (an instance of a few properties encodes to more). */
+    private static final int BYTES_PER_SLOT = 1024;
+    /** Marks of sightings per slot: with two marks per sighting, about 2 % of 10 000 lists keep missing each other's. */
+    private static final int SEEN_PER_SLOT = 4;
     private static final int MAX_SLOTS = 1 << 20;
     private static final int PROBES = 4;
 
@@ -43,9 +45,10 @@ public final class EncodedInstances {
 
     private final long budget;
     private final AtomicReferenceArray<Entry> slots;
-    /** Identity hash of the last property list seen at each slot without being kept: the second sighting is kept. */
+    /** Identity hashes of property lists seen and not kept ({@link #SEEN_PER_SLOT} per slot): the second sighting is kept. */
     private final int[] seen;
     private final int mask;
+    private final int seenMask;
     private final AtomicLong used = new AtomicLong();
     private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
 
@@ -56,8 +59,9 @@ public final class EncodedInstances {
         this.budget = budgetBytes;
         int n = budgetBytes == 0 ? 1 : (int) Math.min(MAX_SLOTS, Math.max(16, Long.highestOneBit(budgetBytes / BYTES_PER_SLOT) * 2));
         this.slots = new AtomicReferenceArray<>(n);
-        this.seen = new int[n];
+        this.seen = new int[n * SEEN_PER_SLOT];
         this.mask = n - 1;
+        this.seenMask = seen.length - 1;
     }
 
     /** A cache of at most {@code budgetBytes} bytes; 0 keeps nothing. */
@@ -113,15 +117,21 @@ public final class EncodedInstances {
         return null;
     }
 
-    /** After a {@link #find} miss: whether {@code i} should be encoded for keeping (its second sighting, room left). */
+    /**
+     * After a {@link #find} miss: whether {@code i} should be encoded for keeping (its second sighting, room left). A
+     * sighting is marked in two places of {@link #seen} and found in either: two lists whose marks overwrite each
+     * other in one place (and would never be kept, each seen anew every time) rarely meet in both.
+     */
     boolean admits(CimInstance i) {
         if (budget == 0 || !i.qualifiers().isEmpty()) {
             return false;
         }
         int h = System.identityHashCode(i.properties());
-        int at = (h ^ (h >>> 16)) & mask;
-        if (seen[at] != h) {
-            seen[at] = h; // racy on purpose: a lost mark only delays keeping
+        int a = (h ^ (h >>> 16)) & seenMask;
+        int b = (h * 0x9E3779B1 >>> 7) & seenMask;
+        if (seen[a] != h && seen[b] != h) {
+            seen[a] = h; // racy on purpose: a lost mark only delays keeping
+            seen[b] = h;
             return false;
         }
         reclaim();

@@ -25,9 +25,8 @@ final class Utf8XmlOut implements XmlOut {
     private OutputStream out;
     private final byte[] buf;
     private int pos;
-    /** While {@link #shared} encodes a fragment: where its bytes go as the buffer drains, and where they start in it. */
-    private java.io.ByteArrayOutputStream capture;
-    private int captureFrom;
+    /** While {@link #written} encodes a fragment: where its bytes go as the buffer drains, and where they start in it. */
+    private Capture capture;
     /** The slice of a string being escaped. */
     private final char[] chars = new char[SLICE + 1];
 
@@ -177,34 +176,50 @@ final class Utf8XmlOut implements XmlOut {
             bytes(bytes);
             return;
         }
+        byte[] written = written(fragment);
+        if (written != null) {
+            kept.put(key, written);
+        }
+    }
+
+    /**
+     * The bytes come from the buffer when it did not drain meanwhile (the common case: no copy but the result), else
+     * from a capture that takes each drained part.
+     */
+    @Override
+    public byte[] written(Fragment fragment) throws XMLStreamException {
+        closeStartTag();
         if (capture != null) { // not nested: the outer capture holds these bytes already
             fragment.write();
-            return;
+            return null;
         }
         int depthBefore = depth;
-        capture = new java.io.ByteArrayOutputStream(4096);
-        captureFrom = pos;
+        long drainsBefore = drains;
+        capture = new Capture(pos);
         try {
             fragment.write();
             closeStartTag();
-            capture.write(buf, captureFrom, pos - captureFrom);
-            if (depth == depthBefore) {
-                kept.put(key, capture.toByteArray());
+            if (depth != depthBefore) {
+                return null;
             }
+            if (drains == drainsBefore) {
+                return Arrays.copyOfRange(buf, capture.from, pos);
+            }
+            capture.bytes.write(buf, capture.from, pos - capture.from);
+            return capture.bytes.toByteArray();
         } finally {
             capture = null;
         }
     }
 
-    @Override
-    public byte[] written(Fragment fragment) throws XMLStreamException {
-        closeStartTag();
-        int begin = pos;
-        long drainsBefore = drains;
-        int depthBefore = depth;
-        fragment.write();
-        closeStartTag();
-        return drains == drainsBefore && depth == depthBefore ? Arrays.copyOfRange(buf, begin, pos) : null;
+    /** Where a fragment being captured starts in the buffer, and its bytes already drained. */
+    private static final class Capture {
+        int from;
+        final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(0);
+
+        Capture(int from) {
+            this.from = from;
+        }
     }
 
     @Override
@@ -227,7 +242,7 @@ final class Utf8XmlOut implements XmlOut {
         try {
             drain();
             if (capture != null) {
-                capture.write(b, offset, length);
+                capture.bytes.write(b, offset, length);
             }
             out.write(b, offset, length);
         } catch (IOException e) {
@@ -407,8 +422,8 @@ final class Utf8XmlOut implements XmlOut {
     private void drain() throws IOException {
         if (pos > 0) {
             if (capture != null) {
-                capture.write(buf, captureFrom, pos - captureFrom);
-                captureFrom = 0;
+                capture.bytes.write(buf, capture.from, pos - capture.from);
+                capture.from = 0;
             }
             out.write(buf, 0, pos);
             pos = 0;

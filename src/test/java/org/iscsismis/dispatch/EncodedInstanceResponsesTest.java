@@ -53,6 +53,11 @@ class EncodedInstanceResponsesTest {
         for (int i = 0; i < 12; i++) {
             f.repo.createInstance(NS, tagged(i, "note <" + i + "> & \"more\"", i % 2 == 0 ? TAGGED : TAGGED_CHILD));
         }
+        // Enough bytes that answers pass through the writer's 64 KiB buffer several times: some instances are
+        // written across a drain of the buffer.
+        for (int i = 100; i < 400; i++) {
+            f.repo.createInstance(NS, tagged(i, "é".repeat(i) + i, TAGGED_CHILD));
+        }
     }
 
     private static CimInstance tagged(int i, String note, CimName cls) {
