@@ -1,14 +1,13 @@
 package org.iscsismis.cimxml;
 
 import java.lang.ref.ReferenceQueue;
-import java.lang.ref.WeakReference;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.iscsismis.cim.CimInstance;
-import org.iscsismis.cim.CimName;
 import org.iscsismis.cim.CimProperty;
-import org.iscsismis.cim.KeyBinding;
 import org.iscsismis.cim.ObjectPath;
 
 /**
@@ -23,18 +22,22 @@ import org.iscsismis.cim.ObjectPath;
  * IncludeClassOrigin, DeepInheritance cutting a subclass's properties) makes a new list, and a modified stored
  * instance is a new object. So a hit copies exactly the bytes the writer would produce now.
  *
- * <p><b>Bounded.</b> At most {@code budgetBytes} bytes of entries (each counted with {@link #ENTRY_OVERHEAD}); when
+ * <p><b>Compact.</b> What is kept per instance is its character content (the key and property values, escaped and
+ * encoded); the markup around it, the same for every instance of a class, is a {@link Skeleton} shared by them. A
+ * {@code Bench_Item} of 1.45 KB of CIM-XML keeps about 0.4 KB of its own.
+ *
+ * <p><b>Bounded.</b> At most {@code budgetBytes} bytes of entries and skeletons, each counted with its overhead; when
  * full, nothing more is kept and the writer encodes as before. An entry holds its property list weakly: once the
  * instance is gone (deleted, modified) and collected, the entry is dropped and its bytes are returned to the budget.
- * A property list is admitted on its second sighting only (a one-int mark per slot), so instances a provider builds
- * anew for each request cost no copies. Lookups take no lock: one table slot, compared by identity.
+ * A property list is admitted on its second sighting only (marks in an int table), so instances a provider builds
+ * anew for each request cost no copies. Lookups take no lock: a few table slots, compared by identity.
  */
 public final class EncodedInstances {
 
-    /** What an entry costs beside its bytes: the entry (a weak reference with five fields), the array header, a slot. */
-    static final int ENTRY_OVERHEAD = 96;
-    /** Slots per byte of budget: one per 512 to 1 024 bytes (an instance of a few properties encodes to more). */
-    private static final int BYTES_PER_SLOT = 1024;
+    /** Distinct skeletons kept at most (one per class and shape of instance). */
+    static final int MAX_SKELETONS = 4096;
+    /** Slots per byte of budget: one per 256 to 512 bytes (an entry of a few properties costs more). */
+    private static final int BYTES_PER_SLOT = 512;
     /** Marks of sightings per slot: with two marks per sighting, about 2 % of 10 000 lists keep missing each other's. */
     private static final int SEEN_PER_SLOT = 4;
     private static final int MAX_SLOTS = 1 << 20;
@@ -44,13 +47,14 @@ public final class EncodedInstances {
     public static final EncodedInstances NONE = new EncodedInstances(0);
 
     private final long budget;
-    private final AtomicReferenceArray<Entry> slots;
+    private final AtomicReferenceArray<EncodedInstance> slots;
     /** Identity hashes of property lists seen and not kept ({@link #SEEN_PER_SLOT} per slot): the second sighting is kept. */
     private final int[] seen;
     private final int mask;
     private final int seenMask;
     private final AtomicLong used = new AtomicLong();
     private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
+    private final Map<Skeleton, Skeleton> skeletons = new HashMap<>();
 
     private EncodedInstances(long budgetBytes) {
         if (budgetBytes < 0) {
@@ -62,39 +66,12 @@ public final class EncodedInstances {
         this.seen = new int[n * SEEN_PER_SLOT];
         this.mask = n - 1;
         this.seenMask = seen.length - 1;
+        used.set(budgetBytes == 0 ? 0 : tableBytes(n)); // the tables count against the budget too
     }
 
     /** A cache of at most {@code budgetBytes} bytes; 0 keeps nothing. */
     public static EncodedInstances withBudget(long budgetBytes) {
         return budgetBytes == 0 ? NONE : new EncodedInstances(budgetBytes);
-    }
-
-    /** One instance's bytes: INSTANCENAME ({@code nameLength} bytes), then INSTANCE. */
-    static final class Entry extends WeakReference<Object> {
-        private final CimName className;
-        private final CimName pathClassName;
-        private final List<KeyBinding> keys;
-        final byte[] bytes;
-        final int nameLength;
-        private final int slot;
-
-        private Entry(CimInstance i, ObjectPath p, byte[] bytes, int nameLength, int slot, ReferenceQueue<Object> queue) {
-            super(i.properties(), queue);
-            this.className = i.className();
-            this.pathClassName = p.className();
-            this.keys = p.keys();
-            this.bytes = bytes;
-            this.nameLength = nameLength;
-            this.slot = slot;
-        }
-
-        private boolean writtenFrom(CimInstance i, ObjectPath p) {
-            return refersTo(i.properties()) && className == i.className() && pathClassName == p.className() && keys == p.keys();
-        }
-
-        private long cost() {
-            return bytes.length + ENTRY_OVERHEAD;
-        }
     }
 
     private int home(List<CimProperty> properties) {
@@ -103,13 +80,13 @@ public final class EncodedInstances {
     }
 
     /** The bytes written before for instance {@code i} with path {@code p}, or null. */
-    Entry find(CimInstance i, ObjectPath p) {
+    EncodedInstance find(CimInstance i, ObjectPath p) {
         if (budget == 0 || !i.qualifiers().isEmpty()) {
             return null;
         }
         int home = home(i.properties());
         for (int k = 0; k < PROBES; k++) {
-            Entry e = slots.getAcquire((home + k) & mask);
+            EncodedInstance e = slots.getAcquire((home + k) & mask);
             if (e != null && e.writtenFrom(i, p)) {
                 return e;
             }
@@ -135,23 +112,28 @@ public final class EncodedInstances {
             return false;
         }
         reclaim();
-        return used.get() + ENTRY_OVERHEAD < budget;
+        return used.get() + EncodedInstance.OVERHEAD < budget;
     }
 
-    /** Keeps the INSTANCENAME {@code name} and INSTANCE {@code instance} written for {@code i} with path {@code p}, if room. */
-    void keep(CimInstance i, ObjectPath p, byte[] name, byte[] instance) {
-        byte[] bytes = new byte[name.length + instance.length];
-        System.arraycopy(name, 0, bytes, 0, name.length);
-        System.arraycopy(instance, 0, bytes, name.length, instance.length);
+    /**
+     * Keeps what {@code name} (INSTANCENAME) and {@code instance} (INSTANCE) captured of writing {@code i} with path
+     * {@code p}, if there is room: its markup as a skeleton shared with the instances of the same shape, its content
+     * as its own.
+     */
+    void keep(CimInstance i, ObjectPath p, Captured name, Captured instance) {
         int home = home(i.properties());
         for (int k = 0; k < PROBES; k++) {
             int at = (home + k) & mask;
-            Entry old = slots.getAcquire(at);
+            EncodedInstance old = slots.getAcquire(at);
             if (old != null && old.writtenFrom(i, p)) {
                 return; // another thread kept it first
             }
             if (old == null || old.refersTo(null)) {
-                Entry e = new Entry(i, p, bytes, name.length, at, collected);
+                Skeleton skeleton = skeleton(Skeleton.of(name, instance));
+                if (skeleton == null) {
+                    return;
+                }
+                EncodedInstance e = new EncodedInstance(i, p, skeleton, name, instance, at, collected);
                 if (!reserve(e.cost())) {
                     return;
                 }
@@ -169,6 +151,25 @@ public final class EncodedInstances {
         // Every probed slot holds a live entry: the newcomer replaces none (the table is as full as it was sized for).
     }
 
+    /**
+     * The skeleton equal to {@code s} that entries share, {@code s} itself when it is new and there is room for it,
+     * or null. Skeletons stay (there are few: one per class and shape); they count against the budget, and at most
+     * {@link #MAX_SKELETONS} are kept.
+     */
+    private Skeleton skeleton(Skeleton s) {
+        synchronized (skeletons) {
+            Skeleton known = skeletons.get(s);
+            if (known != null) {
+                return known;
+            }
+            if (skeletons.size() >= MAX_SKELETONS || !reserve(s.cost())) {
+                return null;
+            }
+            skeletons.put(s, s);
+            return s;
+        }
+    }
+
     private boolean reserve(long cost) {
         long now;
         do {
@@ -183,14 +184,19 @@ public final class EncodedInstances {
     /** Drops the entries whose instances were collected, returning their bytes to the budget. */
     private void reclaim() {
         for (Object r; (r = collected.poll()) != null; ) {
-            Entry e = (Entry) r;
+            EncodedInstance e = (EncodedInstance) r;
             if (slots.compareAndSet(e.slot, e, null)) {
                 used.addAndGet(-e.cost());
             }
         }
     }
 
-    /** Bytes kept, overhead included (tests, diagnostics). */
+    /** Heap of the slot and mark tables of {@code slots} slots. */
+    static long tableBytes(int slots) {
+        return 32 + 4L * slots * (1 + SEEN_PER_SLOT);
+    }
+
+    /** Bytes kept, overhead and tables included (tests, diagnostics). */
     public long usedBytes() {
         reclaim();
         return used.get();

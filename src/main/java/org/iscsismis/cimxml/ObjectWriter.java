@@ -165,13 +165,13 @@ final class ObjectWriter {
      * {@link EncodedInstances} when they were kept for these very objects, else encoded (and kept, when it admits them).
      */
     private void nameAndInstance(CimInstance i, ObjectPath p, XmlOut.Fragment between) throws XMLStreamException {
-        EncodedInstances.Entry kept = encoded.find(i, p);
+        EncodedInstance kept = encoded.find(i, p);
         if (kept != null) {
-            w.encoded(kept.bytes, 0, kept.nameLength);
+            kept.writeName(w);
             if (between != null) {
                 between.write();
             }
-            w.encoded(kept.bytes, kept.nameLength, kept.bytes.length - kept.nameLength);
+            kept.writeInstance(w);
             return;
         }
         if (!encoded.admits(i)) {
@@ -182,11 +182,11 @@ final class ObjectWriter {
             instance(i);
             return;
         }
-        byte[] name = w.written(() -> paths.instanceName(p));
+        Captured name = w.written(() -> paths.instanceName(p));
         if (between != null) {
             between.write();
         }
-        byte[] body = w.written(() -> instance(i));
+        Captured body = w.written(() -> instance(i));
         if (name != null && body != null) {
             encoded.keep(i, p, name, body);
         }

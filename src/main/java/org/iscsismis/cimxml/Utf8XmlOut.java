@@ -26,7 +26,7 @@ final class Utf8XmlOut implements XmlOut {
     private final byte[] buf;
     private int pos;
     /** While {@link #written} encodes a fragment: where its bytes go as the buffer drains, and where they start in it. */
-    private Capture capture;
+    private FragmentCapture capture;
     /** The slice of a string being escaped. */
     private final char[] chars = new char[SLICE + 1];
 
@@ -176,9 +176,9 @@ final class Utf8XmlOut implements XmlOut {
             bytes(bytes);
             return;
         }
-        byte[] written = written(fragment);
+        Captured written = written(fragment);
         if (written != null) {
-            kept.put(key, written);
+            kept.put(key, written.bytes());
         }
     }
 
@@ -187,7 +187,7 @@ final class Utf8XmlOut implements XmlOut {
      * from a capture that takes each drained part.
      */
     @Override
-    public byte[] written(Fragment fragment) throws XMLStreamException {
+    public Captured written(Fragment fragment) throws XMLStreamException {
         closeStartTag();
         if (capture != null) { // not nested: the outer capture holds these bytes already
             fragment.write();
@@ -195,30 +195,32 @@ final class Utf8XmlOut implements XmlOut {
         }
         int depthBefore = depth;
         long drainsBefore = drains;
-        capture = new Capture(pos);
+        FragmentCapture c = new FragmentCapture(pos);
+        capture = c;
         try {
             fragment.write();
             closeStartTag();
             if (depth != depthBefore) {
                 return null;
             }
+            int[] runs = c.runs();
             if (drains == drainsBefore) {
-                return Arrays.copyOfRange(buf, capture.from, pos);
+                return new Captured(Arrays.copyOfRange(buf, c.from, pos), runs);
             }
-            capture.bytes.write(buf, capture.from, pos - capture.from);
-            return capture.bytes.toByteArray();
+            return new Captured(c.drainedThen(buf, pos), runs);
         } finally {
             capture = null;
         }
     }
 
-    /** Where a fragment being captured starts in the buffer, and its bytes already drained. */
-    private static final class Capture {
-        int from;
-        final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(0);
+    /** Where content begins, for {@link #contentEnds}: an offset in the fragment being captured, or -1. */
+    private int contentBegins() {
+        return capture == null ? -1 : capture.offset(pos);
+    }
 
-        Capture(int from) {
-            this.from = from;
+    private void contentEnds(int begin) {
+        if (capture != null && begin >= 0) {
+            capture.content(begin, capture.offset(pos));
         }
     }
 
@@ -242,7 +244,7 @@ final class Utf8XmlOut implements XmlOut {
         try {
             drain();
             if (capture != null) {
-                capture.bytes.write(b, offset, length);
+                capture.drainedFrom(b, offset, length);
             }
             out.write(b, offset, length);
         } catch (IOException e) {
@@ -314,12 +316,20 @@ final class Utf8XmlOut implements XmlOut {
     @Override
     public void text(String s) throws XMLStreamException {
         closeStartTag();
+        int begin = contentBegins();
         escaped(s, false);
+        contentEnds(begin);
     }
 
     @Override
     public void number(long v) throws XMLStreamException {
         closeStartTag();
+        int begin = contentBegins();
+        writeNumber(v);
+        contentEnds(begin);
+    }
+
+    private void writeNumber(long v) throws XMLStreamException {
         ensure(20);
         if (v < 0) {
             if (v == Long.MIN_VALUE) {
@@ -347,6 +357,12 @@ final class Utf8XmlOut implements XmlOut {
     @Override
     public void real(double v) throws XMLStreamException {
         closeStartTag();
+        int begin = contentBegins();
+        writeReal(v);
+        contentEnds(begin);
+    }
+
+    private void writeReal(double v) throws XMLStreamException {
         StringBuilder d = realDigits;
         d.setLength(0);
         d.append(v);
@@ -422,7 +438,7 @@ final class Utf8XmlOut implements XmlOut {
     private void drain() throws IOException {
         if (pos > 0) {
             if (capture != null) {
-                capture.bytes.write(buf, capture.from, pos - capture.from);
+                capture.drainedFrom(buf, capture.from, pos - capture.from);
                 capture.from = 0;
             }
             out.write(buf, 0, pos);

@@ -63,16 +63,16 @@ interface XmlOut {
     }
 
     /**
-     * Writes {@code fragment} (complete elements only) and returns a copy of the bytes it wrote, for {@link #encoded} to
-     * write again later; null when this writer cannot tell them ({@link StaxXmlOut}, or the bytes left its buffer
-     * while they were written).
+     * Writes {@code fragment} (complete elements only) and returns a copy of the bytes it wrote and where its content
+     * lies in them, for {@link #encoded} to write again later; null when this writer cannot tell them
+     * ({@link StaxXmlOut}, or a fragment inside another one being captured).
      */
-    default byte[] written(Fragment fragment) throws XMLStreamException {
+    default Captured written(Fragment fragment) throws XMLStreamException {
         fragment.write();
         return null;
     }
 
-    /** Writes {@code length} bytes of {@code bytes} from {@code offset}, which {@link #written} returned before. */
+    /** Writes {@code length} bytes of {@code bytes} from {@code offset}, which {@link #written} returned before (or parts of them). */
     default void encoded(byte[] bytes, int offset, int length) throws XMLStreamException {
         throw new UnsupportedOperationException("this writer writes no encoded bytes");
     }

@@ -90,7 +90,7 @@ public interface ConfigKeys {
     String ISCSI_ALLOW_WITHOUT_CHAP = "iscsi.allowWithoutChap";
 
     /** The default of cache.encodedInstancesBytes (see docs/configuration.md for the sizing). */
-    long DEFAULT_ENCODED_INSTANCES_BYTES = 16L << 20;
+    long DEFAULT_ENCODED_INSTANCES_BYTES = 8L << 20;
 
     /** Every key, in documentation order. */
     List<Key> KEYS = List.of(

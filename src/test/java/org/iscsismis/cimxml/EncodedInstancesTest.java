@@ -1,6 +1,5 @@
 package org.iscsismis.cimxml;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -21,8 +20,35 @@ import org.junit.jupiter.api.Test;
 /** The bounded identity cache of encoded instances: what it finds, what it admits, its budget. */
 class EncodedInstancesTest {
 
-    private static final byte[] NAME = "<INSTANCENAME/>".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] BODY = new byte[300];
+    /** An INSTANCENAME and an INSTANCE as the writer captures them: markup with content runs between. */
+    private static final Captured NAME = captured("<INSTANCENAME><KEYVALUE>", "k", "</KEYVALUE></INSTANCENAME>");
+    private static final Captured BODY = captured("<INSTANCE><VALUE>", "x".repeat(300), "</VALUE><VALUE>", "y", "</VALUE></INSTANCE>");
+    /** What NAME and BODY cost as an entry, their skeleton not counted. */
+    private static final long COST = 1 + 300 + 1 + 4 * 3 + EncodedInstance.OVERHEAD;
+
+    /** Markup and content alternating, starting and ending with markup. */
+    private static Captured captured(String... parts) {
+        StringBuilder all = new StringBuilder();
+        int[] runs = new int[parts.length - 1];
+        for (int k = 0; k < parts.length; k++) {
+            if (k % 2 == 1) {
+                runs[k - 1] = all.length();
+                runs[k] = all.length() + parts[k].length();
+            }
+            all.append(parts[k]);
+        }
+        return new Captured(all.toString().getBytes(StandardCharsets.US_ASCII), runs);
+    }
+
+    /** What {@code e} writes: INSTANCENAME, then INSTANCE. */
+    private static String written(EncodedInstance e) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        Utf8XmlOut w = new Utf8XmlOut(out, 1024);
+        e.writeName(w);
+        e.writeInstance(w);
+        w.flush();
+        return out.toString(StandardCharsets.US_ASCII);
+    }
 
     private static CimInstance instance(String id) {
         return CimInstance.builder("T_Item").path(ObjectPath.builder("T_Item").key("Id", id).build()).property("Id", id)
@@ -40,16 +66,16 @@ class EncodedInstancesTest {
     }
 
     @Test
-    void findsTheBytesOnlyForTheObjectsTheyWereWrittenFrom() {
+    void findsTheBytesOnlyForTheObjectsTheyWereWrittenFrom() throws Exception {
         EncodedInstances cache = EncodedInstances.withBudget(1 << 20);
         CimInstance stored = instance("a");
         assertNull(cache.find(stored, stored.path()));
         assertTrue(keep(cache, stored));
 
-        EncodedInstances.Entry e = cache.find(stored, stored.path());
+        EncodedInstance e = cache.find(stored, stored.path());
         assertNotNull(e);
-        assertEquals(NAME.length, e.nameLength);
-        assertArrayEquals(NAME, java.util.Arrays.copyOf(e.bytes, NAME.length));
+        assertEquals(new String(NAME.bytes(), StandardCharsets.US_ASCII) + new String(BODY.bytes(), StandardCharsets.US_ASCII),
+                written(e), "markup and content put back together");
         CimInstance filtered = stored.withPath(stored.path().withoutHostAndNamespace()); // what an enumeration writes
         assertSame(e, cache.find(filtered, filtered.path()), "the same property list and keys: the same bytes");
 
@@ -63,10 +89,21 @@ class EncodedInstancesTest {
         assertFalse(cache.admits(withQualifier));
     }
 
+    /** The tables of a small cache (16 slots, the least there are). */
+    private static final long TABLES = EncodedInstances.tableBytes(16);
+
+    private static long skeletonCost() {
+        EncodedInstances probe = EncodedInstances.withBudget(4096);
+        long empty = probe.usedBytes();
+        assertEquals(TABLES, empty, "an empty cache holds its tables");
+        keep(probe, instance("probe"));
+        return probe.usedBytes() - empty - COST;
+    }
+
     @Test
     void keepsNothingBeyondItsBudgetAndNothingAtZero() {
-        long cost = NAME.length + BODY.length + EncodedInstances.ENTRY_OVERHEAD;
-        EncodedInstances cache = EncodedInstances.withBudget(cost * 3);
+        long skeleton = skeletonCost();
+        EncodedInstances cache = EncodedInstances.withBudget(TABLES + skeleton + COST * 3);
         List<CimInstance> live = new ArrayList<>();
         int kept = 0;
         for (int n = 0; n < 10; n++) {
@@ -76,8 +113,8 @@ class EncodedInstancesTest {
                 kept++;
             }
         }
-        assertEquals(3, kept, "three entries fit the budget");
-        assertEquals(cost * 3, cache.usedBytes());
+        assertEquals(3, kept, "three entries fit the budget, sharing one skeleton");
+        assertEquals(TABLES + skeleton + COST * 3, cache.usedBytes());
 
         EncodedInstances none = EncodedInstances.withBudget(0);
         CimInstance i = instance("z");
@@ -90,15 +127,15 @@ class EncodedInstancesTest {
 
     @Test
     void theBytesOfACollectedInstanceGoBackToTheBudget() {
-        long cost = NAME.length + BODY.length + EncodedInstances.ENTRY_OVERHEAD;
-        EncodedInstances cache = EncodedInstances.withBudget(cost);
+        long skeleton = skeletonCost();
+        EncodedInstances cache = EncodedInstances.withBudget(TABLES + skeleton + COST);
         CimInstance[] gone = {instance("gone")};
         assertTrue(keep(cache, gone[0]));
-        assertEquals(cost, cache.usedBytes());
+        assertEquals(TABLES + skeleton + COST, cache.usedBytes());
         gone[0] = null; // deleted from the store: nothing refers to its properties any more
         Conditions.await("the collected instance's bytes are released", () -> {
             System.gc();
-            return cache.usedBytes() == 0;
+            return cache.usedBytes() == TABLES + skeleton;
         });
         CimInstance next = instance("next");
         assertTrue(keep(cache, next), "the budget has room again");
