@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.iscsismis.cimxml.CimXmlRequestReader;
 import org.iscsismis.cimxml.CimXmlResponseWriter;
+import org.iscsismis.cimxml.EncodedInstances;
 import org.iscsismis.cimxml.ParsedRequest;
 import org.iscsismis.cimxml.ReaderLimits;
 import org.iscsismis.dispatch.Dispatcher;
@@ -30,7 +31,10 @@ import org.iscsismis.server.ServerConfig;
  * JVM (demo off), optionally on another schema directory ({@code --mof}, e.g. {@code bench.mof.FullSchema}).
  *
  * <pre>java -cp target/test-classes:target/classes:$(cat target/cp.txt) org.iscsismis.bench.http.ServerWorkBenchmark \
- *     [--mof DIR] [--rows ei1000,ei10000,get,ecn,pull,query1,query100,fql] [--rounds 30] [--csv FILE --label NAME]</pre>
+ *     [--mof DIR] [--rows ei1000,ei10000,get,ecn,pull,query1,query100,fql] [--rounds 30] [--csv FILE --label NAME]
+ *     [--encoded-bytes N]</pre>
+ * {@code --encoded-bytes} is the budget of the instances kept as encoded bytes (cache.encodedInstancesBytes; its
+ * default unless given; 0 encodes every instance of every response, as before the cache).
  * Each row runs {@code rounds} times; the first half warms up, the second half is measured. {@code --csv} appends
  * one line per row, labelled (e.g. with the commit measured), for bench.charts.BenchmarkCharts.
  */
@@ -49,10 +53,12 @@ public final class ServerWorkBenchmark {
     private final StringBuilder table = new StringBuilder();
     private final StringBuilder csv = new StringBuilder();
     private final String label;
+    private final EncodedInstances encoded;
 
     static final String CSV_HEADER = "run,load_average_1m,label,row,results,kb_per_resp,cpu_ms_best,cpu_ms_median,allocated_kb_per_resp";
 
-    private ServerWorkBenchmark(Dispatcher dispatcher, int rounds, String label) {
+    private ServerWorkBenchmark(Dispatcher dispatcher, int rounds, String label, EncodedInstances encoded) {
+        this.encoded = encoded;
         this.dispatcher = dispatcher;
         this.rounds = rounds;
         this.label = label;
@@ -64,6 +70,7 @@ public final class ServerWorkBenchmark {
         int rounds = 30;
         Path csvFile = null;
         String label = "";
+        long encodedBytes = ServerConfig.DEFAULT_ENCODED_INSTANCES_BYTES;
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put(ServerConfig.DEMO_ENABLED, "false");
         settings.put(ServerConfig.LOG_LEVEL, "warn");
@@ -77,11 +84,13 @@ public final class ServerWorkBenchmark {
                 case "--mof" -> settings.put("schema.mofDir", Path.of(args[++i]).toAbsolutePath().toString());
                 case "--csv" -> csvFile = Path.of(args[++i]);
                 case "--label" -> label = args[++i].replace(',', ';');
+                case "--encoded-bytes" -> encodedBytes = Long.parseLong(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         try (IscsiSmisServer server = IscsiSmisServer.start(ServerConfig.of(settings).withHttpPort(0))) {
-            ServerWorkBenchmark b = new ServerWorkBenchmark(server.dispatcher(), rounds, label);
+            ServerWorkBenchmark b = new ServerWorkBenchmark(server.dispatcher(), rounds, label,
+                    EncodedInstances.withBudget(encodedBytes));
             b.run(rows);
             if (csvFile != null) {
                 b.appendCsv(csvFile);
@@ -224,7 +233,7 @@ public final class ServerWorkBenchmark {
     private void execute(String body, OutputStream out) throws Exception {
         ParsedRequest parsed = reader.read(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), ReaderLimits.DEFAULT);
         CimXmlResponseWriter writer = new CimXmlResponseWriter(out, parsed.messageId(), parsed.request(), parsed.methodName(),
-                parsed.intrinsic());
+                parsed.intrinsic(), null, encoded);
         dispatcher.execute(parsed.request(), writer);
         writer.finishSuccess();
     }

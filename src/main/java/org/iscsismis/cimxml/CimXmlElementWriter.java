@@ -57,16 +57,16 @@ public final class CimXmlElementWriter {
 
     /** Writes through a StAX writer (made by {@link #newWriter}, which configures the escaping). */
     public CimXmlElementWriter(XMLStreamWriter2 writer) {
-        this(new StaxXmlOut(writer), DEFAULT_HOST);
+        this(new StaxXmlOut(writer), DEFAULT_HOST, EncodedInstances.NONE);
     }
 
-    private CimXmlElementWriter(XmlOut out, String defaultHost) {
+    private CimXmlElementWriter(XmlOut out, String defaultHost, EncodedInstances encoded) {
         this.w = out;
         ScalarText scalars = new ScalarText(out);
         this.paths = new PathWriter(out, scalars, defaultHost);
         this.values = new ValueWriter(out, scalars, paths);
         this.qualifiers = new QualifierWriter(out, values);
-        this.objects = new ObjectWriter(out, values, paths, qualifiers);
+        this.objects = new ObjectWriter(out, values, paths, qualifiers, encoded);
         this.parts = new MessagePartWriter(out, values, objects);
     }
 
@@ -78,7 +78,12 @@ public final class CimXmlElementWriter {
      * @param defaultHost the HOST of full paths that have none
      */
     static CimXmlElementWriter forStream(OutputStream out, String defaultHost) {
-        return new CimXmlElementWriter(Utf8XmlOut.acquire(out, STREAM_BUFFER_BYTES), defaultHost);
+        return forStream(out, defaultHost, EncodedInstances.NONE);
+    }
+
+    /** {@link #forStream(OutputStream, String)} copying the instances {@code encoded} keeps (and keeping more). */
+    static CimXmlElementWriter forStream(OutputStream out, String defaultHost, EncodedInstances encoded) {
+        return new CimXmlElementWriter(Utf8XmlOut.acquire(out, STREAM_BUFFER_BYTES), defaultHost, encoded);
     }
 
     /** {@link #forStream(OutputStream, String)} with {@link #DEFAULT_HOST}. */

@@ -52,6 +52,7 @@ public final class CimXmlResponseWriter implements ResponseSink {
     private final CimNamespace namespace;
     private final String host;
     private final String operation;
+    private final EncodedInstances encoded;
     private XmlOut xml;
     private CimXmlElementWriter ew;
     private boolean started;
@@ -76,6 +77,16 @@ public final class CimXmlResponseWriter implements ResponseSink {
      */
     public CimXmlResponseWriter(OutputStream out, String messageId, CimRequest request, String methodName,
                                 boolean intrinsic, String host) {
+        this(out, messageId, request, methodName, intrinsic, host, EncodedInstances.NONE);
+    }
+
+    /**
+     * @param encoded where instances written before are kept as bytes, shared by the server's responses
+     *                ({@link EncodedInstances#NONE}: every instance is encoded)
+     */
+    public CimXmlResponseWriter(OutputStream out, String messageId, CimRequest request, String methodName,
+                                boolean intrinsic, String host, EncodedInstances encoded) {
+        this.encoded = Objects.requireNonNull(encoded, "encoded must not be null");
         this.out = Objects.requireNonNull(out, "out must not be null");
         this.host = host == null || host.isBlank() ? CimXmlElementWriter.DEFAULT_HOST : host.trim();
         this.messageId = messageId == null ? "" : messageId;
@@ -138,7 +149,7 @@ public final class CimXmlResponseWriter implements ResponseSink {
         if (started) {
             return;
         }
-        ew = CimXmlElementWriter.forStream(out, host);
+        ew = CimXmlElementWriter.forStream(out, host, encoded);
         xml = ew.out();
         xml.raw("<?xml version=\"1.0\" encoding=\"utf-8\" ?>\n");
         xml.start("CIM");

@@ -19,12 +19,14 @@ final class ObjectWriter {
     private final ValueWriter values;
     private final PathWriter paths;
     private final QualifierWriter qualifiers;
+    private final EncodedInstances encoded;
 
-    ObjectWriter(XmlOut out, ValueWriter values, PathWriter paths, QualifierWriter qualifiers) {
+    ObjectWriter(XmlOut out, ValueWriter values, PathWriter paths, QualifierWriter qualifiers, EncodedInstances encoded) {
         this.w = out;
         this.values = values;
         this.paths = paths;
         this.qualifiers = qualifiers;
+        this.encoded = encoded;
     }
 
     /** PROPERTY, PROPERTY.ARRAY or PROPERTY.REFERENCE. */
@@ -142,18 +144,52 @@ final class ObjectWriter {
 
     /** VALUE.NAMEDINSTANCE: INSTANCENAME (from {@code i.path()}) + INSTANCE. */
     void namedInstance(CimInstance i) throws XMLStreamException {
+        ObjectPath p = requirePath(i);
         w.start("VALUE.NAMEDINSTANCE");
-        paths.instanceName(requirePath(i));
-        instance(i);
+        nameAndInstance(i, p, null);
         w.end();
     }
 
     /** {@code wrapper} (VALUE.OBJECTWITHPATH or VALUE.INSTANCEWITHPATH): INSTANCEPATH + INSTANCE. */
     void instanceWithPath(String wrapper, CimInstance i, CimNamespace defaultNs) throws XMLStreamException {
+        ObjectPath p = requirePath(i);
         w.start(wrapper);
-        paths.instancePath(requirePath(i), defaultNs);
-        instance(i);
+        w.start("INSTANCEPATH");
+        paths.namespacePath(p, defaultNs);
+        nameAndInstance(i, p, w::end);
         w.end();
+    }
+
+    /**
+     * INSTANCENAME of {@code p}, then {@code between} (when not null), then INSTANCE of {@code i}: copied from
+     * {@link EncodedInstances} when they were kept for these very objects, else encoded (and kept, when it admits them).
+     */
+    private void nameAndInstance(CimInstance i, ObjectPath p, XmlOut.Fragment between) throws XMLStreamException {
+        EncodedInstance kept = encoded.find(i, p);
+        if (kept != null) {
+            kept.writeName(w);
+            if (between != null) {
+                between.write();
+            }
+            kept.writeInstance(w);
+            return;
+        }
+        if (!encoded.admits(i)) {
+            paths.instanceName(p);
+            if (between != null) {
+                between.write();
+            }
+            instance(i);
+            return;
+        }
+        Captured name = w.written(() -> paths.instanceName(p));
+        if (between != null) {
+            between.write();
+        }
+        Captured body = w.written(() -> instance(i));
+        if (name != null && body != null) {
+            encoded.keep(i, p, name, body);
+        }
     }
 
     /** VALUE.OBJECTWITHPATH: CLASSPATH + CLASS. */

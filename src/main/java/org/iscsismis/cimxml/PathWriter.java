@@ -76,7 +76,8 @@ final class PathWriter {
         w.end();
     }
 
-    private void namespacePath(ObjectPath p, CimNamespace defaultNs) throws XMLStreamException {
+    /** NAMESPACEPATH of {@code p}: its host or the default host, its namespace or {@code defaultNs}. */
+    void namespacePath(ObjectPath p, CimNamespace defaultNs) throws XMLStreamException {
         CimNamespace ns = p.namespace() != null ? p.namespace() : defaultNs;
         if (ns == null) {
             throw new IllegalArgumentException("A full path needs a namespace: " + p);

@@ -25,9 +25,8 @@ final class Utf8XmlOut implements XmlOut {
     private OutputStream out;
     private final byte[] buf;
     private int pos;
-    /** While {@link #shared} encodes a fragment: where its bytes go as the buffer drains, and where they start in it. */
-    private java.io.ByteArrayOutputStream capture;
-    private int captureFrom;
+    /** While {@link #written} encodes a fragment: where its bytes go as the buffer drains, and where they start in it. */
+    private FragmentCapture capture;
     /** The slice of a string being escaped. */
     private final char[] chars = new char[SLICE + 1];
 
@@ -177,35 +176,77 @@ final class Utf8XmlOut implements XmlOut {
             bytes(bytes);
             return;
         }
+        Captured written = written(fragment);
+        if (written != null) {
+            kept.put(key, written.bytes());
+        }
+    }
+
+    /**
+     * The bytes come from the buffer when it did not drain meanwhile (the common case: no copy but the result), else
+     * from a capture that takes each drained part.
+     */
+    @Override
+    public Captured written(Fragment fragment) throws XMLStreamException {
+        closeStartTag();
         if (capture != null) { // not nested: the outer capture holds these bytes already
             fragment.write();
-            return;
+            return null;
         }
         int depthBefore = depth;
-        capture = new java.io.ByteArrayOutputStream(4096);
-        captureFrom = pos;
+        long drainsBefore = drains;
+        FragmentCapture c = new FragmentCapture(pos);
+        capture = c;
         try {
             fragment.write();
             closeStartTag();
-            capture.write(buf, captureFrom, pos - captureFrom);
-            if (depth == depthBefore) {
-                kept.put(key, capture.toByteArray());
+            if (depth != depthBefore) {
+                return null;
             }
+            int[] runs = c.runs();
+            if (drains == drainsBefore) {
+                return new Captured(Arrays.copyOfRange(buf, c.from, pos), runs);
+            }
+            return new Captured(c.drainedThen(buf, pos), runs);
         } finally {
             capture = null;
         }
     }
 
-    /** Bytes already encoded: copied into the buffer, or, when they do not fit, handed to the stream as they are. */
+    /** Where content begins, for {@link #contentEnds}: an offset in the fragment being captured, or -1. */
+    private int contentBegins() {
+        return capture == null ? -1 : capture.offset(pos);
+    }
+
+    private void contentEnds(int begin) {
+        if (capture != null && begin >= 0) {
+            capture.content(begin, capture.offset(pos));
+        }
+    }
+
+    @Override
+    public void encoded(byte[] bytes, int offset, int length) throws XMLStreamException {
+        closeStartTag();
+        bytes(bytes, offset, length);
+    }
+
     private void bytes(byte[] b) throws XMLStreamException {
-        if (b.length <= buf.length - pos) {
-            System.arraycopy(b, 0, buf, pos, b.length);
-            pos += b.length;
+        bytes(b, 0, b.length);
+    }
+
+    /** Bytes already encoded: copied into the buffer, or, when they do not fit, handed to the stream as they are. */
+    private void bytes(byte[] b, int offset, int length) throws XMLStreamException {
+        if (length <= buf.length - pos) {
+            System.arraycopy(b, offset, buf, pos, length);
+            pos += length;
             return;
         }
         try {
             drain();
-            out.write(b, 0, b.length);
+            if (capture != null) {
+                capture.drainedFrom(b, offset, length);
+            }
+            out.write(b, offset, length);
         } catch (IOException e) {
             throw new XMLStreamException(e);
         }
@@ -275,12 +316,20 @@ final class Utf8XmlOut implements XmlOut {
     @Override
     public void text(String s) throws XMLStreamException {
         closeStartTag();
+        int begin = contentBegins();
         escaped(s, false);
+        contentEnds(begin);
     }
 
     @Override
     public void number(long v) throws XMLStreamException {
         closeStartTag();
+        int begin = contentBegins();
+        writeNumber(v);
+        contentEnds(begin);
+    }
+
+    private void writeNumber(long v) throws XMLStreamException {
         ensure(20);
         if (v < 0) {
             if (v == Long.MIN_VALUE) {
@@ -308,6 +357,12 @@ final class Utf8XmlOut implements XmlOut {
     @Override
     public void real(double v) throws XMLStreamException {
         closeStartTag();
+        int begin = contentBegins();
+        writeReal(v);
+        contentEnds(begin);
+    }
+
+    private void writeReal(double v) throws XMLStreamException {
         StringBuilder d = realDigits;
         d.setLength(0);
         d.append(v);
@@ -383,8 +438,8 @@ final class Utf8XmlOut implements XmlOut {
     private void drain() throws IOException {
         if (pos > 0) {
             if (capture != null) {
-                capture.write(buf, captureFrom, pos - captureFrom);
-                captureFrom = 0;
+                capture.drainedFrom(buf, capture.from, pos - capture.from);
+                capture.from = 0;
             }
             out.write(buf, 0, pos);
             pos = 0;

@@ -62,6 +62,21 @@ interface XmlOut {
         fragment.write();
     }
 
+    /**
+     * Writes {@code fragment} (complete elements only) and returns a copy of the bytes it wrote and where its content
+     * lies in them, for {@link #encoded} to write again later; null when this writer cannot tell them
+     * ({@link StaxXmlOut}, or a fragment inside another one being captured).
+     */
+    default Captured written(Fragment fragment) throws XMLStreamException {
+        fragment.write();
+        return null;
+    }
+
+    /** Writes {@code length} bytes of {@code bytes} from {@code offset}, which {@link #written} returned before (or parts of them). */
+    default void encoded(byte[] bytes, int offset, int length) throws XMLStreamException {
+        throw new UnsupportedOperationException("this writer writes no encoded bytes");
+    }
+
     /** An element without content ({@code <name .../>}); attributes may follow. */
     void empty(String name) throws XMLStreamException;
 

@@ -17,6 +17,7 @@ import org.eclipse.jetty.util.Callback;
 import org.iscsismis.cim.CimException;
 import org.iscsismis.cim.CimStatus;
 import org.iscsismis.cimxml.CimXmlRequestReader;
+import org.iscsismis.cimxml.EncodedInstances;
 import org.iscsismis.cimxml.ParsedRequest;
 import org.iscsismis.dispatch.Caller;
 import org.iscsismis.dispatch.Dispatcher;
@@ -70,12 +71,18 @@ public final class CimOperationHandler extends Handler.Abstract {
     private final AccessControl access;
     private final MemoryBudget memory;
 
-    /** The production wiring: the codec's reader and writer around the dispatcher. */
+    /** The production wiring: the codec's reader and writer around the dispatcher, encoding every instance anew. */
     public CimOperationHandler(Dispatcher dispatcher, CimXmlRequestReader reader, HttpLimits limits,
                                AccessControl access, MemoryBudget memory) {
+        this(dispatcher, reader, limits, access, memory, EncodedInstances.NONE);
+    }
+
+    /** The production wiring, the writers copying (and keeping) the instances {@code encoded} keeps. */
+    public CimOperationHandler(Dispatcher dispatcher, CimXmlRequestReader reader, HttpLimits limits,
+                               AccessControl access, MemoryBudget memory, EncodedInstances encoded) {
         this(RequestDecoder.of(Objects.requireNonNull(reader, "reader must not be null")),
                 Objects.requireNonNull(dispatcher, "dispatcher must not be null")::execute,
-                CimXmlResponseEncoder.FACTORY, limits, access, memory);
+                CimXmlResponseEncoder.factory(Objects.requireNonNull(encoded, "encoded must not be null")), limits, access, memory);
     }
 
     /** The production wiring with {@link AccessControl#of the default access control} around {@code authenticator}. */

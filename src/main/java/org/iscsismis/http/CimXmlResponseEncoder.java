@@ -10,20 +10,26 @@ import org.iscsismis.cim.CimQualifierType;
 import org.iscsismis.cim.CimValue;
 import org.iscsismis.cim.ObjectPath;
 import org.iscsismis.cimxml.CimXmlResponseWriter;
+import org.iscsismis.cimxml.EncodedInstances;
 import org.iscsismis.cimxml.ParsedRequest;
 import org.iscsismis.operation.ParamValue;
 
 /** {@link ResponseEncoder} over the codec's {@link CimXmlResponseWriter}. */
 final class CimXmlResponseEncoder implements ResponseEncoder {
 
-    /** The production factory. */
-    static final Factory FACTORY = CimXmlResponseEncoder::new;
+    /** The production factory, encoding every instance anew. */
+    static final Factory FACTORY = factory(EncodedInstances.NONE);
 
     private final CimXmlResponseWriter writer;
 
-    private CimXmlResponseEncoder(OutputStream out, ParsedRequest request) {
+    private CimXmlResponseEncoder(OutputStream out, ParsedRequest request, EncodedInstances encoded) {
         this.writer = new CimXmlResponseWriter(out, request.messageId(), request.request(), request.methodName(),
-                request.intrinsic(), request.host());
+                request.intrinsic(), request.host(), encoded);
+    }
+
+    /** The production factory, its writers sharing the instances {@code encoded} keeps. */
+    static Factory factory(EncodedInstances encoded) {
+        return (out, request) -> new CimXmlResponseEncoder(out, request, encoded);
     }
 
     @Override public void finishSuccess() { writer.finishSuccess(); }

@@ -35,6 +35,7 @@ public interface ConfigKeys {
     String HTTP_BODY_TIMEOUT_MS = "http.bodyTimeoutMs";
     String HTTP_MIN_BODY_BYTES_PER_SECOND = "http.minBodyBytesPerSecond";
     String LIMITS_MEMORY_BUDGET_BYTES = "limits.memoryBudgetBytes";
+    String CACHE_ENCODED_INSTANCES_BYTES = "cache.encodedInstancesBytes";
     String STORAGE_MAX_HEAP_BYTES = "storage.maxHeapBytes";
     String STORAGE_MEDIUM = "storage.medium";
     String STORAGE_MIN_FREE_BYTES = "storage.minFreeBytes";
@@ -88,6 +89,9 @@ public interface ConfigKeys {
     String ISCSI_CHAP_REQUIRED = "iscsi.chap.required";
     String ISCSI_ALLOW_WITHOUT_CHAP = "iscsi.allowWithoutChap";
 
+    /** The default of cache.encodedInstancesBytes (see docs/configuration.md for the sizing). */
+    long DEFAULT_ENCODED_INSTANCES_BYTES = 8L << 20;
+
     /** Every key, in documentation order. */
     List<Key> KEYS = List.of(
             new Key(HTTP_PORT, "5988", "TCP port of the CIM-XML HTTP endpoint; 0 picks a free port"),
@@ -127,6 +131,9 @@ public interface ConfigKeys {
                     "longest XML text content accepted, in characters"),
             new Key(LIMITS_MEMORY_BUDGET_BYTES, Long.toString(24L << 20), "heap admitted work may take at once: request "
                     + "bodies being read and decoded, buffered pulled enumerations; beyond it HTTP 503 or CIM_ERR_SERVER_LIMITS_EXCEEDED"),
+            new Key(CACHE_ENCODED_INSTANCES_BYTES, Long.toString(DEFAULT_ENCODED_INSTANCES_BYTES), "heap for stored instances "
+                    + "kept as encoded CIM-XML, reused by enumerations and queries; when full, instances are encoded per "
+                    + "response; 0 = none kept"),
             new Key(AUTH_USERS_FILE, "", "users file (managed with iscsi-smis user ...; mode 0600): users, password "
                     + "hashes, rights per namespace; empty = no accounts"),
             new Key(AUTH_USERS, "", "deprecated: HTTP Basic users user:password[,...] with every right; config file only"),

@@ -272,6 +272,10 @@ public final class ServerConfig implements ConfigKeys {
         return dispatch.memoryBudgetBytes();
     }
 
+    public long encodedInstancesBytes() {
+        return dispatch.encodedInstancesBytes();
+    }
+
     public Duration providerTimeout() {
         return dispatch.providerTimeout();
     }

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.eclipse.jetty.server.Handler;
 import org.iscsismis.cim.CimNamespace;
 import org.iscsismis.cimxml.CimXmlRequestReader;
+import org.iscsismis.cimxml.EncodedInstances;
 import org.iscsismis.console.ConsoleHandler;
 import org.iscsismis.dispatch.Caller;
 import org.iscsismis.dispatch.Dispatcher;
@@ -225,7 +226,7 @@ final class ServerStartup {
     private void buildDispatcher() {
         dispatcher = new Dispatcher(repository, registry, clock, jobs, config.providerTimeout(), config.pullLimits(), memory);
         CimOperationHandler handler = new CimOperationHandler(dispatcher, new CimXmlRequestReader(repository::canonicalNamespace),
-                config.httpLimits(), access, memory);
+                config.httpLimits(), access, memory, EncodedInstances.withBudget(config.encodedInstancesBytes()));
         ConsoleHandler console = new ConsoleHandler(new DispatcherConsoleAccess(access, dispatcher));
         handlers = new Handler.Sequence(console, handler);
     }
