@@ -21,12 +21,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
-import org.antlr.v4.runtime.misc.ParseCancellationException;
 import org.antlr.v4.runtime.tree.ParseTree;
 import org.iscsismis.cim.CimClass;
 import org.iscsismis.cim.CimInstance;
@@ -297,35 +295,22 @@ final class MofSession {
     }
 
     /**
-     * The tree of a source that parses in SLL mode without any syntax error, else null. The compiler reads only the
-     * grammar's labels, so the contexts keep no children lists (half the allocation of a compile).
+     * The tree of a source without any syntax error, else null: {@link MofFastParser}'s, which builds the generated
+     * parser's contexts with the grammar's labels only (the compiler reads nothing else).
      */
     static MofParser.MofSpecificationContext parseClean(String file, String text) {
-        MofParser parser = cleanParser(new CommonTokenStream(new MofScanner(text, file)));
-        try {
-            return parser.mofSpecification();
-        } catch (ParseCancellationException e) {
-            return null;
-        }
+        return MofFastParser.parse(file, text);
     }
 
-    /** One parser pass (SLL; LL with error recovery only if SLL fails), then the declarations in order. */
+    /**
+     * The clean parse; if the source has a syntax error, the generated parser's (LL with error recovery, which
+     * reports every error), then the declarations in order.
+     */
     private void parseAndDeclare(String text) {
-        CommonTokenStream tokens = new CommonTokenStream(new MofScanner(text, file));
-        MofParser parser = cleanParser(tokens);
-        MofParser.MofSpecificationContext tree;
         int errorsBefore = errors;
-        try {
-            tree = parser.mofSpecification();
-        } catch (ParseCancellationException e) {
-            tokens.seek(0);
-            parser.reset();
-            parser.setBuildParseTree(true); // failed() looks for the broken rule among the children
-            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
-            String syntaxFile = file;
-            parser.setErrorHandler(new MofErrorStrategy((line, column, message) ->
-                    diagnostic(MofDiagnostic.Severity.ERROR, syntaxFile, line, column, message)));
-            tree = parser.mofSpecification();
+        MofParser.MofSpecificationContext tree = parseClean(file, text);
+        if (tree == null) {
+            tree = parseReportingErrors(text);
         }
         boolean syntaxErrors = errors > errorsBefore;
         for (MofParser.MofProductionContext production : tree.productions) {
@@ -337,14 +322,15 @@ final class MofSession {
         }
     }
 
-    /** A parser that stops at the first syntax error and builds no children lists. */
-    private static MofParser cleanParser(CommonTokenStream tokens) {
-        MofParser parser = new MofParser(tokens);
+    /** The generated parser with {@link MofErrorStrategy}: a full tree, in which a broken rule holds its exception. */
+    private MofParser.MofSpecificationContext parseReportingErrors(String text) {
+        MofParser parser = new MofParser(new CommonTokenStream(new MofScanner(text, file)));
         parser.removeErrorListeners();
-        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-        parser.setErrorHandler(new BailErrorStrategy());
-        parser.setBuildParseTree(false);
-        return parser;
+        parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+        String syntaxFile = file;
+        parser.setErrorHandler(new MofErrorStrategy((line, column, message) ->
+                diagnostic(MofDiagnostic.Severity.ERROR, syntaxFile, line, column, message)));
+        return parser.mofSpecification();
     }
 
     /** True if a rule inside {@code tree} failed (its content is partial). */
