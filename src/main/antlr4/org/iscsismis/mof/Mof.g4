@@ -4,7 +4,9 @@
  * declarations with aliases.
  *
  * Written for iscsi-smis from the DSP0004 ABNF. Labels name every part the compiler reads: it reads fields, never a
- * context's children, so a clean parse builds no children lists (MofSession.parseClean). Deliberate choices:
+ * context's children, so a clean parse builds no children lists (MofSession.parseClean). Clean input is parsed by
+ * MofFastParser, which builds these rules' contexts by hand; the parser generated from this grammar reports the
+ * errors. A change here must be made there too (MofFastParserProperties compares the two). Deliberate choices:
  *  - keywords and names are case-insensitive (DSP0004);
  *  - data types, scope names and flavor names are plain identifiers, checked by the compiler, so
  *    that a property may be called "Scope", a parameter "Class", and so on;
