@@ -322,7 +322,7 @@ final class MofSession {
         }
     }
 
-    /** The generated parser with {@link MofErrorStrategy}: a full tree, in which a broken rule holds its exception. */
+    /** The generated parser with {@link MofErrorStrategy}: a full tree, so that {@link #failed} finds the broken rules. */
     private MofParser.MofSpecificationContext parseReportingErrors(String text) {
         MofParser parser = new MofParser(new CommonTokenStream(new MofScanner(text, file)));
         parser.removeErrorListeners();
