@@ -71,23 +71,12 @@ final class EncodedInstance extends WeakReference<Object> {
     }
 
     void writeName(XmlOut w) throws XMLStreamException {
-        write(w, skeleton.name, 0, 0);
+        w.spliced(skeleton.name, content, 0, lengths, 0, skeleton.nameMarkup + instanceContent);
     }
 
     void writeInstance(XmlOut w) throws XMLStreamException {
-        write(w, skeleton.instance, skeleton.name.length - 1, instanceContent);
-    }
-
-    /** The markup pieces with the content runs between them. */
-    private void write(XmlOut w, byte[][] markup, int firstRun, int at) throws XMLStreamException {
-        int last = markup.length - 1;
-        for (int k = 0; k < last; k++) {
-            w.encoded(markup[k], 0, markup[k].length);
-            int length = lengths[firstRun + k];
-            w.encoded(content, at, length);
-            at += length;
-        }
-        w.encoded(markup[last], 0, markup[last].length);
+        w.spliced(skeleton.instance, content, instanceContent, lengths, skeleton.name.length - 1,
+                skeleton.instanceMarkup + content.length - instanceContent);
     }
 
     /** Heap this entry takes, its skeleton not counted. */

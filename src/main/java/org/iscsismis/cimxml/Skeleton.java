@@ -15,11 +15,16 @@ final class Skeleton {
 
     final byte[][] name;
     final byte[][] instance;
+    /** Bytes of markup in {@link #name} and in {@link #instance}. */
+    final int nameMarkup;
+    final int instanceMarkup;
     private final int hash;
 
     private Skeleton(byte[][] name, byte[][] instance) {
         this.name = name;
         this.instance = instance;
+        this.nameMarkup = bytes(name);
+        this.instanceMarkup = bytes(instance);
         this.hash = 31 * Arrays.deepHashCode(name) + Arrays.deepHashCode(instance);
     }
 
@@ -38,6 +43,14 @@ final class Skeleton {
         }
         pieces[pieces.length - 1] = Arrays.copyOfRange(c.bytes(), from, c.bytes().length);
         return pieces;
+    }
+
+    private static int bytes(byte[][] pieces) {
+        int n = 0;
+        for (byte[] piece : pieces) {
+            n += piece.length;
+        }
+        return n;
     }
 
     /** Heap this skeleton takes. */

@@ -230,6 +230,35 @@ final class Utf8XmlOut implements XmlOut {
         bytes(bytes, offset, length);
     }
 
+    /**
+     * {@inheritDoc} When they fit the buffer (after draining it if need be) they are copied without a check per
+     * piece: a kept instance is some thirty pieces of a few dozen bytes.
+     */
+    @Override
+    public void spliced(byte[][] markup, byte[] content, int at, int[] lengths, int firstRun, int total)
+            throws XMLStreamException {
+        closeStartTag();
+        if (total > buf.length) {
+            XmlOut.super.spliced(markup, content, at, lengths, firstRun, total);
+            return;
+        }
+        ensure(total);
+        byte[] b = buf;
+        int p = pos;
+        int last = markup.length - 1;
+        for (int k = 0; k < last; k++) {
+            byte[] piece = markup[k];
+            System.arraycopy(piece, 0, b, p, piece.length);
+            p += piece.length;
+            int length = lengths[firstRun + k];
+            System.arraycopy(content, at, b, p, length);
+            p += length;
+            at += length;
+        }
+        System.arraycopy(markup[last], 0, b, p, markup[last].length);
+        pos = p + markup[last].length;
+    }
+
     private void bytes(byte[] b) throws XMLStreamException {
         bytes(b, 0, b.length);
     }

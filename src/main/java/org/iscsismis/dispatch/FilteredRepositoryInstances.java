@@ -20,6 +20,8 @@ final class FilteredRepositoryInstances implements Iterator<CimInstance> {
     private final CimNamespace namespace;
     private final Iterator<CimInstance> instances;
     private final InstanceFilter filter;
+    /** The filter changes nothing of a stored instance: its properties are not looked at, nor its class. */
+    private final boolean asStored;
     private CimClass last;
 
     FilteredRepositoryInstances(CimRepository repository, CimNamespace namespace, CimClass cls, boolean deep, InstanceFilter filter) {
@@ -34,6 +36,7 @@ final class FilteredRepositoryInstances implements Iterator<CimInstance> {
         Iterator<CimInstance> all = repository.instanceIterator(namespace, cls.name(), deep);
         this.instances = query == null ? all : new MatchingIterator<>(all, query::matches);
         this.filter = filter;
+        this.asStored = filter.keepsStoredAsIs();
         this.last = cls;
     }
 
@@ -45,6 +48,9 @@ final class FilteredRepositoryInstances implements Iterator<CimInstance> {
     @Override
     public CimInstance next() {
         CimInstance i = instances.next();
+        if (asStored) {
+            return InstanceFilter.storedWithLocalPath(i);
+        }
         if (!last.name().equals(i.className())) {
             CimClass c = repository.findClass(namespace, i.className());
             last = c != null ? c : last;

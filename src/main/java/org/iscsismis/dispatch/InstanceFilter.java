@@ -52,6 +52,25 @@ public final class InstanceFilter {
         return filter(instance, instanceClass, null);
     }
 
+    /**
+     * True when this filter changes nothing of an instance in the repository's stored form (every property typed by
+     * its declaration, without qualifiers or class origin, no instance qualifiers): all properties, none cut, no
+     * qualifiers, no class origin. Such an instance's filtered form is itself with its path reduced, so its
+     * properties need not be looked at ({@link #storedWithLocalPath}).
+     */
+    public boolean keepsStoredAsIs() {
+        return properties.isAll() && !includeQualifiers && !includeClassOrigin && (deepInheritance || requestedClass == null);
+    }
+
+    /**
+     * {@link #applyWithLocalPath} for an instance in the repository's stored form when {@link #keepsStoredAsIs}: the
+     * same result without reading a property.
+     */
+    public static CimInstance storedWithLocalPath(CimInstance stored) {
+        ObjectPath p = stored.path();
+        return stored.withPath(p == null ? null : p.withoutHostAndNamespace());
+    }
+
     /** The filtered instance with its path reduced to class and keys. */
     public CimInstance applyWithLocalPath(CimInstance instance, CimClass instanceClass) {
         ObjectPath p = instance.path();

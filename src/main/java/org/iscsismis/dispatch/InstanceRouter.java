@@ -214,7 +214,12 @@ final class InstanceRouter {
     }
 
     private void repositoryInstances(CimNamespace ns, CimClass cls, boolean deep, InstanceFilter filter, ResponseSink sink) {
-        new FilteredRepositoryInstances(repository, ns, cls, deep, filter).forEachRemaining(sink::namedInstance);
+        // A loop of its own, not Iterator.forEachRemaining: that default method's calls are shared by every iterator
+        // of the process, so the JIT could inline neither next() nor the sink there.
+        FilteredRepositoryInstances instances = new FilteredRepositoryInstances(repository, ns, cls, deep, filter);
+        while (instances.hasNext()) {
+            sink.namedInstance(instances.next());
+        }
     }
 
     void enumerateInstanceNames(EnumerateInstanceNamesRequest r, CimClass requested, ResponseSink sink) {

@@ -73,6 +73,14 @@ final class QueryExecution {
         CompiledQuery q = compile(r.queryLanguage(), r.query(), ns);
         CimClass from = repository.findClass(ns, q.fromClass());
         InstanceFilter projection = projection(from, q);
+        if (projection.keepsStoredAsIs() && repositoryServes(ns, from)) {
+            // SELECT * of stored instances: each is answered as it is stored (see FilteredRepositoryInstances)
+            Iterator<CimInstance> matches = repositoryMatches(ns, from, q);
+            while (matches.hasNext()) {
+                sink.objectWithPath(InstanceFilter.storedWithLocalPath(matches.next()));
+            }
+            return;
+        }
         forEachMatch(ns, from, q, i -> sink.objectWithPath(projection.applyWithLocalPath(i, classOf(ns, i, from))));
     }
 

@@ -433,7 +433,9 @@ public final class CimRepository {
     /**
      * The instances of {@code className} and, if {@code deep}, of all its subclasses, one at a time:
      * nothing is copied, the iterator walks the per-class maps (weakly consistent: instances
-     * created or deleted meanwhile may or may not be seen; none is seen twice). INVALID_CLASS.
+     * created or deleted meanwhile may or may not be seen; none is seen twice). Each is in the stored
+     * form: every property of its class, typed as declared, without qualifiers or class origin, and no
+     * instance qualifiers (the dispatcher's filters rely on it). INVALID_CLASS.
      */
     public Iterator<CimInstance> instanceIterator(CimNamespace namespace, CimName className, boolean deep) {
         return store(namespace).instances(className, deep);

@@ -1,6 +1,7 @@
 package org.iscsismis.dispatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,6 +44,22 @@ class InstanceFilterTest {
         assertNull(out.path().namespace());
         assertSame(out.path(), new InstanceFilter(item, true, false, false, null).applyWithLocalPath(stored, item).path(),
                 "the local path is made once per stored instance");
+    }
+
+    @Test
+    void onlyTheFilterThatChangesNothingTakesAStoredInstanceAsItIs() {
+        InstanceFilter common = new InstanceFilter(item, true, false, false, null);
+        assertTrue(common.keepsStoredAsIs());
+        CimInstance asIs = InstanceFilter.storedWithLocalPath(stored);
+        CimInstance filtered = common.applyWithLocalPath(stored, item);
+        assertSame(filtered.properties(), asIs.properties());
+        assertEquals(filtered, asIs);
+        assertSame(filtered.path(), asIs.path(), "the same local path");
+        assertTrue(new InstanceFilter(null, false, false, false, null).keepsStoredAsIs(), "no class to cut by");
+        assertFalse(new InstanceFilter(base, false, false, false, null).keepsStoredAsIs(), "DeepInheritance=false cuts");
+        assertFalse(new InstanceFilter(item, true, true, false, null).keepsStoredAsIs(), "qualifiers added");
+        assertFalse(new InstanceFilter(item, true, false, true, null).keepsStoredAsIs(), "class origin added");
+        assertFalse(new InstanceFilter(item, true, false, false, List.of(CimName.of("Id"))).keepsStoredAsIs(), "a PropertyList");
     }
 
     @Test
