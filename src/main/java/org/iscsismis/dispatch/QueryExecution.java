@@ -73,15 +73,10 @@ final class QueryExecution {
         CompiledQuery q = compile(r.queryLanguage(), r.query(), ns);
         CimClass from = repository.findClass(ns, q.fromClass());
         InstanceFilter projection = projection(from, q);
-        if (projection.keepsStoredAsIs() && repositoryServes(ns, from)) {
-            // SELECT * of stored instances: each is answered as it is stored (see FilteredRepositoryInstances)
-            Iterator<CimInstance> matches = repositoryMatches(ns, from, q);
-            while (matches.hasNext()) {
-                sink.objectWithPath(InstanceFilter.storedWithLocalPath(matches.next()));
-            }
-            return;
-        }
-        forEachMatch(ns, from, q, i -> sink.objectWithPath(projection.applyWithLocalPath(i, classOf(ns, i, from))));
+        // SELECT * of stored instances: each is answered as it is stored (see FilteredRepositoryInstances)
+        boolean asStored = projection.keepsStoredAsIs() && repositoryServes(ns, from);
+        forEachMatch(ns, from, q, i -> sink.objectWithPath(asStored ? InstanceFilter.storedWithLocalPath(i)
+                : projection.applyWithLocalPath(i, classOf(ns, i, from))));
     }
 
     /** The filter that cuts a selected instance to the query's SELECT list (all properties for {@code *}). */
@@ -105,7 +100,12 @@ final class QueryExecution {
     /** Hands each instance of {@code from} (and subclasses) that {@code q} selects to {@code action}, unfiltered. */
     void forEachMatch(CimNamespace ns, CimClass from, CompiledQuery q, Consumer<CimInstance> action) {
         if (repositoryServes(ns, from)) {
-            repositoryMatches(ns, from, q).forEachRemaining(action);
+            // a loop of its own, not Iterator.forEachRemaining, whose call sites every iterator shares (see
+            // InstanceRouter.repositoryInstances)
+            Iterator<CimInstance> matches = repositoryMatches(ns, from, q);
+            while (matches.hasNext()) {
+                action.accept(matches.next());
+            }
             return;
         }
         instances.enumerateInstances(new EnumerateInstancesRequest(ns, from.name(), false, true, false, false, null), from,
