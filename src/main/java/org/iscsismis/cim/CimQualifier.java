@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param name       the qualifier name
  * @param value      its value (never null; NULL as {@link CimValue#nullOf})
- * @param flavor     its flavors
+ * @param flavor     its flavors (the canonical object of {@link CimFlavor#of} is kept, whichever equal one is given)
  * @param propagated true if inherited from a superclass rather than declared here
  */
 public record CimQualifier(CimName name, CimValue value, CimFlavor flavor, boolean propagated) {
@@ -16,7 +16,7 @@ public record CimQualifier(CimName name, CimValue value, CimFlavor flavor, boole
     public CimQualifier {
         Objects.requireNonNull(name, "qualifier name must not be null");
         Objects.requireNonNull(value, () -> "value of qualifier " + name + " must not be null (use CimValue.nullOf)");
-        Objects.requireNonNull(flavor, () -> "flavor of qualifier " + name + " must not be null");
+        flavor = CimFlavor.canonical(Objects.requireNonNull(flavor, () -> "flavor of qualifier " + name + " must not be null"));
     }
 
     /** A local qualifier with the default flavor. */
