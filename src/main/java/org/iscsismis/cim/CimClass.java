@@ -1,10 +1,8 @@
 package org.iscsismis.cim;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -18,8 +16,9 @@ public final class CimClass {
     private final List<CimQualifier> qualifiers;
     private final List<CimProperty> properties;
     private final List<CimMethod> methods;
-    private final Map<CimName, CimProperty> propertyMap;
-    private final Map<CimName, CimMethod> methodMap;
+    /** Positions by name ({@link NameIndex}; null when the list is short enough to scan). */
+    private final Object propertyIndex;
+    private final Object methodIndex;
 
     /**
      * @throws IllegalArgumentException for duplicate property, method or qualifier names
@@ -31,20 +30,10 @@ public final class CimClass {
         this.qualifiers = CimQualifier.copy(qualifiers, "class", name);
         this.properties = List.copyOf(Objects.requireNonNull(properties, () -> "properties of class " + name + " must not be null"));
         this.methods = List.copyOf(Objects.requireNonNull(methods, () -> "methods of class " + name + " must not be null"));
-        Map<CimName, CimProperty> pm = new LinkedHashMap<>();
-        for (CimProperty p : this.properties) {
-            if (pm.put(p.name(), p) != null) {
-                throw new IllegalArgumentException("Duplicate property " + p.name() + " in class " + name);
-            }
-        }
-        Map<CimName, CimMethod> mm = new LinkedHashMap<>();
-        for (CimMethod m : this.methods) {
-            if (mm.put(m.name(), m) != null) {
-                throw new IllegalArgumentException("Duplicate method " + m.name() + " in class " + name);
-            }
-        }
-        this.propertyMap = Collections.unmodifiableMap(pm);
-        this.methodMap = Collections.unmodifiableMap(mm);
+        this.propertyIndex = NameIndex.build(this.properties, CimProperty::name,
+                n -> new IllegalArgumentException("Duplicate property " + n + " in class " + name));
+        this.methodIndex = NameIndex.build(this.methods, CimMethod::name,
+                n -> new IllegalArgumentException("Duplicate method " + n + " in class " + name));
     }
 
     public static Builder builder(String name) {
@@ -79,20 +68,20 @@ public final class CimClass {
 
     /** The property {@code name} (case-insensitive), or null. */
     public CimProperty property(CimName propertyName) {
-        return propertyMap.get(propertyName);
+        return NameIndex.find(propertyIndex, properties, CimProperty::name, propertyName);
     }
 
     public CimProperty property(String propertyName) {
-        return CimName.isValid(propertyName) ? propertyMap.get(CimName.of(propertyName)) : null;
+        return CimName.isValid(propertyName) ? property(CimName.of(propertyName)) : null;
     }
 
     /** The method {@code name} (case-insensitive), or null. */
     public CimMethod method(CimName methodName) {
-        return methodMap.get(methodName);
+        return NameIndex.find(methodIndex, methods, CimMethod::name, methodName);
     }
 
     public CimMethod method(String methodName) {
-        return CimName.isValid(methodName) ? methodMap.get(CimName.of(methodName)) : null;
+        return CimName.isValid(methodName) ? method(CimName.of(methodName)) : null;
     }
 
     /** The qualifier {@code name}, or null. */
