@@ -108,7 +108,7 @@ final class ClassResolver {
             for (CimProperty sp : superResolved.properties()) {
                 CimProperty lp = local.remove(sp.name());
                 if (lp == null) {
-                    out.add(new CimProperty(sp.name(), sp.type(), sp.value(), inherited(sp.qualifiers()), sp.classOrigin(), true));
+                    out.add(inheritedProperty(sp));
                 } else {
                     String where = "property " + lp.name() + " of class " + cls;
                     checkOverrideTarget(lp.qualifiers(), lp.name(), where);
@@ -128,6 +128,17 @@ final class ClassResolver {
             out.add(localProperty(lp, cls, cls, validateAll(lp.qualifiers(), scopeOf(lp.type()), where)));
         }
         return out;
+    }
+
+    /**
+     * The copy of an inherited property a subclass holds. One that is already a propagated copy is its own copy
+     * (its qualifiers are all propagated ToSubclass ones), so a property inherited down a deep chain is one object.
+     */
+    private static CimProperty inheritedProperty(CimProperty sp) {
+        if (sp.propagated() && allInherited(sp.qualifiers())) {
+            return sp;
+        }
+        return new CimProperty(sp.name(), sp.type(), sp.value(), inherited(sp.qualifiers()), sp.classOrigin(), true);
     }
 
     private CimProperty localProperty(CimProperty lp, CimName cls, CimName origin, List<CimQualifier> qualifiers) {
@@ -155,11 +166,7 @@ final class ClassResolver {
             for (CimMethod sm : superResolved.methods()) {
                 CimMethod lm = local.remove(sm.name());
                 if (lm == null) {
-                    List<CimParameter> params = new ArrayList<>();
-                    for (CimParameter p : sm.parameters()) {
-                        params.add(p.withQualifiers(inherited(p.qualifiers())));
-                    }
-                    out.add(new CimMethod(sm.name(), sm.returnType(), params, inherited(sm.qualifiers()), sm.classOrigin(), true));
+                    out.add(inheritedMethod(sm));
                 } else {
                     String where = "method " + lm.name() + " of class " + cls;
                     checkOverrideTarget(lm.qualifiers(), lm.name(), where);
@@ -194,6 +201,22 @@ final class ClassResolver {
             out.add(new CimMethod(lm.name(), lm.returnType(), params, validateAll(lm.qualifiers(), CimScope.METHOD, where), cls, false));
         }
         return out;
+    }
+
+    /** The copy of an inherited method a subclass holds; like {@link #inheritedProperty}, a propagated one is its own. */
+    private static CimMethod inheritedMethod(CimMethod sm) {
+        boolean same = sm.propagated() && allInherited(sm.qualifiers());
+        for (int i = 0; same && i < sm.parameters().size(); i++) {
+            same = allInherited(sm.parameters().get(i).qualifiers());
+        }
+        if (same) {
+            return sm;
+        }
+        List<CimParameter> params = new ArrayList<>(sm.parameters().size());
+        for (CimParameter p : sm.parameters()) {
+            params.add(allInherited(p.qualifiers()) ? p : p.withQualifiers(inherited(p.qualifiers())));
+        }
+        return new CimMethod(sm.name(), sm.returnType(), params, inherited(sm.qualifiers()), sm.classOrigin(), true);
     }
 
     // ------------------------------------------------------------------ checks
@@ -265,13 +288,30 @@ final class ClassResolver {
         value = ValueCoercion.coerce(value, decl.type(), "qualifier " + decl.name() + " on " + where, CimStatus.INVALID_PARAMETER);
         CimFlavor d = decl.flavor();
         CimFlavor u = q.flavor();
-        CimFlavor flavor = new CimFlavor(d.overridable() && u.overridable(), d.toSubclass() && u.toSubclass(),
+        CimFlavor flavor = CimFlavor.of(d.overridable() && u.overridable(), d.toSubclass() && u.toSubclass(),
                 d.translatable() || u.translatable());
+        if (!q.propagated() && value == q.value() && flavor == q.flavor() && q.name().toString().equals(decl.name().toString())) {
+            return q; // as declared: the compiler's shared qualifier stays shared
+        }
         return new CimQualifier(decl.name(), value, flavor, false);
     }
 
-    /** The ToSubclass qualifiers of a superclass element, marked propagated. */
+    /** True if every qualifier is a propagated ToSubclass one: {@link #inherited} would answer an equal list. */
+    private static boolean allInherited(List<CimQualifier> qualifiers) {
+        for (int i = 0, n = qualifiers.size(); i < n; i++) {
+            CimQualifier q = qualifiers.get(i);
+            if (!q.propagated() || !q.flavor().toSubclass()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The ToSubclass qualifiers of a superclass element, marked propagated (the same list if they all are already). */
     private static List<CimQualifier> inherited(List<CimQualifier> superQualifiers) {
+        if (allInherited(superQualifiers)) {
+            return superQualifiers;
+        }
         List<CimQualifier> out = new ArrayList<>(superQualifiers.size());
         for (CimQualifier q : superQualifiers) {
             if (q.flavor().toSubclass()) {
