@@ -189,7 +189,7 @@ final class MofClassCompiler {
                     throw new MofFailure(lit.token(), owner + " holds at most " + size + " values, the default has " + v.values().size());
                 }
             }
-            return v;
+            return session.shared.value(v);
         } catch (MofFailure f) {
             session.report(f, "wrong default value for " + owner + " (" + type + ")");
             return null;

@@ -241,7 +241,7 @@ final class MofDeclarations {
             }
         }
         CimFlavor flavor = q.flavors.isEmpty() ? type.flavor() : flavors(type.flavor(), q.flavors, "qualifier " + name);
-        return new CimQualifier(name, value, flavor, false);
+        return session.shared.qualifier(new CimQualifier(name, session.shared.value(value), flavor, false));
     }
 
     private static String article(CimScope scope) {

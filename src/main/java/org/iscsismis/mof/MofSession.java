@@ -87,6 +87,8 @@ final class MofSession {
     final MofCompiler compiler;
     /** The names of this compilation, each made once. */
     final MofNames names = new MofNames();
+    /** The literal values and qualifiers of this compilation, each kept once. */
+    final MofShared shared = new MofShared();
     private final List<MofDiagnostic> diagnostics = new ArrayList<>();
     private final Map<String, Integer> fileOrder = new HashMap<>();
     private int errors;
