@@ -32,9 +32,12 @@ public final class MofCompiler {
     private final List<Path> includePath;
     private final CimNamespace defaultNamespace;
     private final MofParseCache parseCache;
+    /** The values shared by the compilations of one {@link #compileRoots} call; null: each compilation has its own. */
+    private final MofShared shared;
 
     private MofCompiler(Builder b) {
         this.parseCache = b.parseCache;
+        this.shared = b.shared;
         this.context = b.context;
         this.errorLimit = b.errorLimit;
         this.includePath = List.copyOf(b.includePath);
@@ -109,10 +112,16 @@ public final class MofCompiler {
         return defaultNamespace;
     }
 
-    /** This compiler with another default namespace and parse cache. */
-    MofCompiler withDefaultNamespace(CimNamespace namespace, MofParseCache cache) {
+    /** The values every session of this compiler shares, or null (each session keeps its own). */
+    MofShared shared() {
+        return shared;
+    }
+
+    /** This compiler with another default namespace, parse cache and pool of shared values. */
+    MofCompiler withDefaultNamespace(CimNamespace namespace, MofParseCache cache, MofShared sharedValues) {
         Builder b = builder().context(context).errorLimit(errorLimit).includePath(includePath).parseCache(cache);
         b.defaultNamespace = namespace;
+        b.shared = sharedValues;
         return b.build();
     }
 
@@ -123,6 +132,7 @@ public final class MofCompiler {
         private final List<Path> includePath = new ArrayList<>();
         private CimNamespace defaultNamespace = CimNamespace.of(DEFAULT_NAMESPACE);
         private MofParseCache parseCache;
+        private MofShared shared;
 
         private Builder() {
         }

@@ -37,6 +37,8 @@ final class MofRootsCompilation {
 
     private final MofCompiler base;
     private final MofParseCache cache;
+    /** One pool of values for all roots: the namespaces include many of the same files (and so the same texts). */
+    private final MofShared pool = new MofShared();
 
     MofRootsCompilation(MofCompiler base, MofParseCache cache) {
         this.base = base;
@@ -51,7 +53,7 @@ final class MofRootsCompilation {
         }
         CompletableFuture<Void> parseAhead = CompletableFuture.runAsync(() -> parseIncludes(parsed));
         Root first = parsed.get(0);
-        MofSession prefix = new MofSession(base.withDefaultNamespace(first.namespace(), cache));
+        MofSession prefix = new MofSession(base.withDefaultNamespace(first.namespace(), cache, pool));
         prefix.run(s -> s.compileProductions(first.file(), first.tree(), 0, shared), false);
         if (!prefix.isNamespaceNeutral()) {
             parseAhead.join();
@@ -72,7 +74,7 @@ final class MofRootsCompilation {
     }
 
     private MofCompilation continueRoot(MofSession prefix, Root root, int shared) {
-        MofSession session = prefix.continuedBy(base.withDefaultNamespace(root.namespace(), cache), root.file());
+        MofSession session = prefix.continuedBy(base.withDefaultNamespace(root.namespace(), cache, pool), root.file());
         session.run(s -> s.compileProductions(root.file(), root.tree(), shared, root.productions().size()));
         return session.result();
     }
@@ -81,7 +83,7 @@ final class MofRootsCompilation {
     private Map<CimNamespace, MofCompilation> separately(Map<CimNamespace, Path> roots) {
         Map<CimNamespace, CompletableFuture<MofCompilation>> running = new LinkedHashMap<>();
         roots.forEach((namespace, file) -> {
-            MofCompiler compiler = base.withDefaultNamespace(namespace, cache);
+            MofCompiler compiler = base.withDefaultNamespace(namespace, cache, pool);
             running.put(namespace, CompletableFuture.supplyAsync(() -> compiler.compile(file)));
         });
         Map<CimNamespace, MofCompilation> out = new LinkedHashMap<>();

@@ -87,8 +87,8 @@ final class MofSession {
     final MofCompiler compiler;
     /** The names of this compilation, each made once. */
     final MofNames names = new MofNames();
-    /** The literal values and qualifiers of this compilation, each kept once. */
-    final MofShared shared = new MofShared();
+    /** The literal values and qualifiers of this compilation (or of all roots compiled together), each kept once. */
+    final MofShared shared;
     private final List<MofDiagnostic> diagnostics = new ArrayList<>();
     private final Map<String, Integer> fileOrder = new HashMap<>();
     private int errors;
@@ -104,6 +104,7 @@ final class MofSession {
 
     MofSession(MofCompiler compiler) {
         this.compiler = compiler;
+        this.shared = compiler.shared() != null ? compiler.shared() : new MofShared();
         this.current = namespace(compiler.defaultNamespace());
         this.declarations = new MofDeclarations(this);
     }
@@ -118,6 +119,7 @@ final class MofSession {
             throw new IllegalStateException("the prefix depends on its namespace");
         }
         this.compiler = compiler;
+        this.shared = prefix.shared;
         this.current = prefix.current.copyAs(compiler.defaultNamespace());
         namespaces.put(current.name, current);
         // diagnostics sort by file order: this root first, then the files the prefix opened (not its own root)

@@ -1,9 +1,8 @@
 package org.iscsismis.mof;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.iscsismis.cim.CimQualifier;
 import org.iscsismis.cim.CimType;
@@ -14,14 +13,14 @@ import org.iscsismis.cim.CimValue;
  * same immutable object. A schema repeats a few thousand texts tens of thousands of times (the {@code ValueMap} and
  * {@code Values} entries "2", "DMTF Reserved", "Unknown", the same {@code Values} array restated by every
  * subclass that overrides a property), and a repository keeps every class it loads: made once, they take a
- * fraction of the heap. The maps live as long as the compilation, so nothing grows with what clients create later.
- * Not thread-safe: one per session.
+ * fraction of the heap. The maps live as long as the compilation (one session, or the sessions of the roots compiled
+ * together, which run in parallel: hence concurrent maps), so nothing grows with what clients create later.
  */
 final class MofShared {
 
-    private final Map<String, String> strings = new HashMap<>();
-    private final Map<CimValue, CimValue> values = new HashMap<>();
-    private final Map<CimQualifier, CimQualifier> qualifiers = new HashMap<>();
+    private final ConcurrentHashMap<String, String> strings = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<CimValue, CimValue> values = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<CimQualifier, CimQualifier> qualifiers = new ConcurrentHashMap<>();
 
     /** The first string equal to {@code s} seen in this compilation. */
     String string(String s) {
@@ -44,7 +43,10 @@ final class MofShared {
         }
         CimValue own = v.type().kind() == CimType.Kind.STRING ? withSharedStrings(v) : v;
         if (first == null) {
-            values.put(own, own);
+            first = values.putIfAbsent(own, own);
+            if (first != null && first.type().equals(own.type())) {
+                return first;
+            }
         }
         return own;
     }

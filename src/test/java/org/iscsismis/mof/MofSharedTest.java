@@ -5,12 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.iscsismis.cim.CimClass;
+import org.iscsismis.cim.CimNamespace;
 import org.iscsismis.cim.CimProperty;
 import org.iscsismis.cim.CimQualifier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Equal literals, values and qualifiers of one compilation are one object; nothing else changes. */
 class MofSharedTest {
@@ -70,5 +77,25 @@ class MofSharedTest {
         assertNotSame(lower, upper);
         assertEquals("key", lower.name().toString());
         assertEquals("Key", upper.name().toString());
+    }
+
+    @Test
+    void rootsCompiledTogetherShareTheirTextsAcrossNamespaces(@TempDir Path dir) throws IOException {
+        // no common start, so each root compiles on its own, in parallel: they share only the pool of values
+        Files.writeString(dir.resolve("qualifiers.mof"), MofFixtures.QUALIFIERS);
+        Files.writeString(dir.resolve("a.mof"), "[Description (\"the same text\")] class T_One { [Values {\"Unknown\"}, "
+                + "ValueMap {\"0\"}] uint16 S; };\n");
+        Map<CimNamespace, Path> roots = new LinkedHashMap<>();
+        roots.put(CimNamespace.of("root/x"), Files.writeString(dir.resolve("root_x.mof"),
+                "#pragma include (\"qualifiers.mof\")\n#pragma include (\"a.mof\")\n"));
+        Files.writeString(dir.resolve("y.mof"), "#pragma include (\"qualifiers.mof\")\n#pragma include (\"a.mof\")\n");
+        roots.put(CimNamespace.of("root/y"), Files.writeString(dir.resolve("root_y.mof"), "#pragma include (\"y.mof\")\n"));
+        Map<CimNamespace, MofCompilation> together = MofCompiler.offline().compileRoots(roots);
+        CimClass x = together.get(CimNamespace.of("root/x")).cimClass("root/x", "T_One");
+        CimClass y = together.get(CimNamespace.of("root/y")).cimClass("root/y", "T_One");
+        assertNotSame(x, y, "compiled separately");
+        assertEquals(x, y);
+        assertSame(x.qualifier("Description"), y.qualifier("Description"));
+        assertSame(x.property("S").qualifier("Values"), y.property("S").qualifier("Values"));
     }
 }
