@@ -81,9 +81,21 @@ public final class CimValue {
         return new CimValue(type, convert(type.kind(), value));
     }
 
-    /** The NULL value of {@code type}. */
+    /** The NULL value of {@code type}; one shared object per shared type constant (a schema declares most properties without a default). */
     public static CimValue nullOf(CimType type) {
-        return new CimValue(Objects.requireNonNull(type, "type must not be null"), null);
+        Objects.requireNonNull(type, "type must not be null");
+        CimValue shared = NULLS[type.array() ? 1 : 0][type.kind().ordinal()];
+        return shared != null && shared.type == type ? shared : new CimValue(type, null);
+    }
+
+    /** The NULL values of the scalar and array type constants ({@link CimType#scalar}, {@link CimType#arrayOf}). */
+    private static final CimValue[][] NULLS = new CimValue[2][CimType.Kind.values().length];
+
+    static {
+        for (CimType.Kind k : CimType.Kind.values()) {
+            NULLS[0][k.ordinal()] = new CimValue(CimType.scalar(k), null);
+            NULLS[1][k.ordinal()] = new CimValue(CimType.arrayOf(k), null);
+        }
     }
 
     public static CimValue ofString(String s) {
