@@ -43,7 +43,7 @@ public record CimQualifier(CimName name, CimValue value, CimFlavor flavor, boole
     }
 
     public CimQualifier withFlavor(CimFlavor f) {
-        return new CimQualifier(name, value, f, propagated);
+        return flavor.equals(f) ? this : new CimQualifier(name, value, f, propagated);
     }
 
     /** True if the value is boolean TRUE. */

@@ -49,6 +49,9 @@ import org.iscsismis.cim.CimValue;
  */
 final class ClassResolver {
 
+    /** Shared by every resolver: siblings resolved in different calls (and namespaces) share their copies. */
+    private static final InheritedCopies COPIES = new InheritedCopies();
+
     private final Function<CimName, CimQualifierType> qualifierTypes;
     private final Predicate<CimName> classExists;
     private final IsSubclass isSubclass;
@@ -138,7 +141,7 @@ final class ClassResolver {
         if (sp.propagated() && allInherited(sp.qualifiers())) {
             return sp;
         }
-        return new CimProperty(sp.name(), sp.type(), sp.value(), inherited(sp.qualifiers()), sp.classOrigin(), true);
+        return COPIES.copyOf(sp, p -> new CimProperty(p.name(), p.type(), p.value(), inherited(p.qualifiers()), p.classOrigin(), true));
     }
 
     private CimProperty localProperty(CimProperty lp, CimName cls, CimName origin, List<CimQualifier> qualifiers) {
@@ -209,9 +212,10 @@ final class ClassResolver {
         for (int i = 0; same && i < sm.parameters().size(); i++) {
             same = allInherited(sm.parameters().get(i).qualifiers());
         }
-        if (same) {
-            return sm;
-        }
+        return same ? sm : COPIES.copyOf(sm, ClassResolver::propagatedCopy);
+    }
+
+    private static CimMethod propagatedCopy(CimMethod sm) {
         List<CimParameter> params = new ArrayList<>(sm.parameters().size());
         for (CimParameter p : sm.parameters()) {
             params.add(allInherited(p.qualifiers()) ? p : p.withQualifiers(inherited(p.qualifiers())));
@@ -293,7 +297,13 @@ final class ClassResolver {
         if (!q.propagated() && value == q.value() && flavor == q.flavor() && q.name().toString().equals(decl.name().toString())) {
             return q; // as declared: the compiler's shared qualifier stays shared
         }
-        return new CimQualifier(decl.name(), value, flavor, false);
+        CimQualifier made = COPIES.get(q); // the same usage resolved before (e.g. every IN of the schema)
+        if (made != null && made.name() == decl.name() && made.value() == value && made.flavor() == flavor && !made.propagated()) {
+            return made;
+        }
+        made = new CimQualifier(decl.name(), value, flavor, false);
+        COPIES.put(q, made);
+        return made;
     }
 
     /** True if every qualifier is a propagated ToSubclass one: {@link #inherited} would answer an equal list. */
@@ -315,7 +325,7 @@ final class ClassResolver {
         List<CimQualifier> out = new ArrayList<>(superQualifiers.size());
         for (CimQualifier q : superQualifiers) {
             if (q.flavor().toSubclass()) {
-                out.add(q.withPropagated(true));
+                out.add(propagated(q));
             }
         }
         return out;
@@ -334,20 +344,25 @@ final class ClassResolver {
             }
             CimQualifier lq = byName.remove(sq.name());
             if (lq == null) {
-                out.add(sq.withPropagated(true));
+                out.add(propagated(sq));
             } else {
                 if (!sq.flavor().overridable()) {
                     if (!lq.value().equals(sq.value())) {
                         throw new CimException(CimStatus.INVALID_PARAMETER, "Qualifier " + sq.name() + " on " + where
                                 + " is DisableOverride in the superclass; it may not change from " + sq.value() + " to " + lq.value());
                     }
-                    lq = lq.withFlavor(lq.flavor().withOverridable(false));
+                    lq = lq.flavor().overridable() ? lq.withFlavor(lq.flavor().withOverridable(false)) : lq;
                 }
                 out.add(lq);
             }
         }
         out.addAll(byName.values());
         return out;
+    }
+
+    /** The propagated copy of a superclass qualifier (itself if it is one). */
+    private static CimQualifier propagated(CimQualifier q) {
+        return q.propagated() ? q : COPIES.copyOf(q, c -> c.withPropagated(true));
     }
 
     private static CimQualifier findLocal(List<CimQualifier> qualifiers, CimName name) {

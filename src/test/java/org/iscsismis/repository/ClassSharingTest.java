@@ -71,4 +71,26 @@ class ClassSharingTest {
         assertNotSame(write, resolved);
         assertEquals("Write", resolved.name().toString());
     }
+
+    @Test
+    void siblingsHoldOneCopyOfWhatTheyInherit() {
+        repo.createClass(NS, CimClass.builder("T_Sibling").superClass("T_Base").build());
+        CimClass child = repo.getClass(NS, name("T_Child"));
+        CimClass sibling = repo.getClass(NS, name("T_Sibling"));
+        assertSame(child.property("Name"), sibling.property("Name"));
+        assertSame(child.property("Level"), sibling.property("Level"));
+        assertSame(child.method("Do"), sibling.method("Do"));
+        assertSame(child.qualifier("Description"), sibling.qualifier("Description"));
+        assertEquals(child.properties().subList(0, 3), sibling.properties());
+    }
+
+    @Test
+    void aUsageRespelledToItsDeclarationIsOneObjectWhereverItIsUsed() {
+        CimQualifier write = CimQualifier.ofTrue("WRITE"); // one usage object, as the compiler shares them
+        repo.createClass(NS, CimClass.builder("T_One").property("Level", CimType.UINT16, write).build());
+        repo.createClass(NS, CimClass.builder("T_Two").property("Size", CimType.UINT32, write).build());
+        CimQualifier one = repo.getClass(NS, name("T_One")).property("Level").qualifier("Write");
+        assertSame(one, repo.getClass(NS, name("T_Two")).property("Size").qualifier("Write"));
+        assertEquals("Write", one.name().toString());
+    }
 }
