@@ -1,9 +1,10 @@
 package org.iscsismis.mof;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 
+import org.iscsismis.cim.CimFlavor;
 import org.iscsismis.cim.CimQualifier;
 import org.iscsismis.cim.CimType;
 import org.iscsismis.cim.CimValue;
@@ -14,16 +15,48 @@ import org.iscsismis.cim.CimValue;
  * {@code Values} entries "2", "DMTF Reserved", "Unknown", the same {@code Values} array restated by every
  * subclass that overrides a property), and a repository keeps every class it loads: made once, they take a
  * fraction of the heap. The maps live as long as the compilation (one session, or the sessions of the roots compiled
- * together, which run in parallel: hence concurrent maps), so nothing grows with what clients create later.
+ * together), so nothing grows with what clients create later. The roots' sessions run in parallel, hence the lock;
+ * plain maps under it, because {@code ConcurrentHashMap}'s code is cold in a compile and cost a cold
+ * {@code mof check} of the complete schema about a tenth more CPU.
  */
 final class MofShared {
 
-    private final ConcurrentHashMap<String, String> strings = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<CimValue, CimValue> values = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<CimQualifier, CimQualifier> qualifiers = new ConcurrentHashMap<>();
+    private final HashMap<String, String> strings = new HashMap<>();
+    private final HashMap<CimValue, CimValue> values = new HashMap<>();
+    private final HashMap<QualifierKey, CimQualifier> qualifiers = new HashMap<>();
+
+    /**
+     * A qualifier as written: its spelling, its value (already shared, so compared by identity) and flavor
+     * (canonical). Not {@code CimQualifier} itself: its record {@code equals} ignores the spelling, and the first
+     * call of a record's generated methods costs a cold start their bootstrap.
+     */
+    private static final class QualifierKey {
+        private final String name;
+        private final CimValue value;
+        private final CimFlavor flavor;
+        private final boolean propagated;
+
+        QualifierKey(CimQualifier q) {
+            this.name = q.name().toString();
+            this.value = q.value();
+            this.flavor = q.flavor();
+            this.propagated = q.propagated();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof QualifierKey k && name.equals(k.name) && value == k.value && flavor == k.flavor
+                    && propagated == k.propagated;
+        }
+
+        @Override
+        public int hashCode() {
+            return (name.hashCode() * 31 + System.identityHashCode(value)) * 31 + flavor.hashCode() * 2 + (propagated ? 1 : 0);
+        }
+    }
 
     /** The first string equal to {@code s} seen in this compilation. */
-    String string(String s) {
+    synchronized String string(String s) {
         String first = strings.putIfAbsent(s, s);
         return first == null ? s : first;
     }
@@ -33,31 +66,25 @@ final class MofShared {
      * are shared element by element. References and embedded objects are not shared (their identity leaves out
      * the reference class, and they are rare).
      */
-    CimValue value(CimValue v) {
+    synchronized CimValue value(CimValue v) {
         if (v == null || v.isNull() || !shareable(v.type())) {
             return v;
         }
         CimValue first = values.get(v);
-        if (first != null && first.type().equals(v.type())) {
+        if (first != null && (first.type() == v.type() || first.type().equals(v.type()))) {
             return first;
         }
         CimValue own = v.type().kind() == CimType.Kind.STRING ? withSharedStrings(v) : v;
         if (first == null) {
-            first = values.putIfAbsent(own, own);
-            if (first != null && first.type().equals(own.type())) {
-                return first;
-            }
+            values.put(own, own);
         }
         return own;
     }
 
-    /** The first qualifier equal to {@code q} and spelled the same seen in this compilation. */
-    CimQualifier qualifier(CimQualifier q) {
-        CimQualifier first = qualifiers.putIfAbsent(q, q);
-        if (first == null) {
-            return q;
-        }
-        return first.name().toString().equals(q.name().toString()) && first.value().type().equals(q.value().type()) ? first : q;
+    /** The first qualifier spelled the same, with the same (shared) value and flavor, seen in this compilation. */
+    synchronized CimQualifier qualifier(CimQualifier q) {
+        CimQualifier first = qualifiers.putIfAbsent(new QualifierKey(q), q);
+        return first == null ? q : first;
     }
 
     private static boolean shareable(CimType type) {
