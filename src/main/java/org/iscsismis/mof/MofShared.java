@@ -21,9 +21,11 @@ import org.iscsismis.cim.CimValue;
  */
 final class MofShared {
 
-    private final HashMap<String, String> strings = new HashMap<>();
-    private final HashMap<CimValue, CimValue> values = new HashMap<>();
-    private final HashMap<QualifierKey, CimQualifier> qualifiers = new HashMap<>();
+    /** Text ──▶ its scalar string value, which holds the shared {@code String}: one lookup serves both. */
+    private final HashMap<String, CimValue> strings = new HashMap<>(1 << 12);
+    /** Every other value (arrays, numbers, booleans). */
+    private final HashMap<CimValue, CimValue> values = new HashMap<>(1 << 10);
+    private final HashMap<QualifierKey, CimQualifier> qualifiers = new HashMap<>(1 << 12);
 
     /**
      * A qualifier as written: its spelling, its value (already shared, so compared by identity) and flavor
@@ -55,12 +57,6 @@ final class MofShared {
         }
     }
 
-    /** The first string equal to {@code s} seen in this compilation. */
-    synchronized String string(String s) {
-        String first = strings.putIfAbsent(s, s);
-        return first == null ? s : first;
-    }
-
     /**
      * The first value equal to {@code v} (and of the same type) seen in this compilation; the strings of a new one
      * are shared element by element. References and embedded objects are not shared (their identity leaves out
@@ -69,6 +65,10 @@ final class MofShared {
     synchronized CimValue value(CimValue v) {
         if (v == null || v.isNull() || !shareable(v.type())) {
             return v;
+        }
+        if (v.type() == CimType.STRING) {
+            CimValue first = strings.putIfAbsent((String) v.value(), v);
+            return first == null ? v : first;
         }
         CimValue first = values.get(v);
         if (first != null && (first.type() == v.type() || first.type().equals(v.type()))) {
@@ -95,17 +95,22 @@ final class MofShared {
     private CimValue withSharedStrings(CimValue v) {
         if (!v.isArray()) {
             String s = (String) v.value();
-            String shared = string(s);
+            String shared = text(s);
             return shared == s ? v : CimValue.of(v.type(), shared);
         }
         List<Object> items = v.values();
         List<Object> shared = new ArrayList<>(items.size());
         boolean changed = false;
         for (Object item : items) {
-            Object s = item == null ? null : string((String) item);
+            Object s = item == null ? null : text((String) item);
             changed |= s != item;
             shared.add(s);
         }
         return changed ? CimValue.of(v.type(), shared) : v;
+    }
+
+    /** The first string equal to {@code s} seen in this compilation. */
+    private String text(String s) {
+        return (String) strings.computeIfAbsent(s, CimValue::ofString).value();
     }
 }
