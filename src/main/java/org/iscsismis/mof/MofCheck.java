@@ -32,7 +32,8 @@ public final class MofCheck {
      * @return {@link #OK} or {@link #ERRORS}
      */
     public static int run(MofCompiler compiler, List<Path> files, Appendable out) {
-        MofCompilation result = compiler.compile(files);
+        // the result is only read for its diagnostics: sharing its equal values (which saves a kept schema's heap) would only cost
+        MofCompilation result = compiler.withoutSharing().compile(files);
         try {
             for (MofDiagnostic d : result.diagnostics()) {
                 out.append(d.format()).append(System.lineSeparator());

@@ -117,6 +117,14 @@ public final class MofCompiler {
         return shared;
     }
 
+    /** This compiler without the sharing of equal values: for a check, whose result is not kept. */
+    MofCompiler withoutSharing() {
+        Builder b = builder().context(context).errorLimit(errorLimit).includePath(includePath).parseCache(parseCache);
+        b.defaultNamespace = defaultNamespace;
+        b.shared = MofShared.NONE;
+        return b.build();
+    }
+
     /** This compiler with another default namespace, parse cache and pool of shared values. */
     MofCompiler withDefaultNamespace(CimNamespace namespace, MofParseCache cache, MofShared sharedValues) {
         Builder b = builder().context(context).errorLimit(errorLimit).includePath(includePath).parseCache(cache);

@@ -21,6 +21,19 @@ import org.iscsismis.cim.CimValue;
  */
 final class MofShared {
 
+    /** Shares nothing: for a compilation whose result is not kept (an offline check), where sharing would only cost. */
+    static final MofShared NONE = new MofShared(false);
+
+    private final boolean sharing;
+
+    MofShared() {
+        this(true);
+    }
+
+    private MofShared(boolean sharing) {
+        this.sharing = sharing;
+    }
+
     /** Text ──▶ its scalar string value, which holds the shared {@code String}: one lookup serves both. */
     private final HashMap<String, CimValue> strings = new HashMap<>(1 << 12);
     /** Every other value (arrays, numbers, booleans). */
@@ -63,7 +76,7 @@ final class MofShared {
      * the reference class, and they are rare).
      */
     synchronized CimValue value(CimValue v) {
-        if (v == null || v.isNull() || !shareable(v.type())) {
+        if (!sharing || v == null || v.isNull() || !shareable(v.type())) {
             return v;
         }
         if (v.type() == CimType.STRING) {
@@ -83,6 +96,9 @@ final class MofShared {
 
     /** The first qualifier spelled the same, with the same (shared) value and flavor, seen in this compilation. */
     synchronized CimQualifier qualifier(CimQualifier q) {
+        if (!sharing) {
+            return q;
+        }
         CimQualifier first = qualifiers.putIfAbsent(new QualifierKey(q), q);
         return first == null ? q : first;
     }

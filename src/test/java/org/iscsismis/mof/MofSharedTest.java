@@ -98,4 +98,14 @@ class MofSharedTest {
         assertSame(x.qualifier("Description"), y.qualifier("Description"));
         assertSame(x.property("S").qualifier("Values"), y.property("S").qualifier("Values"));
     }
+
+    @Test
+    void aCheckKeepsNothingSoItSharesNothingAndFindsTheSame() {
+        MofCompilation unshared = MofFixtures.compiler().withoutSharing().compile("test.mof", MOF);
+        assertEquals(compilation.namespaces(), unshared.namespaces());
+        assertEquals(compilation.diagnostics(), unshared.diagnostics());
+        CimClass ua = unshared.cimClass("root/cimv2", "T_A");
+        CimClass ub = unshared.cimClass("root/cimv2", "T_B");
+        assertNotSame(ua.property("State").qualifier("Values"), ub.property("State").qualifier("Values"));
+    }
 }
