@@ -194,6 +194,11 @@ public final class CimXmlElementWriter {
         objects.namedInstance(i);
     }
 
+    /** {@link #namedInstance} for the first {@code count} of {@code instances}. */
+    public void namedInstances(CimInstance[] instances, int count) throws XMLStreamException {
+        objects.namedInstances(instances, count);
+    }
+
     /** {@code wrapper} (VALUE.OBJECTWITHPATH or VALUE.INSTANCEWITHPATH): INSTANCEPATH + INSTANCE. */
     public void instanceWithPath(String wrapper, CimInstance i, CimNamespace defaultNs) throws XMLStreamException {
         objects.instanceWithPath(wrapper, i, defaultNs);

@@ -258,6 +258,15 @@ public final class CimXmlResponseWriter implements ResponseSink {
     }
 
     @Override
+    public void namedInstances(CimInstance[] instances, int count) {
+        try {
+            result().namedInstances(instances, count);
+        } catch (XMLStreamException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
     public void instanceName(ObjectPath path) {
         try {
             result().instanceName(path);

@@ -42,6 +42,9 @@ import org.iscsismis.repository.ValueCoercion;
  */
 final class InstanceRouter {
 
+    /** Instances handed to the sink at once by an enumeration of stored instances. */
+    private static final int BATCH = 32;
+
     private final CimRepository repository;
     private final ProviderRegistry registry;
     private final Clock clock;
@@ -216,9 +219,15 @@ final class InstanceRouter {
     private void repositoryInstances(CimNamespace ns, CimClass cls, boolean deep, InstanceFilter filter, ResponseSink sink) {
         // A loop of its own, not Iterator.forEachRemaining: that default method's calls are shared by every iterator
         // of the process, so the JIT could inline neither next() nor the sink there.
+        // Handed over in batches: the writer then looks up what it kept of a whole batch at once (ResponseSink).
         FilteredRepositoryInstances instances = new FilteredRepositoryInstances(repository, ns, cls, deep, filter);
+        CimInstance[] batch = new CimInstance[BATCH];
         while (instances.hasNext()) {
-            sink.namedInstance(instances.next());
+            int n = 0;
+            while (n < BATCH && instances.hasNext()) {
+                batch[n++] = instances.next();
+            }
+            sink.namedInstances(batch, n);
         }
     }
 

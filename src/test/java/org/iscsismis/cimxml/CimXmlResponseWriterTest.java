@@ -163,6 +163,45 @@ class CimXmlResponseWriterTest {
                     List.of(), CimName.of("CIM_Foo"), false))
             .build();
 
+    /**
+     * Instances handed over in batches are written as the same bytes as one at a time, whether their encodings were
+     * kept or not: batches of several sizes over instances first seen, then admitted, then kept, some modified between.
+     */
+    @Test
+    void aBatchOfNamedInstancesIsWrittenAsOneAtATime() {
+        List<CimInstance> all = new ArrayList<>();
+        for (int k = 0; k < 75; k++) {
+            all.add(CimInstance.builder("CIM_Foo").path(ObjectPath.builder("CIM_Foo").key("Id", "i" + k).build())
+                    .property("Id", "i" + k).property(CimProperty.of("N", CimValue.ofUint16(k))).build());
+        }
+        EncodedInstances kept = EncodedInstances.withBudget(1 << 20);
+        for (int round = 0; round < 4; round++) {
+            if (round == 3) {
+                all.set(40, all.get(40).withProperty(CimProperty.of("N", CimValue.ofUint16(4000)))); // kept no more
+            }
+            String oneAtATime = write("EnumerateInstances", true, w -> {
+                all.forEach(w::namedInstance);
+                w.finishSuccess();
+            });
+            for (int size : new int[] {1, 7, 32, 75}) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                CimXmlResponseWriter w = new CimXmlResponseWriter(out, "1001", EnumerateInstancesRequest.of(NS, CimName.of("X")),
+                        "EnumerateInstances", true, null, kept);
+                CimInstance[] batch = new CimInstance[size];
+                for (int from = 0; from < all.size(); from += size) {
+                    int n = Math.min(size, all.size() - from);
+                    for (int k = 0; k < n; k++) {
+                        batch[k] = all.get(from + k);
+                    }
+                    w.namedInstances(batch, n);
+                }
+                w.finishSuccess();
+                assertEquals(oneAtATime, out.toString(StandardCharsets.UTF_8), "round " + round + ", batches of " + size);
+            }
+        }
+        assertTrue(kept.usedBytes() > 0, "the later rounds were written from kept encodings");
+    }
+
     @Test
     void getClassGolden() {
         String xml = write("GetClass", true, w -> {
