@@ -204,6 +204,12 @@ public final class CimXmlElementWriter {
         objects.instanceWithPath(wrapper, i, defaultNs);
     }
 
+    /** {@link #instanceWithPath} for the first {@code count} of {@code instances}. */
+    public void instancesWithPath(String wrapper, CimInstance[] instances, int count, CimNamespace defaultNs)
+            throws XMLStreamException {
+        objects.instancesWithPath(wrapper, instances, count, defaultNs);
+    }
+
     /** VALUE.OBJECTWITHPATH: CLASSPATH + CLASS. */
     public void classWithPath(CimClass c, ObjectPath classPath, CimNamespace defaultNs) throws XMLStreamException {
         objects.classWithPath(c, classPath, defaultNs);

@@ -3,6 +3,7 @@ package org.iscsismis.dispatch;
 import java.time.Clock;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.iscsismis.cim.CimClass;
 import org.iscsismis.cim.CimException;
 import org.iscsismis.cim.CimInstance;
@@ -41,9 +42,6 @@ import org.iscsismis.repository.ValueCoercion;
  * CIM_ERR_FAILED naming the provider (see {@link ProviderCalls}).
  */
 final class InstanceRouter {
-
-    /** Instances handed to the sink at once by an enumeration of stored instances. */
-    private static final int BATCH = 32;
 
     private final CimRepository repository;
     private final ProviderRegistry registry;
@@ -217,18 +215,10 @@ final class InstanceRouter {
     }
 
     private void repositoryInstances(CimNamespace ns, CimClass cls, boolean deep, InstanceFilter filter, ResponseSink sink) {
-        // A loop of its own, not Iterator.forEachRemaining: that default method's calls are shared by every iterator
-        // of the process, so the JIT could inline neither next() nor the sink there.
-        // Handed over in batches: the writer then looks up what it kept of a whole batch at once (ResponseSink).
-        FilteredRepositoryInstances instances = new FilteredRepositoryInstances(repository, ns, cls, deep, filter);
-        CimInstance[] batch = new CimInstance[BATCH];
-        while (instances.hasNext()) {
-            int n = 0;
-            while (n < BATCH && instances.hasNext()) {
-                batch[n++] = instances.next();
-            }
-            sink.namedInstances(batch, n);
-        }
+        // Not Iterator.forEachRemaining, whose calls every iterator of the process shares (the JIT could inline neither
+        // next() nor the sink there): InstanceBatches' loop, shared only with ExecQuery, hands them over in batches.
+        InstanceBatches.drain(new FilteredRepositoryInstances(repository, ns, cls, deep, filter), UnaryOperator.identity(),
+                sink::namedInstances);
     }
 
     void enumerateInstanceNames(EnumerateInstanceNamesRequest r, CimClass requested, ResponseSink sink) {

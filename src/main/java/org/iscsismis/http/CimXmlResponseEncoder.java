@@ -43,6 +43,7 @@ final class CimXmlResponseEncoder implements ResponseEncoder {
     @Override public void namedInstances(CimInstance[] instances, int count) { writer.namedInstances(instances, count); }
     @Override public void instanceName(ObjectPath path) { writer.instanceName(path); }
     @Override public void objectWithPath(CimInstance instance) { writer.objectWithPath(instance); }
+    @Override public void objectsWithPath(CimInstance[] instances, int count) { writer.objectsWithPath(instances, count); }
     @Override public void objectWithPath(CimClass cimClass, ObjectPath classPath) { writer.objectWithPath(cimClass, classPath); }
     @Override public void objectPath(ObjectPath path) { writer.objectPath(path); }
     @Override public void qualifierDeclaration(CimQualifierType declaration) { writer.qualifierDeclaration(declaration); }

@@ -64,6 +64,13 @@ public interface ResponseSink {
      */
     void objectWithPath(CimInstance instance);
 
+    /** {@link #objectWithPath} for the first {@code count} of {@code instances}, in order (see {@link #namedInstances}). */
+    default void objectsWithPath(CimInstance[] instances, int count) {
+        for (int k = 0; k < count; k++) {
+            objectWithPath(instances[k]);
+        }
+    }
+
     /** {@code VALUE.OBJECTWITHPATH} with {@code CLASSPATH}+{@code CLASS} (class-level Associators/References). */
     void objectWithPath(CimClass cimClass, ObjectPath classPath);
 
