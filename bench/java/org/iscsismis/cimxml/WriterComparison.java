@@ -98,7 +98,7 @@ public final class WriterComparison {
         }
     }
 
-    private static CimInstance benchItem(int i) {
+    static CimInstance benchItem(int i) {
         return CimInstance.builder("Bench_Item")
                 .property("InstanceID", CimValue.ofString(String.format(Locale.ROOT, "Bench:%08d", i)))
                 .property("Name", CimValue.ofString("bench-item-" + i))

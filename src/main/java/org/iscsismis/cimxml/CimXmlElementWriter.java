@@ -194,9 +194,20 @@ public final class CimXmlElementWriter {
         objects.namedInstance(i);
     }
 
+    /** {@link #namedInstance} for the first {@code count} of {@code instances}. */
+    public void namedInstances(CimInstance[] instances, int count) throws XMLStreamException {
+        objects.namedInstances(instances, count);
+    }
+
     /** {@code wrapper} (VALUE.OBJECTWITHPATH or VALUE.INSTANCEWITHPATH): INSTANCEPATH + INSTANCE. */
     public void instanceWithPath(String wrapper, CimInstance i, CimNamespace defaultNs) throws XMLStreamException {
         objects.instanceWithPath(wrapper, i, defaultNs);
+    }
+
+    /** {@link #instanceWithPath} for the first {@code count} of {@code instances}. */
+    public void instancesWithPath(String wrapper, CimInstance[] instances, int count, CimNamespace defaultNs)
+            throws XMLStreamException {
+        objects.instancesWithPath(wrapper, instances, count, defaultNs);
     }
 
     /** VALUE.OBJECTWITHPATH: CLASSPATH + CLASS. */

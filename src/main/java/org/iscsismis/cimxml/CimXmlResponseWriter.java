@@ -258,6 +258,15 @@ public final class CimXmlResponseWriter implements ResponseSink {
     }
 
     @Override
+    public void namedInstances(CimInstance[] instances, int count) {
+        try {
+            result().namedInstances(instances, count);
+        } catch (XMLStreamException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
     public void instanceName(ObjectPath path) {
         try {
             result().instanceName(path);
@@ -269,11 +278,23 @@ public final class CimXmlResponseWriter implements ResponseSink {
     @Override
     public void objectWithPath(CimInstance instance) {
         try {
-            result().instanceWithPath(INSTANCE_WITH_PATH_OPERATIONS.contains(operation) ? "VALUE.INSTANCEWITHPATH"
-                    : "VALUE.OBJECTWITHPATH", instance, namespace);
+            result().instanceWithPath(withPathWrapper(), instance, namespace);
         } catch (XMLStreamException e) {
             throw failure(e);
         }
+    }
+
+    @Override
+    public void objectsWithPath(CimInstance[] instances, int count) {
+        try {
+            result().instancesWithPath(withPathWrapper(), instances, count, namespace);
+        } catch (XMLStreamException e) {
+            throw failure(e);
+        }
+    }
+
+    private String withPathWrapper() {
+        return INSTANCE_WITH_PATH_OPERATIONS.contains(operation) ? "VALUE.INSTANCEWITHPATH" : "VALUE.OBJECTWITHPATH";
     }
 
     @Override

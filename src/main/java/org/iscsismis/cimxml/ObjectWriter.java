@@ -20,6 +20,8 @@ final class ObjectWriter {
     private final PathWriter paths;
     private final QualifierWriter qualifiers;
     private final EncodedInstances encoded;
+    /** The kept encodings of a batch being written ({@link #namedInstances}); reused, emptied as it is written. */
+    private EncodedInstance[] batchKept = new EncodedInstance[0];
 
     ObjectWriter(XmlOut out, ValueWriter values, PathWriter paths, QualifierWriter qualifiers, EncodedInstances encoded) {
         this.w = out;
@@ -150,13 +152,52 @@ final class ObjectWriter {
         w.end();
     }
 
+    /**
+     * {@link #namedInstance} for the first {@code count} of {@code instances}: the kept encodings of the whole batch
+     * are looked up first, in a loop that does nothing else, so that the processor can have the memory reads of many
+     * instances under way at once (walking thousands of instances is bound by those reads, not by the copying).
+     */
+    void namedInstances(CimInstance[] instances, int count) throws XMLStreamException {
+        EncodedInstance[] kept = findAll(instances, count);
+        for (int k = 0; k < count; k++) {
+            w.start("VALUE.NAMEDINSTANCE");
+            nameAndInstance(instances[k], instances[k].path(), null, kept[k]);
+            kept[k] = null;
+            w.end();
+        }
+    }
+
+    /** What {@link EncodedInstances} kept of each of the first {@code count} of {@code instances} (null: nothing). */
+    private EncodedInstance[] findAll(CimInstance[] instances, int count) throws XMLStreamException {
+        EncodedInstance[] kept = batchKept.length >= count ? batchKept : (batchKept = new EncodedInstance[count]);
+        for (int k = 0; k < count; k++) {
+            CimInstance i = instances[k];
+            kept[k] = encoded.find(i, requirePath(i));
+        }
+        return kept;
+    }
+
     /** {@code wrapper} (VALUE.OBJECTWITHPATH or VALUE.INSTANCEWITHPATH): INSTANCEPATH + INSTANCE. */
     void instanceWithPath(String wrapper, CimInstance i, CimNamespace defaultNs) throws XMLStreamException {
         ObjectPath p = requirePath(i);
+        instanceWithPath(wrapper, i, p, defaultNs, encoded.find(i, p));
+    }
+
+    /** {@link #instanceWithPath} for the first {@code count} of {@code instances}, looked up first as by {@link #namedInstances}. */
+    void instancesWithPath(String wrapper, CimInstance[] instances, int count, CimNamespace defaultNs) throws XMLStreamException {
+        EncodedInstance[] kept = findAll(instances, count);
+        for (int k = 0; k < count; k++) {
+            instanceWithPath(wrapper, instances[k], instances[k].path(), defaultNs, kept[k]);
+            kept[k] = null;
+        }
+    }
+
+    private void instanceWithPath(String wrapper, CimInstance i, ObjectPath p, CimNamespace defaultNs, EncodedInstance kept)
+            throws XMLStreamException {
         w.start(wrapper);
         w.start("INSTANCEPATH");
         paths.namespacePath(p, defaultNs);
-        nameAndInstance(i, p, w::end);
+        nameAndInstance(i, p, w::end, kept);
         w.end();
     }
 
@@ -165,7 +206,12 @@ final class ObjectWriter {
      * {@link EncodedInstances} when they were kept for these very objects, else encoded (and kept, when it admits them).
      */
     private void nameAndInstance(CimInstance i, ObjectPath p, XmlOut.Fragment between) throws XMLStreamException {
-        EncodedInstance kept = encoded.find(i, p);
+        nameAndInstance(i, p, between, encoded.find(i, p));
+    }
+
+    /** As above with what {@link EncodedInstances#find} answered for {@code i} and {@code p} ({@code kept}, or null). */
+    private void nameAndInstance(CimInstance i, ObjectPath p, XmlOut.Fragment between, EncodedInstance kept)
+            throws XMLStreamException {
         if (kept != null) {
             kept.writeName(w);
             if (between != null) {

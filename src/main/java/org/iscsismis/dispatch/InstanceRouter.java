@@ -3,6 +3,7 @@ package org.iscsismis.dispatch;
 import java.time.Clock;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.iscsismis.cim.CimClass;
 import org.iscsismis.cim.CimException;
 import org.iscsismis.cim.CimInstance;
@@ -214,12 +215,10 @@ final class InstanceRouter {
     }
 
     private void repositoryInstances(CimNamespace ns, CimClass cls, boolean deep, InstanceFilter filter, ResponseSink sink) {
-        // A loop of its own, not Iterator.forEachRemaining: that default method's calls are shared by every iterator
-        // of the process, so the JIT could inline neither next() nor the sink there.
-        FilteredRepositoryInstances instances = new FilteredRepositoryInstances(repository, ns, cls, deep, filter);
-        while (instances.hasNext()) {
-            sink.namedInstance(instances.next());
-        }
+        // Not Iterator.forEachRemaining, whose calls every iterator of the process shares (the JIT could inline neither
+        // next() nor the sink there): InstanceBatches' loop, shared only with ExecQuery, hands them over in batches.
+        InstanceBatches.drain(new FilteredRepositoryInstances(repository, ns, cls, deep, filter), UnaryOperator.identity(),
+                sink::namedInstances);
     }
 
     void enumerateInstanceNames(EnumerateInstanceNamesRequest r, CimClass requested, ResponseSink sink) {

@@ -73,10 +73,12 @@ final class QueryExecution {
         CompiledQuery q = compile(r.queryLanguage(), r.query(), ns);
         CimClass from = repository.findClass(ns, q.fromClass());
         InstanceFilter projection = projection(from, q);
-        // SELECT * of stored instances: each is answered as it is stored (see FilteredRepositoryInstances)
-        boolean asStored = projection.keepsStoredAsIs() && repositoryServes(ns, from);
-        forEachMatch(ns, from, q, i -> sink.objectWithPath(asStored ? InstanceFilter.storedWithLocalPath(i)
-                : projection.applyWithLocalPath(i, classOf(ns, i, from))));
+        if (projection.keepsStoredAsIs() && repositoryServes(ns, from)) {
+            // SELECT * of stored instances: each is answered as it is stored (see FilteredRepositoryInstances), in batches
+            InstanceBatches.drain(repositoryMatches(ns, from, q), InstanceFilter::storedWithLocalPath, sink::objectsWithPath);
+            return;
+        }
+        forEachMatch(ns, from, q, i -> sink.objectWithPath(projection.applyWithLocalPath(i, classOf(ns, i, from))));
     }
 
     /** The filter that cuts a selected instance to the query's SELECT list (all properties for {@code *}). */

@@ -40,8 +40,10 @@ final class CimXmlResponseEncoder implements ResponseEncoder {
     @Override public void cimClass(CimClass cimClass) { writer.cimClass(cimClass); }
     @Override public void instance(CimInstance instance) { writer.instance(instance); }
     @Override public void namedInstance(CimInstance instance) { writer.namedInstance(instance); }
+    @Override public void namedInstances(CimInstance[] instances, int count) { writer.namedInstances(instances, count); }
     @Override public void instanceName(ObjectPath path) { writer.instanceName(path); }
     @Override public void objectWithPath(CimInstance instance) { writer.objectWithPath(instance); }
+    @Override public void objectsWithPath(CimInstance[] instances, int count) { writer.objectsWithPath(instances, count); }
     @Override public void objectWithPath(CimClass cimClass, ObjectPath classPath) { writer.objectWithPath(cimClass, classPath); }
     @Override public void objectPath(ObjectPath path) { writer.objectPath(path); }
     @Override public void qualifierDeclaration(CimQualifierType declaration) { writer.qualifierDeclaration(declaration); }

@@ -20,6 +20,10 @@ import org.iscsismis.cimxml.CimXmlExportCodec;
  * ExportIndication over HTTP(S) with the JDK's client: HTTP/1.1 (listeners do not speak HTTP/2), connections kept
  * alive per listener, asynchronous, so a listener that never answers holds no thread, only its connection until the
  * delivery timeout. HTTPS uses the JVM's default trust store.
+ *
+ * <p>The client is built on the first delivery: building it starts a selector thread and loads the JVM's TLS
+ * machinery and default trust store (about 500 classes and 0.7 MB of heap), which a server no listener subscribes
+ * to never needs.
  */
 final class HttpExportSender implements ExportSender {
 
@@ -27,7 +31,7 @@ final class HttpExportSender implements ExportSender {
 
     private final Duration timeout;
     private final ExecutorService executor;
-    private final HttpClient client;
+    private volatile HttpClient client;
     private final CimXmlExportCodec codec = new CimXmlExportCodec();
 
     HttpExportSender(Duration timeout) {
@@ -37,8 +41,21 @@ final class HttpExportSender implements ExportSender {
             t.setDaemon(true);
             return t;
         });
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER).executor(executor).build();
+    }
+
+    private HttpClient client() {
+        HttpClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                c = client;
+                if (c == null) {
+                    c = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
+                            .followRedirects(HttpClient.Redirect.NEVER).executor(executor).build();
+                    client = c;
+                }
+            }
+        }
+        return c;
     }
 
     @Override
@@ -52,7 +69,7 @@ final class HttpExportSender implements ExportSender {
         if (credentials != null) {
             b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }
-        return client.sendAsync(b.build(), HttpResponse.BodyHandlers.ofByteArray()).thenAccept(this::check);
+        return client().sendAsync(b.build(), HttpResponse.BodyHandlers.ofByteArray()).thenAccept(this::check);
     }
 
     private void check(HttpResponse<byte[]> response) {

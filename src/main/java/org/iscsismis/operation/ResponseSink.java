@@ -43,6 +43,17 @@ public interface ResponseSink {
     /** {@code VALUE.NAMEDINSTANCE} (EnumerateInstances): {@code instance.path()} is set (keys only). */
     void namedInstance(CimInstance instance);
 
+    /**
+     * {@link #namedInstance} for the first {@code count} of {@code instances}, in order. A writer that looks something
+     * up per instance can do all the lookups of a batch first, so that their memory reads overlap instead of each
+     * waiting for the one before. The array is the caller's, reused for the next batch: don't keep it.
+     */
+    default void namedInstances(CimInstance[] instances, int count) {
+        for (int k = 0; k < count; k++) {
+            namedInstance(instances[k]);
+        }
+    }
+
     /** {@code INSTANCENAME} (EnumerateInstanceNames, CreateInstance). */
     void instanceName(ObjectPath path);
 
@@ -52,6 +63,13 @@ public interface ResponseSink {
      * {@code instance.path()} is set.
      */
     void objectWithPath(CimInstance instance);
+
+    /** {@link #objectWithPath} for the first {@code count} of {@code instances}, in order (see {@link #namedInstances}). */
+    default void objectsWithPath(CimInstance[] instances, int count) {
+        for (int k = 0; k < count; k++) {
+            objectWithPath(instances[k]);
+        }
+    }
 
     /** {@code VALUE.OBJECTWITHPATH} with {@code CLASSPATH}+{@code CLASS} (class-level Associators/References). */
     void objectWithPath(CimClass cimClass, ObjectPath classPath);

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.iscsismis.cim.CimClass;
@@ -162,6 +163,55 @@ class CimXmlResponseWriterTest {
                     CimParameter.of("Elements", CimType.reference(CimName.of("CIM_ManagedElement")).asArray())),
                     List.of(), CimName.of("CIM_Foo"), false))
             .build();
+
+    /**
+     * Instances handed over in batches are written as the same bytes as one at a time, whether their encodings were
+     * kept or not: batches of several sizes over instances first seen, then admitted, then kept, one modified between,
+     * as VALUE.NAMEDINSTANCE (EnumerateInstances) and as VALUE.OBJECTWITHPATH (ExecQuery).
+     */
+    @Test
+    void aBatchOfInstancesIsWrittenAsOneAtATime() {
+        batchesAsOneAtATime("EnumerateInstances", CimXmlResponseWriter::namedInstance, CimXmlResponseWriter::namedInstances);
+        batchesAsOneAtATime("ExecQuery", CimXmlResponseWriter::objectWithPath, CimXmlResponseWriter::objectsWithPath);
+    }
+
+    private interface BatchWrite {
+        void write(CimXmlResponseWriter w, CimInstance[] batch, int count);
+    }
+
+    private static void batchesAsOneAtATime(String op, BiConsumer<CimXmlResponseWriter, CimInstance> one, BatchWrite batched) {
+        List<CimInstance> all = new ArrayList<>();
+        for (int k = 0; k < 75; k++) {
+            all.add(CimInstance.builder("CIM_Foo").path(ObjectPath.builder("CIM_Foo").key("Id", "i" + k).build())
+                    .property("Id", "i" + k).property(CimProperty.of("N", CimValue.ofUint16(k))).build());
+        }
+        EncodedInstances kept = EncodedInstances.withBudget(1 << 20);
+        for (int round = 0; round < 4; round++) {
+            if (round == 3) {
+                all.set(40, all.get(40).withProperty(CimProperty.of("N", CimValue.ofUint16(4000)))); // kept no more
+            }
+            String oneAtATime = write(op, true, w -> {
+                all.forEach(i -> one.accept(w, i));
+                w.finishSuccess();
+            });
+            for (int size : new int[] {1, 7, 32, 75}) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                CimXmlResponseWriter w = new CimXmlResponseWriter(out, "1001", EnumerateInstancesRequest.of(NS, CimName.of("X")),
+                        op, true, null, kept);
+                CimInstance[] batch = new CimInstance[size];
+                for (int from = 0; from < all.size(); from += size) {
+                    int n = Math.min(size, all.size() - from);
+                    for (int k = 0; k < n; k++) {
+                        batch[k] = all.get(from + k);
+                    }
+                    batched.write(w, batch, n);
+                }
+                w.finishSuccess();
+                assertEquals(oneAtATime, out.toString(StandardCharsets.UTF_8), op + ", round " + round + ", batches of " + size);
+            }
+        }
+        assertTrue(kept.usedBytes() > 0, "the later rounds were written from kept encodings");
+    }
 
     @Test
     void getClassGolden() {

@@ -35,8 +35,6 @@ import org.junit.jupiter.api.Test;
  */
 class MaximumRequestsIT {
 
-    /** README's options (the class-data archive aside, which only changes start-up). */
-    static final List<String> README_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx88m", "-Xmn16m", "-XX:+ExitOnOutOfMemoryError");
     private static final int MAX_BODY = 4 << 20;
     private static final Pattern LISTENING = Pattern.compile("listening on (http://[^ ]+)/cimom");
 
@@ -48,7 +46,8 @@ class MaximumRequestsIT {
     static void start() throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(README_JVM_OPTIONS);
+        // README's options, the class-data archive aside (it only changes start-up, and is made for the jar, not this class path)
+        ServerMemoryIT.readmeJvmOptions().stream().filter(o -> !o.startsWith("-XX:SharedArchiveFile")).forEach(command::add);
         // for measuring (docs/configuration.md, "JVM options"), e.g. -Dmaxrequests.jvm=-Xlog:gc:file=target/gc.log
         String extra = System.getProperty("maxrequests.jvm", "");
         if (!extra.isBlank()) {
