@@ -16,10 +16,10 @@ import java.util.RandomAccess;
 final class CompactPropertyList extends AbstractList<CimProperty> implements RandomAccess {
 
     private final PropertyLayout layout;
-    /** Owned: checked against the layout when made, never handed out. */
-    private final CimValue[] values;
+    /** What {@link PropertyLayout#stored} keeps of each value; owned, never handed out. */
+    private final Object[] values;
 
-    private CompactPropertyList(PropertyLayout layout, CimValue[] values) {
+    private CompactPropertyList(PropertyLayout layout, Object[] values) {
         this.layout = layout;
         this.values = values;
     }
@@ -33,9 +33,9 @@ final class CompactPropertyList extends AbstractList<CimProperty> implements Ran
         if (values.size() != layout.size()) {
             throw new IllegalArgumentException(values.size() + " values for a layout of " + layout.size() + " properties");
         }
-        CimValue[] checked = new CimValue[values.size()];
+        Object[] checked = new Object[values.size()];
         for (int i = 0; i < checked.length; i++) {
-            checked[i] = layout.checked(i, values.get(i));
+            checked[i] = layout.stored(i, values.get(i));
         }
         return new CompactPropertyList(layout, checked);
     }
@@ -46,13 +46,13 @@ final class CompactPropertyList extends AbstractList<CimProperty> implements Ran
 
     /** The value at {@code index}, no property made. */
     CimValue value(int index) {
-        return values[index];
+        return layout.value(index, values[index]);
     }
 
     /** This list with the value at {@code index} replaced (checked). */
     CompactPropertyList with(int index, CimValue value) {
-        CimValue[] copy = values.clone();
-        copy[index] = layout.checked(index, value);
+        Object[] copy = values.clone();
+        copy[index] = layout.stored(index, value);
         return new CompactPropertyList(layout, copy);
     }
 
@@ -64,7 +64,7 @@ final class CompactPropertyList extends AbstractList<CimProperty> implements Ran
 
     @Override
     public CimProperty get(int index) {
-        return new CimProperty(layout.name(index), layout.type(index), values[index], List.of(), null, false);
+        return new CimProperty(layout.name(index), layout.type(index), value(index), List.of(), null, false);
     }
 
     @Override
@@ -75,7 +75,8 @@ final class CompactPropertyList extends AbstractList<CimProperty> implements Ran
     @Override
     public boolean equals(Object o) {
         if (o instanceof CompactPropertyList c && c.layout == layout) {
-            return Arrays.equals(values, c.values); // same names and types: the properties are equal where the values are
+            // same names and types, and equal values kept alike (see PropertyLayout): equal where the kept objects are
+            return Arrays.equals(values, c.values);
         }
         return super.equals(o);
     }

@@ -7,11 +7,19 @@ import java.util.Objects;
  * The names and types of a class's properties, in class order: what every stored instance of the class has in common,
  * held once and shared by them (see {@link CimInstance#compact}), so that an instance keeps only its values. Also the
  * name index of those instances: a lookup by name costs an open-addressing probe, no map entries per instance.
+ *
+ * <p>What an instance keeps of a value ({@link #stored}) is, in this order: the class's default object when the value
+ * equals it; the one NULL of the property when it is NULL; the bare Java value when the value's type is the
+ * property's (not for references, whose values may name a subclass), rebuilt around the layout's type when read
+ * ({@link #value}); else the value object itself. Equal values are thus always kept alike, so two instances of one
+ * layout have equal values exactly where they keep equal objects.
  */
 public final class PropertyLayout {
 
     private final CimName[] names;
     private final CimType[] types;
+    /** The class's value of each property (its default, maybe NULL), shared by the instances that have it. */
+    private final CimValue[] defaults;
     /** The NULL value of each property, one object shared by every instance whose value is NULL there. */
     private final CimValue[] nulls;
     /** Open addressing over the folded names: index + 1, 0 for an empty slot. */
@@ -22,6 +30,7 @@ public final class PropertyLayout {
         int n = properties.size();
         names = new CimName[n];
         types = new CimType[n];
+        defaults = new CimValue[n];
         nulls = new CimValue[n];
         table = new int[Integer.highestOneBit(Math.max(n, 1)) << 2];
         mask = table.length - 1;
@@ -30,6 +39,7 @@ public final class PropertyLayout {
             names[i] = p.name();
             types[i] = p.type();
             CimValue d = p.value();
+            defaults[i] = d;
             nulls[i] = d.isNull() && d.type().equals(p.type()) ? d : CimValue.nullOf(p.type());
             int slot = home(p.name());
             while (table[slot] != 0) {
@@ -100,16 +110,28 @@ public final class PropertyLayout {
     }
 
     /**
-     * {@code value} checked for position {@code index}, the shared NULL in place of an equal NULL.
+     * What an instance keeps for {@code value} at position {@code index} (see the class comment).
      *
      * @throws IllegalArgumentException when the value does not fit the property's type
      */
-    CimValue checked(int index, CimValue value) {
+    Object stored(int index, CimValue value) {
         Objects.requireNonNull(value, () -> "value of property " + names[index] + " must not be null");
-        if (!types[index].accepts(value.type())) {
-            throw new IllegalArgumentException("Value " + value + " does not fit property " + names[index] + " of type " + types[index]);
+        CimType type = types[index];
+        if (!type.accepts(value.type())) {
+            throw new IllegalArgumentException("Value " + value + " does not fit property " + names[index] + " of type " + type);
         }
-        CimValue shared = nulls[index];
-        return value.isNull() && value.type().equals(shared.type()) ? shared : value;
+        CimValue d = defaults[index];
+        if (value == d || (value.type().equals(d.type()) && value.equals(d))) {
+            return d;
+        }
+        if (value.isNull()) {
+            return value.type().equals(nulls[index].type()) ? nulls[index] : value;
+        }
+        return !type.isReference() && value.type().equals(type) ? value.value() : value;
+    }
+
+    /** The value an instance keeps as {@code stored} at position {@code index}. */
+    CimValue value(int index, Object stored) {
+        return stored instanceof CimValue v ? v : CimValue.ofChecked(types[index], stored);
     }
 }

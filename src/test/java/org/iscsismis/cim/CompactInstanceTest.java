@@ -44,6 +44,41 @@ class CompactInstanceTest {
     }
 
     @Test
+    void aValueEqualToTheDefaultIsKeptAsTheDefault() {
+        CimInstance a = item("a", CimValue.ofUint16(2), CimValue.nullOf(CimType.STRING));
+        assertSame(DEFAULT_STATUS, a.value("Status"));
+        assertEquals(item("a", DEFAULT_STATUS, CimValue.nullOf(CimType.STRING)).properties(), a.properties());
+    }
+
+    @Test
+    void referencesKeepTheClassTheyName() {
+        CimType declared = CimType.reference(CimName.of("CIM_ManagedElement"));
+        PropertyLayout layout = PropertyLayout.of(List.of(CimProperty.declare("Id", CimType.STRING),
+                new CimProperty(CimName.of("Element"), declared, null, List.of(), null, false)));
+        ObjectPath target = ObjectPath.of(null, CimName.of("CIM_StorageVolume"), List.of(KeyBinding.of("DeviceID", "vd1")));
+        CimInstance a = CimInstance.compact(CLASS, layout, List.of(CimValue.ofString("a"), CimValue.ofReference(target)));
+        assertEquals(declared, a.property("Element").type());
+        assertEquals(CimType.reference(CimName.of("CIM_StorageVolume")), a.value("Element").type());
+        assertEquals(target, a.value("Element").value());
+        assertTrue(CimInstance.compact(CLASS, layout, List.of(CimValue.ofString("a"), CimValue.nullOf(declared)))
+                .value("Element").isNull());
+    }
+
+    @Test
+    void valuesOfAStringLikeKindOtherThanTheDeclaredOneKeepTheirType() {
+        PropertyLayout layout = PropertyLayout.of(List.of(CimProperty.declare("Embedded", CimType.INSTANCE)));
+        String text = "<INSTANCE CLASSNAME=\"CIM_Foo\"/>";
+        CimInstance a = CimInstance.compact(CLASS, layout, List.of(CimValue.ofString(text)));
+        assertEquals(CimValue.ofString(text), a.value("Embedded"));
+        assertEquals(CimType.STRING, a.value("Embedded").type());
+        CimInstance b = CimInstance.compact(CLASS, layout, List.of(CimValue.of(CimType.INSTANCE, text)));
+        assertEquals(CimType.INSTANCE, b.value("Embedded").type());
+        assertFalse(a.equals(b), "a string is not an embedded instance of the same text");
+        assertFalse(a.properties().equals(b.properties()));
+        assertEquals(new java.util.ArrayList<>(a.properties()), a.properties());
+    }
+
+    @Test
     void propertiesAreMadePlainFromTheLayout() {
         CimInstance a = item("a", CimValue.ofUint16(5), CimValue.ofString("n"));
         CimProperty status = a.property("status");
@@ -140,7 +175,7 @@ class CompactInstanceTest {
                 .property("Note", CimType.STRING).build();
         CimInstance a = item("k1", DEFAULT_STATUS, CimValue.nullOf(CimType.STRING));
         ObjectPath p = a.pathFrom(cls, CimNamespace.of("root/cimv2"));
-        assertSame(a.value("Id"), p.keys().get(0).value(), "the path holds the stored value object itself");
+        assertSame(a.value("Id").value(), p.keys().get(0).value().value(), "the path holds the stored string itself");
         CimInstance noKey = CimInstance.compact(CLASS, LAYOUT, List.of(CimValue.nullOf(CimType.STRING), DEFAULT_STATUS,
                 CimValue.nullOf(CimType.STRING)));
         CimException e = assertThrows(CimException.class, () -> noKey.pathFrom(cls, null));

@@ -51,8 +51,13 @@ class CompactPropertyListProperties {
         return CimInstance.compact(CimName.of("Test_Random"), layout, slots.stream().map(Slot::value).toList());
     }
 
-    private static PropertyLayout layoutOf(List<Slot> slots) {
-        return PropertyLayout.of(slots.stream().map(Slot::stored).toList());
+    /**
+     * The layout of the slots' class: with NULL defaults (values are kept bare) or, if {@code defaultsAreTheValues},
+     * the values as the class's defaults (values are kept as the default objects).
+     */
+    private static PropertyLayout layoutOf(List<Slot> slots, boolean defaultsAreTheValues) {
+        return PropertyLayout.of(slots.stream().map(s -> defaultsAreTheValues ? s.stored()
+                : new CimProperty(CimName.of(s.name()), s.value().type(), null, List.of(), null, false)).toList());
     }
 
     private static CimInstance ordinary(List<Slot> slots) {
@@ -60,8 +65,8 @@ class CompactPropertyListProperties {
     }
 
     @Property(tries = 300)
-    void equalsAnOrdinaryListOfTheSameProperties(@ForAll("classes") List<Slot> slots) {
-        CimInstance compact = compact(slots, layoutOf(slots));
+    void equalsAnOrdinaryListOfTheSameProperties(@ForAll("classes") List<Slot> slots, @ForAll boolean defaults) {
+        CimInstance compact = compact(slots, layoutOf(slots, defaults));
         CimInstance ordinary = ordinary(slots);
         List<CimProperty> plain = new ArrayList<>(ordinary.properties());
         assertTrue(compact.isCompact());
@@ -75,8 +80,8 @@ class CompactPropertyListProperties {
     }
 
     @Property(tries = 300)
-    void looksUpByNameInAnyCase(@ForAll("classes") List<Slot> slots, @ForAll boolean upper) {
-        CimInstance compact = compact(slots, layoutOf(slots));
+    void looksUpByNameInAnyCase(@ForAll("classes") List<Slot> slots, @ForAll boolean defaults, @ForAll boolean upper) {
+        CimInstance compact = compact(slots, layoutOf(slots, defaults));
         for (Slot s : slots) {
             String asked = upper ? s.name().toUpperCase(Locale.ROOT) : s.name().toLowerCase(Locale.ROOT);
             assertEquals(s.stored(), compact.property(asked));
@@ -89,26 +94,60 @@ class CompactPropertyListProperties {
     }
 
     @Property(tries = 200)
-    void twoLayoutsOfTheSameClassGiveEqualInstances(@ForAll("classes") List<Slot> slots) {
-        CimInstance a = compact(slots, layoutOf(slots));
-        CimInstance b = compact(slots, layoutOf(slots));
+    void twoLayoutsOfTheSameClassGiveEqualInstances(@ForAll("classes") List<Slot> slots, @ForAll boolean defaults) {
+        CimInstance a = compact(slots, layoutOf(slots, defaults));
+        CimInstance b = compact(slots, layoutOf(slots, defaults));
         assertEquals(a, b);
         assertEquals(a.hashCode(), b.hashCode());
     }
 
     @Property(tries = 200)
-    void replacingAValueGivesWhatAnOrdinaryInstanceGives(@ForAll("classes") List<Slot> slots, @ForAll int which,
+    void replacingAValueGivesWhatAnOrdinaryInstanceGives(@ForAll("classes") List<Slot> slots, @ForAll boolean defaults, @ForAll int which,
                                                          @ForAll("values") CimValue replacement) {
         if (slots.isEmpty()) {
             return;
         }
         Slot target = slots.get(Math.floorMod(which, slots.size()));
         CimProperty changed = new CimProperty(CimName.of(target.name()), replacement.type(), replacement, List.of(), null, false);
-        CimInstance compact = compact(slots, layoutOf(slots)).withProperty(changed);
+        CimInstance compact = compact(slots, layoutOf(slots, defaults)).withProperty(changed);
         CimInstance ordinary = ordinary(slots).withProperty(changed);
         assertEquals(ordinary, compact);
         assertEquals(ordinary.properties(), compact.properties());
         // it stays compact only when the new property fits the layout (same type)
         assertEquals(replacement.type().equals(target.value().type()), compact.isCompact());
+    }
+
+    /**
+     * Two instances of one layout compare by what they keep: that must agree with comparing their properties, for
+     * values kept bare, as defaults and as shared NULLs, given as the same objects or as equal copies.
+     */
+    @Property(tries = 300)
+    void instancesOfOneLayoutCompareAsTheirProperties(@ForAll("classes") List<Slot> slots, @ForAll boolean defaults,
+                                                      @ForAll("changes") List<Integer> changes) {
+        PropertyLayout layout = layoutOf(slots, defaults);
+        List<CimValue> other = new ArrayList<>();
+        for (int i = 0; i < slots.size(); i++) {
+            CimValue v = slots.get(i).value();
+            int change = changes.isEmpty() ? 0 : changes.get(i % changes.size());
+            other.add(switch (change) {
+                case 1 -> CimValue.of(v.type(), v.value()); // an equal copy
+                case 2 -> CimValue.nullOf(v.type());
+                default -> v;
+            });
+        }
+        CimInstance a = compact(slots, layout);
+        CimInstance b = CimInstance.compact(CimName.of("Test_Random"), layout, other);
+        List<CimProperty> plainA = new ArrayList<>(a.properties());
+        List<CimProperty> plainB = new ArrayList<>(b.properties());
+        assertEquals(plainA.equals(plainB), a.properties().equals(b.properties()));
+        assertEquals(plainA.equals(plainB), a.equals(b));
+        if (a.equals(b)) {
+            assertEquals(a.hashCode(), b.hashCode());
+        }
+    }
+
+    @Provide
+    Arbitrary<List<Integer>> changes() {
+        return Arbitraries.integers().between(0, 2).list().ofMaxSize(10);
     }
 }
