@@ -93,8 +93,8 @@ public final class PropertyLayout {
     }
 
     /**
-     * True when this layout has exactly the names (spelled alike) and types of {@code properties}, in that order:
-     * instances laid out by either would be written out byte for byte alike.
+     * True when this layout is the one {@link #of} would make of {@code properties}: the same names (spelled alike),
+     * types and defaults, in that order.
      */
     public boolean matches(List<CimProperty> properties) {
         if (properties.size() != names.length) {
@@ -102,7 +102,8 @@ public final class PropertyLayout {
         }
         for (int i = 0; i < names.length; i++) {
             CimProperty p = properties.get(i);
-            if (!p.name().toString().equals(names[i].toString()) || !p.type().equals(types[i])) {
+            if (!p.name().toString().equals(names[i].toString()) || !p.type().equals(types[i])
+                    || !p.value().type().equals(defaults[i].type()) || !p.value().equals(defaults[i])) {
                 return false;
             }
         }

@@ -165,6 +165,9 @@ class CompactInstanceTest {
         assertFalse(LAYOUT.matches(List.of(CimProperty.declare("Id", CimType.STRING),
                 CimProperty.declare("Status", CimType.UINT32), CimProperty.declare("Note", CimType.STRING))));
         assertFalse(LAYOUT.matches(DECLARED.subList(0, 2)));
+        assertFalse(LAYOUT.matches(List.of(CimProperty.declare("Id", CimType.STRING),
+                CimProperty.declare("Status", CimType.UINT16).withValue(CimValue.ofUint16(3)),
+                CimProperty.declare("Note", CimType.STRING))), "another default");
         assertEquals(0, PropertyLayout.of(List.of()).size());
         assertEquals(-1, PropertyLayout.of(List.of()).indexOf(CimName.of("Id")));
     }
