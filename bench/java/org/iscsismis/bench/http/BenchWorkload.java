@@ -116,6 +116,17 @@ public final class BenchWorkload {
                 + bool("IncludeQualifiers", false) + bool("IncludeClassOrigin", false));
     }
 
+    /**
+     * EnumerateInstances of Bench_Item with a PropertyList (Name, Counter, Status): the filter reads every property of
+     * every instance and builds a new one, so no kept encoding serves it.
+     */
+    public static String enumerateInstancesPropertyListBody() {
+        return call("EnumerateInstances", iparam("ClassName", className())
+                + bool("LocalOnly", false) + bool("DeepInheritance", true)
+                + bool("IncludeQualifiers", false) + bool("IncludeClassOrigin", false)
+                + iparam("PropertyList", "<VALUE.ARRAY><VALUE>Name</VALUE><VALUE>Counter</VALUE><VALUE>Status</VALUE></VALUE.ARRAY>"));
+    }
+
     /** OpenEnumerateInstances of Bench_Item as pywbem's OpenEnumerateInstances sends it. */
     static String openEnumerateInstancesBody(int maxObjectCount) {
         return openEnumerateInstancesBody(maxObjectCount, null);

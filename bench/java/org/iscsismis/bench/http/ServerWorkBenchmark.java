@@ -31,7 +31,7 @@ import org.iscsismis.server.ServerConfig;
  * JVM (demo off), optionally on another schema directory ({@code --mof}, e.g. {@code bench.mof.FullSchema}).
  *
  * <pre>java -cp target/test-classes:target/classes:$(cat target/cp.txt) org.iscsismis.bench.http.ServerWorkBenchmark \
- *     [--mof DIR] [--rows ei1000,ei10000,get,ecn,pull,query1,query100,fql] [--rounds 30] [--csv FILE --label NAME]
+ *     [--mof DIR] [--rows ei1000,ei10000,eiprops,get,ecn,pull,query1,query100,fql] [--rounds 30] [--csv FILE --label NAME]
  *     [--encoded-bytes N]</pre>
  * {@code --encoded-bytes} is the budget of the instances kept as encoded bytes (cache.encodedInstancesBytes; its
  * default unless given; 0 encodes every instance of every response, as before the cache).
@@ -40,7 +40,7 @@ import org.iscsismis.server.ServerConfig;
  */
 public final class ServerWorkBenchmark {
 
-    private static final List<String> ALL_ROWS = List.of("ei1000", "ei10000", "get", "ecn", "pull", "query100", "query1", "fql");
+    private static final List<String> ALL_ROWS = List.of("ei1000", "ei10000", "eiprops", "get", "ecn", "pull", "query100", "query1", "fql");
     private static final Pattern CONTEXT = Pattern.compile("NAME=\"EnumerationContext\"[^>]*>(?:<VALUE>([^<]*)</VALUE>)?");
     private static final Pattern END = Pattern.compile("NAME=\"EndOfSequence\"[^>]*><VALUE>(TRUE|FALSE)</VALUE>");
     private static final int PULL_BATCH = 1000;
@@ -117,6 +117,7 @@ public final class ServerWorkBenchmark {
     private void measure(String row) throws Exception {
         Operation op = switch (row) {
             case "ei1000", "ei10000" -> out -> execute(BenchWorkload.enumerateInstancesBody(), out);
+            case "eiprops" -> out -> execute(BenchWorkload.enumerateInstancesPropertyListBody(), out);
             case "ecn" -> out -> execute(BenchWorkload.enumerateClassNamesDeepBody(), out);
             case "query100" -> out -> execute(BenchWorkload.execQueryBody(BenchWorkload.queryAll()), out);
             case "query1" -> out -> execute(BenchWorkload.execQueryBody(BenchWorkload.queryCounterBelow(100)), out);

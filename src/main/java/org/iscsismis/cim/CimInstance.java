@@ -31,9 +31,26 @@ public final class CimInstance {
     public CimInstance(CimName className, ObjectPath path, List<CimProperty> properties, List<CimQualifier> qualifiers) {
         this.className = Objects.requireNonNull(className, "class name must not be null");
         this.path = path;
-        this.properties = List.copyOf(Objects.requireNonNull(properties, () -> "properties of instance of " + className + " must not be null"));
+        Objects.requireNonNull(properties, () -> "properties of instance of " + className + " must not be null");
         this.qualifiers = CimQualifier.copy(qualifiers, "instance of", className);
-        requireDistinctNames(this.properties, className);
+        if (properties instanceof CompactPropertyList) {
+            this.properties = properties; // immutable, names distinct by its layout; kept as is for its identity
+        } else {
+            this.properties = List.copyOf(properties);
+            requireDistinctNames(this.properties, className);
+        }
+    }
+
+    /**
+     * An instance without path or qualifiers whose properties are laid out by {@code layout}: it keeps only its
+     * values (the repository's stored form; see {@link PropertyLayout}). Its properties are plain: the layout's names
+     * and types, no qualifiers, no class origin, not propagated.
+     *
+     * @param values one per property of the layout, in its order; NULL as {@link CimValue#nullOf}
+     * @throws IllegalArgumentException when the count differs from the layout's or a value does not fit its type
+     */
+    public static CimInstance compact(CimName className, PropertyLayout layout, List<CimValue> values) {
+        return new CimInstance(className, null, CompactPropertyList.of(layout, values), List.of());
     }
 
     /**
@@ -92,8 +109,15 @@ public final class CimInstance {
         return Collections.unmodifiableMap(pm);
     }
 
-    /** The property {@code name}, or null: a scan of a few properties (the hash is compared first), else the map. */
+    /**
+     * The property {@code name}, or null: for a compact instance the layout's index, else a scan of a few properties
+     * (the hash is compared first) or the map.
+     */
     private CimProperty find(CimName name) {
+        if (properties instanceof CompactPropertyList c) {
+            int at = c.layout().indexOf(name);
+            return at < 0 ? null : c.get(at);
+        }
         if (properties.size() > SCANNED) {
             return propertyMap().get(name);
         }
@@ -141,6 +165,11 @@ public final class CimInstance {
         return qualifiers;
     }
 
+    /** True when the properties are laid out by a shared {@link PropertyLayout} (see {@link #compact}). */
+    public boolean isCompact() {
+        return properties instanceof CompactPropertyList;
+    }
+
     /** The property {@code name} (case-insensitive), or null. */
     public CimProperty property(CimName name) {
         return find(name);
@@ -152,13 +181,16 @@ public final class CimInstance {
 
     /** The value of property {@code name}, or null if the instance has no such property. */
     public CimValue value(CimName name) {
+        if (properties instanceof CompactPropertyList c) {
+            int at = c.layout().indexOf(name);
+            return at < 0 ? null : c.value(at);
+        }
         CimProperty p = find(name);
         return p == null ? null : p.value();
     }
 
     public CimValue value(String name) {
-        CimProperty p = property(name);
-        return p == null ? null : p.value();
+        return CimName.isValid(name) ? value(CimName.of(name)) : null;
     }
 
     public CimInstance withPath(ObjectPath newPath) {
@@ -177,8 +209,17 @@ public final class CimInstance {
         return qualifiers.isEmpty() ? this : new CimInstance(className, path, properties, List.of());
     }
 
-    /** A copy with {@code property} added, or replacing the property of the same name in place. */
+    /**
+     * A copy with {@code property} added, or replacing the property of the same name in place. A compact instance
+     * stays compact when {@code property} has the stored form of the one it replaces.
+     */
     public CimInstance withProperty(CimProperty property) {
+        if (properties instanceof CompactPropertyList c) {
+            int at = c.layout().indexOf(property.name());
+            if (at >= 0 && c.fits(at, property)) {
+                return new CimInstance(className, path, c.with(at, property.value()), qualifiers);
+            }
+        }
         List<CimProperty> list = new ArrayList<>(properties);
         boolean replaced = false;
         for (int i = 0; i < list.size(); i++) {
@@ -211,11 +252,11 @@ public final class CimInstance {
         }
         List<KeyBinding> keys = new ArrayList<>(keyNames.size());
         for (CimName key : keyNames) {
-            CimProperty p = find(key);
-            CimValue v = p != null ? p.value() : cls.property(key).value();
+            CimValue own = value(key);
+            CimValue v = own != null ? own : cls.property(key).value();
             if (v == null || v.isNull()) {
                 throw new CimException(CimStatus.INVALID_PARAMETER,
-                        "Key property " + key + " of " + className + (p == null ? " is missing" : " is NULL"));
+                        "Key property " + key + " of " + className + (own == null ? " is missing" : " is NULL"));
             }
             if (v.isArray()) {
                 throw new CimException(CimStatus.INVALID_PARAMETER, "Key property " + key + " of " + className + " is an array");

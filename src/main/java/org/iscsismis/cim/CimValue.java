@@ -51,6 +51,14 @@ public final class CimValue {
     // ------------------------------------------------------------------ factories
 
     /**
+     * The value of {@code type} around {@code value}, which is the {@link #value()} of a value of that very type: no
+     * conversion or check (a compact instance keeps bare values and rebuilds them; see {@code PropertyLayout}).
+     */
+    static CimValue ofChecked(CimType type, Object value) {
+        return new CimValue(type, value);
+    }
+
+    /**
      * A value of {@code type}. Integer kinds accept any {@link Byte}, {@link Short},
      * {@link Integer}, {@link Long} or {@link BigInteger} within range and store the canonical
      * class; real32 accepts {@link Float} (or a {@link Double} exactly representable as float);

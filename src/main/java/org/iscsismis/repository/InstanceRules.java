@@ -14,6 +14,7 @@ import org.iscsismis.cim.CimStatus;
 import org.iscsismis.cim.CimValue;
 import org.iscsismis.cim.KeyBinding;
 import org.iscsismis.cim.ObjectPath;
+import org.iscsismis.cim.PropertyLayout;
 
 /** Validation of instances and instance paths against a resolved class. Stateless. */
 final class InstanceRules {
@@ -26,24 +27,24 @@ final class InstanceRules {
      * class default, which may be NULL), values converted to the declared types, no qualifiers,
      * no classOrigin (it is the class's, derived when a request asks for it: the dispatcher's
      * filter then writes the stored properties out without copying them), and the path built from
-     * the keys in namespace {@code ns}.
+     * the keys in namespace {@code ns}. Its properties are laid out by {@code layout} (the class's: the instance keeps
+     * only its values), NULLs shared.
      *
      * @throws CimException NO_SUCH_PROPERTY for a property the class lacks; TYPE_MISMATCH for a
      *                      value that does not fit; INVALID_PARAMETER for a missing or NULL key
      */
-    static CimInstance normalize(CimInstance given, CimClass cls, CimNamespace ns) {
+    static CimInstance normalize(CimInstance given, CimClass cls, PropertyLayout layout, CimNamespace ns) {
         for (CimProperty p : given.properties()) {
             if (cls.property(p.name()) == null) {
                 throw new CimException(CimStatus.NO_SUCH_PROPERTY, "Class " + cls.name() + " has no property " + p.name());
             }
         }
-        List<CimProperty> props = new ArrayList<>(cls.properties().size());
+        List<CimValue> values = new ArrayList<>(cls.properties().size());
         for (CimProperty cp : cls.properties()) {
-            CimProperty gp = given.property(cp.name());
-            CimValue v = gp == null ? cp.value() : coerce(gp.value(), cp, cls);
-            props.add(stored(cp, v));
+            CimValue gv = given.value(cp.name());
+            values.add(gv == null ? cp.value() : coerce(gv, cp, cls));
         }
-        CimInstance inst = new CimInstance(cls.name(), null, props, List.of());
+        CimInstance inst = CimInstance.compact(cls.name(), layout, values);
         return inst.withPath(inst.pathFrom(cls, ns));
     }
 
@@ -85,6 +86,21 @@ final class InstanceRules {
             keys.add(new KeyBinding(cp.name(), typed));
         }
         return ObjectPath.of(ns, cls.name(), keys);
+    }
+
+    /**
+     * What an instance stored under {@code path} (normalized: see {@link #normalizePath}) is found by in its class's map.
+     * Within one class's map, where namespace and class are the same for all, the canonical text of the keys is
+     * identity; for a single string key that is the string itself, which the stored instance already holds (its
+     * value object), so such a key costs nothing. A class's keys are all alike (same names and declared types), so the
+     * two kinds of map key never meet in one map.
+     */
+    static String storeKey(ObjectPath path) {
+        List<KeyBinding> keys = path.keys();
+        if (keys.size() == 1 && keys.get(0).value().value() instanceof String s) {
+            return s;
+        }
+        return path.canonical();
     }
 
     /**

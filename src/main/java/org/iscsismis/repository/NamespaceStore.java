@@ -23,6 +23,7 @@ import org.iscsismis.cim.CimStatus;
 import org.iscsismis.cim.CimType;
 import org.iscsismis.cim.CimValue;
 import org.iscsismis.cim.ObjectPath;
+import org.iscsismis.cim.PropertyLayout;
 
 /**
  * One namespace: qualifier declarations, the class table and the static instances.
@@ -32,7 +33,7 @@ import org.iscsismis.cim.ObjectPath;
  * volatile write, so a failure leaves nothing half applied. Instance writes take the read lock
  * (shared among themselves) so that a class cannot be deleted or modified while an instance of it
  * is being written; instances themselves live in per-class {@link ConcurrentHashMap}s keyed by
- * {@link ObjectPath#canonical()}.
+ * {@link InstanceRules#storeKey}, and keep only their values, laid out by their class's {@link PropertyLayout}.
  */
 final class NamespaceStore {
 
@@ -41,6 +42,12 @@ final class NamespaceStore {
     private final ConcurrentHashMap<CimName, CimQualifierType> qualifierTypes = new ConcurrentHashMap<>();
     private volatile ClassTable classes = ClassTable.EMPTY;
     private volatile boolean deleted;
+    /** The layout of each class's stored instances, made on the first instance of the class, then shared. */
+    private final ConcurrentHashMap<CimName, Layout> layouts = new ConcurrentHashMap<>();
+
+    /** A class and the layout of its instances. */
+    private record Layout(CimClass cls, PropertyLayout layout) {
+    }
 
     NamespaceStore(CimNamespace namespace) {
         this.namespace = namespace;
@@ -120,9 +127,9 @@ final class NamespaceStore {
         instanceWrite(() -> {
             var instances = instanceClass(stored.className()).instances();
             if (before == null) {
-                instances.remove(stored.path().canonical());
+                instances.remove(InstanceRules.storeKey(stored.path()));
             } else {
-                instances.put(stored.path().canonical(), before);
+                instances.put(InstanceRules.storeKey(stored.path()), before);
             }
             return null;
         });
@@ -303,11 +310,26 @@ final class NamespaceStore {
                         + node.instances().size() + " instances; delete them first");
             }
             classes = table.without(name);
+            layouts.remove(name);
             return null;
         });
     }
 
     // ------------------------------------------------------------------ instances
+
+    /**
+     * The layout of the instances of {@code cls}: the one made for this class object, or for an equal layout (a class
+     * deleted and created again alike, or the same class resolved anew), else a new one; at most one kept per class.
+     */
+    private PropertyLayout layout(CimClass cls) {
+        Layout known = layouts.get(cls.name());
+        if (known != null && (known.cls() == cls || known.layout().matches(cls.properties()))) {
+            return known.layout();
+        }
+        PropertyLayout made = PropertyLayout.of(cls.properties());
+        layouts.put(cls.name(), new Layout(cls, made));
+        return made;
+    }
 
     /** The node of an existing class for an instance operation; INVALID_CLASS otherwise. */
     ClassTable.Node instanceClass(CimName className) {
@@ -321,7 +343,7 @@ final class NamespaceStore {
     CimInstance getInstance(ObjectPath path) {
         ClassTable.Node n = instanceClass(path.className());
         ObjectPath key = InstanceRules.normalizePath(path, n.resolved(), namespace);
-        CimInstance i = n.instances().get(key.canonical());
+        CimInstance i = n.instances().get(InstanceRules.storeKey(key));
         if (i == null) {
             throw notFound(path);
         }
@@ -338,8 +360,8 @@ final class NamespaceStore {
             if (cls.isIndication()) {
                 throw new CimException(CimStatus.NOT_SUPPORTED, "Class " + cls.name() + " is an indication; indications are not stored");
             }
-            CimInstance stored = InstanceRules.normalize(given, cls, namespace);
-            if (n.instances().putIfAbsent(stored.path().canonical(), stored) != null) {
+            CimInstance stored = InstanceRules.normalize(given, cls, layout(cls), namespace);
+            if (n.instances().putIfAbsent(InstanceRules.storeKey(stored.path()), stored) != null) {
                 throw new CimException(CimStatus.ALREADY_EXISTS, "Instance " + stored.path() + " already exists");
             }
             return stored;
@@ -366,7 +388,7 @@ final class NamespaceStore {
         return instanceWrite(() -> {
             ClassTable.Node n = instanceClass(path.className());
             CimClass cls = n.resolved();
-            String key = InstanceRules.normalizePath(path, cls, namespace).canonical();
+            String key = InstanceRules.storeKey(InstanceRules.normalizePath(path, cls, namespace));
             CimInstance[] before = new CimInstance[1];
             CimInstance after = n.instances().compute(key, (k, old) -> {
                 if (old == null) {
@@ -382,7 +404,7 @@ final class NamespaceStore {
     CimInstance deleteInstance(ObjectPath path) {
         return instanceWrite(() -> {
             ClassTable.Node n = instanceClass(path.className());
-            String key = InstanceRules.normalizePath(path, n.resolved(), namespace).canonical();
+            String key = InstanceRules.storeKey(InstanceRules.normalizePath(path, n.resolved(), namespace));
             CimInstance removed = n.instances().remove(key);
             if (removed == null) {
                 throw notFound(path);
@@ -405,7 +427,7 @@ final class NamespaceStore {
         return instanceWrite(() -> {
             ClassTable.Node n = instanceClass(path.className());
             CimClass cls = n.resolved();
-            String key = InstanceRules.normalizePath(path, cls, namespace).canonical();
+            String key = InstanceRules.storeKey(InstanceRules.normalizePath(path, cls, namespace));
             CimProperty cp = cls.property(property);
             if (cp == null) {
                 if (!n.instances().containsKey(key)) {
