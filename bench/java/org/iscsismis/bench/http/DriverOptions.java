@@ -11,7 +11,7 @@ import java.util.Locale;
 final class DriverOptions {
 
     /** The server JVM options docs/configuration.md recommends ("JVM options"); --server-jvm-opts replaces them. */
-    static final String RECOMMENDED_SERVER_JVM_OPTS = "-XX:+UseSerialGC -Xmx88m -Xmn16m -XX:TrimNativeHeapInterval=2000";
+    static final String RECOMMENDED_SERVER_JVM_OPTS = "-XX:+UseSerialGC -Xmx72m -Xmn8m -XX:TrimNativeHeapInterval=2000";
 
     static final String USAGE = """
             Usage: HttpLoadDriver (--url URL | --start-server | --in-process | --self-check) [options]
@@ -24,7 +24,7 @@ final class DriverOptions {
               --self-check              run the driver against its in-process FakeCimServer (driver test aid)
               --jar PATH                server jar for --start-server (default target/iscsi-smis.jar)
               --server-jvm-opts "OPTS"  JVM options for --start-server (default: those docs/configuration.md
-                                        recommends, "-XX:+UseSerialGC -Xmx88m -Xmn16m -XX:TrimNativeHeapInterval=2000")
+                                        recommends, "-XX:+UseSerialGC -Xmx72m -Xmn8m -XX:TrimNativeHeapInterval=2000")
               --server-pid PID          with --url: pid of the server, to sample its memory and CPU time
               --mof DIR                 with --start-server: the server compiles the schema in DIR (its --mof), e.g.
                                         target/full-schema from bench.mof.FullSchema (the complete DMTF schema)

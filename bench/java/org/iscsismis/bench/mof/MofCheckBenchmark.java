@@ -27,7 +27,7 @@ import java.util.Map;
  */
 public final class MofCheckBenchmark {
 
-    static final List<String> README_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx88m", "-Xmn16m", "-XX:TrimNativeHeapInterval=2000");
+    static final List<String> README_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx72m", "-Xmn8m", "-XX:TrimNativeHeapInterval=2000");
 
     private MofCheckBenchmark() {
     }

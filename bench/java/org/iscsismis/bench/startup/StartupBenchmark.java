@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * java -cp target/test-classes org.iscsismis.bench.startup.StartupBenchmark [--runs N] [--jar PATH] [VARIANT...]
  * </pre>
  * A VARIANT is {@code label=JVM OPTIONS} or {@code label=JVM OPTIONS -- SERVER ARGS}, for example
- * {@code "readme=-XX:+UseSerialGC -Xmx88m -Xmn16m"} or {@code "no-demo=-XX:+UseSerialGC -- --no-demo"}; options that
+ * {@code "readme=-XX:+UseSerialGC -Xmx72m -Xmn8m"} or {@code "no-demo=-XX:+UseSerialGC -- --no-demo"}; options that
  * end in {@code -jar PATH} start another build of the server (to compare two builds in one series).
  * Without variants it compares the README command with and without the demo, and without the
  * class-data archive.
@@ -45,9 +45,9 @@ public final class StartupBenchmark {
     private static final Pattern SCHEMA = Pattern.compile("Schema loaded from .* in (\\d+) ms");
     private static final String BANNER = "iscsi-smis listening on ";
     private static final Pattern PORT = Pattern.compile(BANNER + "http://[^:]+:(\\d+)/");
-    private static final String README_OPTIONS = "-XX:SharedArchiveFile=target/iscsi-smis.jsa -XX:+UseSerialGC -Xmx88m -Xmn16m "
+    private static final String README_OPTIONS = "-XX:SharedArchiveFile=target/iscsi-smis.jsa -XX:+UseSerialGC -Xmx72m -Xmn8m "
             + "-XX:TrimNativeHeapInterval=2000";
-    private static final String NO_ARCHIVE_OPTIONS = "-XX:+UseSerialGC -Xmx88m -Xmn16m -XX:TrimNativeHeapInterval=2000";
+    private static final String NO_ARCHIVE_OPTIONS = "-XX:+UseSerialGC -Xmx72m -Xmn8m -XX:TrimNativeHeapInterval=2000";
 
     private StartupBenchmark() {
     }
