@@ -1,10 +1,8 @@
 package org.iscsismis.cim;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -17,12 +15,8 @@ public final class CimInstance {
     private final ObjectPath path;
     private final List<CimProperty> properties;
     private final List<CimQualifier> qualifiers;
-    /**
-     * Name → property, built on the first lookup by name of an instance with more than {@link #SCANNED} properties;
-     * smaller ones are scanned, so a stored instance that a query reads by name gains no map (about 0.7 KB each).
-     */
-    private Map<CimName, CimProperty> propertyMap;
-    private static final int SCANNED = 16;
+    /** The {@link NameIndex} table of {@link #properties} (null: few enough to scan, or compact: its layout indexes them). */
+    private final Object nameIndex;
 
     /**
      * @param path may be null (e.g. an instance to be created, or an embedded instance)
@@ -35,9 +29,11 @@ public final class CimInstance {
         this.qualifiers = CimQualifier.copy(qualifiers, "instance of", className);
         if (properties instanceof CompactPropertyList) {
             this.properties = properties; // immutable, names distinct by its layout; kept as is for its identity
+            this.nameIndex = null;
         } else {
             this.properties = List.copyOf(properties);
-            requireDistinctNames(this.properties, className);
+            this.nameIndex = NameIndex.build(this.properties, CimProperty::name,
+                    name -> new IllegalArgumentException("Duplicate property " + name + " in instance of " + className));
         }
     }
 
@@ -53,91 +49,22 @@ public final class CimInstance {
         return new CimInstance(className, null, CompactPropertyList.of(layout, values), List.of());
     }
 
-    /**
-     * A copy sharing the (already checked) properties and qualifiers of {@code source}; not its lookup
-     * map, so that an instance kept long (a stored one) carries no map unless it is looked up by name.
-     */
+    /** A copy sharing the (already checked and indexed) properties and qualifiers of {@code source}. */
     private CimInstance(CimInstance source, ObjectPath path) {
         this.className = source.className;
         this.path = path;
         this.properties = source.properties;
         this.qualifiers = source.qualifiers;
+        this.nameIndex = source.nameIndex;
     }
 
-    private static void requireDistinctNames(List<CimProperty> properties, CimName className) {
-        int n = properties.size();
-        if (n > 16) {
-            requireDistinctNamesHashed(properties, className);
-            return;
-        }
-        for (int i = 1; i < n; i++) {
-            CimName name = properties.get(i).name();
-            for (int j = 0; j < i; j++) {
-                if (properties.get(j).name().equals(name)) {
-                    throw new IllegalArgumentException("Duplicate property " + name + " in instance of " + className);
-                }
-            }
-        }
-    }
-
-    /** The check for many properties: an open-addressing table of names (no map entries to allocate). */
-    private static void requireDistinctNamesHashed(List<CimProperty> properties, CimName className) {
-        int n = properties.size();
-        CimName[] table = new CimName[Integer.highestOneBit(n) << 2];
-        int mask = table.length - 1;
-        for (int i = 0; i < n; i++) {
-            CimName name = properties.get(i).name();
-            int h = name.hashCode();
-            int slot = (h ^ (h >>> 16)) & mask;
-            while (table[slot] != null) {
-                if (table[slot].equals(name)) {
-                    throw new IllegalArgumentException("Duplicate property " + name + " in instance of " + className);
-                }
-                slot = (slot + 1) & mask;
-            }
-            table[slot] = name;
-        }
-    }
-
-    private static Map<CimName, CimProperty> buildMap(List<CimProperty> properties, CimName className) {
-        Map<CimName, CimProperty> pm = new LinkedHashMap<>();
-        for (CimProperty p : properties) {
-            if (pm.put(p.name(), p) != null) {
-                throw new IllegalArgumentException("Duplicate property " + p.name() + " in instance of " + className);
-            }
-        }
-        return Collections.unmodifiableMap(pm);
-    }
-
-    /**
-     * The property {@code name}, or null: for a compact instance the layout's index, else a scan of a few properties
-     * (the hash is compared first) or the map.
-     */
+    /** The property {@code name}, or null: for a compact instance through its layout's index, else through {@link NameIndex}. */
     private CimProperty find(CimName name) {
         if (properties instanceof CompactPropertyList c) {
             int at = c.layout().indexOf(name);
             return at < 0 ? null : c.get(at);
         }
-        if (properties.size() > SCANNED) {
-            return propertyMap().get(name);
-        }
-        for (int i = 0, n = properties.size(); i < n; i++) {
-            CimProperty p = properties.get(i);
-            if (p.name().equals(name)) {
-                return p;
-            }
-        }
-        return null;
-    }
-
-    /** The lookup map; racy but safe: the unmodifiable wrapper publishes the map through its final field. */
-    private Map<CimName, CimProperty> propertyMap() {
-        Map<CimName, CimProperty> m = propertyMap;
-        if (m == null) {
-            m = buildMap(properties, className);
-            propertyMap = m;
-        }
-        return m;
+        return NameIndex.find(nameIndex, properties, CimProperty::name, name);
     }
 
     public static Builder builder(String className) {

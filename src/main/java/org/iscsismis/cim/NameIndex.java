@@ -61,30 +61,34 @@ final class NameIndex {
 
     /** The element named {@code name} of {@code elements}, indexed by {@code table} from {@link #build}, or null (also for a null name). */
     static <T> T find(Object table, List<T> elements, Function<? super T, CimName> nameOf, CimName name) {
+        int at = indexOf(table, elements, nameOf, name);
+        return at < 0 ? null : elements.get(at);
+    }
+
+    /** The position of the element named {@code name} in {@code elements}, indexed by {@code table}, or -1. */
+    static <T> int indexOf(Object table, List<T> elements, Function<? super T, CimName> nameOf, CimName name) {
         if (name == null) {
-            return null;
+            return -1;
         }
         if (table == null) {
             for (int i = 0, n = elements.size(); i < n; i++) {
-                T e = elements.get(i);
-                if (nameOf.apply(e).equals(name)) {
-                    return e;
+                if (nameOf.apply(elements.get(i)).equals(name)) {
+                    return i;
                 }
             }
-            return null;
+            return -1;
         }
         char[] small = table instanceof char[] c ? c : null;
         int[] large = small == null ? (int[]) table : null;
         int mask = (small != null ? small.length : large.length) - 1;
         int slot = spread(name.hashCode()) & mask;
         for (int at = at(small, large, slot); at != 0; at = at(small, large, slot)) {
-            T e = elements.get(at - 1);
-            if (nameOf.apply(e).equals(name)) {
-                return e;
+            if (nameOf.apply(elements.get(at - 1)).equals(name)) {
+                return at - 1;
             }
             slot = (slot + 1) & mask;
         }
-        return null;
+        return -1;
     }
 
     private static int at(char[] small, int[] large, int slot) {

@@ -1,7 +1,9 @@
 package org.iscsismis.cim;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The names and types of a class's properties, in class order: what every stored instance of the class has in common,
@@ -22,9 +24,9 @@ public final class PropertyLayout {
     private final CimValue[] defaults;
     /** The NULL value of each property, one object shared by every instance whose value is NULL there. */
     private final CimValue[] nulls;
-    /** Open addressing over the folded names: index + 1, 0 for an empty slot. */
-    private final int[] table;
-    private final int mask;
+    /** {@link #names} as a list, and its {@link NameIndex} table. */
+    private final List<CimName> nameList;
+    private final Object index;
 
     private PropertyLayout(List<CimProperty> properties) {
         int n = properties.size();
@@ -32,8 +34,6 @@ public final class PropertyLayout {
         types = new CimType[n];
         defaults = new CimValue[n];
         nulls = new CimValue[n];
-        table = new int[Integer.highestOneBit(Math.max(n, 1)) << 2];
-        mask = table.length - 1;
         for (int i = 0; i < n; i++) {
             CimProperty p = properties.get(i);
             names[i] = p.name();
@@ -41,15 +41,10 @@ public final class PropertyLayout {
             CimValue d = p.value();
             defaults[i] = d;
             nulls[i] = d.isNull() && d.type().equals(p.type()) ? d : CimValue.nullOf(p.type());
-            int slot = home(p.name());
-            while (table[slot] != 0) {
-                if (names[table[slot] - 1].equals(p.name())) {
-                    throw new IllegalArgumentException("Duplicate property " + p.name() + " in property layout");
-                }
-                slot = (slot + 1) & mask;
-            }
-            table[slot] = i + 1;
         }
+        nameList = Arrays.asList(names);
+        index = NameIndex.build(nameList, Function.identity(),
+                name -> new IllegalArgumentException("Duplicate property " + name + " in property layout"));
     }
 
     /**
@@ -62,26 +57,13 @@ public final class PropertyLayout {
         return new PropertyLayout(Objects.requireNonNull(properties, "properties must not be null"));
     }
 
-    private int home(CimName name) {
-        int h = name.hashCode();
-        return (h ^ (h >>> 16)) & mask;
-    }
-
     public int size() {
         return names.length;
     }
 
     /** The position of property {@code name} (case-insensitive), or -1. */
     public int indexOf(CimName name) {
-        for (int slot = home(name); ; slot = (slot + 1) & mask) {
-            int at = table[slot];
-            if (at == 0) {
-                return -1;
-            }
-            if (names[at - 1].equals(name)) {
-                return at - 1;
-            }
-        }
+        return NameIndex.indexOf(index, nameList, Function.identity(), name);
     }
 
     public CimName name(int index) {
