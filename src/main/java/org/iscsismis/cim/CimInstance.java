@@ -92,6 +92,11 @@ public final class CimInstance {
         return qualifiers;
     }
 
+    /** The name of the property at {@code index} of {@link #properties()}, without making a stored instance's property object. */
+    public CimName propertyName(int index) {
+        return properties instanceof CompactPropertyList c ? c.layout().name(index) : properties.get(index).name();
+    }
+
     /** True when the properties are laid out by a shared {@link PropertyLayout} (see {@link #compact}). */
     public boolean isCompact() {
         return properties instanceof CompactPropertyList;

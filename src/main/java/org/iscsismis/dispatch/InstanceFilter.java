@@ -86,17 +86,23 @@ public final class InstanceFilter {
         List<CimProperty> props = instance.properties();
         List<CimProperty> out = null; // stays null while every property is kept as it is
         for (int i = 0, n = props.size(); i < n; i++) {
-            CimProperty p = props.get(i);
-            CimProperty kept = null;
-            if (properties.includes(p.name()) && !(cut && requestedClass.property(p.name()) == null)) {
-                kept = !declarations ? plain(p, instanceClass)
-                        : withDeclaration(p, instanceClass == null ? null : instanceClass.property(p.name()), instanceClass);
+            // by name first: a stored instance makes its property objects on demand, so a property cut costs none
+            CimName name = instance.propertyName(i);
+            if (!properties.includes(name) || (cut && requestedClass.property(name) == null)) {
+                if (out == null) {
+                    out = new ArrayList<>(n);
+                    out.addAll(props.subList(0, i));
+                }
+                continue;
             }
+            CimProperty p = props.get(i);
+            CimProperty kept = !declarations ? plain(p, instanceClass)
+                    : withDeclaration(p, instanceClass == null ? null : instanceClass.property(name), instanceClass);
             if (out == null && kept != p) {
                 out = new ArrayList<>(n);
                 out.addAll(props.subList(0, i));
             }
-            if (out != null && kept != null) {
+            if (out != null) {
                 out.add(kept);
             }
         }

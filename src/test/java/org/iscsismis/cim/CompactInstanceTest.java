@@ -28,6 +28,17 @@ class CompactInstanceTest {
     }
 
     @Test
+    void propertyNamesAreThePropertiesNamesForCompactAndOrdinaryInstances() {
+        CimInstance compact = item("a", DEFAULT_STATUS, CimValue.ofString("n"));
+        CimInstance ordinary = new CimInstance(CLASS, null, new java.util.ArrayList<>(compact.properties()), List.of());
+        for (CimInstance i : List.of(compact, ordinary)) {
+            for (int k = 0; k < i.properties().size(); k++) {
+                assertEquals(i.properties().get(k).name().toString(), i.propertyName(k).toString());
+            }
+        }
+    }
+
+    @Test
     void nullValuesOfInstancesAreOneSharedObject() {
         CimInstance a = item("a", DEFAULT_STATUS, CimValue.nullOf(CimType.STRING));
         CimInstance b = item("b", DEFAULT_STATUS, CimValue.nullOf(CimType.STRING));
