@@ -27,8 +27,11 @@ import org.iscsismis.cim.ObjectPath;
  * {@code Bench_Item} of 1.45 KB of CIM-XML keeps about 0.4 KB of its own.
  *
  * <p><b>Bounded.</b> At most {@code budgetBytes} bytes of entries and skeletons, each counted with its overhead; when
- * full, nothing more is kept and the writer encodes as before. An entry holds its property list weakly: once the
- * instance is gone (deleted, modified) and collected, the entry is dropped and its bytes are returned to the budget.
+ * full, nothing more is kept and the writer encodes as before. An entry of a stored instance that is deleted or
+ * modified is dropped at once ({@link #forget}), so that its replacement can be kept: a client that deletes and
+ * re-creates its instances would otherwise find the budget full of entries nobody can hit until the next full
+ * collection. An entry also holds its property list weakly: once an instance nobody told about is gone and collected,
+ * the entry is dropped and its bytes are returned to the budget.
  * A property list is admitted on its second sighting only (marks in an int table), so instances a provider builds
  * anew for each request cost no copies. Lookups take no lock: a few table slots, compared by identity.
  */
@@ -113,6 +116,24 @@ public final class EncodedInstances {
         }
         reclaim();
         return used.get() + EncodedInstance.OVERHEAD < budget;
+    }
+
+    /**
+     * Drops the entries written from {@code i}, which is gone from the repository (deleted, or replaced by its
+     * modified self), and returns their bytes to the budget.
+     */
+    public void forget(CimInstance i) {
+        if (budget == 0) {
+            return;
+        }
+        int home = home(i.properties());
+        for (int k = 0; k < PROBES; k++) {
+            int at = (home + k) & mask;
+            EncodedInstance e = slots.getAcquire(at);
+            if (e != null && e.refersTo(i.properties()) && slots.compareAndSet(at, e, null)) {
+                used.addAndGet(-e.cost());
+            }
+        }
     }
 
     /**

@@ -54,7 +54,7 @@ public final class IndicationSetup {
         AssociationListProvider links = new AssociationListProvider(elements::all, origin);
         registry.register(ns, IndicationNames.ELEMENT_CAPABILITIES, links);
         registry.register(ns, IndicationNames.SERVICE_AFFECTS_ELEMENT, links);
-        repository.setInstanceListener(new RepositoryIndications(service));
+        repository.addInstanceListener(new RepositoryIndications(service));
         jobs.setListener(new JobIndications(service));
         service.addActivityListener(new ProviderSwitch(service, repository, registry));
     }

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.iscsismis.cim.CimClass;
@@ -52,7 +53,7 @@ public final class CimRepository {
     private final ConcurrentHashMap<CimNamespace, NamespaceStore> namespaces = new ConcurrentHashMap<>();
     /** Other names of a namespace (alias → namespace): not namespaces of their own, so never listed. */
     private final ConcurrentHashMap<CimNamespace, CimNamespace> aliases = new ConcurrentHashMap<>();
-    private volatile InstanceListener instanceListener;
+    private final List<InstanceListener> instanceListeners = new CopyOnWriteArrayList<>();
     private volatile RepositoryListener changeListener;
     /** Serializes changes with their report to {@link #changeListener}, so it hears them in the order they happened. */
     private final Object changes = new Object();
@@ -333,8 +334,7 @@ public final class CimRepository {
             tell(c -> c.instanceSaved(canonicalNamespace(namespace), stored, true), () -> store.restoreInstance(stored, null));
             created = stored;
         }
-        InstanceListener l = instanceListener;
-        if (l != null) {
+        for (InstanceListener l : instanceListeners) {
             l.created(canonicalNamespace(namespace), created);
         }
         return created;
@@ -381,17 +381,17 @@ public final class CimRepository {
     }
 
     private void modified(CimNamespace namespace, NamespaceStore.Change c) {
-        InstanceListener l = instanceListener;
-        if (l != null) {
+        for (InstanceListener l : instanceListeners) {
             l.modified(canonicalNamespace(namespace), c.before(), c.after());
         }
     }
 
     /**
-     * Sets the one listener told about every instance change from now on (null: none); the indication service's.
+     * Adds a listener told about every instance change from now on: the indication service's, and the one that drops
+     * the encoded copies of instances that changed.
      */
-    public void setInstanceListener(InstanceListener listener) {
-        instanceListener = listener;
+    public void addInstanceListener(InstanceListener listener) {
+        instanceListeners.add(Objects.requireNonNull(listener, "listener must not be null"));
     }
 
     /** Sets the one listener told about every change of namespaces, qualifier types, classes and instances (null: none). */
@@ -408,8 +408,7 @@ public final class CimRepository {
             tell(c -> c.instanceDeleted(canonicalNamespace(namespace), gone), () -> store.restoreInstance(gone, gone));
             deleted = gone;
         }
-        InstanceListener l = instanceListener;
-        if (l != null) {
+        for (InstanceListener l : instanceListeners) {
             l.deleted(canonicalNamespace(namespace), deleted);
         }
         return deleted;

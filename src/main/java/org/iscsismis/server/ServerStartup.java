@@ -225,8 +225,10 @@ final class ServerStartup {
     /** The dispatcher, and the two handlers that reach it: the web console and the CIM-XML operations. */
     private void buildDispatcher() {
         dispatcher = new Dispatcher(repository, registry, clock, jobs, config.providerTimeout(), config.pullLimits(), memory);
+        EncodedInstances encoded = EncodedInstances.withBudget(config.encodedInstancesBytes());
+        repository.addInstanceListener(new ForgetChangedInstances(encoded));
         CimOperationHandler handler = new CimOperationHandler(dispatcher, new CimXmlRequestReader(repository::canonicalNamespace),
-                config.httpLimits(), access, memory, EncodedInstances.withBudget(config.encodedInstancesBytes()));
+                config.httpLimits(), access, memory, encoded);
         ConsoleHandler console = new ConsoleHandler(new DispatcherConsoleAccess(access, dispatcher));
         handlers = new Handler.Sequence(console, handler);
     }

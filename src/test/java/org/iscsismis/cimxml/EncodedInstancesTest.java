@@ -141,4 +141,25 @@ class EncodedInstancesTest {
         assertTrue(keep(cache, next), "the budget has room again");
         assertNotNull(cache.find(next, next.path()));
     }
+
+    @Test
+    void aForgottenInstanceGivesItsBytesBackAtOnce() {
+        long skeleton = skeletonCost();
+        EncodedInstances cache = EncodedInstances.withBudget(TABLES + skeleton + COST);
+        CimInstance deleted = instance("deleted");
+        assertTrue(keep(cache, deleted));
+        CimInstance other = instance("other");
+        assertFalse(keep(cache, other), "the budget is full while the deleted instance's entry stays");
+
+        cache.forget(instance("deleted")); // an equal instance that is another object: not the one kept
+        assertNotNull(cache.find(deleted, deleted.path()));
+        cache.forget(deleted); // still referenced here, as by a response in flight: no collection needed
+        assertNull(cache.find(deleted, deleted.path()));
+        assertEquals(TABLES + skeleton, cache.usedBytes());
+        assertTrue(cache.admits(other), "the budget has room again");
+        cache.keep(other, other.path(), NAME, BODY);
+        assertNotNull(cache.find(other, other.path()));
+        cache.forget(deleted); // twice: nothing more to give back
+        assertEquals(TABLES + skeleton + COST, cache.usedBytes());
+    }
 }
