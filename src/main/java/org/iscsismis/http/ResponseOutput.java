@@ -11,7 +11,7 @@ import org.eclipse.jetty.server.Response;
  * The response body stream: collects the encoder's output in one buffer and hands it to Jetty a
  * buffer at a time (blocking writes), so a response costs few network writes however often the
  * XML writer flushes. Once the first buffer has gone out, a write of at least a quarter of the buffer
- * that finds it empty goes to Jetty directly: the writer's own buffer is then the network buffer.
+ * goes to Jetty directly, after what is gathered here: the writer's own buffer is then the network buffer.
  * The buffer has its configured size ({@code http.outputBufferBytes}) and is reused: each thread keeps
  * the buffer of its last completed response for its next one, so a response allocates none (at most
  * one buffer per HTTP thread stays allocated).
@@ -81,9 +81,13 @@ final class ResponseOutput extends OutputStream {
         if (count == buffer.length && len > 0) {
             makeRoom();
         }
-        if (committed && count == 0 && len >= buffer.length / 4) {
+        if (committed && len >= buffer.length / 4) {
             // Past the first buffer nothing can be taken back: a writer's full buffer goes to Jetty as it is
-            // (the blocking write returns when Jetty is done with it), not copied into this one first.
+            // (the blocking write returns when Jetty is done with it), not copied into this one first. What is
+            // gathered here goes first; after that this buffer stays empty while the writes are large.
+            if (count > 0) {
+                writeBuffer(false);
+            }
             Content.Sink.write(response, false, ByteBuffer.wrap(b, off, len));
             return;
         }

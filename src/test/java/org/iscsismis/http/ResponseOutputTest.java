@@ -4,10 +4,20 @@ import static org.iscsismis.http.FakeCodec.body;
 import static org.iscsismis.http.HandlerFixture.bytes;
 import static org.iscsismis.http.HandlerFixture.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Proxy;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.iscsismis.cim.CimName;
 import org.junit.jupiter.api.Test;
 
@@ -63,5 +73,63 @@ class ResponseOutputTest {
             assertTrue(r.complete());
             assertTrue(r.body().endsWith("END\n"));
         }
+    }
+
+    /** A buffer handed to Jetty: the array it wraps, and the bytes it held then (the array may be reused). */
+    private record Handed(byte[] array, byte[] bytes) {
+    }
+
+    /** Records the buffers handed to Jetty, in order; each write completes at once. */
+    private static Response recording(List<Handed> writes) {
+        HttpFields.Mutable headers = HttpFields.build();
+        return (Response) Proxy.newProxyInstance(Response.class.getClassLoader(), new Class<?>[] {Response.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "write" -> {
+                        ByteBuffer b = (ByteBuffer) args[1];
+                        writes.add(new Handed(b.array(), Arrays.copyOfRange(b.array(), b.arrayOffset() + b.position(),
+                                b.arrayOffset() + b.limit())));
+                        ((Callback) args[2]).succeeded();
+                        yield null;
+                    }
+                    case "getHeaders" -> headers;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    /**
+     * Once the response is committed, every large write is handed to Jetty as the caller's own array, even when
+     * smaller writes left bytes gathered before it (they go first): a writer's drained buffers are never copied.
+     */
+    @Test
+    void largeWritesAfterGatheredBytesAreNotCopied() throws Exception {
+        List<Handed> writes = new ArrayList<>();
+        ResponseOutput out = new ResponseOutput(recording(writes), 4096, false);
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        List<byte[]> large = new ArrayList<>();
+        int[] sizes = {3000, 3000, 2048, 100, 4000, 1024, 50};
+        for (int k = 0; k < sizes.length; k++) {
+            byte[] b = new byte[sizes[k] + 2];
+            Arrays.fill(b, (byte) ('a' + k));
+            out.write(b, 1, sizes[k]);
+            expected.write(b, 1, sizes[k]);
+            if (k >= 2 && sizes[k] >= 1024) {
+                large.add(b);
+            }
+        }
+        out.complete();
+
+        ByteArrayOutputStream sent = new ByteArrayOutputStream();
+        List<byte[]> handedOver = new ArrayList<>();
+        for (Handed w : writes) {
+            handedOver.add(w.array());
+            sent.write(w.bytes());
+        }
+        assertArrayEquals(expected.toByteArray(), sent.toByteArray(), "every byte, in order");
+        for (byte[] b : large) {
+            assertTrue(handedOver.stream().anyMatch(a -> a == b), "a large write went to Jetty as the caller's array");
+        }
+        assertEquals(4096, writes.get(0).bytes().length, "the first buffer, full");
+        assertEquals(6000 - 4096, writes.get(1).bytes().length, "then what was gathered after it, before the large write");
+        assertSame(writes.get(0).array(), writes.get(1).array());
     }
 }
