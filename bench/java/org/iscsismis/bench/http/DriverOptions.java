@@ -50,6 +50,8 @@ final class DriverOptions {
               --te-trailers             send "TE: trailers" (allows chunked responses with trailers)
               --user NAME:PASSWORD      HTTP Basic credentials
               --keep-instances          with --url: do not delete the instances at the end
+              --reuse-instances         with --url: measure the instances a run with --keep-instances left (one
+                                        --instances count), without deleting and creating them again
               --out FILE.md             append the markdown report to FILE.md
               --csv FILE.csv            append one line per row to FILE.csv (header written when the file is new;
                                         bench.charts.BenchmarkCharts draws the charts from it)
@@ -83,6 +85,7 @@ final class DriverOptions {
     boolean teTrailers;
     String user;
     boolean keepInstances;
+    boolean reuseInstances;
     Path out;
     Path csv;
     List<String> serverArgs = new ArrayList<>();
@@ -123,6 +126,7 @@ final class DriverOptions {
                 case "--te-trailers" -> o.teTrailers = true;
                 case "--user" -> o.user = value(args, ++i, a);
                 case "--keep-instances" -> o.keepInstances = true;
+                case "--reuse-instances" -> o.reuseInstances = true;
                 case "--out" -> o.out = Path.of(value(args, ++i, a));
                 case "--csv" -> o.csv = Path.of(value(args, ++i, a));
                 case "--mof" -> o.serverArgs.addAll(List.of("--mof", value(args, ++i, a)));
@@ -148,6 +152,9 @@ final class DriverOptions {
             if (PROVIDER_MEASURES.contains(m) && !o.inProcess) throw new IllegalArgumentException("measure " + m + " needs --in-process");
         }
         if (!o.serverArgs.isEmpty() && !o.startServer) throw new IllegalArgumentException("--mof needs --start-server");
+        if (o.reuseInstances && (o.url == null || o.instances.length != 1)) {
+            throw new IllegalArgumentException("--reuse-instances needs --url and one --instances count");
+        }
         if (o.maxObjectCount < 1) throw new IllegalArgumentException("--max-object-count must be >= 1");
         Arrays.sort(o.instances);
         if (o.instances.length == 0 || o.instances[0] < 1) throw new IllegalArgumentException("--instances must be >= 1");

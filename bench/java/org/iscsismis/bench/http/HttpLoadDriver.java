@@ -119,6 +119,10 @@ public final class HttpLoadDriver {
     private void measureAll() throws Exception {
         if (options.measures.contains("ecn")) measureClassNames();
         if (options.measures.stream().anyMatch(DriverOptions.BENCH_ITEM_MEASURES::contains)) {
+            if (options.reuseInstances) {
+                measureSize(options.instances[0]); // the checks of the first answers find a wrong count
+                return;
+            }
             prepareClass();
             int created = 0;
             for (int n : options.instances) {
