@@ -47,6 +47,10 @@ final class DriverOptions {
               --warmup-seconds 3        unmeasured time before each row
               --get-keys 2000           distinct pre-built GetInstance requests (random existing keys)
               --no-upper-limit          skip the Jetty replay of the captured responses
+              --slices 5                a row beside the upper limit: after each one's warm-up, the measured time
+                                        is cut into this many slices, ours and the upper limit's alternating, so
+                                        that the machine's drift within a row touches both alike (1: ours whole,
+                                        then the upper limit's whole)
               --te-trailers             send "TE: trailers" (allows chunked responses with trailers)
               --user NAME:PASSWORD      HTTP Basic credentials
               --keep-instances          with --url: do not delete the instances at the end
@@ -79,6 +83,7 @@ final class DriverOptions {
     List<String> measures = List.of("enum", "get");
     double durationSeconds = 10;
     double warmupSeconds = 3;
+    int slices = 5;
     int getKeys = 2000;
     int maxObjectCount = 1000;
     boolean upperLimit = true;
@@ -123,6 +128,7 @@ final class DriverOptions {
                 case "--get-keys" -> o.getKeys = Integer.parseInt(value(args, ++i, a));
                 case "--max-object-count" -> o.maxObjectCount = Integer.parseInt(value(args, ++i, a));
                 case "--no-upper-limit" -> o.upperLimit = false;
+                case "--slices" -> o.slices = Integer.parseInt(value(args, ++i, a));
                 case "--te-trailers" -> o.teTrailers = true;
                 case "--user" -> o.user = value(args, ++i, a);
                 case "--keep-instances" -> o.keepInstances = true;
@@ -155,6 +161,7 @@ final class DriverOptions {
         if (o.reuseInstances && (o.url == null || o.instances.length != 1)) {
             throw new IllegalArgumentException("--reuse-instances needs --url and one --instances count");
         }
+        if (o.slices < 1) throw new IllegalArgumentException("--slices must be >= 1");
         if (o.maxObjectCount < 1) throw new IllegalArgumentException("--max-object-count must be >= 1");
         Arrays.sort(o.instances);
         if (o.instances.length == 0 || o.instances[0] < 1) throw new IllegalArgumentException("--instances must be >= 1");

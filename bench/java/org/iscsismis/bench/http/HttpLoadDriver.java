@@ -80,7 +80,12 @@ public final class HttpLoadDriver {
                 url = options.url;
                 serverPid = options.serverPid;
             }
-            if (options.upperLimit) upper = new UpperLimitServer();
+            if (options.upperLimit) {
+                upper = new UpperLimitServer();
+                report.note(String.format(java.util.Locale.ROOT, "Each row beside the upper limit: %.1f s of warm-up on each, then %d slices of %.1f s,"
+                        + " ours and the upper limit's alternating (%.1f s of warm-up before each later slice), summed.",
+                        options.warmupSeconds, options.slices, options.durationSeconds / options.slices, SLICE_WARMUP_SECONDS));
+            }
             connect(url);
             measureAll();
         } catch (AbortRun e) {
@@ -321,10 +326,18 @@ public final class HttpLoadDriver {
             replay = new LoadRunner(upper.url().getHost(), upper.url().getPort());
         }
         for (int clients : options.clients) {
-            LoadResult o = ours.run(calls, clients, options.warmupSeconds, options.durationSeconds, () -> ProcessCpu.nanos(serverPid));
-            ServerMemory memory = ServerMemory.sample(serverPid);
-            LoadResult u = replay == null ? null
-                    : replay.run(calls, clients, options.warmupSeconds, options.durationSeconds);
+            LoadResult o;
+            LoadResult u = null;
+            ServerMemory memory;
+            if (replay == null) {
+                o = ours.run(calls, clients, options.warmupSeconds, options.durationSeconds, () -> ProcessCpu.nanos(serverPid));
+                memory = ServerMemory.sample(serverPid);
+            } else {
+                LoadResult[] both = alternating(calls, clients, replay);
+                o = both[0];
+                u = both[1];
+                memory = ServerMemory.sample(serverPid);
+            }
             report.add(new Report.LoadRow(n, operation, o, memory, u));
             System.out.printf("%-18s N=%-6d C=%-3d %9.1f req/s  p50 %8.2f ms  p99 %8.2f ms  errors %d%s  RSS %s MB%n",
                     operation, n, clients, o.requestsPerSecond(), o.latency().percentileMillis(0.5),
@@ -333,6 +346,27 @@ public final class HttpLoadDriver {
                             u.requestsPerSecond(), o.requestsPerSecond() / u.requestsPerSecond()),
                     Double.isNaN(memory.rssMiB()) ? "—" : String.format("%.0f", memory.rssMiB()));
         }
+    }
+
+    /** Short warm-up of each slice after the first: the new connections' first requests. */
+    private static final double SLICE_WARMUP_SECONDS = 0.3;
+
+    /**
+     * One row against the server and against the upper limit: each warmed up, then the measured time in
+     * {@code --slices} slices, ours and the upper limit's alternating, summed into one result each.
+     */
+    private LoadResult[] alternating(List<LoadRunner.Call> calls, int clients, LoadRunner replay) throws InterruptedException {
+        double slice = options.durationSeconds / options.slices;
+        LoadResult o = null;
+        LoadResult u = null;
+        for (int k = 0; k < options.slices; k++) {
+            double warmup = k == 0 ? options.warmupSeconds : SLICE_WARMUP_SECONDS;
+            LoadResult os = ours.run(calls, clients, warmup, slice, () -> ProcessCpu.nanos(serverPid));
+            LoadResult us = replay.run(calls, clients, warmup, slice);
+            o = o == null ? os : o.plus(os);
+            u = u == null ? us : u.plus(us);
+        }
+        return new LoadResult[] {o, u};
     }
 
     /**

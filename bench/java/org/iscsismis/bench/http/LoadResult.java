@@ -9,6 +9,16 @@ record LoadResult(int clients, long requests, double seconds, LatencyHistogram l
         return serverCpuNanos < 0 || requests == 0 ? Double.NaN : serverCpuNanos / 1e6 / requests;
     }
 
+    /** This result and {@code other} (the same row measured in two slices) as one. */
+    LoadResult plus(LoadResult other) {
+        LatencyHistogram both = new LatencyHistogram();
+        both.add(latency);
+        both.add(other.latency);
+        long cpu = serverCpuNanos < 0 || other.serverCpuNanos < 0 ? -1 : serverCpuNanos + other.serverCpuNanos;
+        return new LoadResult(clients, requests + other.requests, seconds + other.seconds, both, bodyBytes + other.bodyBytes,
+                errors + other.errors, firstError != null ? firstError : other.firstError, connections + other.connections, cpu);
+    }
+
     double requestsPerSecond() {
         return requests / seconds;
     }
