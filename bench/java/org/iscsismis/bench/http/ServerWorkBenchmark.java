@@ -88,7 +88,9 @@ public final class ServerWorkBenchmark {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        try (IscsiSmisServer server = IscsiSmisServer.start(ServerConfig.of(settings).withHttpPort(0))) {
+        // free ports for every endpoint: two runs at once, or a server already running, must not collide
+        ServerConfig config = ServerConfig.of(settings).withHttpPort(0).withIscsiPort(0).with(ServerConfig.HTTPS_PORT, "0");
+        try (IscsiSmisServer server = IscsiSmisServer.start(config)) {
             ServerWorkBenchmark b = new ServerWorkBenchmark(server.dispatcher(), rounds, label,
                     EncodedInstances.withBudget(encodedBytes));
             b.run(rows);
