@@ -19,7 +19,7 @@ import org.iscsismis.cim.CimName;
  */
 final class ClassTable {
 
-    /** One class: the resolved declaration, its direct subclasses and its static instances by canonical path. */
+    /** One class: the resolved declaration, its direct subclasses and its static instances by {@link InstanceRules#storeKey}. */
     record Node(CimClass resolved, List<CimName> children, ConcurrentHashMap<String, CimInstance> instances) {
         Node withChildren(List<CimName> newChildren) {
             return new Node(resolved, List.copyOf(newChildren), instances);
